@@ -1,0 +1,60 @@
+package dev.specwright.generator;
+
+import dev.specwright.generator.emit.Emitter;
+import dev.specwright.generator.emit.GeneratedFile;
+import dev.specwright.generator.load.ErrorCatalogLoader;
+import dev.specwright.generator.load.SpecLoader;
+import dev.specwright.generator.model.ApiModel;
+import dev.specwright.generator.model.ApiModelBuilder;
+import dev.specwright.generator.model.ErrorCatalog;
+import dev.specwright.generator.write.OutputWriter;
+import io.swagger.v3.oas.models.OpenAPI;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The pipeline: load → build → emit → write. Everything before {@code write} is in memory, so a bad spec or errors file
+ * never leaves a partial output behind.
+ */
+public final class Generator {
+
+    /** Loads and builds the model: what {@code --dump-model} shows, and what emission starts from. */
+    public ApiModel model(GeneratorOptions options) throws SpecProblemsException {
+        List<SpecProblem> problems = new ArrayList<>();
+        OpenAPI openApi = null;
+        try {
+            openApi = new SpecLoader().load(options.spec());
+        } catch (SpecProblemsException e) {
+            problems.addAll(e.problems());
+        }
+        Optional<ErrorCatalog> catalog = Optional.empty();
+        if (options.errorCatalog().isPresent()) {
+            try {
+                catalog = Optional.of(new ErrorCatalogLoader().load(options.errorCatalog().get()));
+            } catch (SpecProblemsException e) {
+                problems.addAll(e.problems());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new SpecProblemsException(problems);
+        }
+        ApiModelBuilder.Settings settings = new ApiModelBuilder.Settings(options.basePackage(), options.apiPackage(),
+                options.modelPackage());
+        return new ApiModelBuilder(openApi, options.spec().toString()).build(settings, catalog);
+    }
+
+    /** In-memory files, for tests and tools that do their own I/O. */
+    public List<GeneratedFile> files(GeneratorOptions options) throws SpecProblemsException {
+        return new Emitter().emit(model(options), options.layout());
+    }
+
+    public GenerationReport generate(GeneratorOptions options) throws SpecProblemsException, IOException {
+        List<GeneratedFile> files = files(options);
+        OutputWriter.Result result = new OutputWriter().write(options.outputDir(), files);
+        Path sourceRoot = options.outputDir().resolve(Emitter.SOURCE_ROOT);
+        return new GenerationReport(sourceRoot, result.written(), result.unchanged());
+    }
+}

@@ -1,0 +1,191 @@
+package dev.specwright.generator.emit;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import dev.specwright.generator.model.ApiGroup;
+import dev.specwright.generator.model.ApiModel;
+import dev.specwright.generator.model.Operation;
+import dev.specwright.generator.model.Parameter;
+import dev.specwright.generator.model.TypeRef;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
+import javax.lang.model.element.Modifier;
+
+/**
+ * One {@code <Tag>Api} class per tag, and one {@code <Operation>Params} record per operation with optional parameters.
+ * Required parameters are positional (path first, body last), so a call never compiles without them.
+ */
+final class ApiEmitter {
+
+    private final ApiModel api;
+    private final JavaTypes types;
+
+    ApiEmitter(ApiModel api, JavaTypes types) {
+        this.api = api;
+        this.types = types;
+    }
+
+    Stream<JavaFile> emit() {
+        return api.apis().stream().flatMap(group -> Stream.concat(Stream.of(apiClass(group)),
+                group.operations().stream().filter(op -> op.paramsClassName().isPresent()).map(this::paramsClass)));
+    }
+
+    private JavaFile apiClass(ApiGroup group) {
+        ClassName self = types.api(group.className());
+        TypeSpec.Builder type = TypeSpec.classBuilder(self).addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+                .addAnnotation(JavaTypes.GENERATED)
+                .addJavadoc(Javadoc.of(group.description().isEmpty() ? "Operations tagged " + group.tag() + "." : group.description())
+                        .toBuilder().add("\n<p>Reached through {@code $L.$L()}; thread-safe.\n", api.clientClassName(), group.accessorName())
+                        .build())
+                .addField(FieldSpec.builder(JavaTypes.API_CLIENT, "client", Modifier.PRIVATE, Modifier.FINAL).build())
+                .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC)
+                        .addJavadoc("@param client the engine that sends the requests\n")
+                        .addParameter(JavaTypes.API_CLIENT, "client")
+                        .addStatement("this.client = $T.requireNonNull(client, $S)", Objects.class, "client").build());
+        for (Operation op : group.operations()) {
+            type.addMethods(methods(op));
+        }
+        return ModelEmitter.file(self.packageName(), type.build());
+    }
+
+    private List<MethodSpec> methods(Operation op) {
+        List<ParameterSpec> positional = new ArrayList<>();
+        List<CodeBlock> names = new ArrayList<>();
+        CodeBlock.Builder javadoc = Javadoc.of(op.summary().isEmpty() ? op.httpMethod() + " " + op.path() : op.summary(),
+                op.description()).toBuilder();
+        for (Parameter p : op.requiredParameters()) {
+            positional.add(ParameterSpec.builder(types.of(p.type()), p.javaName()).build());
+            names.add(CodeBlock.of("$N", p.javaName()));
+            javadoc.add("@param $L $L\n", p.javaName(), Javadoc.escape(p.description().isEmpty() ? p.name() : p.description()));
+        }
+        op.body().ifPresent(b -> {
+            positional.add(ParameterSpec.builder(types.of(b.type()), b.javaName()).build());
+            names.add(CodeBlock.of("$N", b.javaName()));
+            javadoc.add("@param $L $L\n", b.javaName(), Javadoc.escape(b.description().isEmpty() ? "the request body" : b.description()));
+        });
+        TypeName returns = op.responseType().map(types::of).orElse(TypeName.VOID);
+        if (op.responseType().isPresent()) {
+            javadoc.add("@return the decoded response body\n");
+        }
+        javadoc.add("@throws $T when the server answers with an error status\n", JavaTypes.API_EXCEPTION);
+
+        List<MethodSpec> methods = new ArrayList<>();
+        MethodSpec.Builder full = MethodSpec.methodBuilder(op.methodName()).addModifiers(Modifier.PUBLIC).returns(returns)
+                .addParameters(positional);
+        CodeBlock.Builder fullDoc = javadoc.build().toBuilder();
+        if (op.paramsClassName().isPresent()) {
+            ClassName params = types.api(op.paramsClassName().get());
+            full.addParameter(params, "params");
+            fullDoc.add("@param params the optional parameters\n");
+            MethodSpec.Builder shorter = MethodSpec.methodBuilder(op.methodName()).addModifiers(Modifier.PUBLIC).returns(returns)
+                    .addParameters(positional).addJavadoc(javadoc.build());
+            names.add(CodeBlock.of("$T.builder().build()", params));
+            shorter.addStatement("$L$N($L)", returns.equals(TypeName.VOID) ? "" : "return ", op.methodName(), CodeBlock.join(names, ", "));
+            if (op.deprecated()) {
+                shorter.addAnnotation(Deprecated.class);
+            }
+            methods.add(shorter.build());
+        }
+        full.addJavadoc(fullDoc.build()).addCode(body(op, returns));
+        if (op.deprecated()) {
+            full.addAnnotation(Deprecated.class);
+        }
+        methods.add(0, full.build());
+        return methods;
+    }
+
+    private CodeBlock body(Operation op, TypeName returns) {
+        CodeBlock.Builder code = CodeBlock.builder();
+        for (Parameter p : op.requiredParameters()) {
+            code.addStatement("$T.requireNonNull($N, $S)", Objects.class, p.javaName(), p.javaName());
+        }
+        op.body().filter(Operation.Body::required)
+                .ifPresent(b -> code.addStatement("$T.requireNonNull($N, $S)", Objects.class, b.javaName(), b.javaName()));
+        if (op.paramsClassName().isPresent()) {
+            code.addStatement("$T.requireNonNull(params, $S)", Objects.class, "params");
+        }
+        code.add("$T request = $T.builder($S, $S)", JavaTypes.API_REQUEST, JavaTypes.API_REQUEST, op.httpMethod(), op.path())
+                .indent().indent();
+        for (Parameter p : op.parameters()) {
+            String value = p.required() ? p.javaName() : "params." + p.javaName() + "()";
+            switch (p.in()) {
+                case PATH -> code.add("\n.pathParam($S, $L)", p.name(), value);
+                case QUERY -> code.add("\n.query($S, $L)", p.name(), value);
+                case HEADER -> code.add("\n.header($S, $L)", p.name(), value);
+                case COOKIE -> code.add("\n.header($S, $L == null ? null : $S + $L)", "Cookie", value, p.name() + "=", value);
+            }
+        }
+        op.body().ifPresent(b -> code.add("\n.jsonBody($N)", b.javaName()));
+        code.add("\n.build();\n").unindent().unindent();
+        if (op.responseType().isEmpty()) {
+            code.addStatement("client.send(request)");
+        } else if (JavaTypes.isReifiable(op.responseType().get())) {
+            code.addStatement("return client.send(request, $T.class)", returns);
+        } else {
+            code.addStatement("return client.send(request, new $T() {})", ParameterizedTypeName.get(JavaTypes.TYPE_REFERENCE, returns));
+        }
+        return code.build();
+    }
+
+    private JavaFile paramsClass(Operation op) {
+        ClassName self = types.api(op.paramsClassName().orElseThrow());
+        ClassName builder = self.nestedClass("Builder");
+        MethodSpec.Builder constructor = MethodSpec.compactConstructorBuilder().addModifiers(Modifier.PUBLIC);
+        TypeSpec.Builder builderType = TypeSpec.classBuilder(builder).addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+        CodeBlock.Builder doc = CodeBlock.builder().add("The optional parameters of {@code $L}.\n\n", op.methodName());
+        List<String> args = new ArrayList<>();
+        for (Parameter p : op.optionalParameters()) {
+            TypeName t = types.of(p.type());
+            constructor.addParameter(t, p.javaName());
+            doc.add("@param $L $L\n", p.javaName(), Javadoc.escape(p.description().isEmpty() ? p.name() : p.description()));
+            builderType.addField(t, p.javaName(), Modifier.PRIVATE);
+            args.add(p.javaName());
+            if (p.fieldFilter().isPresent()) {
+                ClassName fieldEnum = types.model(p.fieldFilter().get().fieldEnum());
+                builderType.addMethod(MethodSpec.methodBuilder(p.javaName()).addModifiers(Modifier.PUBLIC).returns(builder)
+                        .addParameter(com.palantir.javapoet.ArrayTypeName.of(fieldEnum), "fields").varargs()
+                        .addJavadoc("$L the given fields of the response (sent as one comma-separated value).\n\n"
+                                + "@param fields the fields\n@return this builder\n", p.fieldFilter().get().include() ? "Returns only" : "Leaves out")
+                        .addStatement("this.$N = $T.stream(fields).map($T::fieldName).toList()", p.javaName(), java.util.Arrays.class, fieldEnum)
+                        .addStatement("return this").build());
+                builderType.addMethod(MethodSpec.methodBuilder(p.javaName().replaceAll("Fields$", "") + "FieldNames")
+                        .addModifiers(Modifier.PUBLIC).returns(builder)
+                        .addParameter(String[].class, "names").varargs()
+                        .addJavadoc("The escape hatch for field names this client does not know yet.\n\n"
+                                + "@param names raw field names\n@return this builder\n")
+                        .addStatement("this.$N = $T.of(names)", p.javaName(), List.class)
+                        .addStatement("return this").build());
+            } else {
+                builderType.addMethod(MethodSpec.methodBuilder(p.javaName()).addModifiers(Modifier.PUBLIC).returns(builder)
+                        .addParameter(t, p.javaName())
+                        .addJavadoc("@param $L $L\n@return this builder\n", p.javaName(),
+                                Javadoc.escape(p.description().isEmpty() ? p.name() : p.description()))
+                        .addStatement("this.$1N = $1N", p.javaName())
+                        .addStatement("return this").build());
+            }
+        }
+        builderType.addMethod(MethodSpec.methodBuilder("build").addModifiers(Modifier.PUBLIC).returns(self)
+                .addJavadoc("@return the immutable parameters\n")
+                .addStatement("return new $T($L)", self, String.join(", ", args)).build());
+        TypeSpec type = TypeSpec.recordBuilder(self).addModifiers(Modifier.PUBLIC)
+                .addAnnotation(JavaTypes.GENERATED)
+                .addJavadoc(doc.build())
+                .recordConstructor(constructor.build())
+                .addMethod(MethodSpec.methodBuilder("builder").addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(builder)
+                        .addJavadoc("@return a builder with no parameter set\n")
+                        .addStatement("return new $T()", builder).build())
+                .addType(builderType.build())
+                .build();
+        return ModelEmitter.file(self.packageName(), type);
+    }
+}

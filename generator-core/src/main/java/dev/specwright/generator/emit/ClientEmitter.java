@@ -1,0 +1,218 @@
+package dev.specwright.generator.emit;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeSpec;
+import dev.specwright.generator.model.ApiGroup;
+import dev.specwright.generator.model.ApiModel;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
+import javax.lang.model.element.Modifier;
+import javax.net.ssl.SSLContext;
+
+/** The entry point: {@code <Name>Client} with its builder, {@code Environment} and {@code <Name>Credentials}. */
+final class ClientEmitter {
+
+    private final ApiModel api;
+    private final JavaTypes types;
+    private final ClassName client;
+    private final ClassName environment;
+
+    ClientEmitter(ApiModel api, JavaTypes types) {
+        this.api = api;
+        this.types = types;
+        this.client = types.base(api.clientClassName());
+        this.environment = types.base("Environment");
+    }
+
+    Stream<JavaFile> emit() {
+        return Stream.of(clientClass(), environmentClass(), credentialsClass());
+    }
+
+    private JavaFile clientClass() {
+        ClassName builder = client.nestedClass("Builder");
+        TypeSpec.Builder type = TypeSpec.classBuilder(client).addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+                .addAnnotation(JavaTypes.GENERATED)
+                .addJavadoc(Javadoc.of("The " + api.title() + " client" + (api.version().isEmpty() ? "" : " (API version " + api.version() + ")") + ".")
+                        .toBuilder().add("\n<p>Build one with {@link #builder()} and share it: it is immutable and thread-safe, and so are its API objects.\n")
+                        .build())
+                .addField(FieldSpec.builder(JavaTypes.API_CLIENT, "apiClient", Modifier.PRIVATE, Modifier.FINAL).build());
+        MethodSpec.Builder constructor = MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE)
+                .addParameter(JavaTypes.API_CLIENT, "apiClient")
+                .addStatement("this.apiClient = apiClient");
+        for (ApiGroup g : api.apis()) {
+            ClassName apiClass = types.api(g.className());
+            type.addField(apiClass, g.accessorName(), Modifier.PRIVATE, Modifier.FINAL);
+            constructor.addStatement("this.$N = new $T(apiClient)", g.accessorName(), apiClass);
+            type.addMethod(MethodSpec.methodBuilder(g.accessorName()).addModifiers(Modifier.PUBLIC).returns(apiClass)
+                    .addJavadoc("@return the $L operations\n", Javadoc.escape(g.tag()))
+                    .addStatement("return $N", g.accessorName()).build());
+        }
+        type.addMethod(constructor.build())
+                .addMethod(MethodSpec.methodBuilder("apiClient").addModifiers(Modifier.PUBLIC).returns(JavaTypes.API_CLIENT)
+                        .addJavadoc("The engine under this client, for calls to endpoints the spec does not describe:\n"
+                                + "they go through the same credentials and error decoding.\n\n@return the engine\n")
+                        .addStatement("return apiClient").build())
+                .addMethod(MethodSpec.methodBuilder("builder").addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(builder)
+                        .addJavadoc("@return a builder; set at least the credentials\n")
+                        .addStatement("return new $T()", builder).build())
+                .addType(builderType(builder));
+        return ModelEmitter.file(client.packageName(), type.build());
+    }
+
+    private TypeSpec builderType(ClassName builder) {
+        TypeSpec.Builder b = TypeSpec.classBuilder(builder).addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                .addJavadoc("Configures a {@link $T}: everything is set once, here.\n", client)
+                .addField(FieldSpec.builder(JavaTypes.CLIENT_OPTIONS.nestedClass("Builder"), "options", Modifier.PRIVATE, Modifier.FINAL)
+                        .initializer("$T.builder()", JavaTypes.CLIENT_OPTIONS).build())
+                .addField(FieldSpec.builder(environment, "environment", Modifier.PRIVATE)
+                        .initializer(defaultEnvironment()).build())
+                .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
+                .addMethod(setter(builder, "environment", environment, "environment",
+                        "Where to send requests: one of the API's servers, or {@link Environment#custom(URI)}.",
+                        CodeBlock.of("this.environment = $T.requireNonNull(environment, $S)", Objects.class, "environment")))
+                .addMethod(setter(builder, "baseUri", ClassName.get(URI.class), "baseUri",
+                        "Shorthand for {@code environment(Environment.custom(baseUri))}.",
+                        CodeBlock.of("this.environment = $T.custom(baseUri)", environment)))
+                .addMethod(setter(builder, "credentials", JavaTypes.CREDENTIALS, "credentials",
+                        "The credentials sent with every request; see {@link " + api.clientName() + "Credentials}.",
+                        CodeBlock.of("options.credentials(credentials)")))
+                .addMethod(MethodSpec.methodBuilder("userAgent").addModifiers(Modifier.PUBLIC).returns(builder)
+                        .addParameter(String.class, "product").addParameter(String.class, "version").addParameter(String.class, "contact")
+                        .addJavadoc("Identifies your application, as {@code product/version (contact)} (RFC 7231).\n\n"
+                                + "@param product your application's name, e.g. my-app\n@param version its version, e.g. 1.0\n"
+                                + "@param contact how to reach you, e.g. an e-mail address\n@return this builder\n")
+                        .addStatement("options.userAgent($T.of(product, version, contact))", JavaTypes.USER_AGENT)
+                        .addStatement("return this").build())
+                .addMethod(setter(builder, "userAgent", JavaTypes.USER_AGENT, "userAgent", "The User-Agent, prebuilt.",
+                        CodeBlock.of("options.userAgent(userAgent)")))
+                .addMethod(setter(builder, "allowPlainHttpToLoopback", com.palantir.javapoet.TypeName.BOOLEAN, "allow",
+                        "Allows {@code http://} to a loopback address (tests against a local server); any other plain HTTP is refused.",
+                        CodeBlock.of("options.allowPlainHttpToLoopback(allow)")))
+                .addMethod(setter(builder, "sslContext", ClassName.get(SSLContext.class), "sslContext",
+                        "The TLS context, e.g. one trusting a private CA. Certificates are always verified.",
+                        CodeBlock.of("options.sslContext(sslContext)")))
+                .addMethod(setter(builder, "connectTimeout", ClassName.get(Duration.class), "timeout", "How long to wait for a connection.",
+                        CodeBlock.of("options.connectTimeout(timeout)")))
+                .addMethod(setter(builder, "requestTimeout", ClassName.get(Duration.class), "timeout", "How long to wait for each answer.",
+                        CodeBlock.of("options.requestTimeout(timeout)")));
+        MethodSpec.Builder build = MethodSpec.methodBuilder("build").addModifiers(Modifier.PUBLIC).returns(client)
+                .addJavadoc("@return the client\n@throws IllegalStateException when no environment or base URI was given\n"
+                        + "@throws IllegalArgumentException when the options are unsafe (plain HTTP) or invalid\n")
+                .beginControlFlow("if (environment == null)")
+                .addStatement("throw new $T($S)", IllegalStateException.class,
+                        "No base URI: call environment(...) or baseUri(...) on the builder, the spec names no absolute server.")
+                .endControlFlow()
+                .addStatement("options.baseUri(environment.baseUri())");
+        String decoder = api.errorCatalog().isPresent() ? "new $T()" : "$T.DEFAULT";
+        ClassName decoderClass = api.errorCatalog().isPresent() ? types.base(api.clientName() + "ErrorDecoder") : JavaTypes.ERROR_DECODER;
+        build.addStatement("return new $T(new $T(options.build(), " + decoder + "))", client, JavaTypes.API_CLIENT, decoderClass);
+        return b.addMethod(build.build()).build();
+    }
+
+    private CodeBlock defaultEnvironment() {
+        return api.servers().stream().filter(s -> s.variables().stream().allMatch(v -> !v.defaultValue().isEmpty()))
+                .findFirst()
+                .map(s -> CodeBlock.of("$T.$N($L)", environment, s.factoryName(), CodeBlock.join(s.variables().stream()
+                        .map(v -> CodeBlock.of("$S", v.defaultValue())).toList(), ", ")))
+                .orElse(CodeBlock.of("null"));
+    }
+
+    private static MethodSpec setter(ClassName builder, String name, com.palantir.javapoet.TypeName type, String param, String doc,
+            CodeBlock statement) {
+        return MethodSpec.methodBuilder(name).addModifiers(Modifier.PUBLIC).returns(builder).addParameter(type, param)
+                .addJavadoc("$L\n\n@param $L the value\n@return this builder\n", doc, param)
+                .addStatement(statement).addStatement("return this").build();
+    }
+
+    private JavaFile environmentClass() {
+        TypeSpec.Builder type = TypeSpec.classBuilder(environment).addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+                .addAnnotation(JavaTypes.GENERATED)
+                .addJavadoc("Where the API lives: its servers, or a custom base URI.\n")
+                .addField(URI.class, "baseUri", Modifier.PRIVATE, Modifier.FINAL)
+                .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).addParameter(URI.class, "baseUri")
+                        .addStatement("this.baseUri = baseUri").build());
+        for (ApiModel.ServerDef server : api.servers()) {
+            MethodSpec.Builder full = MethodSpec.methodBuilder(server.factoryName()).addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                    .returns(environment)
+                    .addJavadoc("$L ({@code $L}).\n\n", Javadoc.escape(server.description().isEmpty() ? "A server" : server.description()),
+                            Javadoc.escape(server.url()));
+            CodeBlock.Builder expand = CodeBlock.builder().add("$S", server.url());
+            for (ApiModel.ServerVariable v : server.variables()) {
+                full.addParameter(String.class, v.javaName());
+                full.addJavadoc("@param $L the {@code $L} part$L\n", v.javaName(), Javadoc.escape(v.name()),
+                        v.defaultValue().isEmpty() ? "" : " (default " + Javadoc.escape(v.defaultValue()) + ")");
+                expand.add(".replace($S, variable($S, $N))", "{" + v.name() + "}", v.name(), v.javaName());
+            }
+            full.addJavadoc("@return the environment\n").addStatement("return new $T($T.create($L))", environment, URI.class, expand.build());
+            type.addMethod(full.build());
+            List<ApiModel.ServerVariable> own = server.variables().stream().filter(v -> !v.shared()).toList();
+            if (own.size() < server.variables().size()) {
+                MethodSpec.Builder shorter = MethodSpec.methodBuilder(server.factoryName()).addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                        .returns(environment)
+                        .addJavadoc("$L, with the default for every part all servers share.\n\n",
+                                Javadoc.escape(server.description().isEmpty() ? "A server" : server.description()));
+                own.forEach(v -> shorter.addParameter(String.class, v.javaName())
+                        .addJavadoc("@param $L the {@code $L} part\n", v.javaName(), Javadoc.escape(v.name())));
+                shorter.addJavadoc("@return the environment\n").addStatement("return $N($L)", server.factoryName(),
+                        CodeBlock.join(server.variables().stream().map(v -> v.shared() ? CodeBlock.of("$S", v.defaultValue())
+                                : CodeBlock.of("$N", v.javaName())).toList(), ", "));
+                type.addMethod(shorter.build());
+            }
+        }
+        type.addMethod(MethodSpec.methodBuilder("custom").addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(environment)
+                        .addParameter(URI.class, "baseUri")
+                        .addJavadoc("Any base URI, e.g. a local test server.\n\n@param baseUri the URI paths are appended to\n@return the environment\n")
+                        .addStatement("return new $T($T.requireNonNull(baseUri, $S))", environment, Objects.class, "baseUri").build())
+                .addMethod(MethodSpec.methodBuilder("baseUri").addModifiers(Modifier.PUBLIC).returns(URI.class)
+                        .addJavadoc("@return the URI paths are appended to\n").addStatement("return baseUri").build())
+                .addMethod(MethodSpec.methodBuilder("variable").addModifiers(Modifier.PRIVATE, Modifier.STATIC).returns(String.class)
+                        .addParameter(String.class, "name").addParameter(String.class, "value")
+                        .addStatement("$T.requireNonNull(value, name)", Objects.class)
+                        .beginControlFlow("if (value.isEmpty() || !value.matches($S))", "[A-Za-z0-9._:-]+")
+                        .addStatement("throw new $T($S + name + $S)", IllegalArgumentException.class,
+                                "server variable ", " must be a host name part (letters, digits, '.', '-', ':'), not empty")
+                        .endControlFlow()
+                        .addStatement("return value").build())
+                .addMethod(MethodSpec.methodBuilder("toString").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+                        .returns(String.class).addStatement("return $S + baseUri + $S", "Environment[", "]").build());
+        return ModelEmitter.file(environment.packageName(), type.build());
+    }
+
+    private JavaFile credentialsClass() {
+        ClassName self = types.base(api.clientName() + "Credentials");
+        TypeSpec.Builder type = TypeSpec.classBuilder(self).addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+                .addAnnotation(JavaTypes.GENERATED)
+                .addJavadoc("The credentials the API's security schemes ask for: one factory per combination an operation accepts.\n")
+                .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+        for (ApiModel.CredentialFactory f : api.credentialFactories()) {
+            MethodSpec.Builder m = MethodSpec.methodBuilder(f.methodName()).addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                    .returns(JavaTypes.CREDENTIALS)
+                    .addJavadoc("Credentials for the security requirement {@code $L}.\n\n", Javadoc.escape(String.join(" + ", f.schemes())));
+            CodeBlock.Builder chain = CodeBlock.builder().add("return $T.builder()", JavaTypes.CREDENTIALS);
+            for (ApiModel.CredentialPart part : f.parts()) {
+                if (part instanceof ApiModel.CredentialPart.Basic) {
+                    m.addParameter(String.class, "username").addParameter(String.class, "password")
+                            .addJavadoc("@param username the Basic auth user\n@param password the Basic auth password\n");
+                    chain.add(".basic(username, password)");
+                } else if (part instanceof ApiModel.CredentialPart.Bearer bearer) {
+                    m.addParameter(String.class, bearer.parameterName()).addJavadoc("@param $L the bearer token\n", bearer.parameterName());
+                    chain.add(".bearer($N)", bearer.parameterName());
+                } else if (part instanceof ApiModel.CredentialPart.Header header) {
+                    m.addParameter(String.class, header.parameterName())
+                            .addJavadoc("@param $L sent as the {@code $L} header\n", header.parameterName(), Javadoc.escape(header.headerName()));
+                    chain.add(".header($S, $N)", header.headerName(), header.parameterName());
+                }
+            }
+            type.addMethod(m.addJavadoc("@return the credentials, for {@code $T.Builder.credentials}\n", client)
+                    .addStatement("$L.build()", chain.build()).build());
+        }
+        return ModelEmitter.file(self.packageName(), type.build());
+    }
+}

@@ -1,0 +1,220 @@
+package dev.specwright.generator.emit;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import dev.specwright.generator.model.ApiModel;
+import dev.specwright.generator.model.ErrorCatalog;
+import java.util.Map;
+import java.util.stream.Stream;
+import javax.lang.model.element.Modifier;
+
+/**
+ * From {@code errors.json}: {@code ErrorCode} and {@code ErrorCategory} enums, the common API exception with one
+ * subclass per category, and the decoder that picks the class. Codes the catalogue does not know stay readable as raw
+ * numbers; a body that is not the error document (an HTML 502 from a proxy) still gives the common exception.
+ */
+final class ErrorEmitter {
+
+    private static final ClassName LONG = ClassName.get(Long.class);
+
+    private final ApiModel api;
+    private final ErrorCatalog catalog;
+    private final ClassName errorCode;
+    private final ClassName errorCategory;
+    private final ClassName baseException;
+    private final ClassName decoder;
+    private final TypeName errorDocument;
+
+    ErrorEmitter(ApiModel api, JavaTypes types) {
+        this.api = api;
+        this.catalog = api.errorCatalog().orElseThrow();
+        this.errorCode = types.base("ErrorCode");
+        this.errorCategory = types.base("ErrorCategory");
+        this.baseException = types.base(api.clientName() + "ApiException");
+        this.decoder = types.base(api.clientName() + "ErrorDecoder");
+        this.errorDocument = api.errorModel().<TypeName>map(types::model).orElse(JavaTypes.JSON_NODE);
+    }
+
+    Stream<JavaFile> emit() {
+        Stream<JavaFile> fixed = Stream.of(categoryEnum(), codeEnum(), baseException(), decoderClass());
+        return Stream.concat(fixed, catalog.categories().stream().map(this::categoryException));
+    }
+
+    private JavaFile categoryEnum() {
+        TypeSpec.Builder e = TypeSpec.enumBuilder(errorCategory).addModifiers(Modifier.PUBLIC).addAnnotation(JavaTypes.GENERATED)
+                .addJavadoc("The kinds of error the API reports in {@code errorCategory}. {@link #UNKNOWN}: one this client does not know.\n");
+        for (ErrorCatalog.Category c : catalog.categories()) {
+            e.addEnumConstant(c.javaName(), TypeSpec.anonymousClassBuilder("$S", c.value()).build());
+        }
+        e.addEnumConstant("UNKNOWN", TypeSpec.anonymousClassBuilder("null").build())
+                .addField(String.class, "value", Modifier.PRIVATE, Modifier.FINAL)
+                .addMethod(MethodSpec.constructorBuilder().addParameter(String.class, "value").addStatement("this.value = value").build())
+                .addMethod(MethodSpec.methodBuilder("value").addModifiers(Modifier.PUBLIC).returns(String.class)
+                        .addJavadoc("@return the value on the wire, null for {@link #UNKNOWN}\n").addStatement("return value").build())
+                .addMethod(MethodSpec.methodBuilder("fromValue").addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(errorCategory)
+                        .addParameter(String.class, "value")
+                        .addJavadoc("@param value an {@code errorCategory} from an error document, may be null\n@return its constant, or {@link #UNKNOWN}\n")
+                        .beginControlFlow("for ($T c : values())", errorCategory)
+                        .beginControlFlow("if (c.value != null && c.value.equals(value))").addStatement("return c").endControlFlow()
+                        .endControlFlow()
+                        .addStatement("return UNKNOWN").build());
+        return ModelEmitter.file(errorCategory.packageName(), e.build());
+    }
+
+    private JavaFile codeEnum() {
+        TypeSpec.Builder e = TypeSpec.enumBuilder(errorCode).addModifiers(Modifier.PUBLIC).addAnnotation(JavaTypes.GENERATED)
+                .addJavadoc("Every error code of the API's error catalogue. {@link #UNKNOWN}: a code this client does not know; "
+                        + "the exception still carries its raw numbers.\n");
+        for (ErrorCatalog.Entry entry : catalog.entries()) {
+            String category = catalog.categories().stream().filter(c -> c.value().equals(entry.category()))
+                    .findFirst().orElseThrow().javaName();
+            TypeSpec.Builder constant = TypeSpec.anonymousClassBuilder("$LL, $L, $T.$N, $S", entry.code(),
+                    entry.subCode() == null ? "null" : entry.subCode() + "L", errorCategory, category, entry.defaultMessage());
+            String doc = entry.description().isEmpty() ? entry.defaultMessage() : entry.description();
+            if (!doc.isEmpty() || entry.errorClass() != null) {
+                constant.addJavadoc(Javadoc.of(doc, entry.errorClass() == null ? "" : "Server class: " + entry.errorClass()));
+            }
+            e.addEnumConstant(entry.javaName(), constant.build());
+        }
+        TypeName byKey = ParameterizedTypeName.get(ClassName.get(Map.class), ClassName.get(String.class), errorCode);
+        e.addEnumConstant("UNKNOWN", TypeSpec.anonymousClassBuilder("-1L, null, $T.UNKNOWN, $S", errorCategory, "").build())
+                .addField(FieldSpec.builder(byKey, "BY_KEY", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                        .initializer("index()").build())
+                .addField(TypeName.LONG, "code", Modifier.PRIVATE, Modifier.FINAL)
+                .addField(LONG, "subCode", Modifier.PRIVATE, Modifier.FINAL)
+                .addField(errorCategory, "category", Modifier.PRIVATE, Modifier.FINAL)
+                .addField(String.class, "defaultMessage", Modifier.PRIVATE, Modifier.FINAL)
+                .addMethod(MethodSpec.constructorBuilder().addParameter(TypeName.LONG, "code").addParameter(LONG, "subCode")
+                        .addParameter(errorCategory, "category").addParameter(String.class, "defaultMessage")
+                        .addStatement("this.code = code").addStatement("this.subCode = subCode")
+                        .addStatement("this.category = category").addStatement("this.defaultMessage = defaultMessage").build())
+                .addMethod(getter("code", TypeName.LONG, "the numeric code; -1 for {@link #UNKNOWN}"))
+                .addMethod(getter("subCode", LONG, "the sub-code, or null when the code has none"))
+                .addMethod(getter("category", errorCategory, "the category this code belongs to"))
+                .addMethod(getter("defaultMessage", ClassName.get(String.class), "the catalogue's default message"))
+                .addMethod(MethodSpec.methodBuilder("of").addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(errorCode)
+                        .addParameter(LONG, "code").addParameter(LONG, "subCode")
+                        .addJavadoc("The constant for a (code, subCode) pair: an exact match, else the code's general entry, else\n"
+                                + "{@link #UNKNOWN}.\n\n@param code the error document's code, may be null\n"
+                                + "@param subCode its subCode, may be null\n@return the constant, never null\n")
+                        .beginControlFlow("if (code == null)").addStatement("return UNKNOWN").endControlFlow()
+                        .addStatement("$T exact = BY_KEY.get(code + $S + subCode)", errorCode, "/")
+                        .addStatement("return exact != null ? exact : BY_KEY.getOrDefault(code + $S, UNKNOWN)", "/null").build())
+                .addMethod(MethodSpec.methodBuilder("index").addModifiers(Modifier.PRIVATE, Modifier.STATIC).returns(byKey)
+                        .addStatement("$T map = new $T<>()", byKey, java.util.HashMap.class)
+                        .beginControlFlow("for ($T c : values())", errorCode)
+                        .beginControlFlow("if (c != UNKNOWN)").addStatement("map.put(c.code + $S + c.subCode, c)", "/").endControlFlow()
+                        .endControlFlow()
+                        .addStatement("return $T.unmodifiableMap(map)", java.util.Collections.class).build());
+        return ModelEmitter.file(errorCode.packageName(), e.build());
+    }
+
+    private static MethodSpec getter(String name, TypeName type, String doc) {
+        return MethodSpec.methodBuilder(name).addModifiers(Modifier.PUBLIC).returns(type)
+                .addJavadoc("@return $L\n", doc).addStatement("return $N", name).build();
+    }
+
+    private JavaFile baseException() {
+        TypeSpec.Builder type = TypeSpec.classBuilder(baseException).addModifiers(Modifier.PUBLIC).superclass(JavaTypes.API_EXCEPTION)
+                .addAnnotation(JavaTypes.GENERATED)
+                .addJavadoc("An error answer of the $L. Subclasses name its category; this class itself is thrown when the\n"
+                        + "answer carries no known category (for example an HTML page from a proxy).\n", Javadoc.escape(api.title()))
+                .addField(FieldSpec.builder(TypeName.LONG, "serialVersionUID", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                        .initializer("1L").build())
+                .addField(errorDocument, "error", Modifier.PRIVATE, Modifier.FINAL, Modifier.TRANSIENT)
+                .addField(LONG, "code", Modifier.PRIVATE, Modifier.FINAL)
+                .addField(LONG, "subCode", Modifier.PRIVATE, Modifier.FINAL)
+                .addField(errorCode, "errorCode", Modifier.PRIVATE, Modifier.FINAL)
+                .addField(errorCategory, "errorCategory", Modifier.PRIVATE, Modifier.FINAL)
+                .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC)
+                        .addJavadoc("@param failure the answer\n@param error the decoded error document, or null when the body is not one\n"
+                                + "@param code the raw code, or null\n@param subCode the raw sub-code, or null\n"
+                                + "@param category the raw category, or null\n@param reason a short description for the message\n")
+                        .addParameter(JavaTypes.HTTP_FAILURE, "failure").addParameter(errorDocument, "error")
+                        .addParameter(LONG, "code").addParameter(LONG, "subCode").addParameter(String.class, "category")
+                        .addParameter(String.class, "reason")
+                        .addStatement("super(failure, reason)")
+                        .addStatement("this.error = error").addStatement("this.code = code").addStatement("this.subCode = subCode")
+                        .addStatement("this.errorCode = $T.of(code, subCode)", errorCode)
+                        .addStatement("this.errorCategory = $T.fromValue(category)", errorCategory).build())
+                .addMethod(getter("error", errorDocument, "the decoded error document, or null when the body was not one (see {@code rawBody()})"))
+                .addMethod(getter("errorCode", errorCode, "the catalogue's constant; {@code UNKNOWN} for a code it does not list"))
+                .addMethod(getter("errorCategory", errorCategory, "the category; {@code UNKNOWN} when none or an unknown one was sent"))
+                .addMethod(getter("code", LONG, "the raw numeric code as sent, or null"))
+                .addMethod(getter("subCode", LONG, "the raw sub-code as sent, or null"));
+        return ModelEmitter.file(baseException.packageName(), type.build());
+    }
+
+    private JavaFile categoryException(ErrorCatalog.Category category) {
+        ClassName self = ClassName.get(baseException.packageName(), category.exceptionClass());
+        TypeSpec type = TypeSpec.classBuilder(self).addModifiers(Modifier.PUBLIC).superclass(baseException)
+                .addAnnotation(JavaTypes.GENERATED)
+                .addJavadoc("The API reported an error of category {@code $L}.\n", Javadoc.escape(category.value()))
+                .addField(FieldSpec.builder(TypeName.LONG, "serialVersionUID", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                        .initializer("1L").build())
+                .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC)
+                        .addJavadoc("@param failure the answer\n@param error the decoded error document\n@param code the raw code\n"
+                                + "@param subCode the raw sub-code\n@param category the raw category\n@param reason the message\n")
+                        .addParameter(JavaTypes.HTTP_FAILURE, "failure").addParameter(errorDocument, "error")
+                        .addParameter(LONG, "code").addParameter(LONG, "subCode").addParameter(String.class, "category")
+                        .addParameter(String.class, "reason")
+                        .addStatement("super(failure, error, code, subCode, category, reason)").build())
+                .build();
+        return ModelEmitter.file(self.packageName(), type);
+    }
+
+    private JavaFile decoderClass() {
+        CodeBlock.Builder pick = CodeBlock.builder().beginControlFlow("switch ($T.fromValue(category))", errorCategory);
+        for (ErrorCatalog.Category c : catalog.categories()) {
+            pick.addStatement("case $N: return new $T(failure, error, code, subCode, category, reason)", c.javaName(),
+                    ClassName.get(baseException.packageName(), c.exceptionClass()));
+        }
+        pick.addStatement("default: return new $T(failure, error, code, subCode, category, reason)", baseException).endControlFlow();
+        CodeBlock readDocument = errorDocument.equals(JavaTypes.JSON_NODE)
+                ? CodeBlock.of("error = tree")
+                : CodeBlock.of("error = mapper.treeToValue(tree, $T.class)", errorDocument);
+        TypeSpec type = TypeSpec.classBuilder(decoder).addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+                .addSuperinterface(JavaTypes.ERROR_DECODER)
+                .addAnnotation(JavaTypes.GENERATED)
+                .addJavadoc("Turns an error answer into the exception class of its {@code errorCategory}.\n")
+                .addMethod(MethodSpec.methodBuilder("decode").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+                        .returns(RuntimeException.class)
+                        .addParameter(JavaTypes.HTTP_FAILURE, "failure").addParameter(JavaTypes.OBJECT_MAPPER, "mapper")
+                        .addStatement("$T error = null", errorDocument)
+                        .addStatement("$T code = null", LONG).addStatement("$T subCode = null", LONG)
+                        .addStatement("$T category = null", String.class)
+                        .addStatement("$T reason = $S", String.class, "no error document in the body")
+                        .beginControlFlow("if (failure.isJson())")
+                        .beginControlFlow("try")
+                        .addStatement("$T tree = mapper.readTree(failure.body())", JavaTypes.JSON_NODE)
+                        .beginControlFlow("if (tree != null && tree.isObject())")
+                        .addStatement("code = number(tree.get($S))", "code")
+                        .addStatement("subCode = number(tree.get($S))", "subCode")
+                        .addStatement("category = text(tree.get($S))", "errorCategory")
+                        .addStatement("String message = text(tree.get($S))", "message")
+                        .addStatement("reason = $T.of(code, subCode).name() + $S + code + $S + subCode + $S + category + $S + message",
+                                errorCode, " (", "/", ", ", "): ")
+                        .addStatement(readDocument)
+                        .endControlFlow()
+                        .nextControlFlow("catch ($T | $T e)", JavaTypes.JSON_PROCESSING_EXCEPTION, IllegalArgumentException.class)
+                        .addStatement("reason = $S", "the error body is not the documented error document")
+                        .endControlFlow()
+                        .endControlFlow()
+                        .addCode(pick.build())
+                        .build())
+                .addMethod(MethodSpec.methodBuilder("number").addModifiers(Modifier.PRIVATE, Modifier.STATIC).returns(LONG)
+                        .addParameter(JavaTypes.JSON_NODE, "node")
+                        .addStatement("return node != null && node.canConvertToLong() ? $T.valueOf(node.asLong()) : null", LONG).build())
+                .addMethod(MethodSpec.methodBuilder("text").addModifiers(Modifier.PRIVATE, Modifier.STATIC).returns(String.class)
+                        .addParameter(JavaTypes.JSON_NODE, "node")
+                        .addStatement("return node == null || node.isNull() ? null : node.asText()").build())
+                .build();
+        return ModelEmitter.file(decoder.packageName(), type);
+    }
+}

@@ -1,0 +1,87 @@
+package dev.specwright.generator.emit;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ArrayTypeName;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import dev.specwright.generator.model.ApiModel;
+import dev.specwright.generator.model.TypeRef;
+
+/** TypeRef → JavaPoet types, and the runtime and library classes generated code refers to. */
+final class JavaTypes {
+
+    static final String RUNTIME = "dev.specwright.runtime";
+    static final ClassName API_CLIENT = ClassName.get(RUNTIME, "ApiClient");
+    static final ClassName API_REQUEST = ClassName.get(RUNTIME, "ApiRequest");
+    static final ClassName API_EXCEPTION = ClassName.get(RUNTIME, "ApiException");
+    static final ClassName CLIENT_OPTIONS = ClassName.get(RUNTIME, "ClientOptions");
+    static final ClassName CREDENTIALS = ClassName.get(RUNTIME, "Credentials");
+    static final ClassName USER_AGENT = ClassName.get(RUNTIME, "UserAgent");
+    static final ClassName ERROR_DECODER = ClassName.get(RUNTIME, "ErrorDecoder");
+    static final ClassName HTTP_FAILURE = ClassName.get(RUNTIME, "HttpFailure");
+    static final ClassName FIELD_SELECTOR = ClassName.get(RUNTIME, "FieldSelector");
+
+    static final ClassName JSON_NODE = ClassName.get("com.fasterxml.jackson.databind", "JsonNode");
+    static final ClassName OBJECT_MAPPER = ClassName.get("com.fasterxml.jackson.databind", "ObjectMapper");
+    static final ClassName TYPE_REFERENCE = ClassName.get("com.fasterxml.jackson.core.type", "TypeReference");
+    static final ClassName JSON_PROCESSING_EXCEPTION = ClassName.get("com.fasterxml.jackson.core", "JsonProcessingException");
+    static final ClassName JSON_PROPERTY = ClassName.get("com.fasterxml.jackson.annotation", "JsonProperty");
+    static final ClassName JSON_INCLUDE = ClassName.get("com.fasterxml.jackson.annotation", "JsonInclude");
+    static final ClassName JSON_IGNORE_PROPERTIES = ClassName.get("com.fasterxml.jackson.annotation", "JsonIgnoreProperties");
+    static final ClassName JSON_VALUE = ClassName.get("com.fasterxml.jackson.annotation", "JsonValue");
+    static final ClassName JSON_CREATOR = ClassName.get("com.fasterxml.jackson.annotation", "JsonCreator");
+
+    static final AnnotationSpec GENERATED = AnnotationSpec.builder(ClassName.get("javax.annotation.processing", "Generated"))
+            .addMember("value", "$S", "dev.specwright")
+            .build();
+
+    private final ApiModel.Packages packages;
+
+    JavaTypes(ApiModel.Packages packages) {
+        this.packages = packages;
+    }
+
+    ClassName model(String simpleName) {
+        return ClassName.get(packages.model(), simpleName);
+    }
+
+    ClassName api(String simpleName) {
+        return ClassName.get(packages.api(), simpleName);
+    }
+
+    ClassName base(String simpleName) {
+        return ClassName.get(packages.base(), simpleName);
+    }
+
+    TypeName of(TypeRef ref) {
+        if (ref instanceof TypeRef.Named named) {
+            return model(named.className());
+        }
+        if (ref instanceof TypeRef.ListOf list) {
+            return ParameterizedTypeName.get(ClassName.get("java.util", "List"), of(list.element()));
+        }
+        if (ref instanceof TypeRef.MapOf map) {
+            return ParameterizedTypeName.get(ClassName.get("java.util", "Map"), ClassName.get(String.class), of(map.value()));
+        }
+        return switch ((TypeRef.Builtin) ref) {
+            case STRING -> ClassName.get(String.class);
+            case INTEGER -> ClassName.get(Integer.class);
+            case LONG -> ClassName.get(Long.class);
+            case DOUBLE -> ClassName.get(Double.class);
+            case DECIMAL -> ClassName.get(java.math.BigDecimal.class);
+            case BOOLEAN -> ClassName.get(Boolean.class);
+            case DATE -> ClassName.get(java.time.LocalDate.class);
+            case DATE_TIME -> ClassName.get(java.time.OffsetDateTime.class);
+            case UUID -> ClassName.get(java.util.UUID.class);
+            case URI -> ClassName.get(java.net.URI.class);
+            case BYTES -> ArrayTypeName.of(TypeName.BYTE);
+            case JSON -> JSON_NODE;
+        };
+    }
+
+    /** Whether a {@code Class} literal can carry the type (no type arguments): then no {@code TypeReference} is needed. */
+    static boolean isReifiable(TypeRef ref) {
+        return !(ref instanceof TypeRef.ListOf) && !(ref instanceof TypeRef.MapOf);
+    }
+}

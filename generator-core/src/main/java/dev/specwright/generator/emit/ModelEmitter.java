@@ -1,0 +1,187 @@
+package dev.specwright.generator.emit;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterSpec;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import dev.specwright.generator.model.ApiModel;
+import dev.specwright.generator.model.EnumDef;
+import dev.specwright.generator.model.ModelDef;
+import dev.specwright.generator.model.TypeRef;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Models: one immutable record per object schema, with a builder (unset fields stay null and are not serialised, which
+ * is what makes a partial PUT send only what the caller set); one open enum per enum schema; one {@code <Model>Field}
+ * enum per filterable model.
+ */
+final class ModelEmitter {
+
+    private final ApiModel api;
+    private final JavaTypes types;
+
+    ModelEmitter(ApiModel api, JavaTypes types) {
+        this.api = api;
+        this.types = types;
+    }
+
+    Stream<JavaFile> emit() {
+        Stream<JavaFile> records = api.models().stream().map(this::record);
+        Stream<JavaFile> fieldEnums = api.models().stream().filter(m -> m.fieldEnum().isPresent()).map(this::fieldEnum);
+        Stream<JavaFile> enums = api.enums().stream().map(this::openEnum);
+        return Stream.of(records, fieldEnums, enums).flatMap(s -> s);
+    }
+
+    private JavaFile record(ModelDef model) {
+        ClassName self = types.model(model.className());
+        ClassName builder = self.nestedClass("Builder");
+        MethodSpec.Builder constructor = MethodSpec.compactConstructorBuilder().addModifiers(Modifier.PUBLIC);
+        CodeBlock.Builder copies = CodeBlock.builder();
+        CodeBlock.Builder javadoc = Javadoc.of(model.description().isEmpty() ? "The " + model.schemaName() + " object." : model.description()).toBuilder();
+        for (ModelDef.Property p : model.properties()) {
+            ParameterSpec.Builder param = ParameterSpec.builder(types.of(p.type()), p.javaName())
+                    .addAnnotation(AnnotationSpec.builder(JavaTypes.JSON_PROPERTY).addMember("value", "$S", p.jsonName()).build());
+            if (p.deprecated()) {
+                param.addAnnotation(Deprecated.class);
+            }
+            constructor.addParameter(param.build());
+            if (p.type() instanceof TypeRef.ListOf) {
+                copies.addStatement("$1N = $1N == null ? null : $2T.unmodifiableList(new $3T<>($1N))", p.javaName(),
+                        java.util.Collections.class, java.util.ArrayList.class);
+            } else if (p.type() instanceof TypeRef.MapOf) {
+                copies.addStatement("$1N = $1N == null ? null : $2T.unmodifiableMap(new $3T<>($1N))", p.javaName(),
+                        java.util.Collections.class, java.util.LinkedHashMap.class);
+            }
+            javadoc.add("@param $L $L\n", p.javaName(), Javadoc.escape(describe(p)));
+        }
+        constructor.addCode(copies.build());
+        TypeSpec.Builder type = TypeSpec.recordBuilder(self)
+                .addModifiers(Modifier.PUBLIC)
+                .addJavadoc(javadoc.build())
+                .addAnnotation(JavaTypes.GENERATED)
+                .addAnnotation(AnnotationSpec.builder(JavaTypes.JSON_INCLUDE)
+                        .addMember("value", "$T.Include.NON_NULL", JavaTypes.JSON_INCLUDE).build())
+                .addAnnotation(AnnotationSpec.builder(JavaTypes.JSON_IGNORE_PROPERTIES).addMember("ignoreUnknown", "true").build())
+                .recordConstructor(constructor.build())
+                .addMethod(MethodSpec.methodBuilder("builder").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                        .addJavadoc("A builder with every field unset.\n")
+                        .returns(builder).addStatement("return new $T()", builder).build())
+                .addMethod(toBuilder(model, builder))
+                .addType(builderType(model, self, builder));
+        if (model.deprecated()) {
+            type.addAnnotation(Deprecated.class);
+        }
+        return file(types.model(model.className()).packageName(), type.build());
+    }
+
+    private static String describe(ModelDef.Property p) {
+        String text = p.description().isEmpty() ? "the " + p.jsonName() + " field" : p.description();
+        return p.readOnly() ? text + " (read-only: set by the server)" : text;
+    }
+
+    private MethodSpec toBuilder(ModelDef model, ClassName builder) {
+        MethodSpec.Builder m = MethodSpec.methodBuilder("toBuilder").addModifiers(Modifier.PUBLIC)
+                .addJavadoc("A builder holding this object's values, to derive a changed copy.\n")
+                .returns(builder).addStatement("$T b = new $T()", builder, builder);
+        for (ModelDef.Property p : model.properties()) {
+            m.addStatement("b.$1N = this.$1N", p.javaName());
+        }
+        return m.addStatement("return b").build();
+    }
+
+    private TypeSpec builderType(ModelDef model, ClassName self, ClassName builder) {
+        TypeSpec.Builder b = TypeSpec.classBuilder(builder).addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                .addJavadoc("Builds a {@link $T}; fields never set are left out of the JSON.\n", self)
+                .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+        List<String> args = new ArrayList<>();
+        for (ModelDef.Property p : model.properties()) {
+            TypeName t = types.of(p.type());
+            b.addField(FieldSpec.builder(t, p.javaName(), Modifier.PRIVATE).build());
+            MethodSpec.Builder setter = MethodSpec.methodBuilder(p.javaName()).addModifiers(Modifier.PUBLIC).returns(builder)
+                    .addParameter(t, p.javaName())
+                    .addJavadoc("Sets $L.\n\n@param $L the value; null leaves the field out\n@return this builder\n",
+                            Javadoc.escape(describe(p)), p.javaName())
+                    .addStatement("this.$1N = $1N", p.javaName())
+                    .addStatement("return this");
+            if (p.deprecated()) {
+                setter.addAnnotation(Deprecated.class);
+            }
+            b.addMethod(setter.build());
+            args.add(p.javaName());
+        }
+        b.addMethod(MethodSpec.methodBuilder("build").addModifiers(Modifier.PUBLIC).returns(self)
+                .addJavadoc("@return the immutable object\n")
+                .addStatement("return new $T($L)", self, String.join(", ", args)).build());
+        if (model.properties().stream().anyMatch(ModelDef.Property::deprecated)) {
+            b.addAnnotation(AnnotationSpec.builder(SuppressWarnings.class).addMember("value", "$S", "deprecation").build());
+        }
+        return b.build();
+    }
+
+    private JavaFile fieldEnum(ModelDef model) {
+        ClassName self = types.model(model.fieldEnum().orElseThrow());
+        TypeSpec.Builder e = TypeSpec.enumBuilder(self).addModifiers(Modifier.PUBLIC)
+                .addAnnotation(JavaTypes.GENERATED)
+                .addSuperinterface(JavaTypes.FIELD_SELECTOR)
+                .addJavadoc("The first-level fields of {@link $T}, for {@code includeFields} and {@code excludeFields}.\n",
+                        types.model(model.className()));
+        dev.specwright.generator.naming.NameScope constants = new dev.specwright.generator.naming.NameScope();
+        for (ModelDef.Property p : model.properties()) {
+            e.addEnumConstant(constants.allocate(dev.specwright.generator.naming.JavaNames.constantName(p.jsonName())),
+                    TypeSpec.anonymousClassBuilder("$S", p.jsonName()).build());
+        }
+        e.addField(String.class, "fieldName", Modifier.PRIVATE, Modifier.FINAL)
+                .addMethod(MethodSpec.constructorBuilder().addParameter(String.class, "fieldName")
+                        .addStatement("this.fieldName = fieldName").build())
+                .addMethod(MethodSpec.methodBuilder("fieldName").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+                        .returns(String.class).addStatement("return fieldName").build());
+        return file(self.packageName(), e.build());
+    }
+
+    private JavaFile openEnum(EnumDef def) {
+        ClassName self = types.model(def.className());
+        TypeName valueType = def.integer() ? ClassName.get(Long.class) : ClassName.get(String.class);
+        TypeSpec.Builder e = TypeSpec.enumBuilder(self).addModifiers(Modifier.PUBLIC)
+                .addAnnotation(JavaTypes.GENERATED)
+                .addJavadoc(Javadoc.of(def.description()).toBuilder()
+                        .add("\n<p>{@link #UNKNOWN} stands for a value this client does not know yet: a newer server never breaks it.\n")
+                        .build());
+        for (EnumDef.Constant c : def.constants()) {
+            e.addEnumConstant(c.javaName(), def.integer()
+                    ? TypeSpec.anonymousClassBuilder("$LL", Long.parseLong(c.value())).build()
+                    : TypeSpec.anonymousClassBuilder("$S", c.value()).build());
+        }
+        e.addEnumConstant("UNKNOWN", TypeSpec.anonymousClassBuilder("null").build());
+        e.addField(valueType, "value", Modifier.PRIVATE, Modifier.FINAL)
+                .addMethod(MethodSpec.constructorBuilder().addParameter(valueType, "value").addStatement("this.value = value").build())
+                .addMethod(MethodSpec.methodBuilder("value").addModifiers(Modifier.PUBLIC).returns(valueType)
+                        .addAnnotation(JavaTypes.JSON_VALUE)
+                        .addJavadoc("@return the value on the wire; null for {@link #UNKNOWN}\n")
+                        .addStatement("return value").build())
+                .addMethod(MethodSpec.methodBuilder("fromValue").addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(self)
+                        .addAnnotation(JavaTypes.JSON_CREATOR)
+                        .addParameter(valueType, "value")
+                        .addJavadoc("@param value a value from the wire\n@return its constant, or {@link #UNKNOWN}\n")
+                        .beginControlFlow("for ($T candidate : values())", self)
+                        .beginControlFlow("if (candidate.value != null && candidate.value.equals(value))")
+                        .addStatement("return candidate")
+                        .endControlFlow()
+                        .endControlFlow()
+                        .addStatement("return UNKNOWN").build())
+                .addMethod(MethodSpec.methodBuilder("toString").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+                        .returns(String.class).addStatement("return $T.valueOf(value)", String.class).build());
+        return file(self.packageName(), e.build());
+    }
+
+    static JavaFile file(String packageName, TypeSpec type) {
+        return JavaFile.builder(packageName, type).skipJavaLangImports(true).indent("    ").build();
+    }
+}

@@ -1,0 +1,48 @@
+package dev.specwright.generator.load;
+
+import dev.specwright.generator.SpecProblem;
+import dev.specwright.generator.SpecProblemsException;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads an OpenAPI 3.x definition with swagger-parser, once, references resolved but not inlined (named schemas stay
+ * named, which is what makes one Java type per schema possible). Every parser message becomes a located problem.
+ */
+public final class SpecLoader {
+
+    public OpenAPI load(Path spec) throws SpecProblemsException {
+        String file = spec.toString();
+        if (!Files.isRegularFile(spec)) {
+            throw new SpecProblemsException(List.of(new SpecProblem(file, "",
+                    "the spec file must exist and be a readable file.",
+                    "check the path (it is resolved against the current directory: " + Path.of("").toAbsolutePath() + ").")));
+        }
+        ParseOptions options = new ParseOptions();
+        options.setResolve(true);
+        options.setResolveFully(false);
+        // Our own error report, not the parser's: it would otherwise print to stderr.
+        options.setValidateExternalRefs(true);
+        SwaggerParseResult result = new OpenAPIV3Parser().readLocation(spec.toAbsolutePath().toUri().toString(), null, options);
+        List<SpecProblem> problems = new ArrayList<>();
+        if (result.getMessages() != null) {
+            for (String message : result.getMessages()) {
+                problems.add(ParserMessages.toProblem(file, message));
+            }
+        }
+        if (result.getOpenAPI() == null && problems.isEmpty()) {
+            problems.add(new SpecProblem(file, "", "the file must be an OpenAPI 3.x definition in JSON or YAML.",
+                    "start the document with `openapi: 3.0.3` (or 3.1.0) and give `info` and `paths`."));
+        }
+        if (!problems.isEmpty()) {
+            throw new SpecProblemsException(problems);
+        }
+        return result.getOpenAPI();
+    }
+}

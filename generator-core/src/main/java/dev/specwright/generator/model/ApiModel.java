@@ -1,0 +1,67 @@
+package dev.specwright.generator.model;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything the emitters need, resolved and named: no emitter looks at the parsed spec again. Immutable; dumped as
+ * JSON by {@code --dump-model}.
+ */
+public record ApiModel(
+        String title,
+        String version,
+        String description,
+        String clientName,
+        Packages packages,
+        List<ServerDef> servers,
+        List<CredentialFactory> credentialFactories,
+        Optional<RateLimit> rateLimit,
+        List<ApiGroup> apis,
+        List<ModelDef> models,
+        List<EnumDef> enums,
+        Optional<ErrorCatalog> errorCatalog,
+        Optional<String> errorModel) {
+
+    public ApiModel {
+        servers = List.copyOf(servers);
+        credentialFactories = List.copyOf(credentialFactories);
+        apis = List.copyOf(apis);
+        models = List.copyOf(models);
+        enums = List.copyOf(enums);
+    }
+
+    public String clientClassName() {
+        return clientName + "Client";
+    }
+
+    public record Packages(String base, String api, String model) {}
+
+    /** A server URL template, turned into {@code Environment} factories. */
+    public record ServerDef(String factoryName, String url, String description, List<ServerVariable> variables) {
+        public ServerDef {
+            variables = List.copyOf(variables);
+        }
+    }
+
+    /** @param shared whether every server has this variable (then a shorter factory uses its default) */
+    public record ServerVariable(String name, String javaName, String defaultValue, boolean shared) {}
+
+    /** One alternative of the spec's security requirements: everything one set of credentials sends. */
+    public record CredentialFactory(String methodName, List<String> schemes, List<CredentialPart> parts) {
+        public CredentialFactory {
+            schemes = List.copyOf(schemes);
+            parts = List.copyOf(parts);
+        }
+    }
+
+    public sealed interface CredentialPart {
+        record Basic() implements CredentialPart {}
+
+        record Bearer(String parameterName) implements CredentialPart {}
+
+        record Header(String headerName, String parameterName) implements CredentialPart {}
+    }
+
+    /** {@code x-rate-limit}: the client's default token bucket. */
+    public record RateLimit(double requestsPerSecond, long burst, String scope) {}
+}

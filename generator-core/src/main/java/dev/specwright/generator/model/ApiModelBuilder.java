@@ -1,0 +1,283 @@
+package dev.specwright.generator.model;
+
+import dev.specwright.generator.SpecProblem;
+import dev.specwright.generator.SpecProblemsException;
+import dev.specwright.generator.load.ErrorCatalogLoader;
+import dev.specwright.generator.naming.JavaNames;
+import dev.specwright.generator.naming.NameScope;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Builds the {@link ApiModel} from a parsed spec in named passes — schemas, operations, field filters, servers,
+ * credentials, rate limit, error catalogue — all names allocated through {@link NameScope}s, all problems collected
+ * and thrown once at the end.
+ */
+public final class ApiModelBuilder {
+
+    private static final Pattern SERVER_VARIABLE = Pattern.compile("\\{([^}]+)}");
+
+    private final OpenAPI api;
+    private final String file;
+    private final List<SpecProblem> problems = new ArrayList<>();
+
+    public ApiModelBuilder(OpenAPI api, String file) {
+        this.api = api;
+        this.file = file;
+    }
+
+    public record Settings(Optional<String> basePackage, Optional<String> apiPackage, Optional<String> modelPackage) {}
+
+    public ApiModel build(Settings settings, Optional<ErrorCatalog> catalog) throws SpecProblemsException {
+        String clientName = clientName();
+        String base = settings.basePackage().orElse("com.example." + JavaNames.packageSegment(clientName));
+        ApiModel.Packages packages = new ApiModel.Packages(base, settings.apiPackage().orElse(base + ".api"),
+                settings.modelPackage().orElse(base + ".model"));
+
+        NameScope modelScope = new NameScope();
+        Map<String, Schema<?>> componentSchemas = componentSchemas();
+        SchemaMapper schemas = new SchemaMapper(file, componentSchemas, modelScope, problems);
+        schemas.mapComponents();
+
+        List<ApiModel.CredentialFactory> credentials = credentialFactories(clientName);
+        List<String> credentialHeaders = credentials.stream().flatMap(f -> f.parts().stream())
+                .filter(p -> p instanceof ApiModel.CredentialPart.Header)
+                .map(p -> ((ApiModel.CredentialPart.Header) p).headerName().toLowerCase(Locale.ROOT)).distinct().toList();
+
+        List<ApiGroup> groups = new OperationPass(api, file, schemas, modelScope, credentialHeaders, problems).groups();
+        Optional<String> errorModel = errorModel(schemas);
+        Optional<ErrorCatalog> linked = catalog.map(c -> linkCategories(c, errorModel, componentSchemas));
+
+        if (!problems.isEmpty()) {
+            throw new SpecProblemsException(problems);
+        }
+        String title = api.getInfo() == null || api.getInfo().getTitle() == null ? clientName : api.getInfo().getTitle();
+        String version = api.getInfo() == null || api.getInfo().getVersion() == null ? "" : api.getInfo().getVersion();
+        String description = api.getInfo() == null || api.getInfo().getDescription() == null ? "" : api.getInfo().getDescription().strip();
+        return new ApiModel(title, version, description, clientName, packages, servers(), credentials, rateLimit(), groups,
+                schemas.models(), schemas.enums(), linked, errorModel);
+    }
+
+    private String clientName() {
+        if (api.getInfo() != null && api.getInfo().getExtensions() != null
+                && api.getInfo().getExtensions().get("x-client-name") instanceof String name && !name.isBlank()) {
+            return JavaNames.typeName(name);
+        }
+        String title = api.getInfo() == null || api.getInfo().getTitle() == null ? "" : api.getInfo().getTitle();
+        StringBuilder sb = new StringBuilder();
+        for (String word : JavaNames.words(title)) {
+            if (!word.equalsIgnoreCase("api")) {
+                sb.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
+            }
+        }
+        return sb.length() == 0 ? "Api" : JavaNames.typeName(sb.toString());
+    }
+
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private Map<String, Schema<?>> componentSchemas() {
+        if (api.getComponents() == null || api.getComponents().getSchemas() == null) {
+            return Map.of();
+        }
+        Map raw = api.getComponents().getSchemas();
+        return new LinkedHashMap<String, Schema<?>>(raw);
+    }
+
+    // ---- servers ------------------------------------------------------------------------------------------------
+
+    private List<ApiModel.ServerDef> servers() {
+        List<io.swagger.v3.oas.models.servers.Server> absolute = api.getServers() == null ? List.of()
+                : api.getServers().stream().filter(s -> s.getUrl() != null && s.getUrl().matches("(?i)^https?://.*")).toList();
+        List<List<String>> variablesPerServer = absolute.stream().map(s -> variables(s.getUrl())).toList();
+        NameScope factories = new NameScope().reserve("custom").reserve("baseUri");
+        List<ApiModel.ServerDef> servers = new ArrayList<>();
+        for (int i = 0; i < absolute.size(); i++) {
+            var server = absolute.get(i);
+            List<String> description = JavaNames.words(server.getDescription() == null ? "" : server.getDescription());
+            String factory = factories.allocate(description.isEmpty() ? "server" + (i + 1) : JavaNames.memberName(description.get(0)));
+            List<ApiModel.ServerVariable> variables = new ArrayList<>();
+            NameScope parameterNames = new NameScope();
+            for (String name : variablesPerServer.get(i)) {
+                var declared = server.getVariables() == null ? null : server.getVariables().get(name);
+                String defaultValue = declared == null || declared.getDefault() == null ? "" : declared.getDefault();
+                boolean shared = variablesPerServer.stream().allMatch(vs -> vs.contains(name)) && !defaultValue.isEmpty();
+                variables.add(new ApiModel.ServerVariable(name, parameterNames.allocate(JavaNames.memberName(name)), defaultValue, shared));
+            }
+            servers.add(new ApiModel.ServerDef(factory, server.getUrl().replaceAll("/+$", ""),
+                    server.getDescription() == null ? "" : server.getDescription(), variables));
+        }
+        return servers;
+    }
+
+    private static List<String> variables(String url) {
+        List<String> names = new ArrayList<>();
+        Matcher m = SERVER_VARIABLE.matcher(url);
+        while (m.find()) {
+            if (!names.contains(m.group(1))) {
+                names.add(m.group(1));
+            }
+        }
+        return names;
+    }
+
+    // ---- credentials --------------------------------------------------------------------------------------------
+
+    /** One factory per distinct security requirement, in order of first use (global first, then by operation). */
+    private List<ApiModel.CredentialFactory> credentialFactories(String clientName) {
+        Map<List<String>, String> requirements = new LinkedHashMap<>();
+        if (api.getSecurity() != null) {
+            for (int i = 0; i < api.getSecurity().size(); i++) {
+                requirements.putIfAbsent(List.copyOf(api.getSecurity().get(i).keySet()), "/security/" + i);
+            }
+        }
+        if (api.getPaths() != null) {
+            api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, op) -> {
+                if (op.getSecurity() != null) {
+                    for (int i = 0; i < op.getSecurity().size(); i++) {
+                        requirements.putIfAbsent(List.copyOf(op.getSecurity().get(i).keySet()), "/paths/"
+                                + SchemaMapper.escape(path) + "/" + method.name().toLowerCase(Locale.ROOT) + "/security/" + i);
+                    }
+                }
+            }));
+        }
+        var schemes = api.getComponents() == null || api.getComponents().getSecuritySchemes() == null
+                ? Map.<String, io.swagger.v3.oas.models.security.SecurityScheme>of() : api.getComponents().getSecuritySchemes();
+        NameScope methods = new NameScope();
+        List<ApiModel.CredentialFactory> factories = new ArrayList<>();
+        requirements.forEach((names, pointer) -> {
+            if (names.isEmpty()) {
+                return; // `{}`: anonymous access, nothing to configure
+            }
+            List<ApiModel.CredentialPart> parts = new ArrayList<>();
+            NameScope parameters = new NameScope();
+            String methodName = null;
+            for (String name : names) {
+                var scheme = schemes.get(name);
+                if (scheme == null) {
+                    problems.add(new SpecProblem(file, pointer + "/" + SchemaMapper.escape(name), "security requirement names the scheme \""
+                            + name + "\", which components/securitySchemes does not define.", "define it there, or correct the name."));
+                    return;
+                }
+                Optional<ApiModel.CredentialPart> part = credentialPart(scheme, name, parameters);
+                if (part.isEmpty()) {
+                    return; // a scheme this runtime cannot send yet (API key in query or cookie): no factory for it
+                }
+                parts.add(part.get());
+                if (methodName == null && part.get() instanceof ApiModel.CredentialPart.Header) {
+                    methodName = JavaNames.memberName(name);
+                }
+            }
+            if (methodName == null) {
+                methodName = JavaNames.memberName(names.get(0));
+            }
+            factories.add(new ApiModel.CredentialFactory(methods.allocate(methodName), names, parts));
+        });
+        return factories;
+    }
+
+    private static Optional<ApiModel.CredentialPart> credentialPart(io.swagger.v3.oas.models.security.SecurityScheme scheme,
+            String name, NameScope parameters) {
+        if (scheme.getType() == null) {
+            return Optional.empty();
+        }
+        switch (scheme.getType()) {
+            case HTTP:
+                String httpScheme = scheme.getScheme() == null ? "" : scheme.getScheme().toLowerCase(Locale.ROOT);
+                if (httpScheme.equals("basic")) {
+                    parameters.reserve("username").reserve("password");
+                    return Optional.of(new ApiModel.CredentialPart.Basic());
+                }
+                return httpScheme.equals("bearer")
+                        ? Optional.of(new ApiModel.CredentialPart.Bearer(parameters.allocate("token"))) : Optional.empty();
+            case APIKEY:
+                if (scheme.getIn() == io.swagger.v3.oas.models.security.SecurityScheme.In.HEADER) {
+                    return Optional.of(new ApiModel.CredentialPart.Header(scheme.getName(),
+                            parameters.allocate(JavaNames.memberName(name))));
+                }
+                return Optional.empty();
+            case OAUTH2:
+            case OPENIDCONNECT:
+                return Optional.of(new ApiModel.CredentialPart.Bearer(parameters.allocate("accessToken")));
+            default:
+                return Optional.empty();
+        }
+    }
+
+    // ---- rate limit -------------------------------------------------------------------------------------------
+
+    private Optional<ApiModel.RateLimit> rateLimit() {
+        Object raw = api.getExtensions() == null ? null : api.getExtensions().get("x-rate-limit");
+        if (raw == null) {
+            return Optional.empty();
+        }
+        if (raw instanceof Map<?, ?> map && map.get("requestsPerSecond") instanceof Number rps
+                && map.get("burst") instanceof Number burst && rps.doubleValue() > 0 && burst.longValue() > 0) {
+            Object scope = map.get("scope");
+            return Optional.of(new ApiModel.RateLimit(rps.doubleValue(), burst.longValue(), scope == null ? "" : scope.toString()));
+        }
+        problems.add(new SpecProblem(file, "/x-rate-limit", "x-rate-limit must be an object with positive numbers requestsPerSecond and burst.",
+                "write it as {requestsPerSecond: 10, burst: 25, scope: tenant}."));
+        return Optional.empty();
+    }
+
+    // ---- errors -------------------------------------------------------------------------------------------------
+
+    /** The schema most 4xx/5xx/default responses use: the API's error document. */
+    private Optional<String> errorModel(SchemaMapper schemas) {
+        Map<String, Integer> counts = new TreeMap<>();
+        Map<String, Integer> firstSeen = new HashMap<>();
+        if (api.getPaths() == null) {
+            return Optional.empty();
+        }
+        api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, op) -> {
+            if (op.getResponses() == null) {
+                return;
+            }
+            op.getResponses().forEach((code, response) -> {
+                if (code.startsWith("2") || code.startsWith("1") || code.startsWith("3")) {
+                    return;
+                }
+                ApiResponse resolved = OperationPass.resolveResponse(api, response);
+                Schema<?> schema = resolved == null ? null : OperationPass.jsonSchema(resolved.getContent());
+                if (schema != null && schema.get$ref() != null && schema.get$ref().startsWith("#/components/schemas/")) {
+                    String name = schema.get$ref().substring("#/components/schemas/".length());
+                    counts.merge(name, 1, Integer::sum);
+                    firstSeen.putIfAbsent(name, firstSeen.size());
+                }
+            });
+        }));
+        return counts.entrySet().stream()
+                .max(Comparator.<Map.Entry<String, Integer>>comparingInt(Map.Entry::getValue)
+                        .thenComparing(e -> -firstSeen.get(e.getKey())))
+                .flatMap(e -> schemas.componentClass(e.getKey()))
+                .filter(className -> schemas.model(className).isPresent());
+    }
+
+    /** Categories in the order the error document's {@code errorCategory} enum gives, then any only the catalogue names. */
+    private ErrorCatalog linkCategories(ErrorCatalog catalog, Optional<String> errorModel, Map<String, Schema<?>> components) {
+        Map<String, ErrorCatalog.Category> ordered = new LinkedHashMap<>();
+        errorModel.ifPresent(ignored -> components.values().forEach(schema -> {
+            if (schema.getProperties() != null && schema.getProperties().get("errorCategory") != null
+                    && schema.getProperties().get("errorCategory").getEnum() != null && ordered.isEmpty()) {
+                for (Object value : schema.getProperties().get("errorCategory").getEnum()) {
+                    if (value != null) {
+                        ordered.put(value.toString(), ErrorCatalogLoader.category(value.toString(), ""));
+                    }
+                }
+            }
+        }));
+        catalog.categories().forEach(c -> ordered.putIfAbsent(c.value(), c));
+        return new ErrorCatalog(new ArrayList<>(ordered.values()), catalog.entries());
+    }
+}

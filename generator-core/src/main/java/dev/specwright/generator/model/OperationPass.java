@@ -1,0 +1,297 @@
+package dev.specwright.generator.model;
+
+import dev.specwright.generator.SpecProblem;
+import dev.specwright.generator.naming.JavaNames;
+import dev.specwright.generator.naming.NameScope;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.parameters.RequestBody;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Operations → one {@link ApiGroup} per tag: parameters, bodies and responses typed, names allocated, field filters
+ * linked to the {@code <Model>Field} enum of the response model.
+ */
+final class OperationPass {
+
+    /** Headers OpenAPI says a parameter must not describe: the transport owns them. */
+    private static final Set<String> TRANSPORT_HEADERS = Set.of("accept", "content-type", "authorization");
+    private static final String INCLUDE_FIELDS = "includeFields";
+    private static final String EXCLUDE_FIELDS = "excludeFields";
+
+    private final OpenAPI api;
+    private final String file;
+    private final SchemaMapper schemas;
+    private final NameScope modelScope;
+    private final List<String> credentialHeaders;
+    private final List<SpecProblem> problems;
+    private final NameScope apiScope = new NameScope();
+
+    OperationPass(OpenAPI api, String file, SchemaMapper schemas, NameScope modelScope, List<String> credentialHeaders,
+            List<SpecProblem> problems) {
+        this.api = api;
+        this.file = file;
+        this.schemas = schemas;
+        this.modelScope = modelScope;
+        this.credentialHeaders = credentialHeaders;
+        this.problems = problems;
+    }
+
+    private record RawOperation(String path, PathItem item, PathItem.HttpMethod method, io.swagger.v3.oas.models.Operation op,
+            String pointer) {}
+
+    List<ApiGroup> groups() {
+        Map<String, List<RawOperation>> byTag = new LinkedHashMap<>();
+        if (api.getTags() != null) {
+            api.getTags().forEach(t -> {
+                if (t.getName() != null) {
+                    byTag.put(t.getName(), new ArrayList<>());
+                }
+            });
+        }
+        if (api.getPaths() != null) {
+            api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, op) -> {
+                String tag = op.getTags() == null || op.getTags().isEmpty() ? "Default" : op.getTags().get(0);
+                String pointer = "/paths/" + SchemaMapper.escape(path) + "/" + method.name().toLowerCase(Locale.ROOT);
+                byTag.computeIfAbsent(tag, t -> new ArrayList<>()).add(new RawOperation(path, item, method, op, pointer));
+            }));
+        }
+        byTag.values().removeIf(List::isEmpty);
+        NameScope accessors = new NameScope().reserve("builder").reserve("apiClient").reserve("close");
+        Map<String, String[]> names = new LinkedHashMap<>();
+        byTag.keySet().forEach(tag -> names.put(tag, new String[] {
+            apiScope.allocate(JavaNames.typeName(tag) + "Api"), accessors.allocate(JavaNames.memberName(tag))}));
+        List<ApiGroup> groups = new ArrayList<>();
+        byTag.forEach((tag, raws) -> {
+            NameScope methods = new NameScope();
+            List<Operation> operations = raws.stream().map(raw -> operation(raw, methods)).toList();
+            String description = api.getTags() == null ? "" : api.getTags().stream()
+                    .filter(t -> tag.equals(t.getName()) && t.getDescription() != null)
+                    .map(t -> t.getDescription().strip()).findFirst().orElse("");
+            groups.add(new ApiGroup(tag, names.get(tag)[0], names.get(tag)[1], description, operations));
+        });
+        return groups;
+    }
+
+    private Operation operation(RawOperation raw, NameScope methods) {
+        var op = raw.op();
+        String operationId = op.getOperationId() != null && !op.getOperationId().isBlank() ? op.getOperationId()
+                : raw.method().name().toLowerCase(Locale.ROOT) + " " + raw.path();
+        String methodName = methods.allocate(JavaNames.memberName(operationId));
+        String typePrefix = JavaNames.typeName(methodName);
+
+        NameScope parameterNames = new NameScope().reserve("params");
+        List<Parameter> parameters = new ArrayList<>();
+        for (ResolvedParameter rp : parameters(raw)) {
+            var p = rp.parameter();
+            Parameter.Location in = location(p.getIn());
+            if (in == null || (in == Parameter.Location.HEADER && (credentialHeaders.contains(p.getName().toLowerCase(Locale.ROOT))
+                    || TRANSPORT_HEADERS.contains(p.getName().toLowerCase(Locale.ROOT))))) {
+                continue;
+            }
+            Schema<?> schema = p.getSchema() != null ? p.getSchema() : jsonSchema(p.getContent());
+            String context = rp.componentName() != null ? rp.componentName() : typePrefix + JavaNames.typeName(p.getName());
+            TypeRef type = schemas.map(schema, rp.pointer() + "/schema", context);
+            boolean required = in == Parameter.Location.PATH || Boolean.TRUE.equals(p.getRequired());
+            parameters.add(new Parameter(p.getName(), parameterNames.allocate(JavaNames.memberName(p.getName())), in, required, type,
+                    text(p.getDescription()), Boolean.TRUE.equals(p.getDeprecated()), filterKind(p, in)));
+        }
+
+        Optional<Operation.Body> body = body(raw, typePrefix, parameterNames);
+        Optional<TypeRef> response = response(raw, typePrefix);
+        parameters = linkFieldFilters(parameters, response);
+        boolean hasOptional = parameters.stream().anyMatch(p -> !p.required());
+        Optional<String> paramsClass = hasOptional ? Optional.of(apiScope.allocate(typePrefix + "Params")) : Optional.empty();
+        return new Operation(operationId, methodName, raw.method().name(), raw.path(), raw.pointer(), text(op.getSummary()),
+                text(op.getDescription()), Boolean.TRUE.equals(op.getDeprecated()), parameters, body, response, paramsClass);
+    }
+
+    private record ResolvedParameter(io.swagger.v3.oas.models.parameters.Parameter parameter, String pointer, String componentName) {}
+
+    /** Path-level parameters, overridden by operation-level ones with the same name and location. */
+    private List<ResolvedParameter> parameters(RawOperation raw) {
+        Map<String, ResolvedParameter> merged = new LinkedHashMap<>();
+        String pathPointer = "/paths/" + SchemaMapper.escape(raw.path());
+        addParameters(merged, raw.item().getParameters(), pathPointer + "/parameters");
+        addParameters(merged, raw.op().getParameters(), raw.pointer() + "/parameters");
+        return new ArrayList<>(merged.values());
+    }
+
+    private void addParameters(Map<String, ResolvedParameter> merged, List<io.swagger.v3.oas.models.parameters.Parameter> list,
+            String pointer) {
+        if (list == null) {
+            return;
+        }
+        for (int i = 0; i < list.size(); i++) {
+            var p = list.get(i);
+            String at = pointer + "/" + i;
+            String componentName = null;
+            if (p.get$ref() != null) {
+                String prefix = "#/components/parameters/";
+                componentName = p.get$ref().startsWith(prefix) ? p.get$ref().substring(prefix.length()) : null;
+                var target = componentName == null || api.getComponents() == null || api.getComponents().getParameters() == null
+                        ? null : api.getComponents().getParameters().get(componentName);
+                if (target == null) {
+                    problems.add(new SpecProblem(file, at + "/$ref", "the parameter $ref \"" + p.get$ref() + "\" points to nothing.",
+                            "define it under components/parameters, or correct the reference."));
+                    continue;
+                }
+                at = "/components/parameters/" + SchemaMapper.escape(componentName);
+                p = target;
+            }
+            if (p.getName() == null || p.getIn() == null) {
+                problems.add(new SpecProblem(file, at, "a parameter needs both `name` and `in`.", "add the missing attribute."));
+                continue;
+            }
+            merged.put(p.getIn() + ":" + p.getName(), new ResolvedParameter(p, at, componentName));
+        }
+    }
+
+    private Optional<Operation.Body> body(RawOperation raw, String typePrefix, NameScope parameterNames) {
+        RequestBody body = raw.op().getRequestBody();
+        String pointer = raw.pointer() + "/requestBody";
+        if (body != null && body.get$ref() != null) {
+            String name = body.get$ref().substring(body.get$ref().lastIndexOf('/') + 1);
+            RequestBody target = api.getComponents() == null || api.getComponents().getRequestBodies() == null ? null
+                    : api.getComponents().getRequestBodies().get(name);
+            if (target == null) {
+                problems.add(new SpecProblem(file, pointer + "/$ref", "the requestBody $ref \"" + body.get$ref() + "\" points to nothing.",
+                        "define it under components/requestBodies, or correct the reference."));
+                return Optional.empty();
+            }
+            body = target;
+            pointer = "/components/requestBodies/" + SchemaMapper.escape(name);
+        }
+        if (body == null || body.getContent() == null || body.getContent().isEmpty()) {
+            return Optional.empty();
+        }
+        String mediaKey = jsonMediaKey(body.getContent());
+        Schema<?> schema = body.getContent().get(mediaKey).getSchema();
+        TypeRef type = schemas.map(schema, pointer + "/content/" + SchemaMapper.escape(mediaKey) + "/schema", typePrefix + "Request");
+        return Optional.of(new Operation.Body(type, parameterNames.allocate("body"), Boolean.TRUE.equals(body.getRequired()),
+                text(body.getDescription())));
+    }
+
+    private Optional<TypeRef> response(RawOperation raw, String typePrefix) {
+        if (raw.op().getResponses() == null || raw.op().getResponses().isEmpty()) {
+            problems.add(new SpecProblem(file, raw.pointer() + "/responses", "an operation needs at least one response.",
+                    "add `responses:` with the success status, e.g. '200' with its content."));
+            return Optional.empty();
+        }
+        Optional<Map.Entry<String, ApiResponse>> success = raw.op().getResponses().entrySet().stream()
+                .filter(e -> e.getKey().startsWith("2")).sorted(Map.Entry.comparingByKey()).findFirst();
+        if (success.isEmpty()) {
+            return Optional.empty();
+        }
+        ApiResponse response = resolveResponse(api, success.get().getValue());
+        if (response == null || response.getContent() == null || response.getContent().isEmpty()) {
+            return Optional.empty();
+        }
+        String mediaKey = jsonMediaKey(response.getContent());
+        if (!isJson(mediaKey)) {
+            return Optional.empty(); // non-JSON answers: typed downloads come with binary support
+        }
+        String pointer = success.get().getValue().get$ref() != null
+                ? "/components/responses/" + SchemaMapper.escape(refName(success.get().getValue().get$ref()))
+                : raw.pointer() + "/responses/" + success.get().getKey();
+        return Optional.of(schemas.map(response.getContent().get(mediaKey).getSchema(),
+                pointer + "/content/" + SchemaMapper.escape(mediaKey) + "/schema", typePrefix + "Response"));
+    }
+
+    /** Marks field-filter parameters and gives the response model its {@code <Model>Field} enum. */
+    private List<Parameter> linkFieldFilters(List<Parameter> parameters, Optional<TypeRef> response) {
+        Optional<ModelDef> model = response.map(t -> t instanceof TypeRef.ListOf list ? list.element() : t)
+                .filter(t -> t instanceof TypeRef.Named).map(t -> ((TypeRef.Named) t).className()).flatMap(schemas::model);
+        List<Parameter> linked = new ArrayList<>();
+        for (Parameter p : parameters) {
+            if (p.fieldFilter().isEmpty() || model.isEmpty()) {
+                linked.add(p.fieldFilter().isEmpty() ? p : new Parameter(p.name(), p.javaName(), p.in(), p.required(), p.type(),
+                        p.description(), p.deprecated(), Optional.empty()));
+                continue;
+            }
+            ModelDef m = schemas.model(model.get().className()).orElseThrow();
+            if (m.fieldEnum().isEmpty()) {
+                m = m.withFieldEnum(modelScope.allocate(m.className() + "Field"));
+                schemas.replaceModel(m);
+            }
+            linked.add(new Parameter(p.name(), p.javaName(), p.in(), p.required(), new TypeRef.ListOf(TypeRef.Builtin.STRING),
+                    p.description(), p.deprecated(), Optional.of(new Parameter.FieldFilter(p.fieldFilter().get().include(), m.fieldEnum().get()))));
+        }
+        return linked;
+    }
+
+    /**
+     * A query parameter selects response fields when it is named {@code includeFields}/{@code excludeFields} or says
+     * {@code x-field-filter: include|exclude}; the enum is linked once the response type is known.
+     */
+    private static Optional<Parameter.FieldFilter> filterKind(io.swagger.v3.oas.models.parameters.Parameter p, Parameter.Location in) {
+        if (in != Parameter.Location.QUERY) {
+            return Optional.empty();
+        }
+        Object marker = p.getExtensions() == null ? null : p.getExtensions().get("x-field-filter");
+        if (p.getName().equals(INCLUDE_FIELDS) || "include".equals(marker)) {
+            return Optional.of(new Parameter.FieldFilter(true, ""));
+        }
+        if (p.getName().equals(EXCLUDE_FIELDS) || "exclude".equals(marker)) {
+            return Optional.of(new Parameter.FieldFilter(false, ""));
+        }
+        return Optional.empty();
+    }
+
+    static ApiResponse resolveResponse(OpenAPI api, ApiResponse response) {
+        if (response == null || response.get$ref() == null) {
+            return response;
+        }
+        return api.getComponents() == null || api.getComponents().getResponses() == null ? null
+                : api.getComponents().getResponses().get(refName(response.get$ref()));
+    }
+
+    static Schema<?> jsonSchema(Content content) {
+        if (content == null || content.isEmpty()) {
+            return null;
+        }
+        MediaType media = content.get(jsonMediaKey(content));
+        return media == null ? null : media.getSchema();
+    }
+
+    /** {@code application/json}, else any {@code +json}/{@code json} type, else the first one declared. */
+    private static String jsonMediaKey(Content content) {
+        if (content.containsKey("application/json")) {
+            return "application/json";
+        }
+        return content.keySet().stream().filter(OperationPass::isJson).findFirst().orElse(content.keySet().iterator().next());
+    }
+
+    private static boolean isJson(String mediaType) {
+        String m = mediaType.toLowerCase(Locale.ROOT);
+        return m.contains("json") || m.equals("*/*");
+    }
+
+    private static String refName(String ref) {
+        return ref.substring(ref.lastIndexOf('/') + 1);
+    }
+
+    private static Parameter.Location location(String in) {
+        return switch (in.toLowerCase(Locale.ROOT)) {
+            case "path" -> Parameter.Location.PATH;
+            case "query" -> Parameter.Location.QUERY;
+            case "header" -> Parameter.Location.HEADER;
+            case "cookie" -> Parameter.Location.COOKIE;
+            default -> null;
+        };
+    }
+
+    private static String text(String s) {
+        return s == null ? "" : s.strip();
+    }
+}

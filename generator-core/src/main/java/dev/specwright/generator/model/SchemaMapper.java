@@ -1,0 +1,263 @@
+package dev.specwright.generator.model;
+
+import dev.specwright.generator.SpecProblem;
+import dev.specwright.generator.naming.JavaNames;
+import dev.specwright.generator.naming.NameScope;
+import io.swagger.v3.oas.models.media.Schema;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Maps schemas to Java types, creating a record for every object schema and an enum for every enum schema, named
+ * schemas first (so they keep their names), inline ones named after where they stand ({@code Order} +
+ * {@code customer} → {@code OrderCustomer}). Each schema is mapped once: results are cached by JSON pointer.
+ */
+final class SchemaMapper {
+
+    /** Record accessors that would clash with {@code Object}'s methods or with what we generate on every model. */
+    private static final List<String> RESERVED_MEMBERS = List.of(
+            "hashCode", "toString", "equals", "getClass", "notify", "notifyAll", "wait", "clone", "finalize",
+            "builder", "toBuilder");
+
+    private final String file;
+    private final Map<String, Schema<?>> components;
+    private final NameScope modelScope;
+    private final List<SpecProblem> problems;
+    private final Map<String, String> componentClassNames = new HashMap<>();
+    private final Map<String, TypeRef> byPointer = new HashMap<>();
+    private final Set<String> inProgress = new HashSet<>();
+    private final Map<String, ModelDef> models = new LinkedHashMap<>();
+    private final List<EnumDef> enums = new ArrayList<>();
+
+    SchemaMapper(String file, Map<String, Schema<?>> components, NameScope modelScope, List<SpecProblem> problems) {
+        this.file = file;
+        this.components = components;
+        this.modelScope = modelScope;
+        this.problems = problems;
+    }
+
+    /** Pass 1: allocate the names of named schemas that become classes; pass 2: map them. */
+    void mapComponents() {
+        components.forEach((name, schema) -> {
+            if (becomesClass(schema)) {
+                componentClassNames.put(name, modelScope.allocate(JavaNames.typeName(name)));
+            }
+        });
+        components.forEach((name, schema) -> map(schema, componentPointer(name), name));
+    }
+
+    List<ModelDef> models() {
+        return List.copyOf(models.values());
+    }
+
+    List<EnumDef> enums() {
+        return List.copyOf(enums);
+    }
+
+    Optional<ModelDef> model(String className) {
+        return Optional.ofNullable(models.get(className));
+    }
+
+    void replaceModel(ModelDef model) {
+        models.put(model.className(), model);
+    }
+
+    /** The class name of a named schema, if it became a class. */
+    Optional<String> componentClass(String schemaName) {
+        return Optional.ofNullable(componentClassNames.get(schemaName));
+    }
+
+    /**
+     * The Java type of {@code schema}, found at {@code pointer}; {@code contextName} names the type when the schema is
+     * an inline object or enum.
+     */
+    TypeRef map(Schema<?> schema, String pointer, String contextName) {
+        if (schema == null) {
+            return TypeRef.Builtin.JSON;
+        }
+        if (schema.get$ref() != null) {
+            return mapRef(schema.get$ref(), pointer);
+        }
+        TypeRef cached = byPointer.get(pointer);
+        if (cached != null) {
+            return cached;
+        }
+        TypeRef type = mapFresh(schema, pointer, contextName);
+        byPointer.put(pointer, type);
+        return type;
+    }
+
+    private TypeRef mapRef(String ref, String pointer) {
+        String prefix = "#/components/schemas/";
+        if (!ref.startsWith(prefix)) {
+            problems.add(new SpecProblem(file, pointer + "/$ref", "a schema $ref must point into #/components/schemas (found \""
+                    + ref + "\").", "move the schema under components/schemas and reference it there."));
+            return TypeRef.Builtin.JSON;
+        }
+        String name = unescape(ref.substring(prefix.length()));
+        Schema<?> target = components.get(name);
+        if (target == null) {
+            problems.add(new SpecProblem(file, pointer + "/$ref", "the $ref \"" + ref + "\" points to a schema that does not exist.",
+                    "define components/schemas/" + name + ", or correct the reference."));
+            return TypeRef.Builtin.JSON;
+        }
+        String targetPointer = componentPointer(name);
+        if (componentClassNames.containsKey(name)) {
+            return new TypeRef.Named(componentClassNames.get(name));
+        }
+        if (!inProgress.add(targetPointer)) {
+            // An alias that refers back to itself through arrays or maps: the only finite Java type is a JSON tree.
+            return TypeRef.Builtin.JSON;
+        }
+        try {
+            return map(target, targetPointer, name);
+        } finally {
+            inProgress.remove(targetPointer);
+        }
+    }
+
+    private TypeRef mapFresh(Schema<?> schema, String pointer, String contextName) {
+        if (schema.getAllOf() != null && schema.getAllOf().size() == 1 && isEmptyObject(schema)) {
+            return map(schema.getAllOf().get(0), pointer + "/allOf/0", contextName);
+        }
+        if (schema.getAllOf() != null || schema.getOneOf() != null || schema.getAnyOf() != null) {
+            return TypeRef.Builtin.JSON; // composition: kept as a JSON tree until schema composition lands
+        }
+        String type = typeOf(schema);
+        if (schema.getEnum() != null && !schema.getEnum().isEmpty() && ("string".equals(type) || "integer".equals(type))) {
+            return enumType(schema, contextName, "integer".equals(type));
+        }
+        if (type == null) {
+            return schema.getProperties() != null && !schema.getProperties().isEmpty()
+                    ? objectType(schema, pointer, contextName) : TypeRef.Builtin.JSON;
+        }
+        String format = schema.getFormat() == null ? "" : schema.getFormat();
+        switch (type) {
+            case "string":
+                switch (format) {
+                    case "date": return TypeRef.Builtin.DATE;
+                    case "date-time": return TypeRef.Builtin.DATE_TIME;
+                    case "uuid": return TypeRef.Builtin.UUID;
+                    case "uri": return TypeRef.Builtin.URI;
+                    case "byte": return TypeRef.Builtin.BYTES;
+                    default: return TypeRef.Builtin.STRING;
+                }
+            case "integer":
+                return format.equals("int32") ? TypeRef.Builtin.INTEGER : TypeRef.Builtin.LONG;
+            case "number":
+                return format.equals("double") || format.equals("float") ? TypeRef.Builtin.DOUBLE : TypeRef.Builtin.DECIMAL;
+            case "boolean":
+                return TypeRef.Builtin.BOOLEAN;
+            case "array":
+                return new TypeRef.ListOf(map(schema.getItems(), pointer + "/items", contextName + "Item"));
+            case "object":
+                return objectType(schema, pointer, contextName);
+            default:
+                return TypeRef.Builtin.JSON;
+        }
+    }
+
+    private TypeRef objectType(Schema<?> schema, String pointer, String contextName) {
+        if (schema.getProperties() != null && !schema.getProperties().isEmpty()) {
+            String className = componentClassNameFor(pointer).orElseGet(() -> modelScope.allocate(JavaNames.typeName(contextName)));
+            buildModel(schema, className, pointer, contextName);
+            return new TypeRef.Named(className);
+        }
+        Object additional = schema.getAdditionalProperties();
+        if (additional instanceof Schema<?> valueSchema) {
+            return new TypeRef.MapOf(map(valueSchema, pointer + "/additionalProperties", contextName + "Value"));
+        }
+        return Boolean.TRUE.equals(additional) ? new TypeRef.MapOf(TypeRef.Builtin.JSON) : TypeRef.Builtin.JSON;
+    }
+
+    private void buildModel(Schema<?> schema, String className, String pointer, String contextName) {
+        // Registered before its properties are mapped, so a recursive reference finds the name.
+        byPointer.put(pointer, new TypeRef.Named(className));
+        NameScope members = new NameScope();
+        RESERVED_MEMBERS.forEach(members::reserve);
+        List<String> required = schema.getRequired() == null ? List.of() : schema.getRequired();
+        List<ModelDef.Property> properties = new ArrayList<>();
+        schema.getProperties().forEach((jsonName, property) -> {
+            String propertyPointer = pointer + "/properties/" + escape(jsonName);
+            TypeRef type = map(property, propertyPointer, JavaNames.typeName(contextName) + JavaNames.typeName(jsonName));
+            properties.add(new ModelDef.Property(jsonName, members.allocate(JavaNames.memberName(jsonName)), type,
+                    required.contains(jsonName), Boolean.TRUE.equals(property.getReadOnly()),
+                    Boolean.TRUE.equals(property.getDeprecated()), text(property.getDescription())));
+        });
+        models.put(className, new ModelDef(contextName, className, pointer, text(schema.getDescription()),
+                Boolean.TRUE.equals(schema.getDeprecated()), properties, Optional.empty()));
+    }
+
+    private TypeRef enumType(Schema<?> schema, String contextName, boolean integer) {
+        String className = componentClassNames.getOrDefault(contextName, null);
+        if (className == null || components.get(contextName) != schema) {
+            className = modelScope.allocate(JavaNames.typeName(contextName));
+        }
+        NameScope constants = new NameScope().reserve("UNKNOWN");
+        List<EnumDef.Constant> values = new ArrayList<>();
+        for (Object value : schema.getEnum()) {
+            if (value == null) {
+                continue; // `null` in an enum list means "nullable", not a constant
+            }
+            String raw = String.valueOf(value);
+            values.add(new EnumDef.Constant(constants.allocate(JavaNames.constantName(integer ? "V" + raw : raw)), raw));
+        }
+        enums.add(new EnumDef(className, text(schema.getDescription()), integer, values));
+        return new TypeRef.Named(className);
+    }
+
+    private Optional<String> componentClassNameFor(String pointer) {
+        String prefix = "/components/schemas/";
+        if (pointer.startsWith(prefix) && pointer.indexOf('/', prefix.length()) < 0) {
+            return Optional.ofNullable(componentClassNames.get(unescape(pointer.substring(prefix.length()))));
+        }
+        return Optional.empty();
+    }
+
+    private static boolean becomesClass(Schema<?> schema) {
+        if (schema.get$ref() != null || schema.getAllOf() != null || schema.getOneOf() != null || schema.getAnyOf() != null) {
+            return false;
+        }
+        String type = typeOf(schema);
+        boolean isEnum = schema.getEnum() != null && !schema.getEnum().isEmpty() && ("string".equals(type) || "integer".equals(type));
+        boolean isObject = (type == null || "object".equals(type)) && schema.getProperties() != null && !schema.getProperties().isEmpty();
+        return isEnum || isObject;
+    }
+
+    private static boolean isEmptyObject(Schema<?> schema) {
+        return schema.getProperties() == null && schema.getOneOf() == null && schema.getAnyOf() == null;
+    }
+
+    /** OpenAPI 3.0 has {@code type}; 3.1 has a set of {@code types}, of which {@code "null"} only means nullable. */
+    static String typeOf(Schema<?> schema) {
+        if (schema.getType() != null) {
+            return schema.getType();
+        }
+        if (schema.getTypes() != null) {
+            return schema.getTypes().stream().filter(t -> !"null".equals(t)).sorted().findFirst().orElse(null);
+        }
+        return null;
+    }
+
+    static String componentPointer(String name) {
+        return "/components/schemas/" + escape(name);
+    }
+
+    static String escape(String segment) {
+        return segment.replace("~", "~0").replace("/", "~1");
+    }
+
+    private static String unescape(String segment) {
+        return segment.replace("~1", "/").replace("~0", "~");
+    }
+
+    private static String text(String s) {
+        return s == null ? "" : s.strip();
+    }
+}

@@ -1,0 +1,17 @@
+package dev.specwright.generator.model;
+
+/** The Java type of a value in the spec, before it becomes a JavaPoet {@code TypeName}. */
+public sealed interface TypeRef {
+
+    /** A type the JDK or Jackson gives us. */
+    enum Builtin implements TypeRef {
+        STRING, INTEGER, LONG, DOUBLE, DECIMAL, BOOLEAN, DATE, DATE_TIME, UUID, URI, BYTES, JSON
+    }
+
+    /** A model or enum the generator emits, by its simple name in the model package. */
+    record Named(String className) implements TypeRef {}
+
+    record ListOf(TypeRef element) implements TypeRef {}
+
+    record MapOf(TypeRef value) implements TypeRef {}
+}

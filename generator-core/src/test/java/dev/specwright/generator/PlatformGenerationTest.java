@@ -1,0 +1,103 @@
+package dev.specwright.generator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.specwright.generator.emit.GeneratedFile;
+import java.lang.reflect.Method;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The platform SDK: generated in memory, compiled with -Xlint:all -Werror, then exercised. */
+class PlatformGenerationTest {
+
+    private static List<GeneratedFile> files;
+    private static InProcessCompiler.Result compiled;
+    private static ClassLoader loader;
+
+    @BeforeAll
+    static void generateAndCompile(@TempDir Path classes) throws Exception {
+        GeneratorOptions options = GeneratorOptions.builder(TestSpecs.platformSpec(), Path.of("unused"))
+                .errorCatalog(TestSpecs.platformErrors()).basePackage("com.example.platform").build();
+        files = new Generator().files(options);
+        compiled = InProcessCompiler.compile(files, classes);
+        loader = compiled.classLoader();
+    }
+
+    @Test
+    void compilesWithoutAnyWarning() {
+        assertThat(compiled.diagnostics()).isEmpty();
+        assertThat(compiled.success()).isTrue();
+    }
+
+    @Test
+    void emitsTheClientApisModelsFieldEnumsAndErrorTypes() {
+        Map<String, GeneratedFile> byPath = files.stream().collect(Collectors.toMap(GeneratedFile::path, f -> f));
+        String base = "src/main/java/com/example/platform/";
+        assertThat(byPath).containsKeys(base + "PlatformClient.java", base + "Environment.java", base + "PlatformCredentials.java",
+                base + "ErrorCode.java", base + "ErrorCategory.java", base + "PlatformApiException.java",
+                base + "InvalidDataException.java", base + "NotFoundException.java", base + "RemoteSystemErrorException.java",
+                base + "api/ProductsApi.java", base + "api/OrdersApi.java", base + "api/ConnectionsApi.java",
+                base + "api/LogApi.java", base + "api/ResellerApi.java", base + "api/ListProductsParams.java",
+                base + "model/Product.java", base + "model/ProductField.java", base + "model/OrderField.java");
+        assertThat(byPath.get(base + "PlatformCredentials.java").content().replaceAll("\\s+", " "))
+                .contains("public static Credentials tenant(String username, String password, String tenant, String connectionId)")
+                .contains("public static Credentials reseller(String username, String password, String reseller)");
+    }
+
+    @Test
+    void fieldEnumsCarryTheWireNames() throws Exception {
+        Class<?> productField = loader.loadClass("com.example.platform.model.ProductField");
+        Object sku = enumConstant(productField, "SKU");
+        Object isDeleted = enumConstant(productField, "IS_DELETED");
+        assertThat(productField.getMethod("fieldName").invoke(sku)).isEqualTo("sku");
+        assertThat(productField.getMethod("fieldName").invoke(isDeleted)).isEqualTo("isDeleted");
+    }
+
+    @Test
+    void errorCodesResolveExactlyThenByCodeThenUnknown() throws Exception {
+        Class<?> errorCode = loader.loadClass("com.example.platform.ErrorCode");
+        Method of = errorCode.getMethod("of", Long.class, Long.class);
+        assertThat(of.invoke(null, 100002L, 101019L)).hasToString("PRODUCT_FIELD_NOT_SORTABLE");
+        Object unknown = of.invoke(null, 999_999L, 1L);
+        assertThat(unknown).hasToString("UNKNOWN");
+        Object sortable = enumConstant(errorCode, "PRODUCT_FIELD_NOT_SORTABLE");
+        assertThat(errorCode.getMethod("category").invoke(sortable)).hasToString("INVALID_DATA");
+        assertThat(errorCode.getMethod("subCode").invoke(sortable)).isEqualTo(101019L);
+    }
+
+    @Test
+    void modelsSerialiseOnlyWhatWasSetAndReadUnknownEnumValuesAsUnknown() throws Exception {
+        ObjectMapper mapper = JsonMapper.builder().addModule(new JavaTimeModule()).build();
+        Class<?> product = loader.loadClass("com.example.platform.model.Product");
+        Object builder = product.getMethod("builder").invoke(null);
+        builder.getClass().getMethod("title", String.class).invoke(builder, "New title");
+        Object partial = builder.getClass().getMethod("build").invoke(builder);
+        assertThat(mapper.writeValueAsString(partial)).isEqualTo("{\"title\":\"New title\"}");
+
+        String json = "{\"sku\":\"A-1\",\"stock\":10,\"categories\":[\"x\"],\"createdAt\":\"2019-06-05T06:58:34Z\",\"futureField\":1}";
+        Object read = mapper.readValue(json, product);
+        assertThat(product.getMethod("sku").invoke(read)).isEqualTo("A-1");
+        assertThat(product.getMethod("categories").invoke(read)).isEqualTo(List.of("x"));
+
+        Class<?> status = loader.loadClass("com.example.platform.model.OrderStatus");
+        assertThat(mapper.readValue("\"someday-new\"", status)).hasToString("null");
+        assertThat(enumConstant(status, "UNKNOWN")).isSameAs(mapper.readValue("\"someday-new\"", status));
+    }
+
+    private static Object enumConstant(Class<?> type, String name) {
+        for (Object c : type.getEnumConstants()) {
+            if (((Enum<?>) c).name().equals(name)) {
+                return c;
+            }
+        }
+        throw new AssertionError(type.getName() + " has no constant " + name);
+    }
+}
