@@ -1,0 +1,217 @@
+package dev.specwright.runtime;
+
+import dev.specwright.runtime.internal.HeaderRules;
+import dev.specwright.runtime.internal.ParamValues;
+import dev.specwright.runtime.internal.PercentEncoder;
+import dev.specwright.runtime.internal.Tokens;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.StringJoiner;
+
+/**
+ * One request, as a generated API method describes it: method, path template with its parameters, query, headers and
+ * an optional JSON body. Immutable; everything is validated and encoded by {@link Builder#build()}, so a bad value fails
+ * where it was given, not on the wire. {@code toString()} shows the method and path template only: parameter values
+ * and headers may be personal data or secrets.
+ */
+public final class ApiRequest {
+
+    private final String method;
+    private final String pathTemplate;
+    private final String path;
+    private final String query;
+    private final Map<String, String> headers;
+    private final Object jsonBody;
+
+    private ApiRequest(Builder builder, String path) {
+        this.method = builder.method;
+        this.pathTemplate = builder.pathTemplate;
+        this.path = path;
+        this.query = builder.query.toString();
+        this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(builder.headers));
+        this.jsonBody = builder.jsonBody;
+    }
+
+    /**
+     * @param method       an HTTP method, e.g. {@code GET}
+     * @param pathTemplate the operation's path relative to the base URI, starting with {@code /}; {@code {name}}
+     *                     placeholders are filled by {@link Builder#pathParam(String, Object)}
+     */
+    public static Builder builder(String method, String pathTemplate) {
+        return new Builder(method, pathTemplate);
+    }
+
+    public String method() {
+        return method;
+    }
+
+    public String pathTemplate() {
+        return pathTemplate;
+    }
+
+    /** The path with its parameters filled in and percent-encoded, e.g. {@code /products/..%2Fadmin}. */
+    public String path() {
+        return path;
+    }
+
+    /** The percent-encoded query without the leading {@code ?}; empty when there is none. */
+    public String query() {
+        return query;
+    }
+
+    /** The request's own headers, in the order given. */
+    public Map<String, String> headers() {
+        return headers;
+    }
+
+    /** The object to send as JSON, if any. */
+    public Optional<Object> jsonBody() {
+        return Optional.ofNullable(jsonBody);
+    }
+
+    @Override
+    public String toString() {
+        return "ApiRequest[" + method + " " + pathTemplate + "]";
+    }
+
+    public static final class Builder {
+
+        private final String method;
+        private final String pathTemplate;
+        private final Map<String, Object> pathParams = new LinkedHashMap<>();
+        private final StringJoiner query = new StringJoiner("&");
+        private final Map<String, String> headers = new LinkedHashMap<>();
+        private Object jsonBody;
+
+        private Builder(String method, String pathTemplate) {
+            if (!Tokens.isToken(method)) {
+                throw new IllegalArgumentException("HTTP method \"" + method + "\" is not a token, e.g. GET");
+            }
+            if (pathTemplate == null || !pathTemplate.startsWith("/")) {
+                throw new IllegalArgumentException("path template \"" + pathTemplate + "\" must start with '/'");
+            }
+            requireLegalPathText(pathTemplate);
+            this.method = method;
+            this.pathTemplate = pathTemplate;
+        }
+
+        /** Fills {@code {name}} in the path template; the value is percent-encoded as exactly one path segment. */
+        public Builder pathParam(String name, Object value) {
+            Objects.requireNonNull(name, "name");
+            if (value == null) {
+                throw new IllegalArgumentException("path parameter " + name + " of " + pathTemplate
+                        + " is null; it is required");
+            }
+            if (pathParams.putIfAbsent(name, value) != null) {
+                throw new IllegalArgumentException("path parameter " + name + " of " + pathTemplate + " is given twice");
+            }
+            return this;
+        }
+
+        /**
+         * Adds a query parameter; a null value (or an empty list) is skipped, an {@link Iterable} or array is sent as
+         * one parameter with its elements joined by {@code ,}. Calling it again with the same name repeats the
+         * parameter.
+         */
+        public Builder query(String name, Object value) {
+            if (name == null || name.isEmpty()) {
+                throw new IllegalArgumentException("query parameter name is empty");
+            }
+            String encoded = ParamValues.encoded(value);
+            if (encoded != null) {
+                query.add(PercentEncoder.encode(name) + "=" + encoded);
+            }
+            return this;
+        }
+
+        /**
+         * Sets a request header; a null value is skipped. The value may not contain CR or LF. It overrides a default
+         * or credential header of the same name.
+         */
+        public Builder header(String name, Object value) {
+            HeaderRules.requireName(name);
+            String text = ParamValues.joined(value);
+            if (text != null) {
+                headers.keySet().removeIf(existing -> existing.equalsIgnoreCase(name));
+                headers.put(name, HeaderRules.requireValue(name, text));
+            }
+            return this;
+        }
+
+        /** The request body, written as JSON by the client's mapper. GET requests cannot have one. */
+        public Builder jsonBody(Object body) {
+            this.jsonBody = Objects.requireNonNull(body, "jsonBody is null; leave jsonBody(...) out to send no body");
+            return this;
+        }
+
+        public ApiRequest build() {
+            if (jsonBody != null && (method.equals("GET") || method.equals("HEAD"))) {
+                throw new IllegalArgumentException(method + " " + pathTemplate + " cannot have a body: the API refuses "
+                        + method + " requests with a body; send the data as query parameters");
+            }
+            return new ApiRequest(this, expandPath());
+        }
+
+        private String expandPath() {
+            StringBuilder out = new StringBuilder(pathTemplate.length() + 32);
+            Set<String> used = new HashSet<>();
+            int at = 0;
+            while (at < pathTemplate.length()) {
+                int open = pathTemplate.indexOf('{', at);
+                if (open < 0) {
+                    out.append(pathTemplate, at, pathTemplate.length());
+                    break;
+                }
+                int close = pathTemplate.indexOf('}', open);
+                if (close < 0) {
+                    throw new IllegalArgumentException("path template " + pathTemplate + " has a '{' without '}'");
+                }
+                String name = pathTemplate.substring(open + 1, close);
+                out.append(pathTemplate, at, open).append(segment(name));
+                used.add(name);
+                at = close + 1;
+            }
+            if (!used.containsAll(pathParams.keySet())) {
+                Set<String> unknown = new LinkedHashSet<>(pathParams.keySet());
+                unknown.removeAll(used);
+                throw new IllegalArgumentException("path template " + pathTemplate + " has no placeholder for path"
+                        + " parameter " + unknown + "; a placeholder looks like {name}");
+            }
+            return out.toString();
+        }
+
+        private String segment(String name) {
+            Object value = pathParams.get(name);
+            if (value == null) {
+                throw new IllegalArgumentException("path parameter {" + name + "} of " + pathTemplate
+                        + " has no value; call pathParam(\"" + name + "\", value)");
+            }
+            String text = ParamValues.joined(value);
+            if (text == null || text.isEmpty()) {
+                // an empty segment would turn /products/{sku} into /products/, a different resource
+                throw new IllegalArgumentException("path parameter {" + name + "} of " + pathTemplate + " is empty");
+            }
+            return PercentEncoder.isDotSegment(text) ? PercentEncoder.encodeSegment(text) : ParamValues.encoded(value);
+        }
+
+        /** Template text outside placeholders goes on the wire as-is, so it must already be a legal URI path. */
+        private static void requireLegalPathText(String pathTemplate) {
+            boolean inPlaceholder = false;
+            for (int i = 0; i < pathTemplate.length(); i++) {
+                char c = pathTemplate.charAt(i);
+                if (c == '{' || c == '}') {
+                    inPlaceholder = c == '{';
+                } else if (!inPlaceholder && !PercentEncoder.isPathChar(c)) {
+                    throw new IllegalArgumentException("path template " + pathTemplate + " contains '" + c
+                            + "' outside a placeholder; percent-encode it in the template");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,220 @@
+package dev.specwright.runtime;
+
+import dev.specwright.runtime.internal.HeaderRules;
+import dev.specwright.runtime.internal.LoopbackHosts;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import javax.net.ssl.SSLContext;
+
+/**
+ * How a client reaches the API: base URI, credentials, user agent, TLS and timeouts. Immutable; {@link Builder#build()}
+ * refuses plain {@code http://} unless the host is loopback and {@link Builder#allowPlainHttpToLoopback(boolean)} said
+ * so, because the API authenticates with Basic auth and plain HTTP would expose the password.
+ */
+public final class ClientOptions {
+
+    static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
+
+    private final URI baseUri;
+    private final Credentials credentials;
+    private final UserAgent userAgent;
+    private final boolean allowPlainHttpToLoopback;
+    private final SSLContext sslContext;
+    private final Duration connectTimeout;
+    private final Duration requestTimeout;
+    private final Map<String, String> defaultHeaders;
+
+    private ClientOptions(Builder builder, URI baseUri) {
+        this.baseUri = baseUri;
+        this.credentials = builder.credentials;
+        this.userAgent = builder.userAgent;
+        this.allowPlainHttpToLoopback = builder.allowPlainHttpToLoopback;
+        this.sslContext = builder.sslContext;
+        this.connectTimeout = builder.connectTimeout;
+        this.requestTimeout = builder.requestTimeout;
+        this.defaultHeaders = Collections.unmodifiableMap(new LinkedHashMap<>(builder.defaultHeaders));
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The base URI without a trailing slash: request paths (which start with {@code /}) are appended to it. */
+    public URI baseUri() {
+        return baseUri;
+    }
+
+    public Credentials credentials() {
+        return credentials;
+    }
+
+    public Optional<UserAgent> userAgent() {
+        return Optional.ofNullable(userAgent);
+    }
+
+    public boolean allowPlainHttpToLoopback() {
+        return allowPlainHttpToLoopback;
+    }
+
+    /** The TLS context to use instead of the JVM's default one. */
+    public Optional<SSLContext> sslContext() {
+        return Optional.ofNullable(sslContext);
+    }
+
+    public Duration connectTimeout() {
+        return connectTimeout;
+    }
+
+    public Duration requestTimeout() {
+        return requestTimeout;
+    }
+
+    /** Headers sent on every request, after the credentials' headers. */
+    public Map<String, String> defaultHeaders() {
+        return defaultHeaders;
+    }
+
+    /** Names header keys only: default headers may carry secrets as well as credentials do. */
+    @Override
+    public String toString() {
+        return "ClientOptions[baseUri=" + baseUri + ", credentials=" + credentials
+                + ", userAgent=" + (userAgent == null ? UserAgent.runtimeProduct() : userAgent.headerValue())
+                + ", defaultHeaders=" + defaultHeaders.keySet()
+                + ", sslContext=" + (sslContext == null ? "JVM default" : "custom")
+                + ", connectTimeout=" + connectTimeout + ", requestTimeout=" + requestTimeout
+                + ", allowPlainHttpToLoopback=" + allowPlainHttpToLoopback + "]";
+    }
+
+    public static final class Builder {
+
+        private URI baseUri;
+        private Credentials credentials = Credentials.none();
+        private UserAgent userAgent;
+        private boolean allowPlainHttpToLoopback;
+        private SSLContext sslContext;
+        private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+        private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
+        private final Map<String, String> defaultHeaders = new LinkedHashMap<>();
+
+        private Builder() {}
+
+        /** Required, e.g. {@code https://api.example.com/api}. */
+        public Builder baseUri(URI baseUri) {
+            this.baseUri = Objects.requireNonNull(baseUri, "baseUri");
+            return this;
+        }
+
+        public Builder credentials(Credentials credentials) {
+            this.credentials = Objects.requireNonNull(credentials, "credentials (use Credentials.none())");
+            return this;
+        }
+
+        /** Without one, the {@code User-Agent} header is just {@code specwright/<version>}. */
+        public Builder userAgent(UserAgent userAgent) {
+            this.userAgent = userAgent;
+            return this;
+        }
+
+        /** Lets a local test server be reached over plain HTTP; has no effect on any other host. */
+        public Builder allowPlainHttpToLoopback(boolean allow) {
+            this.allowPlainHttpToLoopback = allow;
+            return this;
+        }
+
+        /** A TLS context, e.g. one that trusts a private CA; the JVM default when not set. */
+        public Builder sslContext(SSLContext sslContext) {
+            this.sslContext = sslContext;
+            return this;
+        }
+
+        /** How long to wait for the TCP and TLS connection; default 10 s. */
+        public Builder connectTimeout(Duration timeout) {
+            this.connectTimeout = requirePositive("connectTimeout", timeout);
+            return this;
+        }
+
+        /** How long to wait for a response, once connected; default 30 s. */
+        public Builder requestTimeout(Duration timeout) {
+            this.requestTimeout = requirePositive("requestTimeout", timeout);
+            return this;
+        }
+
+        /** A header sent on every request; a later call with the same name replaces the value. */
+        public Builder defaultHeader(String name, String value) {
+            HeaderRules.requireName(name);
+            HeaderRules.requireValue(name, value);
+            defaultHeaders.keySet().removeIf(existing -> existing.equalsIgnoreCase(name));
+            defaultHeaders.put(name, value);
+            return this;
+        }
+
+        public ClientOptions build() {
+            if (baseUri == null) {
+                throw new IllegalArgumentException("baseUri is required, e.g. baseUri(URI.create(\"https://api.example.com/api\"))");
+            }
+            return new ClientOptions(this, checkedBaseUri(baseUri, allowPlainHttpToLoopback));
+        }
+
+        private static URI checkedBaseUri(URI uri, boolean allowPlainHttpToLoopback) {
+            if (uri.getRawUserInfo() != null) {
+                // the URI itself is not repeated: its user info is a credential
+                throw new IllegalArgumentException("baseUri must not contain user info (user:password@host); give the"
+                        + " user and password to Credentials.builder().basic(user, password) instead");
+            }
+            if (!uri.isAbsolute() || uri.isOpaque() || uri.getHost() == null) {
+                throw new IllegalArgumentException("baseUri " + uri + " must be an absolute https URI with a host, e.g."
+                        + " https://api.example.com/api");
+            }
+            if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+                throw new IllegalArgumentException("baseUri " + uri + " must not have a query or fragment; remove the part"
+                        + " from '?' or '#' on");
+            }
+            checkScheme(uri, allowPlainHttpToLoopback);
+            return withoutTrailingSlash(uri);
+        }
+
+        private static void checkScheme(URI uri, boolean allowPlainHttpToLoopback) {
+            String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+            if (scheme.equals("https")) {
+                return;
+            }
+            if (!scheme.equals("http")) {
+                throw new IllegalArgumentException("baseUri " + uri + " has scheme " + scheme + "; use https");
+            }
+            String https = "https" + uri.toString().substring(scheme.length());
+            if (!LoopbackHosts.isLoopback(uri.getHost())) {
+                throw new IllegalArgumentException("baseUri " + uri + " uses plain http, which would send credentials"
+                        + " unencrypted; use " + https + " (plain http is only possible to a loopback host, with"
+                        + " allowPlainHttpToLoopback(true))");
+            }
+            if (!allowPlainHttpToLoopback) {
+                throw new IllegalArgumentException("baseUri " + uri + " uses plain http; for a local test server call"
+                        + " allowPlainHttpToLoopback(true) on the builder, otherwise use " + https);
+            }
+        }
+
+        private static URI withoutTrailingSlash(URI uri) {
+            String text = uri.toASCIIString();
+            int end = text.length();
+            while (end > 0 && text.charAt(end - 1) == '/') {
+                end--;
+            }
+            return end == text.length() ? uri : URI.create(text.substring(0, end));
+        }
+
+        private static Duration requirePositive(String what, Duration timeout) {
+            Objects.requireNonNull(timeout, what);
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException(what + " must be positive, was " + timeout);
+            }
+            return timeout;
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package dev.specwright.runtime.internal;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * RFC 3986 percent-encoding of a path segment or a query component: every character except the unreserved ones
+ * ({@code A-Z a-z 0-9 - . _ ~}) is encoded as UTF-8 octets. Encoding {@code /}, {@code ?}, {@code #}, {@code &},
+ * {@code =} and {@code ,} too is what keeps a value from changing the shape of the URI ({@code ../admin} stays one
+ * segment; {@code a&b=c} stays one query value).
+ */
+public final class PercentEncoder {
+
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
+    private PercentEncoder() {}
+
+    public static String encode(String text) {
+        if (!needsEncoding(text)) {
+            return text; // the common case (ids, enum names): no copy
+        }
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        StringBuilder out = new StringBuilder(bytes.length + 16);
+        for (byte b : bytes) {
+            int octet = b & 0xff;
+            if (isUnreserved(octet)) {
+                out.append((char) octet);
+            } else {
+                out.append('%').append(HEX[octet >> 4]).append(HEX[octet & 0xf]);
+            }
+        }
+        return out.toString();
+    }
+
+    /**
+     * Encodes a whole path segment. Like {@link #encode} but a segment that is only dots is encoded too: {@code ..}
+     * left as-is would be removed with its parent by dot-segment normalisation.
+     */
+    public static String encodeSegment(String text) {
+        return isDotSegment(text) ? "%2E".repeat(text.length()) : encode(text);
+    }
+
+    /** {@code .} or {@code ..} (or more dots): text a path normaliser would treat as navigation. */
+    public static boolean isDotSegment(String text) {
+        return !text.isEmpty() && text.chars().allMatch(c -> c == '.');
+    }
+
+    /** Whether {@code c} may appear unencoded in a URI path: a {@code pchar}, {@code /}, or the {@code %} of an escape. */
+    public static boolean isPathChar(char c) {
+        return isUnreserved(c) || "!$&'()*+,;=:@/%".indexOf(c) >= 0;
+    }
+
+    private static boolean needsEncoding(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (!isUnreserved(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isUnreserved(int c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                || c == '-' || c == '.' || c == '_' || c == '~';
+    }
+}
