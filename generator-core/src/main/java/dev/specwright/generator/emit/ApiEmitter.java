@@ -73,10 +73,11 @@ final class ApiEmitter {
             javadoc.add("@param $L $L\n", b.javaName(), Javadoc.escape(b.description().isEmpty() ? "the request body" : b.description()));
         });
         TypeName returns = op.responseType().map(types::of).orElse(TypeName.VOID);
+        CodeBlock.Builder tail = CodeBlock.builder();
         if (op.responseType().isPresent()) {
-            javadoc.add("@return the decoded response body\n");
+            tail.add("@return the decoded response body\n");
         }
-        javadoc.add("@throws $T when the server answers with an error status\n", JavaTypes.API_EXCEPTION);
+        tail.add("@throws $T when the server answers with an error status\n", JavaTypes.API_EXCEPTION);
 
         List<MethodSpec> methods = new ArrayList<>();
         MethodSpec.Builder full = MethodSpec.methodBuilder(op.methodName()).addModifiers(Modifier.PUBLIC).returns(returns)
@@ -87,7 +88,7 @@ final class ApiEmitter {
             full.addParameter(params, "params");
             fullDoc.add("@param params the optional parameters\n");
             MethodSpec.Builder shorter = MethodSpec.methodBuilder(op.methodName()).addModifiers(Modifier.PUBLIC).returns(returns)
-                    .addParameters(positional).addJavadoc(javadoc.build());
+                    .addParameters(positional).addJavadoc(javadoc.build()).addJavadoc(tail.build());
             names.add(CodeBlock.of("$T.builder().build()", params));
             shorter.addStatement("$L$N($L)", returns.equals(TypeName.VOID) ? "" : "return ", op.methodName(), CodeBlock.join(names, ", "));
             if (op.deprecated()) {
@@ -95,6 +96,7 @@ final class ApiEmitter {
             }
             methods.add(shorter.build());
         }
+        fullDoc.add(tail.build());
         full.addJavadoc(fullDoc.build()).addCode(body(op, returns));
         if (op.deprecated()) {
             full.addAnnotation(Deprecated.class);
