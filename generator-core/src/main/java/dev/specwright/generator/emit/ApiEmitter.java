@@ -43,6 +43,7 @@ final class ApiEmitter {
         ClassName self = types.api(group.className());
         TypeSpec.Builder type = TypeSpec.classBuilder(self).addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addAnnotation(JavaTypes.GENERATED)
+                .addAnnotation(JavaTypes.SUPPRESS_DEPRECATION)
                 .addJavadoc(Javadoc.of(group.description().isEmpty() ? "Operations tagged " + group.tag() + "." : group.description())
                         .toBuilder().add("\n<p>Reached through {@code $L.$L()}; thread-safe.\n", api.clientClassName(), group.accessorName())
                         .build())
@@ -181,6 +182,7 @@ final class ApiEmitter {
                 .addStatement("return new $T($L)", self, String.join(", ", args)).build());
         TypeSpec type = TypeSpec.recordBuilder(self).addModifiers(Modifier.PUBLIC)
                 .addAnnotation(JavaTypes.GENERATED)
+                .addAnnotation(JavaTypes.SUPPRESS_DEPRECATION)
                 .addJavadoc(doc.build())
                 .recordConstructor(constructor.build())
                 .addMethod(MethodSpec.methodBuilder("builder").addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(builder)

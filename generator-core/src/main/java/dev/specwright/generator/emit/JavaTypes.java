@@ -36,6 +36,14 @@ final class JavaTypes {
             .addMember("value", "$S", "dev.specwright")
             .build();
 
+    /**
+     * Generated code may use types and fields the spec deprecates (a model holding a deprecated enum); that use is the
+     * spec's choice, not the user's, so it must not fail a {@code -Werror} build. Users still see their own uses.
+     */
+    static final AnnotationSpec SUPPRESS_DEPRECATION = AnnotationSpec.builder(SuppressWarnings.class)
+            .addMember("value", "$S", "deprecation")
+            .build();
+
     private final ApiModel.Packages packages;
 
     JavaTypes(ApiModel.Packages packages) {

@@ -49,9 +49,6 @@ final class ModelEmitter {
         for (ModelDef.Property p : model.properties()) {
             ParameterSpec.Builder param = ParameterSpec.builder(types.of(p.type()), p.javaName())
                     .addAnnotation(AnnotationSpec.builder(JavaTypes.JSON_PROPERTY).addMember("value", "$S", p.jsonName()).build());
-            if (p.deprecated()) {
-                param.addAnnotation(Deprecated.class);
-            }
             constructor.addParameter(param.build());
             if (p.type() instanceof TypeRef.ListOf) {
                 copies.addStatement("$1N = $1N == null ? null : $2T.unmodifiableList(new $3T<>($1N))", p.javaName(),
@@ -60,13 +57,14 @@ final class ModelEmitter {
                 copies.addStatement("$1N = $1N == null ? null : $2T.unmodifiableMap(new $3T<>($1N))", p.javaName(),
                         java.util.Collections.class, java.util.LinkedHashMap.class);
             }
-            javadoc.add("@param $L $L\n", p.javaName(), Javadoc.escape(describe(p)));
+            javadoc.add("@param $L $L$L\n", p.javaName(), Javadoc.escape(describe(p)), p.deprecated() ? " (deprecated)" : "");
         }
         constructor.addCode(copies.build());
         TypeSpec.Builder type = TypeSpec.recordBuilder(self)
                 .addModifiers(Modifier.PUBLIC)
                 .addJavadoc(javadoc.build())
                 .addAnnotation(JavaTypes.GENERATED)
+                .addAnnotation(JavaTypes.SUPPRESS_DEPRECATION)
                 .addAnnotation(AnnotationSpec.builder(JavaTypes.JSON_INCLUDE)
                         .addMember("value", "$T.Include.NON_NULL", JavaTypes.JSON_INCLUDE).build())
                 .addAnnotation(AnnotationSpec.builder(JavaTypes.JSON_IGNORE_PROPERTIES).addMember("ignoreUnknown", "true").build())
@@ -120,9 +118,6 @@ final class ModelEmitter {
         b.addMethod(MethodSpec.methodBuilder("build").addModifiers(Modifier.PUBLIC).returns(self)
                 .addJavadoc("@return the immutable object\n")
                 .addStatement("return new $T($L)", self, String.join(", ", args)).build());
-        if (model.properties().stream().anyMatch(ModelDef.Property::deprecated)) {
-            b.addAnnotation(AnnotationSpec.builder(SuppressWarnings.class).addMember("value", "$S", "deprecation").build());
-        }
         return b.build();
     }
 
