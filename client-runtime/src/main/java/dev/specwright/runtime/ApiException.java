@@ -12,6 +12,7 @@ import java.util.Objects;
 public class ApiException extends RuntimeException {
 
     private final HttpFailure failure;
+    private int attempts = 1;
 
     /** An exception with {@code message} exactly as given. */
     public ApiException(String message, HttpFailure failure) {
@@ -53,6 +54,19 @@ public class ApiException extends RuntimeException {
     /** The response body as text, never null. */
     public String rawBody() {
         return failure.body();
+    }
+
+    /**
+     * How many requests the call sent, this answer's included: 1 when it was not retried, more when the
+     * {@link RetryPolicy} retried it and this is the last answer, given up on.
+     */
+    public int attempts() {
+        return attempts;
+    }
+
+    /** Set by the client before it throws: the exception is made by an {@link ErrorDecoder}, which cannot know. */
+    void recordAttempts(int attempts) {
+        this.attempts = attempts;
     }
 
     /** Everything about the answer, headers included (e.g. {@code Retry-After}). */

@@ -4,6 +4,7 @@ import dev.specwright.runtime.internal.HeaderRules;
 import dev.specwright.runtime.internal.ParamValues;
 import dev.specwright.runtime.internal.PercentEncoder;
 import dev.specwright.runtime.internal.Tokens;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -16,11 +17,13 @@ import java.util.StringJoiner;
 
 /**
  * One request, as a generated API method describes it: method, path template with its parameters, query, headers and
- * an optional JSON body. Immutable; everything is validated and encoded by {@link Builder#build()}, so a bad value fails
+ * an optional JSON body, plus per-call options (timeout, idempotency key, retry opt-in). Immutable; everything is validated and encoded by {@link Builder#build()}, so a bad value fails
  * where it was given, not on the wire. {@code toString()} shows the method and path template only: parameter values
  * and headers may be personal data or secrets.
  */
 public final class ApiRequest {
+
+    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     private final String method;
     private final String pathTemplate;
@@ -28,14 +31,20 @@ public final class ApiRequest {
     private final String query;
     private final Map<String, String> headers;
     private final Object jsonBody;
+    private final Duration timeout;
+    private final String idempotencyKey;
+    private final boolean retryNonIdempotent;
 
-    private ApiRequest(Builder builder, String path) {
+    private ApiRequest(Builder builder, String path, String idempotencyKey) {
         this.method = builder.method;
         this.pathTemplate = builder.pathTemplate;
         this.path = path;
         this.query = builder.query.toString();
         this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(builder.headers));
         this.jsonBody = builder.jsonBody;
+        this.timeout = builder.timeout;
+        this.idempotencyKey = idempotencyKey;
+        this.retryNonIdempotent = builder.retryNonIdempotent;
     }
 
     /**
@@ -75,6 +84,24 @@ public final class ApiRequest {
         return Optional.ofNullable(jsonBody);
     }
 
+    /** How long each attempt of this call waits for an answer, instead of the client's {@code requestTimeout}. */
+    public Optional<Duration> timeout() {
+        return Optional.ofNullable(timeout);
+    }
+
+    /**
+     * The {@code Idempotency-Key} this call sends, set with {@link Builder#idempotencyKey(String)} or as a header: the
+     * same on every retry of the call.
+     */
+    public Optional<String> idempotencyKey() {
+        return Optional.ofNullable(idempotencyKey);
+    }
+
+    /** Whether the caller allowed this call to be retried after a 5xx or a lost connection whatever its method. */
+    public boolean retryNonIdempotent() {
+        return retryNonIdempotent;
+    }
+
     @Override
     public String toString() {
         return "ApiRequest[" + method + " " + pathTemplate + "]";
@@ -88,6 +115,8 @@ public final class ApiRequest {
         private final StringJoiner query = new StringJoiner("&");
         private final Map<String, String> headers = new LinkedHashMap<>();
         private Object jsonBody;
+        private Duration timeout;
+        private boolean retryNonIdempotent;
 
         private Builder(String method, String pathTemplate) {
             if (!Tokens.isToken(method)) {
@@ -150,12 +179,48 @@ public final class ApiRequest {
             return this;
         }
 
+        /** How long each attempt of this call waits for an answer; overrides the client's {@code requestTimeout}. */
+        public Builder timeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "timeout");
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("timeout must be positive, was " + timeout);
+            }
+            this.timeout = timeout;
+            return this;
+        }
+
+        /**
+         * Sends {@code Idempotency-Key: key}, the same on every attempt of this call, so a server that deduplicates by
+         * it carries the request out at most once. That makes a POST or PATCH safe to retry after a 5xx or a lost
+         * connection, so such a call is retried like a GET (see {@link RetryPolicy}). Use a fresh key, e.g. a random
+         * UUID, per logical operation, not per attempt.
+         */
+        public Builder idempotencyKey(String key) {
+            Objects.requireNonNull(key, "idempotency key");
+            if (key.isBlank()) {
+                throw new IllegalArgumentException("idempotency key is blank; use e.g. UUID.randomUUID().toString()");
+            }
+            return header(IDEMPOTENCY_KEY, key);
+        }
+
+        /**
+         * Allows this call to be retried after a 5xx or a lost connection even if its method is not idempotent (POST,
+         * PATCH): say so only when sending it twice does no harm. Off by default.
+         */
+        public Builder retryNonIdempotent(boolean allow) {
+            this.retryNonIdempotent = allow;
+            return this;
+        }
+
         public ApiRequest build() {
             if (jsonBody != null && (method.equals("GET") || method.equals("HEAD"))) {
                 throw new IllegalArgumentException(method + " " + pathTemplate + " cannot have a body: the API refuses "
                         + method + " requests with a body; send the data as query parameters");
             }
-            return new ApiRequest(this, expandPath());
+            String idempotencyKey = headers.entrySet().stream()
+                    .filter(header -> header.getKey().equalsIgnoreCase(IDEMPOTENCY_KEY))
+                    .map(Map.Entry::getValue).findFirst().orElse(null);
+            return new ApiRequest(this, expandPath(), idempotencyKey);
         }
 
         private String expandPath() {

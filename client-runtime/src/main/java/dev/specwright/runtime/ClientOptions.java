@@ -10,10 +10,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.random.RandomGenerator;
 import javax.net.ssl.SSLContext;
 
 /**
- * How a client reaches the API: base URI, credentials, user agent, TLS and timeouts. Immutable; {@link Builder#build()}
+ * How a client reaches the API: base URI, credentials, user agent, TLS, timeouts, rate limit and retries. Immutable; {@link Builder#build()}
  * refuses plain {@code http://} unless the host is loopback and {@link Builder#allowPlainHttpToLoopback(boolean)} said
  * so, because the API authenticates with Basic auth and plain HTTP would expose the password.
  */
@@ -30,6 +31,10 @@ public final class ClientOptions {
     private final Duration connectTimeout;
     private final Duration requestTimeout;
     private final Map<String, String> defaultHeaders;
+    private final RateLimit rateLimit;
+    private final RetryPolicy retryPolicy;
+    private final TimeSource timeSource;
+    private final RandomGenerator retryJitter;
 
     private ClientOptions(Builder builder, URI baseUri) {
         this.baseUri = baseUri;
@@ -40,6 +45,10 @@ public final class ClientOptions {
         this.connectTimeout = builder.connectTimeout;
         this.requestTimeout = builder.requestTimeout;
         this.defaultHeaders = Collections.unmodifiableMap(new LinkedHashMap<>(builder.defaultHeaders));
+        this.rateLimit = builder.rateLimit;
+        this.retryPolicy = builder.retryPolicy;
+        this.timeSource = builder.timeSource;
+        this.retryJitter = builder.retryJitter;
     }
 
     public static Builder builder() {
@@ -81,6 +90,26 @@ public final class ClientOptions {
         return defaultHeaders;
     }
 
+    /** The client-side token bucket; {@link RateLimit#off()} unless set. */
+    public RateLimit rateLimit() {
+        return rateLimit;
+    }
+
+    /** When failed requests are sent again; {@link RetryPolicy#defaults()} unless set. */
+    public RetryPolicy retryPolicy() {
+        return retryPolicy;
+    }
+
+    /** The clock and the waiting the rate limit and retries use; {@link TimeSource#system()} unless set. */
+    public TimeSource timeSource() {
+        return timeSource;
+    }
+
+    /** The random source of retry back-off jitter; empty means {@code ThreadLocalRandom}. */
+    public Optional<RandomGenerator> retryJitter() {
+        return Optional.ofNullable(retryJitter);
+    }
+
     /** Names header keys only: default headers may carry secrets as well as credentials do. */
     @Override
     public String toString() {
@@ -89,7 +118,8 @@ public final class ClientOptions {
                 + ", defaultHeaders=" + defaultHeaders.keySet()
                 + ", sslContext=" + (sslContext == null ? "JVM default" : "custom")
                 + ", connectTimeout=" + connectTimeout + ", requestTimeout=" + requestTimeout
-                + ", allowPlainHttpToLoopback=" + allowPlainHttpToLoopback + "]";
+                + ", allowPlainHttpToLoopback=" + allowPlainHttpToLoopback
+                + ", rateLimit=" + rateLimit + ", retryPolicy=" + retryPolicy + "]";
     }
 
     public static final class Builder {
@@ -102,6 +132,10 @@ public final class ClientOptions {
         private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
         private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
         private final Map<String, String> defaultHeaders = new LinkedHashMap<>();
+        private RateLimit rateLimit = RateLimit.off();
+        private RetryPolicy retryPolicy = RetryPolicy.defaults();
+        private TimeSource timeSource = TimeSource.system();
+        private RandomGenerator retryJitter;
 
         private Builder() {}
 
@@ -152,6 +186,40 @@ public final class ClientOptions {
             HeaderRules.requireValue(name, value);
             defaultHeaders.keySet().removeIf(existing -> existing.equalsIgnoreCase(name));
             defaultHeaders.put(name, value);
+            return this;
+        }
+
+        /**
+         * The client-side token bucket (default: off). It is shared by every client in the JVM with the same base URI
+         * and caller identity; see {@link RateLimit}. A generated client passes the spec's {@code x-rate-limit} here
+         * as its default.
+         */
+        public Builder rateLimit(RateLimit rateLimit) {
+            this.rateLimit = Objects.requireNonNull(rateLimit, "rateLimit (use RateLimit.off())");
+            return this;
+        }
+
+        /** When failed requests are sent again (default: {@link RetryPolicy#defaults()}; no retries: {@link RetryPolicy#none()}). */
+        public Builder retryPolicy(RetryPolicy retryPolicy) {
+            this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy (use RetryPolicy.none())");
+            return this;
+        }
+
+        /**
+         * The clock and the waiting of the rate limit and retries (default: {@link TimeSource#system()}). Tests pass a
+         * virtual one; clients with different time sources never share a bucket.
+         */
+        public Builder timeSource(TimeSource timeSource) {
+            this.timeSource = Objects.requireNonNull(timeSource, "timeSource (use TimeSource.system())");
+            return this;
+        }
+
+        /**
+         * The random source of back-off jitter, e.g. a seeded one in tests; null (the default) for
+         * {@code ThreadLocalRandom}. It is called from every thread that uses the client, so it must be thread-safe.
+         */
+        public Builder retryJitter(RandomGenerator random) {
+            this.retryJitter = random;
             return this;
         }
 

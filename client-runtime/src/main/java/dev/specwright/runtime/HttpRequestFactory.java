@@ -33,7 +33,7 @@ final class HttpRequestFactory {
     }
 
     HttpRequest create(ApiRequest request) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(uri(request)).timeout(requestTimeout);
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri(request)).timeout(request.timeout().orElse(requestTimeout));
         for (int i = 0; i < fixedHeaders.length; i += 2) {
             builder.setHeader(fixedHeaders[i], fixedHeaders[i + 1]);
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -92,5 +93,32 @@ class ApiRequestTest {
         assertThatThrownBy(() -> ApiRequest.builder("GET", "/a b/{id}"))
                 .hasMessageContaining("percent-encode it in the template");
         assertThatThrownBy(() -> ApiRequest.builder("GET", "products")).hasMessageContaining("must start with '/'");
+    }
+
+    @Test
+    void sendsTheIdempotencyKeyAsAHeaderAndKnowsItWhicheverWayItWasSet() {
+        ApiRequest keyed = ApiRequest.builder("POST", "/orders").idempotencyKey("order-1").build();
+        ApiRequest byHeader = ApiRequest.builder("POST", "/orders").header("idempotency-key", "order-2").build();
+
+        assertThat(keyed.headers()).containsExactly(entry("Idempotency-Key", "order-1"));
+        assertThat(keyed.idempotencyKey()).contains("order-1");
+        assertThat(byHeader.idempotencyKey()).contains("order-2");
+        assertThat(ApiRequest.builder("POST", "/orders").build().idempotencyKey()).isEmpty();
+        assertThatThrownBy(() -> ApiRequest.builder("POST", "/orders").idempotencyKey(" "))
+                .hasMessageContaining("blank");
+        assertThatThrownBy(() -> ApiRequest.builder("POST", "/orders").idempotencyKey("a\r\nX-Injected: 1"))
+                .hasMessageContaining("line break");
+    }
+
+    @Test
+    void carriesPerCallTimeoutAndRetryOptIn() {
+        ApiRequest request = ApiRequest.builder("POST", "/orders").timeout(Duration.ofSeconds(2))
+                .retryNonIdempotent(true).build();
+
+        assertThat(request.timeout()).contains(Duration.ofSeconds(2));
+        assertThat(request.retryNonIdempotent()).isTrue();
+        assertThat(ApiRequest.builder("POST", "/orders").build().retryNonIdempotent()).isFalse();
+        assertThat(ApiRequest.builder("POST", "/orders").build().timeout()).isEmpty();
+        assertThatThrownBy(() -> ApiRequest.builder("GET", "/x").timeout(Duration.ZERO)).hasMessageContaining("positive");
     }
 }

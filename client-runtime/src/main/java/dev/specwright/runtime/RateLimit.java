@@ -1,0 +1,107 @@
+package dev.specwright.runtime;
+
+import java.util.Objects;
+
+/**
+ * A client-side token bucket: up to {@code burst} requests at once, refilled at {@code requestsPerSecond}. Every
+ * {@link ApiClient} with the same base URI and the same caller identity (the {@code X-Tenant} or {@code X-Reseller}
+ * header, else the {@code Authorization} header) shares one bucket in the JVM, because the server counts per tenant,
+ * not per client object. Each attempt, retries included, takes one token, waiting for it if need be.
+ *
+ * <p>{@link #adaptive()} also reacts to the server: an HTTP 429 halves the local rate (down to 1/s, or the configured
+ * rate if that is lower) and empties the bucket; after every run of consecutive successes about a second long (as many
+ * as the current rate per second) the rate climbs back by a tenth of the configured one, up to the configured rate.
+ *
+ * <p>Immutable value: equal settings are equal.
+ */
+public final class RateLimit {
+
+    private static final double MIN_RATE = 1e-6;
+    private static final double MAX_RATE = 1e9; // one token per nanosecond: Bucket4j's resolution
+
+    private static final RateLimit OFF = new RateLimit(0, 0, false);
+
+    private final double requestsPerSecond;
+    private final int burst;
+    private final boolean adaptive;
+
+    private RateLimit(double requestsPerSecond, int burst, boolean adaptive) {
+        this.requestsPerSecond = requestsPerSecond;
+        this.burst = burst;
+        this.adaptive = adaptive;
+    }
+
+    /**
+     * A bucket of {@code burst} tokens refilled at {@code requestsPerSecond}, e.g. {@code RateLimit.of(10, 25)}.
+     *
+     * @param requestsPerSecond the sustained rate, positive (fractions allowed: {@code 0.5} is one request every 2 s)
+     * @param burst             the bucket's capacity, at least 1: how many requests may go at once after a pause
+     */
+    public static RateLimit of(double requestsPerSecond, int burst) {
+        if (!(requestsPerSecond > 0)) {
+            throw new IllegalArgumentException("requestsPerSecond must be positive, was " + requestsPerSecond
+                    + "; use RateLimit.off() for no client-side limit");
+        }
+        if (requestsPerSecond < MIN_RATE || requestsPerSecond > MAX_RATE) {
+            throw new IllegalArgumentException("requestsPerSecond must be between " + MIN_RATE + " (one request every"
+                    + " 11.6 days) and " + MAX_RATE + ", was " + requestsPerSecond);
+        }
+        if (burst < 1) {
+            throw new IllegalArgumentException("burst must be at least 1, was " + burst);
+        }
+        return new RateLimit(requestsPerSecond, burst, false);
+    }
+
+    /** No client-side limit: every request goes at once (the default). */
+    public static RateLimit off() {
+        return OFF;
+    }
+
+    /** The same bucket, lowered by the server's 429 answers and recovered by successes (see the class comment). */
+    public RateLimit adaptive() {
+        if (isOff()) {
+            throw new IllegalStateException("RateLimit.off() cannot be adaptive; start from RateLimit.of(rate, burst)");
+        }
+        return adaptive ? this : new RateLimit(requestsPerSecond, burst, true);
+    }
+
+    public boolean isOff() {
+        return burst == 0;
+    }
+
+    /** The configured sustained rate; 0 when off. */
+    public double requestsPerSecond() {
+        return requestsPerSecond;
+    }
+
+    /** The bucket's capacity; 0 when off. */
+    public int burst() {
+        return burst;
+    }
+
+    public boolean isAdaptive() {
+        return adaptive;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof RateLimit that && Double.compare(requestsPerSecond, that.requestsPerSecond) == 0
+                && burst == that.burst && adaptive == that.adaptive;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(requestsPerSecond, burst, adaptive);
+    }
+
+    /** {@code RateLimit[10/s, burst 25, adaptive]} or {@code RateLimit[off]}. */
+    @Override
+    public String toString() {
+        if (isOff()) {
+            return "RateLimit[off]";
+        }
+        String rate = requestsPerSecond == Math.rint(requestsPerSecond)
+                ? String.valueOf((long) requestsPerSecond) : String.valueOf(requestsPerSecond);
+        return "RateLimit[" + rate + "/s, burst " + burst + (adaptive ? ", adaptive]" : "]");
+    }
+}

@@ -1,0 +1,136 @@
+package dev.specwright.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Collections;
+import org.junit.jupiter.api.Test;
+
+/** The bucket's arithmetic on a virtual clock: burst, steady rate, deadline, interruption, adaptive mode. */
+class RateLimiterTest {
+
+    private final VirtualTime time = new VirtualTime();
+
+    @Test
+    void letsTheBurstThroughThenHoldsTheRate() throws InterruptedException {
+        RateLimiter limiter = new RateLimiter(RateLimit.of(10, 25), time);
+
+        for (int i = 0; i < 35; i++) {
+            assertThat(limiter.acquire(null)).isTrue();
+        }
+
+        assertThat(time.elapsed()).isEqualTo(Duration.ofMillis(1000)); // (35 - 25) / 10 per second
+        assertThat(time.sleeps()).containsExactlyElementsOf(Collections.nCopies(10, Duration.ofMillis(100)));
+    }
+
+    @Test
+    void refillsWhileIdleUpToTheBurst() throws InterruptedException {
+        RateLimiter limiter = new RateLimiter(RateLimit.of(10, 25), time);
+        for (int i = 0; i < 25; i++) {
+            limiter.acquire(null);
+        }
+
+        time.advance(Duration.ofMillis(500)); // 5 tokens back
+        for (int i = 0; i < 5; i++) {
+            limiter.acquire(null);
+        }
+        assertThat(time.sleeps()).isEmpty();
+        limiter.acquire(null);
+        assertThat(time.sleeps()).containsExactly(Duration.ofMillis(100));
+
+        time.advance(Duration.ofHours(1)); // never more than the burst
+        for (int i = 0; i < 26; i++) {
+            limiter.acquire(null);
+        }
+        assertThat(time.sleeps()).containsExactly(Duration.ofMillis(100), Duration.ofMillis(100));
+    }
+
+    @Test
+    void takesNothingWhenTheTokenWouldComeTooLate() throws InterruptedException {
+        RateLimiter limiter = new RateLimiter(RateLimit.of(2, 1), time);
+        limiter.acquire(null);
+
+        assertThat(limiter.acquire(Duration.ofMillis(499))).isFalse();
+        assertThat(limiter.acquire(Duration.ZERO)).isFalse();
+        assertThat(time.sleeps()).isEmpty();
+        assertThat(limiter.acquire(Duration.ofMillis(500))).isTrue();
+        assertThat(time.sleeps()).containsExactly(Duration.ofMillis(500));
+    }
+
+    @Test
+    void givesTheTokenBackWhenInterrupted() throws InterruptedException {
+        RateLimiter limiter = new RateLimiter(RateLimit.of(10, 1), time);
+        limiter.acquire(null);
+
+        Thread.currentThread().interrupt();
+        assertThatThrownBy(() -> limiter.acquire(null)).isInstanceOf(InterruptedException.class);
+
+        limiter.acquire(null); // waits for one token, not two: the interrupted reservation was returned
+        assertThat(time.sleeps()).containsExactly(Duration.ofMillis(100));
+    }
+
+    @Test
+    void allowsFractionalRates() throws InterruptedException {
+        RateLimiter limiter = new RateLimiter(RateLimit.of(0.5, 1), time);
+
+        limiter.acquire(null);
+        limiter.acquire(null);
+
+        assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void adaptiveModeHalvesOnThrottlingDownToOnePerSecond() {
+        RateLimiter limiter = new RateLimiter(RateLimit.of(10, 25).adaptive(), time);
+
+        limiter.throttled();
+        assertThat(limiter.currentRate()).isEqualTo(5.0);
+        limiter.throttled();
+        limiter.throttled();
+        limiter.throttled();
+        assertThat(limiter.currentRate()).isEqualTo(1.0);
+        limiter.throttled();
+        assertThat(limiter.currentRate()).isEqualTo(1.0);
+    }
+
+    @Test
+    void adaptiveModeEmptiesTheBucketOnThrottling() throws InterruptedException {
+        RateLimiter limiter = new RateLimiter(RateLimit.of(10, 25).adaptive(), time);
+        limiter.acquire(null);
+
+        limiter.throttled();
+        limiter.acquire(null);
+
+        assertThat(time.sleeps()).containsExactly(Duration.ofMillis(200)); // 24 saved tokens dropped; 5/s now
+    }
+
+    @Test
+    void adaptiveModeRecoversStepByStepAfterRunsOfSuccesses() {
+        RateLimiter limiter = new RateLimiter(RateLimit.of(10, 25).adaptive(), time);
+        limiter.throttled();
+
+        for (int i = 0; i < 4; i++) {
+            limiter.succeeded();
+        }
+        assertThat(limiter.currentRate()).isEqualTo(5.0);
+        limiter.succeeded(); // a run as long as the rate: one step up
+        assertThat(limiter.currentRate()).isEqualTo(6.0);
+        limiter.throttled(); // a 429 ends the run
+        assertThat(limiter.currentRate()).isEqualTo(3.0);
+
+        for (int i = 0; i < 100; i++) {
+            limiter.succeeded();
+        }
+        assertThat(limiter.currentRate()).isEqualTo(10.0); // never above the configured rate
+    }
+
+    @Test
+    void fixedModeIgnoresTheServersAnswers() {
+        RateLimiter limiter = new RateLimiter(RateLimit.of(10, 25), time);
+
+        limiter.throttled();
+
+        assertThat(limiter.currentRate()).isEqualTo(10.0);
+    }
+}
