@@ -92,6 +92,16 @@ class PlatformGenerationTest {
         assertThat(enumConstant(status, "UNKNOWN")).isSameAs(mapper.readValue("\"someday-new\"", status));
     }
 
+    @Test
+    void theClientDefaultsToTheSpecsRateLimit() throws Exception {
+        Class<?> client = loader.loadClass("com.example.platform.PlatformClient");
+        Object builder = client.getMethod("builder").invoke(null);
+        Object built = builder.getClass().getMethod("build").invoke(builder);
+        dev.specwright.runtime.ApiClient apiClient = (dev.specwright.runtime.ApiClient) client.getMethod("apiClient").invoke(built);
+        assertThat(apiClient.options().rateLimit()).isEqualTo(dev.specwright.runtime.RateLimit.of(10, 25));
+        assertThat(apiClient.options().baseUri()).hasToString("https://api.integration-platform.example");
+    }
+
     private static Object enumConstant(Class<?> type, String name) {
         for (Object c : type.getEnumConstants()) {
             if (((Enum<?>) c).name().equals(name)) {

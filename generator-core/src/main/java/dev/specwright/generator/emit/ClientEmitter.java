@@ -73,7 +73,7 @@ final class ClientEmitter {
                         .initializer("$T.builder()", JavaTypes.CLIENT_OPTIONS).build())
                 .addField(FieldSpec.builder(environment, "environment", Modifier.PRIVATE)
                         .initializer(defaultEnvironment()).build())
-                .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
+                .addMethod(builderConstructor())
                 .addMethod(setter(builder, "environment", environment, "environment",
                         "Where to send requests: one of the API's servers, or {@link Environment#custom(URI)}.",
                         CodeBlock.of("this.environment = $T.requireNonNull(environment, $S)", Objects.class, "environment")))
@@ -98,6 +98,11 @@ final class ClientEmitter {
                 .addMethod(setter(builder, "sslContext", ClassName.get(SSLContext.class), "sslContext",
                         "The TLS context, e.g. one trusting a private CA. Certificates are always verified.",
                         CodeBlock.of("options.sslContext(sslContext)")))
+                .addMethod(setter(builder, "rateLimit", JavaTypes.RATE_LIMIT, "rateLimit",
+                        rateLimitDoc(), CodeBlock.of("options.rateLimit(rateLimit)")))
+                .addMethod(setter(builder, "retryPolicy", JavaTypes.RETRY_POLICY, "retryPolicy",
+                        "When and how often to retry: 429/503 honouring Retry-After, failures of idempotent calls; {@link RetryPolicy#none()} turns retries off.",
+                        CodeBlock.of("options.retryPolicy(retryPolicy)")))
                 .addMethod(setter(builder, "connectTimeout", ClassName.get(Duration.class), "timeout", "How long to wait for a connection.",
                         CodeBlock.of("options.connectTimeout(timeout)")))
                 .addMethod(setter(builder, "requestTimeout", ClassName.get(Duration.class), "timeout", "How long to wait for each answer.",
@@ -114,6 +119,21 @@ final class ClientEmitter {
         ClassName decoderClass = api.errorCatalog().isPresent() ? types.base(api.clientName() + "ErrorDecoder") : JavaTypes.ERROR_DECODER;
         build.addStatement("return new $T(new $T(options.build(), " + decoder + "))", client, JavaTypes.API_CLIENT, decoderClass);
         return b.addMethod(build.build()).build();
+    }
+
+    /** The spec's {@code x-rate-limit} is the default, so a client stays under the server's bucket without configuration. */
+    private MethodSpec builderConstructor() {
+        MethodSpec.Builder constructor = MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE);
+        api.rateLimit().ifPresent(limit -> constructor.addStatement("options.rateLimit($T.of($L, $L))", JavaTypes.RATE_LIMIT,
+                limit.requestsPerSecond(), Math.min(limit.burst(), Integer.MAX_VALUE)));
+        return constructor.build();
+    }
+
+    private String rateLimitDoc() {
+        return api.rateLimit()
+                .map(l -> "The client-side token bucket, shared by every client for the same base URI and tenant; default: the API's own limit, "
+                        + l.requestsPerSecond() + " requests/s with a burst of " + l.burst() + ". {@link RateLimit#off()} turns it off.")
+                .orElse("The client-side token bucket, shared by every client for the same base URI and tenant; default: off.");
     }
 
     private CodeBlock defaultEnvironment() {
