@@ -142,7 +142,14 @@ final class ErrorEmitter {
                         .addStatement("super(failure, reason)")
                         .addStatement("this.error = error").addStatement("this.code = code").addStatement("this.subCode = subCode")
                         .addStatement("this.errorCode = $T.of(code, subCode)", errorCode)
-                        .addStatement("this.errorCategory = $T.fromValue(category)", errorCategory).build())
+                        .addStatement("this.errorCategory = categoryOf(category, errorCode)").build())
+                .addMethod(MethodSpec.methodBuilder("categoryOf").addModifiers(Modifier.STATIC).returns(errorCategory)
+                        .addJavadoc("The category the document names; when it names none (the platform's documented example has no\n"
+                                + "{@code errorCategory}), the catalogue's category of the code.\n\n"
+                                + "@param category the raw category, may be null\n@param code the resolved code\n@return the category\n")
+                        .addParameter(String.class, "category").addParameter(errorCode, "code")
+                        .addStatement("$T named = $T.fromValue(category)", errorCategory, errorCategory)
+                        .addStatement("return named != $T.UNKNOWN ? named : code.category()", errorCategory).build())
                 .addMethod(getter("error", errorDocument, "the decoded error document, or null when the body was not one (see {@code rawBody()})"))
                 .addMethod(getter("errorCode", errorCode, "the catalogue's constant; {@code UNKNOWN} for a code it does not list"))
                 .addMethod(getter("errorCategory", errorCategory, "the category; {@code UNKNOWN} when none or an unknown one was sent"))
@@ -170,7 +177,8 @@ final class ErrorEmitter {
     }
 
     private JavaFile decoderClass() {
-        CodeBlock.Builder pick = CodeBlock.builder().beginControlFlow("switch ($T.fromValue(category))", errorCategory);
+        CodeBlock.Builder pick = CodeBlock.builder()
+                .beginControlFlow("switch ($T.categoryOf(category, $T.of(code, subCode)))", baseException, errorCode);
         for (ErrorCatalog.Category c : catalog.categories()) {
             pick.addStatement("case $N: return new $T(failure, error, code, subCode, category, reason)", c.javaName(),
                     ClassName.get(baseException.packageName(), c.exceptionClass()));
@@ -198,8 +206,9 @@ final class ErrorEmitter {
                         .addStatement("subCode = number(tree.get($S))", "subCode")
                         .addStatement("category = text(tree.get($S))", "errorCategory")
                         .addStatement("String message = text(tree.get($S))", "message")
-                        .addStatement("reason = $T.of(code, subCode).name() + $S + code + $S + subCode + $S + category + $S + message",
-                                errorCode, " (", "/", ", ", "): ")
+                        .addStatement("$T resolved = $T.of(code, subCode)", errorCode, errorCode)
+                        .addStatement("reason = resolved.name() + $S + code + $S + subCode + $S + $T.categoryOf(category, resolved).value() + $S + message",
+                                " (", "/", ", ", baseException, "): ")
                         .addStatement(readDocument)
                         .endControlFlow()
                         .nextControlFlow("catch ($T | $T e)", JavaTypes.JSON_PROCESSING_EXCEPTION, IllegalArgumentException.class)

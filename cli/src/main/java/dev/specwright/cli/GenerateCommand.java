@@ -1,0 +1,98 @@
+package dev.specwright.cli;
+
+import dev.specwright.generator.GenerationReport;
+import dev.specwright.generator.Generator;
+import dev.specwright.generator.GeneratorOptions;
+import dev.specwright.generator.Layout;
+import dev.specwright.generator.SpecProblem;
+import dev.specwright.generator.SpecProblemsException;
+import dev.specwright.generator.model.ModelDump;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code specwright generate --spec FILE [--errors FILE] --out DIR [--package PKG] [--layout sources|project]}. */
+@Command(name = "generate",
+        mixinStandardHelpOptions = true,
+        description = "Generates the client into DIR. Nothing is written when the inputs have problems.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:success",
+            "2:invalid spec or error catalogue, or bad arguments (problems on stderr, nothing written)",
+            "1:anything else (message on stderr)"})
+final class GenerateCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--spec", required = true, paramLabel = "FILE",
+            description = "The OpenAPI definition (OpenAPI 3.0 or 3.1; YAML or JSON).")
+    private Path specFile;
+
+    @Option(names = "--errors", paramLabel = "FILE", description = "The API's errors.json error catalogue.")
+    private Path errors;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "The folder to generate into.")
+    private Path out;
+
+    @Option(names = "--package", paramLabel = "PKG",
+            description = "The base package (default: derived from the API's client name).")
+    private String basePackage;
+
+    @Option(names = "--layout", paramLabel = "sources|project", defaultValue = "sources",
+            description = "sources: DIR/src/main/java only (default); project: also a pom.xml and a README.")
+    private Layout layout;
+
+    @Option(names = "--dump-model",
+            description = "Print the model the generator built from the inputs, as JSON, and write no files.")
+    private boolean dumpModel;
+
+    @Override
+    public Integer call() throws Exception {
+        requireFile("--spec", specFile);
+        if (errors != null) {
+            requireFile("--errors", errors);
+        }
+        GeneratorOptions options = GeneratorOptions.builder(specFile, out)
+                .errorCatalog(errors)
+                .basePackage(basePackage)
+                .layout(layout)
+                .build();
+        GenerationReport report;
+        try {
+            if (dumpModel) {
+                PrintWriter stdout = spec.commandLine().getOut();
+                stdout.print(ModelDump.toJson(new Generator().model(options)));
+                stdout.flush();
+                return 0;
+            }
+            report = new Generator().generate(options);
+        } catch (SpecProblemsException e) {
+            PrintWriter err = spec.commandLine().getErr();
+            int n = e.problems().size();
+            err.println("specwright: " + n + (n == 1 ? " problem" : " problems") + " in the input; nothing was written:");
+            for (SpecProblem problem : e.problems()) {
+                err.println("  " + problem.format());
+            }
+            err.flush();
+            return SpecwrightCli.EXIT_INVALID_INPUT;
+        }
+        PrintWriter stdout = spec.commandLine().getOut();
+        stdout.println("Generated " + report.fileCount() + " files (" + report.written().size() + " written, "
+                + report.unchanged().size() + " unchanged) into " + report.sourceRoot());
+        stdout.flush();
+        return 0;
+    }
+
+    /** A missing input file is a bad argument (exit 2), not an I/O failure. */
+    private void requireFile(String option, Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    option + ": no such file: " + file.toAbsolutePath());
+        }
+    }
+}

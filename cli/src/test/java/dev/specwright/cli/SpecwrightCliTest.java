@@ -1,0 +1,248 @@
+package dev.specwright.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class SpecwrightCliTest {
+
+    private static final String GOOD_SPEC = """
+            openapi: 3.0.3
+            info:
+              title: Widget API
+              version: 1.0.0
+            servers:
+              - url: https://api.example.com/v1
+                description: Production
+            paths:
+              /widgets/{id}:
+                get:
+                  operationId: getWidget
+                  tags: [widgets]
+                  parameters:
+                    - name: id
+                      in: path
+                      required: true
+                      schema: {type: string}
+                  responses:
+                    '200':
+                      description: the widget
+                      content:
+                        application/json:
+                          schema: {$ref: '#/components/schemas/Widget'}
+            components:
+              schemas:
+                Widget:
+                  type: object
+                  properties:
+                    id: {type: string}
+                    name: {type: string}
+            """;
+
+    /** An operation without responses: OpenAPI requires at least one. */
+    private static final String NO_RESPONSES = """
+            openapi: 3.0.3
+            info:
+              title: Widget API
+              version: 1.0.0
+            paths:
+              /widgets:
+                get:
+                  operationId: listWidgets
+            """;
+
+    /** A $ref to a schema that does not exist. */
+    private static final String DANGLING_REF = """
+            openapi: 3.0.3
+            info:
+              title: Widget API
+              version: 1.0.0
+            paths:
+              /widgets:
+                get:
+                  operationId: listWidgets
+                  responses:
+                    '200':
+                      description: the widgets
+                      content:
+                        application/json:
+                          schema: {$ref: '#/components/schemas/Gadget'}
+            components:
+              schemas:
+                Widget:
+                  type: object
+                  properties:
+                    id: {type: string}
+            """;
+
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cli = SpecwrightCli.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        return cli.execute(args);
+    }
+
+    private Path write(String name, String content) throws IOException {
+        return Files.writeString(dir.resolve(name), content);
+    }
+
+    @Test
+    void goodSpecGeneratesSources() throws IOException {
+        Path spec = write("widgets.yaml", GOOD_SPEC);
+        Path target = dir.resolve("sdk");
+
+        int exit = run("generate", "--spec", spec.toString(), "--out", target.toString(), "--package", "com.example.widgets");
+
+        assertThat(exit).as("stderr: %s", err).isZero();
+        Path sourceRoot = target.resolve("src/main/java");
+        assertThat(javaFiles(sourceRoot)).isNotEmpty();
+        assertThat(sourceRoot.resolve("com/example/widgets")).isDirectory();
+        assertThat(target.resolve("pom.xml")).doesNotExist();
+        assertThat(out.toString()).contains("Generated").contains(sourceRoot.toString()).doesNotContain("\n\n");
+        assertThat(out.toString().lines()).hasSize(1);
+    }
+
+    @Test
+    void rerunLeavesFilesUnchanged() throws IOException {
+        Path spec = write("widgets.yaml", GOOD_SPEC);
+        Path target = dir.resolve("sdk");
+        assertThat(run("generate", "--spec", spec.toString(), "--out", target.toString())).isZero();
+        out.getBuffer().setLength(0);
+
+        assertThat(run("generate", "--spec", spec.toString(), "--out", target.toString())).isZero();
+
+        assertThat(out.toString()).contains("(0 written,");
+    }
+
+    @Test
+    void dumpModelPrintsTheModelAndWritesNothing() throws IOException {
+        Path spec = write("widgets.yaml", GOOD_SPEC);
+        Path target = dir.resolve("sdk");
+
+        int exit = run("generate", "--spec", spec.toString(), "--out", target.toString(), "--dump-model");
+
+        assertThat(exit).as("stderr: %s", err).isZero();
+        assertThat(out.toString()).contains("\"clientName\" : \"Widget\"").contains("\"methodName\" : \"getWidget\"");
+        assertThat(target).doesNotExist();
+    }
+
+    @Test
+    void projectLayoutWritesPom() throws IOException {
+        Path spec = write("widgets.yaml", GOOD_SPEC);
+        Path target = dir.resolve("sdk");
+
+        int exit = run("generate", "--spec", spec.toString(), "--out", target.toString(), "--layout", "project");
+
+        assertThat(exit).as("stderr: %s", err).isZero();
+        assertThat(target.resolve("pom.xml")).isRegularFile().content().contains("specwright-runtime");
+        assertThat(javaFiles(target.resolve("src/main/java"))).isNotEmpty();
+    }
+
+    @Test
+    void operationWithoutResponsesIsLocatedAndNothingIsWritten() throws IOException {
+        Path spec = write("broken.yaml", NO_RESPONSES);
+        Path target = dir.resolve("sdk");
+
+        int exit = run("generate", "--spec", spec.toString(), "--out", target.toString());
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("broken.yaml#/paths/~1widgets/get");
+        assertThat(out.toString()).isEmpty();
+        assertEmptyOrAbsent(target);
+    }
+
+    @Test
+    void danglingRefIsLocatedAndNothingIsWritten() throws IOException {
+        Path spec = write("dangling.yaml", DANGLING_REF);
+        Path target = dir.resolve("sdk");
+
+        int exit = run("generate", "--spec", spec.toString(), "--out", target.toString());
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("dangling.yaml#/paths/~1widgets/get/responses/200");
+        assertThat(err.toString()).contains("Gadget");
+        assertEmptyOrAbsent(target);
+    }
+
+    @Test
+    void missingSpecOptionIsUsageError() {
+        int exit = run("generate", "--out", dir.resolve("sdk").toString());
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("--spec");
+        assertEmptyOrAbsent(dir.resolve("sdk"));
+    }
+
+    @Test
+    void nonexistentSpecFileIsUsageError() {
+        int exit = run("generate", "--spec", dir.resolve("nope.yaml").toString(), "--out", dir.resolve("sdk").toString());
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("nope.yaml");
+        assertEmptyOrAbsent(dir.resolve("sdk"));
+    }
+
+    @Test
+    void unknownLayoutIsUsageError() throws IOException {
+        Path spec = write("widgets.yaml", GOOD_SPEC);
+
+        int exit = run("generate", "--spec", spec.toString(), "--out", dir.resolve("sdk").toString(), "--layout", "war");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("--layout");
+    }
+
+    @Test
+    void noSubcommandIsUsageError() {
+        assertThat(run()).isEqualTo(2);
+    }
+
+    @Test
+    void unwritableOutputIsExitOne() throws IOException {
+        Path spec = write("widgets.yaml", GOOD_SPEC);
+        Path blocker = write("a-file", "not a folder");
+
+        int exit = run("generate", "--spec", spec.toString(), "--out", blocker.resolve("sdk").toString());
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString()).startsWith("specwright: ");
+    }
+
+    @Test
+    void versionIsFiltered() {
+        assertThat(run("--version")).isZero();
+        assertThat(out.toString()).startsWith("specwright ").doesNotContain("${");
+    }
+
+    private static List<Path> javaFiles(Path root) throws IOException {
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(f -> f.toString().endsWith(".java")).toList();
+        }
+    }
+
+    private static void assertEmptyOrAbsent(Path folder) {
+        if (Files.exists(folder)) {
+            try (Stream<Path> files = Files.list(folder)) {
+                assertThat(files).as("files in %s", folder).isEmpty();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}

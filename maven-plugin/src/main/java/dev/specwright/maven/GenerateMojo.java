@@ -1,0 +1,139 @@
+package dev.specwright.maven;
+
+import dev.specwright.generator.GenerationReport;
+import dev.specwright.generator.Generator;
+import dev.specwright.generator.GeneratorOptions;
+import dev.specwright.generator.Layout;
+import dev.specwright.generator.SpecProblem;
+import dev.specwright.generator.SpecProblemsException;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.descriptor.PluginDescriptor;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * Generates a typed Java client from an OpenAPI definition (and, where the API has one, its {@code errors.json} error
+ * catalogue) into {@code output/src/main/java}, and adds that folder to the project's compile source roots.
+ *
+ * <p>The Mojo only translates parameters and results: everything else is generator-core's job. A rebuild whose inputs
+ * and plugin are unchanged is skipped (see {@link UpToDateStamp}).
+ */
+@Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_SOURCES, threadSafe = true)
+public class GenerateMojo extends AbstractMojo {
+
+    /** The OpenAPI definition (OpenAPI 3.0 or 3.1; YAML or JSON). Relative {@code $ref}s resolve against its folder. */
+    @Parameter(property = "specwright.inputSpec", required = true)
+    private File inputSpec;
+
+    /**
+     * The API's {@code errors.json} error catalogue. Optional: without it the client throws the runtime's generic
+     * {@code ApiException} and no {@code ErrorCode} enum is generated.
+     */
+    @Parameter(property = "specwright.errorCatalog")
+    private File errorCatalog;
+
+    /** The folder to generate into; the sources land in {@code <output>/src/main/java}. */
+    @Parameter(property = "specwright.output",
+            defaultValue = "${project.build.directory}/generated-sources/specwright", required = true)
+    private File output;
+
+    /**
+     * The base package (the client, credentials, environments and error types). Default: derived from the API's client
+     * name ({@code x-client-name}, else the title).
+     */
+    @Parameter(property = "specwright.invokerPackage")
+    private String invokerPackage;
+
+    /** The package of the API classes and their parameter objects. Default: {@code <invokerPackage>.api}. */
+    @Parameter(property = "specwright.apiPackage")
+    private String apiPackage;
+
+    /** The package of the models and field enums. Default: {@code <invokerPackage>.model}. */
+    @Parameter(property = "specwright.modelPackage")
+    private String modelPackage;
+
+    /** Skip generation entirely (nothing is generated and no source root is added). */
+    @Parameter(property = "specwright.skip", defaultValue = "false")
+    private boolean skip;
+
+    /** Add the generated sources folder to the project's compile source roots. */
+    @Parameter(property = "specwright.addCompileSourceRoot", defaultValue = "true")
+    private boolean addCompileSourceRoot;
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    private MavenProject project;
+
+    @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
+    private PluginDescriptor plugin;
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("Specwright generation skipped (specwright.skip=true).");
+            return;
+        }
+        GeneratorOptions options = options();
+        Path sourceRoot;
+        long started = System.nanoTime();
+        try {
+            UpToDateStamp stamp = UpToDateStamp.compute(options, PluginFingerprint.of(plugin),
+                    Path.of(project.getBuild().getDirectory()));
+            Optional<Path> upToDate = stamp.upToDateSourceRoot();
+            if (upToDate.isPresent()) {
+                sourceRoot = upToDate.get();
+                getLog().info("Specwright sources are up to date (spec, error catalogue, parameters and plugin unchanged;"
+                        + " checked in " + (System.nanoTime() - started) / 1_000_000 + " ms): " + sourceRoot);
+            } else {
+                sourceRoot = generate(options, stamp);
+            }
+        } catch (IOException e) {
+            throw new MojoExecutionException("Specwright could not generate into " + output + ": " + e.getMessage(), e);
+        }
+        if (addCompileSourceRoot) {
+            project.addCompileSourceRoot(sourceRoot.toString());
+        }
+    }
+
+    private Path generate(GeneratorOptions options, UpToDateStamp stamp) throws IOException, MojoFailureException {
+        stamp.delete();
+        GenerationReport report;
+        try {
+            report = new Generator().generate(options);
+        } catch (SpecProblemsException e) {
+            // no cause: Maven would append its message, listing every problem a second time
+            throw new MojoFailureException(describe(e));
+        }
+        stamp.write(report.sourceRoot());
+        getLog().info("Specwright generated " + report.fileCount() + " files (" + report.written().size() + " written, "
+                + report.unchanged().size() + " unchanged) into " + report.sourceRoot());
+        return report.sourceRoot();
+    }
+
+    private GeneratorOptions options() {
+        return GeneratorOptions.builder(inputSpec.toPath(), output.toPath())
+                .errorCatalog(errorCatalog == null ? null : errorCatalog.toPath())
+                .basePackage(invokerPackage)
+                .apiPackage(apiPackage)
+                .modelPackage(modelPackage)
+                .layout(Layout.SOURCES)
+                .build();
+    }
+
+    /** One problem per line, each {@code file#/pointer: rule. Fix: ...}, so build.log shows where to look. */
+    static String describe(SpecProblemsException e) {
+        int n = e.problems().size();
+        return "Specwright found " + n + (n == 1 ? " problem" : " problems")
+                + " in the input; nothing was generated:\n"
+                + e.problems().stream().map(SpecProblem::format).map(line -> "  " + line)
+                        .collect(Collectors.joining("\n"));
+    }
+}
