@@ -40,7 +40,17 @@ final class ModelEmitter {
         return Stream.of(records, fieldEnums, enums).flatMap(s -> s);
     }
 
+    /**
+     * A record's canonical constructor takes one parameter per component, and the JVM allows 255 parameter slots; real
+     * specs have models with more properties (DocuSign: 300+). Those become a final class that Jackson builds through its
+     * builder, which has no such limit. Same accessors, builder and JSON as a record.
+     */
+    static final int MAX_RECORD_COMPONENTS = 200;
+
     private JavaFile record(ModelDef model) {
+        if (model.properties().size() > MAX_RECORD_COMPONENTS) {
+            return largeModel(model);
+        }
         ClassName self = types.model(model.className());
         ClassName builder = self.nestedClass("Builder");
         MethodSpec.Builder constructor = MethodSpec.compactConstructorBuilder().addModifiers(Modifier.PUBLIC);
@@ -78,6 +88,81 @@ final class ModelEmitter {
             type.addAnnotation(Deprecated.class);
         }
         return file(types.model(model.className()).packageName(), type.build());
+    }
+
+    private JavaFile largeModel(ModelDef model) {
+        ClassName self = types.model(model.className());
+        ClassName builder = self.nestedClass("Builder");
+        TypeSpec.Builder type = TypeSpec.classBuilder(self).addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+                .addJavadoc(Javadoc.of(model.description().isEmpty() ? "The " + model.schemaName() + " object." : model.description()))
+                .addAnnotation(JavaTypes.GENERATED)
+                .addAnnotation(JavaTypes.SUPPRESS_DEPRECATION)
+                .addAnnotation(AnnotationSpec.builder(JavaTypes.JSON_INCLUDE)
+                        .addMember("value", "$T.Include.NON_NULL", JavaTypes.JSON_INCLUDE).build())
+                .addAnnotation(AnnotationSpec.builder(JavaTypes.JSON_IGNORE_PROPERTIES).addMember("ignoreUnknown", "true").build())
+                .addAnnotation(AnnotationSpec.builder(JavaTypes.JSON_DESERIALIZE).addMember("builder", "$T.class", builder).build());
+        MethodSpec.Builder constructor = MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).addParameter(builder, "b");
+        CodeBlock.Builder equals = CodeBlock.builder();
+        List<CodeBlock> hashed = new ArrayList<>();
+        CodeBlock.Builder text = CodeBlock.builder().add("return $S", model.className() + "[");
+        boolean first = true;
+        for (ModelDef.Property p : model.properties()) {
+            TypeName t = types.of(p.type());
+            type.addField(t, p.javaName(), Modifier.PRIVATE, Modifier.FINAL);
+            if (p.type() instanceof TypeRef.ListOf) {
+                constructor.addStatement("this.$1N = b.$1N == null ? null : $2T.unmodifiableList(new $3T<>(b.$1N))", p.javaName(),
+                        java.util.Collections.class, java.util.ArrayList.class);
+            } else if (p.type() instanceof TypeRef.MapOf) {
+                constructor.addStatement("this.$1N = b.$1N == null ? null : $2T.unmodifiableMap(new $3T<>(b.$1N))", p.javaName(),
+                        java.util.Collections.class, java.util.LinkedHashMap.class);
+            } else {
+                constructor.addStatement("this.$1N = b.$1N", p.javaName());
+            }
+            type.addMethod(MethodSpec.methodBuilder(p.javaName()).addModifiers(Modifier.PUBLIC).returns(t)
+                    .addAnnotation(AnnotationSpec.builder(JavaTypes.JSON_PROPERTY).addMember("value", "$S", p.jsonName()).build())
+                    .addJavadoc("@return $L\n", Javadoc.escape(describe(p)))
+                    .addStatement("return $N", p.javaName()).build());
+            equals.add(first ? "$T.equals($N, that.$N)" : "\n&& $T.equals($N, that.$N)", java.util.Objects.class, p.javaName(), p.javaName());
+            hashed.add(CodeBlock.of("$N", p.javaName()));
+            text.add(" + $S + $N", (first ? "" : ", ") + p.javaName() + "=", p.javaName());
+            first = false;
+        }
+        type.addMethod(constructor.build())
+                .addMethod(MethodSpec.methodBuilder("builder").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                        .addJavadoc("A builder with every field unset.\n").returns(builder).addStatement("return new $T()", builder).build())
+                .addMethod(toBuilder(model, builder))
+                .addMethod(MethodSpec.methodBuilder("equals").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+                        .returns(TypeName.BOOLEAN).addParameter(Object.class, "o")
+                        .beginControlFlow("if (this == o)").addStatement("return true").endControlFlow()
+                        .beginControlFlow("if (!(o instanceof $T))", self).addStatement("return false").endControlFlow()
+                        .addStatement("$T that = ($T) o", self, self)
+                        .addStatement("return $L", equals.build()).build())
+                .addMethod(MethodSpec.methodBuilder("hashCode").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+                        .returns(TypeName.INT).addStatement("return $T.hash($L)", java.util.Objects.class, CodeBlock.join(hashed, ", ")).build())
+                .addMethod(MethodSpec.methodBuilder("toString").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+                        .returns(String.class).addStatement("$L + $S", text.build(), "]").build());
+        TypeSpec.Builder b = TypeSpec.classBuilder(builder).addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                .addJavadoc("Builds a {@link $T}; fields never set are left out of the JSON.\n", self)
+                .addAnnotation(AnnotationSpec.builder(JavaTypes.JSON_POJO_BUILDER).addMember("withPrefix", "$S", "").build())
+                .addAnnotation(AnnotationSpec.builder(JavaTypes.JSON_IGNORE_PROPERTIES).addMember("ignoreUnknown", "true").build())
+                .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+        for (ModelDef.Property p : model.properties()) {
+            TypeName t = types.of(p.type());
+            b.addField(FieldSpec.builder(t, p.javaName(), Modifier.PRIVATE).build());
+            b.addMethod(MethodSpec.methodBuilder(p.javaName()).addModifiers(Modifier.PUBLIC).returns(builder)
+                    .addAnnotation(AnnotationSpec.builder(JavaTypes.JSON_PROPERTY).addMember("value", "$S", p.jsonName()).build())
+                    .addParameter(t, p.javaName())
+                    .addJavadoc("Sets $L.\n\n@param $L the value; null leaves the field out\n@return this builder\n",
+                            Javadoc.escape(describe(p)), p.javaName())
+                    .addStatement("this.$1N = $1N", p.javaName()).addStatement("return this").build());
+        }
+        b.addMethod(MethodSpec.methodBuilder("build").addModifiers(Modifier.PUBLIC).returns(self)
+                .addJavadoc("@return the immutable object\n").addStatement("return new $T(this)", self).build());
+        type.addType(b.build());
+        if (model.deprecated()) {
+            type.addAnnotation(Deprecated.class);
+        }
+        return file(self.packageName(), type.build());
     }
 
     private static String describe(ModelDef.Property p) {

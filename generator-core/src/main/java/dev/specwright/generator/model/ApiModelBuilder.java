@@ -46,7 +46,8 @@ public final class ApiModelBuilder {
         ApiModel.Packages packages = new ApiModel.Packages(base, settings.apiPackage().orElse(base + ".api"),
                 settings.modelPackage().orElse(base + ".model"));
 
-        NameScope modelScope = new NameScope();
+        // "Builder" would clash with the builder nested in every model record.
+        NameScope modelScope = new NameScope().reserve("Builder");
         Map<String, Schema<?>> componentSchemas = componentSchemas();
         SchemaMapper schemas = new SchemaMapper(file, componentSchemas, modelScope, problems);
         schemas.mapComponents();

@@ -95,9 +95,9 @@ final class SchemaMapper {
 
     private TypeRef mapRef(String ref, String pointer) {
         String prefix = "#/components/schemas/";
-        if (!ref.startsWith(prefix)) {
-            problems.add(new SpecProblem(file, pointer + "/$ref", "a schema $ref must point into #/components/schemas (found \""
-                    + ref + "\").", "move the schema under components/schemas and reference it there."));
+        if (!ref.startsWith(prefix) || ref.indexOf('/', prefix.length()) >= 0) {
+            // Valid OpenAPI (a ref into a path's inline schema or into another schema's property) that swagger-parser
+            // leaves unresolved: typed as a JSON tree until such refs are resolved by pointer.
             return TypeRef.Builtin.JSON;
         }
         String name = unescape(ref.substring(prefix.length()));
