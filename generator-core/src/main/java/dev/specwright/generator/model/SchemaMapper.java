@@ -126,8 +126,17 @@ final class SchemaMapper {
         if (schema.getAllOf() != null && schema.getAllOf().size() == 1 && isEmptyObject(schema)) {
             return map(schema.getAllOf().get(0), pointer + "/allOf/0", contextName);
         }
+        if (schema.getAllOf() != null && schema.getOneOf() == null && schema.getAnyOf() == null) {
+            Flattened flat = flatten(schema, pointer, new HashSet<>());
+            if (flat.properties().isEmpty()) {
+                return TypeRef.Builtin.JSON;
+            }
+            String className = componentClassNameFor(pointer).orElseGet(() -> modelScope.allocate(JavaNames.typeName(contextName)));
+            buildModel(schema, flat, className, pointer, contextName);
+            return new TypeRef.Named(className);
+        }
         if (schema.getAllOf() != null || schema.getOneOf() != null || schema.getAnyOf() != null) {
-            return TypeRef.Builtin.JSON; // composition: kept as a JSON tree until schema composition lands
+            return TypeRef.Builtin.JSON; // oneOf/anyOf: kept as a JSON tree until unions land
         }
         String type = typeOf(schema);
         if (schema.getEnum() != null && !schema.getEnum().isEmpty() && ("string".equals(type) || "integer".equals(type))) {
@@ -166,7 +175,7 @@ final class SchemaMapper {
     private TypeRef objectType(Schema<?> schema, String pointer, String contextName) {
         if (schema.getProperties() != null && !schema.getProperties().isEmpty()) {
             String className = componentClassNameFor(pointer).orElseGet(() -> modelScope.allocate(JavaNames.typeName(contextName)));
-            buildModel(schema, className, pointer, contextName);
+            buildModel(schema, flatten(schema, pointer, new HashSet<>()), className, pointer, contextName);
             return new TypeRef.Named(className);
         }
         Object additional = schema.getAdditionalProperties();
@@ -176,18 +185,61 @@ final class SchemaMapper {
         return Boolean.TRUE.equals(additional) ? new TypeRef.MapOf(TypeRef.Builtin.JSON) : TypeRef.Builtin.JSON;
     }
 
-    private void buildModel(Schema<?> schema, String className, String pointer, String contextName) {
+    /** An object's properties, its own and those {@code allOf} brings in, each with the pointer it is defined at. */
+    private record Flattened(Map<String, Schema<?>> properties, Map<String, String> pointers, Set<String> required) {}
+
+    /**
+     * {@code allOf} as composition: the parts' properties (named parts recursively) then the schema's own, later ones
+     * winning. Java records cannot extend each other, so a child schema's record carries its parents' fields.
+     */
+    private Flattened flatten(Schema<?> schema, String pointer, Set<String> visiting) {
+        Map<String, Schema<?>> properties = new LinkedHashMap<>();
+        Map<String, String> pointers = new HashMap<>();
+        Set<String> required = new java.util.LinkedHashSet<>();
+        if (!visiting.add(pointer)) {
+            return new Flattened(properties, pointers, required);
+        }
+        if (schema.getAllOf() != null) {
+            for (int i = 0; i < schema.getAllOf().size(); i++) {
+                Schema<?> part = schema.getAllOf().get(i);
+                String partPointer = pointer + "/allOf/" + i;
+                String ref = part.get$ref();
+                if (ref != null && ref.startsWith("#/components/schemas/") && components.containsKey(unescape(ref.substring(21)))) {
+                    String name = unescape(ref.substring(21));
+                    part = components.get(name);
+                    partPointer = componentPointer(name);
+                } else if (ref != null) {
+                    continue;
+                }
+                Flattened inherited = flatten(part, partPointer, visiting);
+                properties.putAll(inherited.properties());
+                pointers.putAll(inherited.pointers());
+                required.addAll(inherited.required());
+            }
+        }
+        if (schema.getProperties() != null) {
+            schema.getProperties().forEach((name, property) -> {
+                properties.put(name, property);
+                pointers.put(name, pointer + "/properties/" + escape(name));
+            });
+        }
+        if (schema.getRequired() != null) {
+            required.addAll(schema.getRequired());
+        }
+        visiting.remove(pointer);
+        return new Flattened(properties, pointers, required);
+    }
+
+    private void buildModel(Schema<?> schema, Flattened flat, String className, String pointer, String contextName) {
         // Registered before its properties are mapped, so a recursive reference finds the name.
         byPointer.put(pointer, new TypeRef.Named(className));
         NameScope members = new NameScope();
         RESERVED_MEMBERS.forEach(members::reserve);
-        List<String> required = schema.getRequired() == null ? List.of() : schema.getRequired();
         List<ModelDef.Property> properties = new ArrayList<>();
-        schema.getProperties().forEach((jsonName, property) -> {
-            String propertyPointer = pointer + "/properties/" + escape(jsonName);
-            TypeRef type = map(property, propertyPointer, JavaNames.typeName(contextName) + JavaNames.typeName(jsonName));
+        flat.properties().forEach((jsonName, property) -> {
+            TypeRef type = map(property, flat.pointers().get(jsonName), JavaNames.typeName(contextName) + JavaNames.typeName(jsonName));
             properties.add(new ModelDef.Property(jsonName, members.allocate(JavaNames.memberName(jsonName)), type,
-                    required.contains(jsonName), Boolean.TRUE.equals(property.getReadOnly()),
+                    flat.required().contains(jsonName), Boolean.TRUE.equals(property.getReadOnly()),
                     Boolean.TRUE.equals(property.getDeprecated()), text(property.getDescription())));
         });
         models.put(className, new ModelDef(contextName, className, pointer, text(schema.getDescription()),
@@ -220,9 +272,13 @@ final class SchemaMapper {
         return Optional.empty();
     }
 
-    private static boolean becomesClass(Schema<?> schema) {
-        if (schema.get$ref() != null || schema.getAllOf() != null || schema.getOneOf() != null || schema.getAnyOf() != null) {
+    private boolean becomesClass(Schema<?> schema) {
+        if (schema.get$ref() != null || schema.getOneOf() != null || schema.getAnyOf() != null) {
             return false;
+        }
+        if (schema.getAllOf() != null) {
+            boolean alias = schema.getAllOf().size() == 1 && isEmptyObject(schema);
+            return !alias && !flatten(schema, "/allOf-probe", new HashSet<>()).properties().isEmpty();
         }
         String type = typeOf(schema);
         boolean isEnum = schema.getEnum() != null && !schema.getEnum().isEmpty() && ("string".equals(type) || "integer".equals(type));
