@@ -21,6 +21,7 @@ public final class Emitter {
         JavaTypes types = new JavaTypes(api.packages());
         Stream<JavaFile> java = Stream.of(
                         new ModelEmitter(api, types).emit(),
+                        new UnionEmitter(api, types).emit(),
                         new ApiEmitter(api, types).emit(),
                         new ClientEmitter(api, types).emit(),
                         api.errorCatalog().isPresent() ? new ErrorEmitter(api, types).emit() : Stream.<JavaFile>empty())

@@ -84,6 +84,11 @@ final class ModelEmitter {
                         .returns(builder).addStatement("return new $T()", builder).build())
                 .addMethod(toBuilder(model, builder))
                 .addType(builderType(model, self, builder));
+        if (!model.unions().isEmpty()) {
+            // Jackson inherits the union's @JsonDeserialize(using = Decoder); a variant must be read as itself.
+            type.addAnnotation(JavaTypes.JSON_DESERIALIZE);
+        }
+        model.unions().forEach(u -> type.addSuperinterface(types.model(u)));
         if (model.deprecated()) {
             type.addAnnotation(Deprecated.class);
         }
@@ -159,6 +164,7 @@ final class ModelEmitter {
         b.addMethod(MethodSpec.methodBuilder("build").addModifiers(Modifier.PUBLIC).returns(self)
                 .addJavadoc("@return the immutable object\n").addStatement("return new $T(this)", self).build());
         type.addType(b.build());
+        model.unions().forEach(u -> type.addSuperinterface(types.model(u)));
         if (model.deprecated()) {
             type.addAnnotation(Deprecated.class);
         }

@@ -19,6 +19,7 @@ public record ApiModel(
         List<ApiGroup> apis,
         List<ModelDef> models,
         List<EnumDef> enums,
+        List<UnionDef> unions,
         Optional<ErrorCatalog> errorCatalog,
         Optional<String> errorModel) {
 
@@ -28,6 +29,7 @@ public record ApiModel(
         apis = List.copyOf(apis);
         models = List.copyOf(models);
         enums = List.copyOf(enums);
+        unions = List.copyOf(unions);
     }
 
     public String clientClassName() {

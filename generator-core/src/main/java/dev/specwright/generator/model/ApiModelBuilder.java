@@ -58,6 +58,7 @@ public final class ApiModelBuilder {
                 .map(p -> ((ApiModel.CredentialPart.Header) p).headerName().toLowerCase(Locale.ROOT)).distinct().toList();
 
         List<ApiGroup> groups = new OperationPass(api, file, schemas, modelScope, credentialHeaders, problems).groups();
+        schemas.finishUnions();
         Optional<String> errorModel = errorModel(schemas);
         Optional<ErrorCatalog> linked = catalog.map(c -> linkCategories(c, errorModel, componentSchemas));
 
@@ -68,7 +69,7 @@ public final class ApiModelBuilder {
         String version = api.getInfo() == null || api.getInfo().getVersion() == null ? "" : api.getInfo().getVersion();
         String description = api.getInfo() == null || api.getInfo().getDescription() == null ? "" : api.getInfo().getDescription().strip();
         return new ApiModel(title, version, description, clientName, packages, servers(), credentials, rateLimit(), groups,
-                schemas.models(), schemas.enums(), linked, errorModel);
+                schemas.models(), schemas.enums(), schemas.unions(), linked, errorModel);
     }
 
     private String clientName() {

@@ -7,6 +7,7 @@ import java.util.Optional;
  * An object schema: one immutable record.
  *
  * @param fieldEnum the {@code <Model>Field} enum's name when some operation filters this model's fields
+ * @param unions the sealed interfaces ({@code oneOf}/{@code anyOf}) this model is a variant of
  */
 public record ModelDef(
         String schemaName,
@@ -15,14 +16,25 @@ public record ModelDef(
         String description,
         boolean deprecated,
         List<Property> properties,
-        Optional<String> fieldEnum) {
+        Optional<String> fieldEnum,
+        List<String> unions) {
 
     public ModelDef {
         properties = List.copyOf(properties);
+        unions = List.copyOf(unions);
     }
 
     public ModelDef withFieldEnum(String name) {
-        return new ModelDef(schemaName, className, pointer, description, deprecated, properties, Optional.of(name));
+        return new ModelDef(schemaName, className, pointer, description, deprecated, properties, Optional.of(name), unions);
+    }
+
+    /** This model is a variant of {@code union}: it implements that sealed interface. */
+    public ModelDef withUnion(String union) {
+        List<String> all = new java.util.ArrayList<>(unions);
+        if (!all.contains(union)) {
+            all.add(union);
+        }
+        return new ModelDef(schemaName, className, pointer, description, deprecated, properties, fieldEnum, all);
     }
 
     public record Property(

@@ -34,6 +34,12 @@ final class SchemaMapper {
     private final Set<String> inProgress = new HashSet<>();
     private final Map<String, ModelDef> models = new LinkedHashMap<>();
     private final List<EnumDef> enums = new ArrayList<>();
+    private final List<PendingUnion> pendingUnions = new ArrayList<>();
+    private final List<UnionDef> unions = new ArrayList<>();
+
+    /** A union whose variants are mapped but not yet linked: models may still be in the making while mapping runs. */
+    private record PendingUnion(String className, String description, Optional<String> discriminator,
+            Map<String, String> mapping, List<TypeRef> variants, List<String> variantRefs) {}
 
     SchemaMapper(String file, Map<String, Schema<?>> components, NameScope modelScope, List<SpecProblem> problems) {
         this.file = file;
@@ -58,6 +64,10 @@ final class SchemaMapper {
 
     List<EnumDef> enums() {
         return List.copyOf(enums);
+    }
+
+    List<UnionDef> unions() {
+        return List.copyOf(unions);
     }
 
     Optional<ModelDef> model(String className) {
@@ -135,8 +145,11 @@ final class SchemaMapper {
             buildModel(schema, flat, className, pointer, contextName);
             return new TypeRef.Named(className);
         }
-        if (schema.getAllOf() != null || schema.getOneOf() != null || schema.getAnyOf() != null) {
-            return TypeRef.Builtin.JSON; // oneOf/anyOf: kept as a JSON tree until unions land
+        if (schema.getOneOf() != null || schema.getAnyOf() != null) {
+            return unionType(schema, pointer, contextName);
+        }
+        if (schema.getAllOf() != null) {
+            return TypeRef.Builtin.JSON;
         }
         String type = typeOf(schema);
         if (schema.getEnum() != null && !schema.getEnum().isEmpty() && ("string".equals(type) || "integer".equals(type))) {
@@ -243,7 +256,100 @@ final class SchemaMapper {
                     Boolean.TRUE.equals(property.getDeprecated()), text(property.getDescription())));
         });
         models.put(className, new ModelDef(contextName, className, pointer, text(schema.getDescription()),
-                Boolean.TRUE.equals(schema.getDeprecated()), properties, Optional.empty()));
+                Boolean.TRUE.equals(schema.getDeprecated()), properties, Optional.empty(), List.of()));
+    }
+
+    private TypeRef unionType(Schema<?> schema, String pointer, String contextName) {
+        boolean oneOf = schema.getOneOf() != null;
+        @SuppressWarnings("rawtypes")
+        List<Schema> parts = oneOf ? schema.getOneOf() : schema.getAnyOf();
+        String keyword = oneOf ? "/oneOf/" : "/anyOf/";
+        List<Integer> real = new ArrayList<>();
+        for (int i = 0; i < parts.size(); i++) {
+            Schema<?> part = parts.get(i);
+            if (!"null".equals(part.getType()) && !(part.getTypes() != null && part.getTypes().equals(Set.of("null")))) {
+                real.add(i);
+            }
+        }
+        if (real.isEmpty()) {
+            return TypeRef.Builtin.JSON;
+        }
+        if (real.size() == 1) {
+            // `anyOf: [X, {type: null}]` is how 3.1 (and many 3.0 specs) say "nullable X"
+            return map(parts.get(real.get(0)), pointer + keyword + real.get(0), contextName);
+        }
+        String className = componentClassNameFor(pointer).orElseGet(() -> modelScope.allocate(JavaNames.typeName(contextName)));
+        byPointer.put(pointer, new TypeRef.Named(className));
+        List<TypeRef> variants = new ArrayList<>();
+        List<String> refs = new ArrayList<>();
+        for (int i : real) {
+            Schema<?> part = parts.get(i);
+            TypeRef type = map(part, pointer + keyword + i, contextName + "Option" + (i + 1));
+            if (!variants.contains(type)) {
+                variants.add(type);
+                refs.add(part.get$ref());
+            }
+        }
+        var discriminator = schema.getDiscriminator();
+        pendingUnions.add(new PendingUnion(className, text(schema.getDescription()),
+                Optional.ofNullable(discriminator == null ? null : discriminator.getPropertyName()),
+                discriminator == null || discriminator.getMapping() == null ? Map.of() : discriminator.getMapping(), variants, refs));
+        return new TypeRef.Named(className);
+    }
+
+    /**
+     * Links every union once all schemas are mapped: model variants implement the union; other variants get a wrapper;
+     * each variant learns its discriminator values and the properties that identify it.
+     */
+    void finishUnions() {
+        Set<String> unionNames = new HashSet<>();
+        pendingUnions.forEach(u -> unionNames.add(u.className()));
+        for (PendingUnion u : pendingUnions) {
+            NameScope wrappers = new NameScope().reserve("Unknown").reserve("Decoder").reserve(u.className());
+            List<UnionDef.Variant> variants = new ArrayList<>();
+            for (int i = 0; i < u.variants().size(); i++) {
+                TypeRef type = u.variants().get(i);
+                String ref = u.variantRefs().get(i);
+                ModelDef model = type instanceof TypeRef.Named named ? models.get(named.className()) : null;
+                List<String> values = new ArrayList<>();
+                u.mapping().forEach((value, target) -> {
+                    if (target.equals(ref) || (ref != null && ref.endsWith("/" + target))) {
+                        values.add(value);
+                    }
+                });
+                if (values.isEmpty() && ref != null && u.discriminator().isPresent()) {
+                    values.add(unescape(ref.substring(ref.lastIndexOf('/') + 1)));
+                }
+                if (model != null) {
+                    models.put(model.className(), model.withUnion(u.className()));
+                    variants.add(new UnionDef.Variant(type, Optional.empty(), values,
+                            model.properties().stream().filter(ModelDef.Property::required).map(ModelDef.Property::jsonName).toList(),
+                            model.properties().stream().map(ModelDef.Property::jsonName).toList()));
+                } else {
+                    variants.add(new UnionDef.Variant(type, Optional.of(wrappers.allocate("Of" + wrapperSuffix(type))), values,
+                            List.of(), List.of()));
+                }
+            }
+            unions.add(new UnionDef(u.className(), u.description(), u.discriminator(), variants));
+        }
+    }
+
+    private static String wrapperSuffix(TypeRef type) {
+        if (type instanceof TypeRef.Named named) {
+            return named.className();
+        }
+        if (type instanceof TypeRef.ListOf list) {
+            return "ListOf" + wrapperSuffix(list.element());
+        }
+        if (type instanceof TypeRef.MapOf map) {
+            return "MapOf" + wrapperSuffix(map.value());
+        }
+        StringBuilder name = new StringBuilder();
+        for (String word : ((TypeRef.Builtin) type).name().split("_")) {
+            name.append(word.charAt(0)).append(word.substring(1).toLowerCase(java.util.Locale.ROOT));
+        }
+        return name.toString(); // prefixed with "Of": never a keyword nor a java.lang type
+
     }
 
     private TypeRef enumType(Schema<?> schema, String contextName, boolean integer) {
@@ -273,8 +379,13 @@ final class SchemaMapper {
     }
 
     private boolean becomesClass(Schema<?> schema) {
-        if (schema.get$ref() != null || schema.getOneOf() != null || schema.getAnyOf() != null) {
+        if (schema.get$ref() != null) {
             return false;
+        }
+        if (schema.getOneOf() != null || schema.getAnyOf() != null) {
+            @SuppressWarnings("rawtypes")
+            List<Schema> parts = schema.getOneOf() != null ? schema.getOneOf() : schema.getAnyOf();
+            return parts.stream().filter(p -> !"null".equals(p.getType())).count() > 1;
         }
         if (schema.getAllOf() != null) {
             boolean alias = schema.getAllOf().size() == 1 && isEmptyObject(schema);

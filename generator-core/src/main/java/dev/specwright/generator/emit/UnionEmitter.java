@@ -1,0 +1,169 @@
+package dev.specwright.generator.emit;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import dev.specwright.generator.model.ApiModel;
+import dev.specwright.generator.model.TypeRef;
+import dev.specwright.generator.model.UnionDef;
+import java.io.IOException;
+import java.util.stream.Stream;
+import javax.lang.model.element.Modifier;
+
+/**
+ * {@code oneOf}/{@code anyOf} → a sealed interface. Its decoder picks the variant by the discriminator when the spec
+ * names one, else by shape: first a variant whose required properties are present and which declares every property
+ * present, then one whose required properties are present, then by JSON node type for non-object variants. What no
+ * variant matches becomes {@code Unknown}, holding the raw JSON — a newer server never breaks the client.
+ */
+final class UnionEmitter {
+
+    private static final ClassName JSON_PARSER = ClassName.get("com.fasterxml.jackson.core", "JsonParser");
+    private static final ClassName CONTEXT = ClassName.get("com.fasterxml.jackson.databind", "DeserializationContext");
+    private static final ClassName STD_DESERIALIZER = ClassName.get("com.fasterxml.jackson.databind.deser.std", "StdDeserializer");
+
+    private final ApiModel api;
+    private final JavaTypes types;
+
+    UnionEmitter(ApiModel api, JavaTypes types) {
+        this.api = api;
+        this.types = types;
+    }
+
+    Stream<JavaFile> emit() {
+        return api.unions().stream().map(this::union);
+    }
+
+    private JavaFile union(UnionDef union) {
+        ClassName self = types.model(union.className());
+        ClassName unknown = self.nestedClass("Unknown");
+        ClassName decoder = self.nestedClass("Decoder");
+        TypeSpec.Builder type = TypeSpec.interfaceBuilder(self).addModifiers(Modifier.PUBLIC, Modifier.SEALED)
+                .addAnnotation(JavaTypes.GENERATED)
+                .addAnnotation(JavaTypes.SUPPRESS_DEPRECATION)
+                .addAnnotation(AnnotationSpec.builder(JavaTypes.JSON_DESERIALIZE).addMember("using", "$T.class", decoder).build())
+                .addJavadoc(Javadoc.of(union.description()).toBuilder()
+                        .add("\n<p>One of: $L. {@link Unknown} holds any other value, as raw JSON.\n",
+                                String.join(", ", union.variants().stream().map(v -> "{@link " + variantClass(self, v).simpleName() + "}").toList()))
+                        .build());
+        for (UnionDef.Variant v : union.variants()) {
+            type.addPermittedSubclass(variantClass(self, v));
+            v.wrapper().ifPresent(w -> type.addType(wrapper(self, w, types.of(v.type()), "The variant holding a single value.")));
+        }
+        type.addPermittedSubclass(unknown)
+                .addType(wrapper(self, "Unknown", JavaTypes.JSON_NODE, "A value none of this client's variants matches, kept whole."))
+                .addType(decoder(union, self, decoder));
+        return ModelEmitter.file(self.packageName(), type.build());
+    }
+
+    private ClassName variantClass(ClassName union, UnionDef.Variant v) {
+        return v.wrapper().map(union::nestedClass).orElseGet(() -> types.model(((TypeRef.Named) v.type()).className()));
+    }
+
+    /** {@code record OfString(String value) implements Union}, written and read as the bare value. */
+    private static TypeSpec wrapper(ClassName union, String name, TypeName valueType, String doc) {
+        return TypeSpec.recordBuilder(union.nestedClass(name)).addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .addJavadoc("$L\n\n@param value the value\n", doc)
+                .addSuperinterface(union)
+                .recordConstructor(MethodSpec.compactConstructorBuilder().addModifiers(Modifier.PUBLIC)
+                        .addParameter(valueType, "value").build())
+                .addMethod(MethodSpec.methodBuilder("value").addModifiers(Modifier.PUBLIC).returns(valueType)
+                        .addAnnotation(Override.class).addAnnotation(JavaTypes.JSON_VALUE)
+                        .addStatement("return value").build())
+                .build();
+    }
+
+    private TypeSpec decoder(UnionDef union, ClassName self, ClassName decoder) {
+        MethodSpec.Builder decode = MethodSpec.methodBuilder("deserialize").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+                .returns(self).addParameter(JSON_PARSER, "parser").addParameter(CONTEXT, "context").addException(IOException.class)
+                .addStatement("$T tree = parser.readValueAsTree()", JavaTypes.JSON_NODE)
+                .beginControlFlow("if (tree == null)").addStatement("return null").endControlFlow();
+        union.discriminator().ifPresent(property -> {
+            decode.addStatement("String kind = tree.isObject() && tree.hasNonNull($S) ? tree.get($S).asText() : null", property, property);
+            for (UnionDef.Variant v : union.variants()) {
+                for (String value : v.discriminatorValues()) {
+                    decode.beginControlFlow("if ($S.equals(kind))", value).addStatement("return $L", read(self, v)).endControlFlow();
+                }
+            }
+            // a kind this client does not know is a newer variant, not a reason to guess by shape
+            decode.beginControlFlow("if (kind != null)").addStatement("return new $T(tree)", self.nestedClass("Unknown")).endControlFlow();
+        });
+        for (UnionDef.Variant v : union.variants()) {
+            if (v.wrapper().isEmpty()) {
+                decode.beginControlFlow("if (tree.isObject() && has(tree$L) && only(tree$L))", names(v.required()), names(v.known()))
+                        .addStatement("return $L", read(self, v)).endControlFlow();
+            }
+        }
+        for (UnionDef.Variant v : union.variants()) {
+            if (v.wrapper().isEmpty()) {
+                decode.beginControlFlow("if (tree.isObject() && has(tree$L))", names(v.required()))
+                        .addStatement("return $L", read(self, v)).endControlFlow();
+            } else {
+                decode.beginControlFlow("if ($L)", nodeTest(v.type())).addStatement("return $L", read(self, v)).endControlFlow();
+            }
+        }
+        decode.addStatement("return new $T(tree)", self.nestedClass("Unknown"));
+        return TypeSpec.classBuilder(decoder).addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                .superclass(ParameterizedTypeName.get(STD_DESERIALIZER, self))
+                .addJavadoc("Reads a {@link $T} from JSON (see the interface for the rules).\n", self)
+                .addField(FieldSpec.builder(TypeName.LONG, "serialVersionUID", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                        .initializer("1L").build())
+                .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC).addStatement("super($T.class)", self).build())
+                .addMethod(decode.build())
+                .addMethod(MethodSpec.methodBuilder("has").addModifiers(Modifier.PRIVATE, Modifier.STATIC).returns(TypeName.BOOLEAN)
+                        .addParameter(JavaTypes.JSON_NODE, "tree").addParameter(String[].class, "names").varargs()
+                        .beginControlFlow("for (String name : names)")
+                        .beginControlFlow("if (!tree.has(name))").addStatement("return false").endControlFlow()
+                        .endControlFlow().addStatement("return true").build())
+                .addMethod(MethodSpec.methodBuilder("only").addModifiers(Modifier.PRIVATE, Modifier.STATIC).returns(TypeName.BOOLEAN)
+                        .addParameter(JavaTypes.JSON_NODE, "tree").addParameter(String[].class, "names").varargs()
+                        .addStatement("$T<String> known = $T.of(names)", java.util.Set.class, java.util.Set.class)
+                        .beginControlFlow("for ($T<String> it = tree.fieldNames(); it.hasNext();)", java.util.Iterator.class)
+                        .beginControlFlow("if (!known.contains(it.next()))").addStatement("return false").endControlFlow()
+                        .endControlFlow().addStatement("return true").build())
+                .build();
+    }
+
+    private static CodeBlock names(java.util.List<String> names) {
+        CodeBlock.Builder b = CodeBlock.builder();
+        names.forEach(n -> b.add(", $S", n));
+        return b.build();
+    }
+
+    private CodeBlock read(ClassName self, UnionDef.Variant v) {
+        TypeName type = types.of(v.type());
+        CodeBlock value = JavaTypes.isReifiable(v.type()) && !(type instanceof com.palantir.javapoet.ArrayTypeName)
+                ? CodeBlock.of("context.readTreeAsValue(tree, $T.class)", type)
+                : CodeBlock.of("context.readTreeAsValue(tree, context.getTypeFactory().constructType(new $T() {}))",
+                        ParameterizedTypeName.get(JavaTypes.TYPE_REFERENCE, type));
+        return v.wrapper().map(w -> CodeBlock.of("new $T($L)", self.nestedClass(w), value)).orElse(value);
+    }
+
+    /** Which JSON node a non-model variant accepts. */
+    private CodeBlock nodeTest(TypeRef type) {
+        if (type instanceof TypeRef.ListOf) {
+            return CodeBlock.of("tree.isArray()");
+        }
+        if (type instanceof TypeRef.MapOf) {
+            return CodeBlock.of("tree.isObject()");
+        }
+        if (type instanceof TypeRef.Named named) {
+            boolean isEnum = api.enums().stream().anyMatch(e -> e.className().equals(named.className()) && !e.integer());
+            return CodeBlock.of(isEnum ? "tree.isTextual()" : "true");
+        }
+        return switch ((TypeRef.Builtin) type) {
+            case STRING, DATE, DATE_TIME, UUID, URI, BYTES -> CodeBlock.of("tree.isTextual()");
+            case INTEGER -> CodeBlock.of("tree.isInt()");
+            case LONG -> CodeBlock.of("tree.isIntegralNumber()");
+            case DOUBLE, DECIMAL -> CodeBlock.of("tree.isNumber()");
+            case BOOLEAN -> CodeBlock.of("tree.isBoolean()");
+            case JSON -> CodeBlock.of("true");
+        };
+    }
+}

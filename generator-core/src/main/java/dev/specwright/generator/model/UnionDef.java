@@ -1,0 +1,33 @@
+package dev.specwright.generator.model;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A {@code oneOf}/{@code anyOf} schema: a sealed interface whose variants are the models it names (which implement it),
+ * wrappers for variants that are not models ({@code Of<Type>} records), and {@code Unknown}, which keeps the raw JSON of
+ * anything no variant matches.
+ *
+ * @param discriminator the property whose value names the variant, when the spec gives one
+ */
+public record UnionDef(String className, String description, Optional<String> discriminator, List<Variant> variants) {
+
+    public UnionDef {
+        variants = List.copyOf(variants);
+    }
+
+    /**
+     * @param wrapper the nested wrapper record's name when the variant is not a model (a string, a list, an enum...)
+     * @param discriminatorValues the discriminator values that select this variant
+     * @param required the JSON properties an object must have to be this variant
+     * @param known every JSON property this variant declares (an object with others is a weaker match)
+     */
+    public record Variant(TypeRef type, Optional<String> wrapper, List<String> discriminatorValues, List<String> required,
+            List<String> known) {
+        public Variant {
+            discriminatorValues = List.copyOf(discriminatorValues);
+            required = List.copyOf(required);
+            known = List.copyOf(known);
+        }
+    }
+}
