@@ -6,6 +6,7 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import io.swagger.v3.parser.util.DeserializationUtils;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,6 +25,7 @@ public final class SpecLoader {
                     "the spec file must exist and be a readable file.",
                     "check the path (it is resolved against the current directory: " + Path.of("").toAbsolutePath() + ").")));
         }
+        allowYamlOfSize(spec);
         ParseOptions options = new ParseOptions();
         options.setResolve(true);
         options.setResolveFully(false);
@@ -44,5 +46,24 @@ public final class SpecLoader {
             throw new SpecProblemsException(problems);
         }
         return result.getOpenAPI();
+    }
+
+    /**
+     * SnakeYAML refuses documents over 3,145,728 code points by default (a guard against hostile input); real specs
+     * (Stripe, Microsoft Graph) are larger. The user chose this file, so the limit is raised to fit it — and only ever
+     * raised, since swagger-parser keeps it in a static shared by concurrent generations.
+     */
+    private static synchronized void allowYamlOfSize(Path spec) {
+        long size;
+        try {
+            size = Files.size(spec);
+        } catch (java.io.IOException e) {
+            return; // the parser reports the unreadable file itself
+        }
+        var yaml = DeserializationUtils.getOptions();
+        long needed = Math.min(Integer.MAX_VALUE, size + 1);
+        if (yaml.getMaxYamlCodePoints() == null || yaml.getMaxYamlCodePoints() < needed) {
+            yaml.setMaxYamlCodePoints((int) needed);
+        }
     }
 }

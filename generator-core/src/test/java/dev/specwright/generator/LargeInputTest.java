@@ -1,0 +1,28 @@
+package dev.specwright.generator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.specwright.generator.model.ApiModel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LargeInputTest {
+
+    @Test
+    void yamlOverSnakeYamlsDefaultLimitLoads(@TempDir Path tmp) throws Exception {
+        StringBuilder yaml = new StringBuilder("openapi: 3.0.3\ninfo: {title: Big, version: '1'}\npaths:\n");
+        for (int i = 0; yaml.length() < 3_400_000; i++) {
+            yaml.append("  /things").append(i).append(":\n    get:\n      operationId: thing").append(i)
+                    .append("\n      description: '").append("x".repeat(900)).append("'\n")
+                    .append("      responses: {'204': {description: none}}\n");
+        }
+        Path spec = Files.writeString(tmp.resolve("big.yaml"), yaml);
+        assertThat(Files.size(spec)).isGreaterThan(3_145_728L);
+
+        ApiModel model = new Generator().model(GeneratorOptions.builder(spec, tmp.resolve("out")).build());
+
+        assertThat(model.apis().get(0).operations()).hasSizeGreaterThan(3000);
+    }
+}
