@@ -7,6 +7,7 @@ import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.specwright.generator.model.ApiModel;
@@ -48,8 +49,8 @@ final class ModelEmitter {
     static final int MAX_RECORD_COMPONENTS = 200;
 
     private JavaFile record(ModelDef model) {
-        if (model.properties().size() > MAX_RECORD_COMPONENTS) {
-            return largeModel(model);
+        if (model.properties().size() > MAX_RECORD_COMPONENTS || model.partial()) {
+            return classModel(model);
         }
         ClassName self = types.model(model.className());
         ClassName builder = self.nestedClass("Builder");
@@ -95,7 +96,12 @@ final class ModelEmitter {
         return file(types.model(model.className()).packageName(), type.build());
     }
 
-    private JavaFile largeModel(ModelDef model) {
+    /**
+     * A model as a final class built through its builder: for models too large for a record, and for partial-update
+     * bodies, which remember which fields were set so that "not set" (left out), "set to null" (sent as null) and a
+     * value are three different things on the wire.
+     */
+    private JavaFile classModel(ModelDef model) {
         ClassName self = types.model(model.className());
         ClassName builder = self.nestedClass("Builder");
         TypeSpec.Builder type = TypeSpec.classBuilder(self).addModifiers(Modifier.PUBLIC, Modifier.FINAL)
@@ -108,6 +114,11 @@ final class ModelEmitter {
                 .addAnnotation(AnnotationSpec.builder(JavaTypes.JSON_DESERIALIZE).addMember("builder", "$T.class", builder).build());
         MethodSpec.Builder constructor = MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).addParameter(builder, "b");
         CodeBlock.Builder equals = CodeBlock.builder();
+        boolean partial = model.partial();
+        ClassName bitSet = ClassName.get(java.util.BitSet.class);
+        CodeBlock.Builder json = CodeBlock.builder()
+                .addStatement("$T<String, Object> json = new $T<>()", java.util.Map.class, java.util.LinkedHashMap.class);
+        int index = 0;
         List<CodeBlock> hashed = new ArrayList<>();
         CodeBlock.Builder text = CodeBlock.builder().add("return $S", model.className() + "[");
         boolean first = true;
@@ -128,9 +139,29 @@ final class ModelEmitter {
                     .addJavadoc("@return $L\n", Javadoc.escape(describe(p)))
                     .addStatement("return $N", p.javaName()).build());
             equals.add(first ? "$T.equals($N, that.$N)" : "\n&& $T.equals($N, that.$N)", java.util.Objects.class, p.javaName(), p.javaName());
+            json.beginControlFlow("if (set.get($L))", index).addStatement("json.put($S, $N)", p.jsonName(), p.javaName()).endControlFlow();
+            index++;
             hashed.add(CodeBlock.of("$N", p.javaName()));
             text.add(" + $S + $N", (first ? "" : ", ") + p.javaName() + "=", p.javaName());
             first = false;
+        }
+        if (partial) {
+            type.addField(bitSet, "set", Modifier.PRIVATE, Modifier.FINAL);
+            constructor.addStatement("this.set = ($T) b.set.clone()", bitSet);
+            equals.add("\n&& set.equals(that.set)");
+            hashed.add(CodeBlock.of("set"));
+            type.addMethod(MethodSpec.methodBuilder("json").addModifiers(Modifier.PRIVATE)
+                    .returns(ParameterizedTypeName.get(ClassName.get(java.util.Map.class), ClassName.get(String.class), ClassName.get(Object.class)))
+                    .addAnnotation(JavaTypes.JSON_VALUE)
+                    .addJavadoc("The JSON: every field that was set, a null included, and nothing else.\n")
+                    .addCode(json.build()).addStatement("return json").build());
+            type.addMethod(MethodSpec.methodBuilder("isSet").addModifiers(Modifier.PUBLIC).returns(TypeName.BOOLEAN)
+                    .addParameter(String.class, "jsonName")
+                    .addJavadoc("Whether a field was set (possibly to null), and so is sent.\n\n@param jsonName the field's JSON name\n"
+                            + "@return true when the field is part of the JSON\n")
+                    .addStatement("int i = $T.asList($L).indexOf(jsonName)", java.util.Arrays.class,
+                            CodeBlock.join(model.properties().stream().map(p -> CodeBlock.of("$S", p.jsonName())).toList(), ", "))
+                    .addStatement("return i >= 0 && set.get(i)").build());
         }
         type.addMethod(constructor.build())
                 .addMethod(MethodSpec.methodBuilder("builder").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
@@ -151,15 +182,24 @@ final class ModelEmitter {
                 .addAnnotation(AnnotationSpec.builder(JavaTypes.JSON_POJO_BUILDER).addMember("withPrefix", "$S", "").build())
                 .addAnnotation(AnnotationSpec.builder(JavaTypes.JSON_IGNORE_PROPERTIES).addMember("ignoreUnknown", "true").build())
                 .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+        if (partial) {
+            b.addField(FieldSpec.builder(bitSet, "set", Modifier.PRIVATE, Modifier.FINAL).initializer("new $T()", bitSet).build());
+        }
+        int setterIndex = 0;
         for (ModelDef.Property p : model.properties()) {
             TypeName t = types.of(p.type());
             b.addField(FieldSpec.builder(t, p.javaName(), Modifier.PRIVATE).build());
-            b.addMethod(MethodSpec.methodBuilder(p.javaName()).addModifiers(Modifier.PUBLIC).returns(builder)
+            MethodSpec.Builder setter = MethodSpec.methodBuilder(p.javaName()).addModifiers(Modifier.PUBLIC).returns(builder)
                     .addAnnotation(AnnotationSpec.builder(JavaTypes.JSON_PROPERTY).addMember("value", "$S", p.jsonName()).build())
                     .addParameter(t, p.javaName())
-                    .addJavadoc("Sets $L.\n\n@param $L the value; null leaves the field out\n@return this builder\n",
-                            Javadoc.escape(describe(p)), p.javaName())
-                    .addStatement("this.$1N = $1N", p.javaName()).addStatement("return this").build());
+                    .addJavadoc("Sets $L.\n\n@param $L the value; $L\n@return this builder\n", Javadoc.escape(describe(p)), p.javaName(),
+                            partial ? "null is sent as an explicit null (a field never set is left out)" : "null leaves the field out")
+                    .addStatement("this.$1N = $1N", p.javaName());
+            if (partial) {
+                setter.addStatement("set.set($L)", setterIndex);
+            }
+            b.addMethod(setter.addStatement("return this").build());
+            setterIndex++;
         }
         b.addMethod(MethodSpec.methodBuilder("build").addModifiers(Modifier.PUBLIC).returns(self)
                 .addJavadoc("@return the immutable object\n").addStatement("return new $T(this)", self).build());
@@ -182,6 +222,9 @@ final class ModelEmitter {
                 .returns(builder).addStatement("$T b = new $T()", builder, builder);
         for (ModelDef.Property p : model.properties()) {
             m.addStatement("b.$1N = this.$1N", p.javaName());
+        }
+        if (model.partial()) {
+            m.addStatement("b.set.or(this.set)");
         }
         return m.addStatement("return b").build();
     }

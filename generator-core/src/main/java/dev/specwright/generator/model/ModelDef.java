@@ -8,6 +8,7 @@ import java.util.Optional;
  *
  * @param fieldEnum the {@code <Model>Field} enum's name when some operation filters this model's fields
  * @param unions the sealed interfaces ({@code oneOf}/{@code anyOf}) this model is a variant of
+ * @param partial whether it is the body of a PUT or PATCH, so it tracks which fields were set (absent, null, value)
  */
 public record ModelDef(
         String schemaName,
@@ -17,7 +18,8 @@ public record ModelDef(
         boolean deprecated,
         List<Property> properties,
         Optional<String> fieldEnum,
-        List<String> unions) {
+        List<String> unions,
+        boolean partial) {
 
     public ModelDef {
         properties = List.copyOf(properties);
@@ -25,7 +27,12 @@ public record ModelDef(
     }
 
     public ModelDef withFieldEnum(String name) {
-        return new ModelDef(schemaName, className, pointer, description, deprecated, properties, Optional.of(name), unions);
+        return new ModelDef(schemaName, className, pointer, description, deprecated, properties, Optional.of(name), unions, partial);
+    }
+
+    /** This model is the body of a PUT or PATCH: it must tell "not set" from "set to null". */
+    public ModelDef asPartial() {
+        return new ModelDef(schemaName, className, pointer, description, deprecated, properties, fieldEnum, unions, true);
     }
 
     /** This model is a variant of {@code union}: it implements that sealed interface. */
@@ -34,7 +41,7 @@ public record ModelDef(
         if (!all.contains(union)) {
             all.add(union);
         }
-        return new ModelDef(schemaName, className, pointer, description, deprecated, properties, fieldEnum, all);
+        return new ModelDef(schemaName, className, pointer, description, deprecated, properties, fieldEnum, all, partial);
     }
 
     public record Property(

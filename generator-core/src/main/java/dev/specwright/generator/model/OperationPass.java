@@ -108,6 +108,11 @@ final class OperationPass {
         }
 
         Optional<Operation.Body> body = body(raw, typePrefix, parameterNames);
+        if (raw.method() == PathItem.HttpMethod.PUT || raw.method() == PathItem.HttpMethod.PATCH) {
+            // partial updates: the platform's PUT and every PATCH send only what was set, and may send an explicit null
+            body.map(Operation.Body::type).filter(t -> t instanceof TypeRef.Named).map(t -> ((TypeRef.Named) t).className())
+                    .flatMap(schemas::model).ifPresent(m -> schemas.replaceModel(m.asPartial()));
+        }
         Optional<TypeRef> response = response(raw, typePrefix);
         parameters = linkFieldFilters(parameters, response);
         boolean hasOptional = parameters.stream().anyMatch(p -> !p.required());

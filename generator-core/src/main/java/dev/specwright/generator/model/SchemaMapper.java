@@ -256,7 +256,7 @@ final class SchemaMapper {
                     Boolean.TRUE.equals(property.getDeprecated()), text(property.getDescription())));
         });
         models.put(className, new ModelDef(contextName, className, pointer, text(schema.getDescription()),
-                Boolean.TRUE.equals(schema.getDeprecated()), properties, Optional.empty(), List.of()));
+                Boolean.TRUE.equals(schema.getDeprecated()), properties, Optional.empty(), List.of(), false));
     }
 
     private TypeRef unionType(Schema<?> schema, String pointer, String contextName) {
