@@ -16,6 +16,14 @@ final class ParserMessages {
 
     private ParserMessages() {}
 
+    /**
+     * Defects the generator repairs on its own, so they do not stop generation: a repeated {@code operationId} (each
+     * method name is allocated once by the naming authority, so the second becomes {@code name2}).
+     */
+    static boolean isTolerated(String message) {
+        return message.trim().matches("^attribute .*\\.operationId is repeated$");
+    }
+
     static SpecProblem toProblem(String file, String message) {
         Matcher m = ATTRIBUTE.matcher(message.trim());
         if (m.matches() && m.group(1).contains(".#/")) {

@@ -35,7 +35,9 @@ public final class SpecLoader {
         List<SpecProblem> problems = new ArrayList<>();
         if (result.getMessages() != null) {
             for (String message : result.getMessages()) {
-                problems.add(ParserMessages.toProblem(file, message));
+                if (!ParserMessages.isTolerated(message)) {
+                    problems.add(ParserMessages.toProblem(file, message));
+                }
             }
         }
         if (result.getOpenAPI() == null && problems.isEmpty()) {

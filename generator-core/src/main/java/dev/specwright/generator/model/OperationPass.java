@@ -74,6 +74,7 @@ final class OperationPass {
         List<ApiGroup> groups = new ArrayList<>();
         byTag.forEach((tag, raws) -> {
             NameScope methods = new NameScope();
+            JavaNames.OBJECT_METHODS.forEach(methods::reserve);
             List<Operation> operations = raws.stream().map(raw -> operation(raw, methods)).toList();
             String description = api.getTags() == null ? "" : api.getTags().stream()
                     .filter(t -> tag.equals(t.getName()) && t.getDescription() != null)
@@ -90,7 +91,8 @@ final class OperationPass {
         String methodName = methods.allocate(JavaNames.memberName(operationId));
         String typePrefix = JavaNames.typeName(methodName);
 
-        NameScope parameterNames = new NameScope().reserve("params");
+        NameScope parameterNames = new NameScope().reserve("params").reserve("builder").reserve("request").reserve("client");
+        JavaNames.OBJECT_METHODS.forEach(parameterNames::reserve);
         List<Parameter> parameters = new ArrayList<>();
         for (ResolvedParameter rp : parameters(raw)) {
             var p = rp.parameter();

@@ -21,9 +21,8 @@ import java.util.Set;
 final class SchemaMapper {
 
     /** Record accessors that would clash with {@code Object}'s methods or with what we generate on every model. */
-    private static final List<String> RESERVED_MEMBERS = List.of(
-            "hashCode", "toString", "equals", "getClass", "notify", "notifyAll", "wait", "clone", "finalize",
-            "builder", "toBuilder");
+    private static final List<String> RESERVED_MEMBERS = java.util.stream.Stream.concat(JavaNames.OBJECT_METHODS.stream(),
+            java.util.stream.Stream.of("builder", "toBuilder", "isSet", "json")).toList();
 
     private final String file;
     private final Map<String, Schema<?>> components;

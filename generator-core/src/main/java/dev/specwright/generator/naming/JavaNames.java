@@ -19,6 +19,13 @@ public final class JavaNames {
             "Math", "System", "Thread", "Iterable", "Comparable", "Runnable", "Process", "Package", "Module",
             "Runtime", "StringBuilder", "Throwable", "SuppressWarnings", "FunctionalInterface", "SafeVarargs");
 
+    /**
+     * {@code Object}'s methods: a generated method or record component with one of these names would not compile
+     * (final methods) or would silently override it ({@code equals}, {@code toString}).
+     */
+    public static final java.util.List<String> OBJECT_METHODS = java.util.List.of(
+            "hashCode", "toString", "equals", "getClass", "notify", "notifyAll", "wait", "clone", "finalize");
+
     private JavaNames() {}
 
     /** The words of a name: split at non-alphanumerics and at lower→upper case changes ({@code fooBar-baz} → foo, Bar, baz). */
