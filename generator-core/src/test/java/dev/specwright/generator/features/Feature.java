@@ -3,8 +3,6 @@ package dev.specwright.generator.features;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.specwright.generator.Generator;
 import dev.specwright.generator.GeneratorOptions;
 import dev.specwright.generator.InProcessCompiler;
@@ -20,7 +18,8 @@ import java.util.List;
  */
 final class Feature {
 
-    static final ObjectMapper JSON = JsonMapper.builder().addModule(new JavaTimeModule()).build();
+    /** The mapper the generated client really uses. */
+    static final ObjectMapper JSON = dev.specwright.runtime.internal.JsonMappers.create();
 
     final List<GeneratedFile> files;
     final ClassLoader loader;
