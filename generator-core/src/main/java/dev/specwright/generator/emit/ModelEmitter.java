@@ -70,6 +70,13 @@ final class ModelEmitter {
             }
             javadoc.add("@param $L $L$L\n", p.javaName(), Javadoc.escape(describe(p)), p.deprecated() ? " (deprecated)" : "");
         }
+        model.additional().ifPresent(a -> {
+            constructor.addParameter(ParameterSpec.builder(additionalType(a), a.javaName())
+                    .addAnnotation(JavaTypes.JSON_ANY_SETTER).addAnnotation(JavaTypes.JSON_ANY_GETTER).build());
+            copies.addStatement("$1N = $1N == null ? null : $2T.unmodifiableMap(new $3T<>($1N))", a.javaName(),
+                    java.util.Collections.class, java.util.LinkedHashMap.class);
+            javadoc.add("@param $L the members the schema does not name, kept as they came\n", a.javaName());
+        });
         constructor.addCode(copies.build());
         TypeSpec.Builder type = TypeSpec.recordBuilder(self)
                 .addModifiers(Modifier.PUBLIC)
@@ -145,6 +152,18 @@ final class ModelEmitter {
             text.add(" + $S + $N", (first ? "" : ", ") + p.javaName() + "=", p.javaName());
             first = false;
         }
+        model.additional().ifPresent(a -> {
+            type.addField(additionalType(a), a.javaName(), Modifier.PRIVATE, Modifier.FINAL);
+            constructor.addStatement("this.$1N = b.$1N == null ? null : $2T.unmodifiableMap(new $3T<>(b.$1N))", a.javaName(),
+                    java.util.Collections.class, java.util.LinkedHashMap.class);
+            type.addMethod(MethodSpec.methodBuilder(a.javaName()).addModifiers(Modifier.PUBLIC).returns(additionalType(a))
+                    .addAnnotation(JavaTypes.JSON_ANY_GETTER)
+                    .addJavadoc("@return the members the schema does not name, kept as they came\n")
+                    .addStatement("return $N", a.javaName()).build());
+            equals.add("\n&& $T.equals($N, that.$N)", java.util.Objects.class, a.javaName(), a.javaName());
+            hashed.add(CodeBlock.of("$N", a.javaName()));
+            json.beginControlFlow("if ($N != null)", a.javaName()).addStatement("json.putAll($N)", a.javaName()).endControlFlow();
+        });
         if (partial) {
             type.addField(bitSet, "set", Modifier.PRIVATE, Modifier.FINAL);
             constructor.addStatement("this.set = ($T) b.set.clone()", bitSet);
@@ -201,6 +220,7 @@ final class ModelEmitter {
             b.addMethod(setter.addStatement("return this").build());
             setterIndex++;
         }
+        model.additional().ifPresent(a -> addAdditionalSetters(b, builder, a));
         b.addMethod(MethodSpec.methodBuilder("build").addModifiers(Modifier.PUBLIC).returns(self)
                 .addJavadoc("@return the immutable object\n").addStatement("return new $T(this)", self).build());
         type.addType(b.build());
@@ -209,6 +229,30 @@ final class ModelEmitter {
             type.addAnnotation(Deprecated.class);
         }
         return file(self.packageName(), type.build());
+    }
+
+    private TypeName additionalType(ModelDef.Additional a) {
+        return ParameterizedTypeName.get(ClassName.get(java.util.Map.class), ClassName.get(String.class), types.of(a.valueType()));
+    }
+
+    /** {@code additionalProperties(Map)} replaces them all; {@code additionalProperty(name, value)} adds one. */
+    private void addAdditionalSetters(TypeSpec.Builder b, ClassName builder, ModelDef.Additional a) {
+        TypeName map = additionalType(a);
+        b.addField(FieldSpec.builder(map, a.javaName(), Modifier.PRIVATE).build());
+        b.addMethod(MethodSpec.methodBuilder(a.javaName()).addModifiers(Modifier.PUBLIC).returns(builder).addParameter(map, a.javaName())
+                .addJavadoc("Sets the members the schema does not name.\n\n@param $L name to value\n@return this builder\n", a.javaName())
+                .addStatement("this.$1N = $1N == null ? null : new $2T<>($1N)", a.javaName(), java.util.LinkedHashMap.class)
+                .addStatement("return this").build());
+        b.addMethod(MethodSpec.methodBuilder("additionalProperty").addModifiers(Modifier.PUBLIC).returns(builder)
+                .addAnnotation(JavaTypes.JSON_ANY_SETTER)
+                .addParameter(String.class, "name").addParameter(types.of(a.valueType()), "value")
+                .addJavadoc("Adds one member the schema does not name.\n\n@param name its JSON name\n@param value its value\n"
+                        + "@return this builder\n")
+                .beginControlFlow("if (this.$N == null)", a.javaName())
+                .addStatement("this.$N = new $T<>()", a.javaName(), java.util.LinkedHashMap.class)
+                .endControlFlow()
+                .addStatement("this.$N.put(name, value)", a.javaName())
+                .addStatement("return this").build());
     }
 
     private static String describe(ModelDef.Property p) {
@@ -223,6 +267,7 @@ final class ModelEmitter {
         for (ModelDef.Property p : model.properties()) {
             m.addStatement("b.$1N = this.$1N", p.javaName());
         }
+        model.additional().ifPresent(a -> m.addStatement("b.$1N = this.$1N", a.javaName()));
         if (model.partial()) {
             m.addStatement("b.set.or(this.set)");
         }
@@ -249,6 +294,10 @@ final class ModelEmitter {
             b.addMethod(setter.build());
             args.add(p.javaName());
         }
+        model.additional().ifPresent(a -> {
+            addAdditionalSetters(b, builder, a);
+            args.add(a.javaName());
+        });
         b.addMethod(MethodSpec.methodBuilder("build").addModifiers(Modifier.PUBLIC).returns(self)
                 .addJavadoc("@return the immutable object\n")
                 .addStatement("return new $T($L)", self, String.join(", ", args)).build());

@@ -8,6 +8,7 @@ import java.util.Optional;
  *
  * @param fieldEnum the {@code <Model>Field} enum's name when some operation filters this model's fields
  * @param unions the sealed interfaces ({@code oneOf}/{@code anyOf}) this model is a variant of
+ * @param additional where the members {@code additionalProperties} allows are kept, when the schema allows any
  * @param partial whether it is the body of a PUT or PATCH, so it tracks which fields were set (absent, null, value)
  */
 public record ModelDef(
@@ -19,7 +20,8 @@ public record ModelDef(
         List<Property> properties,
         Optional<String> fieldEnum,
         List<String> unions,
-        boolean partial) {
+        boolean partial,
+        Optional<Additional> additional) {
 
     public ModelDef {
         properties = List.copyOf(properties);
@@ -27,12 +29,12 @@ public record ModelDef(
     }
 
     public ModelDef withFieldEnum(String name) {
-        return new ModelDef(schemaName, className, pointer, description, deprecated, properties, Optional.of(name), unions, partial);
+        return new ModelDef(schemaName, className, pointer, description, deprecated, properties, Optional.of(name), unions, partial, additional);
     }
 
     /** This model is the body of a PUT or PATCH: it must tell "not set" from "set to null". */
     public ModelDef asPartial() {
-        return new ModelDef(schemaName, className, pointer, description, deprecated, properties, fieldEnum, unions, true);
+        return new ModelDef(schemaName, className, pointer, description, deprecated, properties, fieldEnum, unions, true, additional);
     }
 
     /** This model is a variant of {@code union}: it implements that sealed interface. */
@@ -41,8 +43,16 @@ public record ModelDef(
         if (!all.contains(union)) {
             all.add(union);
         }
-        return new ModelDef(schemaName, className, pointer, description, deprecated, properties, fieldEnum, all, partial);
+        return new ModelDef(schemaName, className, pointer, description, deprecated, properties, fieldEnum, all, partial, additional);
     }
+
+    /**
+     * {@code additionalProperties}: the JSON members the schema does not name, kept on read and written back.
+     *
+     * @param javaName the record component / accessor holding them
+     * @param valueType the type of each value
+     */
+    public record Additional(String javaName, TypeRef valueType) {}
 
     public record Property(
             String jsonName,

@@ -254,8 +254,16 @@ final class SchemaMapper {
                     flat.required().contains(jsonName), Boolean.TRUE.equals(property.getReadOnly()),
                     Boolean.TRUE.equals(property.getDeprecated()), text(property.getDescription())));
         });
+        Optional<ModelDef.Additional> additional = Optional.empty();
+        Object extra = schema.getAdditionalProperties();
+        if (extra instanceof Schema<?> valueSchema) {
+            additional = Optional.of(new ModelDef.Additional(members.allocate("additionalProperties"),
+                    map(valueSchema, pointer + "/additionalProperties", JavaNames.typeName(contextName) + "Value")));
+        } else if (Boolean.TRUE.equals(extra)) {
+            additional = Optional.of(new ModelDef.Additional(members.allocate("additionalProperties"), TypeRef.Builtin.JSON));
+        }
         models.put(className, new ModelDef(contextName, className, pointer, text(schema.getDescription()),
-                Boolean.TRUE.equals(schema.getDeprecated()), properties, Optional.empty(), List.of(), false));
+                Boolean.TRUE.equals(schema.getDeprecated()), properties, Optional.empty(), List.of(), false, additional));
     }
 
     private TypeRef unionType(Schema<?> schema, String pointer, String contextName) {

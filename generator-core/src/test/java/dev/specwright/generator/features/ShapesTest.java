@@ -7,6 +7,7 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,5 +48,19 @@ class ShapesTest {
         assertThat(f.model("TreeLocationGeo")).isNotNull();
 
         assertThat(Feature.JSON.readTree(Feature.JSON.writeValueAsString(tree))).isEqualTo(Feature.JSON.readTree(json));
+    }
+
+    @Test
+    void membersTheSchemaDoesNotNameAreKeptOnReadAndWrittenBack() throws Exception {
+        String open = "{\"kind\":\"k\",\"later\":{\"x\":[1,2]},\"flag\":true}";
+        Object read = Feature.JSON.readValue(open, f.model("Open"));
+        assertThat(Feature.get(read, "kind")).isEqualTo("k");
+        assertThat(Set.copyOf(((Map<?, ?>) Feature.get(read, "additionalProperties")).keySet())).isEqualTo(Set.of("later", "flag"));
+        assertThat(Feature.JSON.readTree(Feature.JSON.writeValueAsString(read))).isEqualTo(Feature.JSON.readTree(open));
+
+        Object tally = Feature.JSON.readValue("{\"total\":3,\"a\":1,\"b\":2}", f.model("Tally"));
+        assertThat(Feature.get(tally, "additionalProperties")).isEqualTo(Map.of("a", 1, "b", 2));
+        Object built = f.build("Tally", "total", 1, "additionalProperties", Map.of("z", 9));
+        assertThat(Feature.JSON.writeValueAsString(built)).isEqualTo("{\"total\":1,\"z\":9}");
     }
 }
