@@ -179,6 +179,18 @@ class PlatformClientTest {
     }
 
     @Test
+    void partialUpdateCanClearAFieldWithAnExplicitNull() throws IOException {
+        server.stubFor(put(urlPathEqualTo("/api/products/SKU-1")).willReturn(okJson(PRODUCT_JSON)));
+
+        tenantClient().products().updateProduct("SKU-1", ProductUpdate.builder().description(null).stock(0).build());
+
+        JsonNode body = json.readTree(onlyRequest().getBodyAsString());
+        assertThat(fieldNames(body)).containsExactlyInAnyOrder("description", "stock"); // set to null ≠ never set
+        assertThat(body.get("description").isNull()).isTrue();
+        assertThat(body.get("stock").asInt()).isZero();
+    }
+
+    @Test
     void deleteMarksTheProductDeleted() {
         server.stubFor(delete(urlPathEqualTo("/api/products/SKU%201"))
                 .willReturn(okJson("{\"sku\": \"SKU 1\", \"isDeleted\": true}")));
