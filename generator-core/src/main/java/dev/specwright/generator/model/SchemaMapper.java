@@ -252,7 +252,7 @@ final class SchemaMapper {
             TypeRef type = map(property, flat.pointers().get(jsonName), JavaNames.typeName(contextName) + JavaNames.typeName(jsonName));
             properties.add(new ModelDef.Property(jsonName, members.allocate(JavaNames.memberName(jsonName)), type,
                     flat.required().contains(jsonName), Boolean.TRUE.equals(property.getReadOnly()),
-                    Boolean.TRUE.equals(property.getDeprecated()), text(property.getDescription())));
+                    Boolean.TRUE.equals(property.getDeprecated()), describe(property)));
         });
         Optional<ModelDef.Additional> additional = Optional.empty();
         Object extra = schema.getAdditionalProperties();
@@ -429,6 +429,18 @@ final class SchemaMapper {
 
     private static String unescape(String segment) {
         return segment.replace("~1", "/").replace("~0", "~");
+    }
+
+    /** The description, plus what the reader needs and the type cannot say: the server's default, write-only. */
+    private static String describe(Schema<?> property) {
+        StringBuilder text = new StringBuilder(text(property.getDescription()));
+        if (property.getDefault() != null) {
+            text.append(text.length() > 0 ? " " : "").append("Default: ").append(property.getDefault()).append('.');
+        }
+        if (Boolean.TRUE.equals(property.getWriteOnly())) {
+            text.append(text.length() > 0 ? " " : "").append("Write-only: the server never returns it.");
+        }
+        return text.toString();
     }
 
     private static String text(String s) {
