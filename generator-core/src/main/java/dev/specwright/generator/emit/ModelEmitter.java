@@ -61,20 +61,15 @@ final class ModelEmitter {
             ParameterSpec.Builder param = ParameterSpec.builder(types.of(p.type()), p.javaName())
                     .addAnnotation(AnnotationSpec.builder(JavaTypes.JSON_PROPERTY).addMember("value", "$S", p.jsonName()).build());
             constructor.addParameter(param.build());
-            if (p.type() instanceof TypeRef.ListOf) {
-                copies.addStatement("$1N = $1N == null ? null : $2T.unmodifiableList(new $3T<>($1N))", p.javaName(),
-                        java.util.Collections.class, java.util.ArrayList.class);
-            } else if (p.type() instanceof TypeRef.MapOf) {
-                copies.addStatement("$1N = $1N == null ? null : $2T.unmodifiableMap(new $3T<>($1N))", p.javaName(),
-                        java.util.Collections.class, java.util.LinkedHashMap.class);
+            if (p.type() instanceof TypeRef.ListOf || p.type() instanceof TypeRef.MapOf) {
+                copies.addStatement("$N = $L", p.javaName(), immutableCopy(p.type(), CodeBlock.of("$N", p.javaName())));
             }
             javadoc.add("@param $L $L$L\n", p.javaName(), Javadoc.escape(describe(p)), p.deprecated() ? " (deprecated)" : "");
         }
         model.additional().ifPresent(a -> {
             constructor.addParameter(ParameterSpec.builder(additionalType(a), a.javaName())
                     .addAnnotation(JavaTypes.JSON_ANY_SETTER).addAnnotation(JavaTypes.JSON_ANY_GETTER).build());
-            copies.addStatement("$1N = $1N == null ? null : $2T.unmodifiableMap(new $3T<>($1N))", a.javaName(),
-                    java.util.Collections.class, java.util.LinkedHashMap.class);
+            copies.addStatement("$N = $L", a.javaName(), immutableCopy(new TypeRef.MapOf(a.valueType()), CodeBlock.of("$N", a.javaName())));
             javadoc.add("@param $L the members the schema does not name, kept as they came\n", a.javaName());
         });
         constructor.addCode(copies.build());
@@ -132,15 +127,7 @@ final class ModelEmitter {
         for (ModelDef.Property p : model.properties()) {
             TypeName t = types.of(p.type());
             type.addField(t, p.javaName(), Modifier.PRIVATE, Modifier.FINAL);
-            if (p.type() instanceof TypeRef.ListOf) {
-                constructor.addStatement("this.$1N = b.$1N == null ? null : $2T.unmodifiableList(new $3T<>(b.$1N))", p.javaName(),
-                        java.util.Collections.class, java.util.ArrayList.class);
-            } else if (p.type() instanceof TypeRef.MapOf) {
-                constructor.addStatement("this.$1N = b.$1N == null ? null : $2T.unmodifiableMap(new $3T<>(b.$1N))", p.javaName(),
-                        java.util.Collections.class, java.util.LinkedHashMap.class);
-            } else {
-                constructor.addStatement("this.$1N = b.$1N", p.javaName());
-            }
+            constructor.addStatement("this.$N = $L", p.javaName(), immutableCopy(p.type(), CodeBlock.of("b.$N", p.javaName())));
             type.addMethod(MethodSpec.methodBuilder(p.javaName()).addModifiers(Modifier.PUBLIC).returns(t)
                     .addAnnotation(AnnotationSpec.builder(JavaTypes.JSON_PROPERTY).addMember("value", "$S", p.jsonName()).build())
                     .addJavadoc("@return $L\n", Javadoc.escape(describe(p)))
@@ -154,8 +141,8 @@ final class ModelEmitter {
         }
         model.additional().ifPresent(a -> {
             type.addField(additionalType(a), a.javaName(), Modifier.PRIVATE, Modifier.FINAL);
-            constructor.addStatement("this.$1N = b.$1N == null ? null : $2T.unmodifiableMap(new $3T<>(b.$1N))", a.javaName(),
-                    java.util.Collections.class, java.util.LinkedHashMap.class);
+            constructor.addStatement("this.$N = $L", a.javaName(),
+                    immutableCopy(new TypeRef.MapOf(a.valueType()), CodeBlock.of("b.$N", a.javaName())));
             type.addMethod(MethodSpec.methodBuilder(a.javaName()).addModifiers(Modifier.PUBLIC).returns(additionalType(a))
                     .addAnnotation(JavaTypes.JSON_ANY_GETTER)
                     .addJavadoc("@return the members the schema does not name, kept as they came\n")
@@ -229,6 +216,22 @@ final class ModelEmitter {
             type.addAnnotation(Deprecated.class);
         }
         return file(self.packageName(), type.build());
+    }
+
+    /**
+     * Models are immutable: a list or map handed in is copied (null elements allowed, unlike {@code List.copyOf}, since
+     * real payloads hold them) and wrapped unmodifiable; other values are kept as they are.
+     */
+    private static CodeBlock immutableCopy(TypeRef type, CodeBlock source) {
+        if (type instanceof TypeRef.ListOf) {
+            return CodeBlock.of("$1L == null ? null : $2T.unmodifiableList(new $3T<>($1L))", source,
+                    java.util.Collections.class, java.util.ArrayList.class);
+        }
+        if (type instanceof TypeRef.MapOf) {
+            return CodeBlock.of("$1L == null ? null : $2T.unmodifiableMap(new $3T<>($1L))", source,
+                    java.util.Collections.class, java.util.LinkedHashMap.class);
+        }
+        return source;
     }
 
     private TypeName additionalType(ModelDef.Additional a) {
