@@ -31,6 +31,8 @@ public final class ApiRequest {
     private final String query;
     private final Map<String, String> headers;
     private final Object jsonBody;
+    private final byte[] rawBody;
+    private final String rawBodyType;
     private final Duration timeout;
     private final String idempotencyKey;
     private final boolean retryNonIdempotent;
@@ -42,6 +44,8 @@ public final class ApiRequest {
         this.query = builder.query.toString();
         this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(builder.headers));
         this.jsonBody = builder.jsonBody;
+        this.rawBody = builder.rawBody;
+        this.rawBodyType = builder.rawBodyType;
         this.timeout = builder.timeout;
         this.idempotencyKey = idempotencyKey;
         this.retryNonIdempotent = builder.retryNonIdempotent;
@@ -84,6 +88,16 @@ public final class ApiRequest {
         return Optional.ofNullable(jsonBody);
     }
 
+    /** A body already written (e.g. XML by a {@link GenericCall}); sent as-is, the same bytes on every attempt. */
+    byte[] rawBody() {
+        return rawBody;
+    }
+
+    /** The {@code Content-Type} of {@link #rawBody()}. */
+    String rawBodyType() {
+        return rawBodyType;
+    }
+
     /** How long each attempt of this call waits for an answer, instead of the client's {@code requestTimeout}. */
     public Optional<Duration> timeout() {
         return Optional.ofNullable(timeout);
@@ -115,6 +129,8 @@ public final class ApiRequest {
         private final StringJoiner query = new StringJoiner("&");
         private final Map<String, String> headers = new LinkedHashMap<>();
         private Object jsonBody;
+        private byte[] rawBody;
+        private String rawBodyType;
         private Duration timeout;
         private boolean retryNonIdempotent;
 
@@ -176,6 +192,15 @@ public final class ApiRequest {
         /** The request body, written as JSON by the client's mapper. GET requests cannot have one. */
         public Builder jsonBody(Object body) {
             this.jsonBody = Objects.requireNonNull(body, "jsonBody is null; leave jsonBody(...) out to send no body");
+            this.rawBody = null;
+            return this;
+        }
+
+        /** A body already written, sent as-is with this {@code Content-Type}; replaces a JSON body. */
+        Builder rawBody(byte[] body, String contentType) {
+            this.rawBody = Objects.requireNonNull(body, "body");
+            this.rawBodyType = HeaderRules.requireValue("Content-Type", contentType);
+            this.jsonBody = null;
             return this;
         }
 
@@ -213,7 +238,7 @@ public final class ApiRequest {
         }
 
         public ApiRequest build() {
-            if (jsonBody != null && (method.equals("GET") || method.equals("HEAD"))) {
+            if ((jsonBody != null || rawBody != null) && (method.equals("GET") || method.equals("HEAD"))) {
                 throw new IllegalArgumentException(method + " " + pathTemplate + " cannot have a body: the API refuses "
                         + method + " requests with a body; send the data as query parameters");
             }

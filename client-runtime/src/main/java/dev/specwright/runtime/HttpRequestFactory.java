@@ -2,6 +2,7 @@ package dev.specwright.runtime;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.specwright.runtime.internal.PercentEncoder;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublisher;
@@ -10,11 +11,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
 
 /**
  * Turns an {@link ApiRequest} into a {@code java.net.http} request. The headers every request carries are worked out
  * once per client, not per call. Later headers replace earlier ones of the same name, in this order: {@code Accept},
- * {@code User-Agent}, credentials, default headers, the request's own headers.
+ * {@code User-Agent}, credentials, default headers, the request's own headers. The credentials' cookies are put
+ * before a {@code Cookie} header of the request's own, their query parameters after its query. What
+ * {@link Authenticator}s add comes later, per attempt (see {@link Exchange}).
  */
 final class HttpRequestFactory {
 
@@ -24,12 +28,21 @@ final class HttpRequestFactory {
     private final Duration requestTimeout;
     private final ObjectMapper mapper;
     private final String[] fixedHeaders;
+    private final String credentialQuery;
+    private final String credentialCookies;
 
     HttpRequestFactory(ClientOptions options, ObjectMapper mapper) {
         this.baseUri = options.baseUri().toASCIIString();
         this.requestTimeout = options.requestTimeout();
         this.mapper = mapper;
         this.fixedHeaders = fixedHeaders(options);
+        StringJoiner query = new StringJoiner("&");
+        options.credentials().queryParameters().forEach((name, value) ->
+                query.add(PercentEncoder.encode(name) + "=" + PercentEncoder.encode(value)));
+        this.credentialQuery = query.toString();
+        StringJoiner cookies = new StringJoiner("; ");
+        options.credentials().cookies().forEach((name, value) -> cookies.add(name + "=" + value));
+        this.credentialCookies = cookies.toString();
     }
 
     HttpRequest create(ApiRequest request) {
@@ -41,13 +54,24 @@ final class HttpRequestFactory {
         if (request.jsonBody().isPresent()) {
             builder.setHeader("Content-Type", JSON_UTF8);
             body = BodyPublishers.ofByteArray(json(request));
+        } else if (request.rawBody() != null) {
+            builder.setHeader("Content-Type", request.rawBodyType());
+            body = BodyPublishers.ofByteArray(request.rawBody());
         }
         request.headers().forEach(builder::setHeader);
+        if (!credentialCookies.isEmpty()) {
+            String own = request.headers().entrySet().stream().filter(header -> header.getKey().equalsIgnoreCase("Cookie"))
+                    .map(Map.Entry::getValue).findFirst().orElse("");
+            builder.setHeader("Cookie", own.isEmpty() ? credentialCookies : credentialCookies + "; " + own);
+        }
         return builder.method(request.method(), body).build();
     }
 
     URI uri(ApiRequest request) {
         String query = request.query();
+        if (!credentialQuery.isEmpty()) {
+            query = query.isEmpty() ? credentialQuery : query + "&" + credentialQuery;
+        }
         return URI.create(query.isEmpty() ? baseUri + request.path() : baseUri + request.path() + "?" + query);
     }
 

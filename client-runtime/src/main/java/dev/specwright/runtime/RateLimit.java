@@ -1,6 +1,7 @@
 package dev.specwright.runtime;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A client-side token bucket: up to {@code burst} requests at once, refilled at {@code requestsPerSecond}. Every
@@ -12,23 +13,28 @@ import java.util.Objects;
  * rate if that is lower) and empties the bucket; after every run of consecutive successes about a second long (as many
  * as the current rate per second) the rate climbs back by a tenth of the configured one, up to the configured rate.
  *
- * <p>Immutable value: equal settings are equal.
+ * <p>{@link #distributed(BucketStore)} keeps the bucket in a store several JVMs share (Redis, see {@link RedisBuckets}),
+ * so that a fleet of workers with one tenant stays under the tenant's limit together.
+ *
+ * <p>Immutable value: equal settings (the same store object included) are equal.
  */
 public final class RateLimit {
 
     private static final double MIN_RATE = 1e-6;
     private static final double MAX_RATE = 1e9; // one token per nanosecond: Bucket4j's resolution
 
-    private static final RateLimit OFF = new RateLimit(0, 0, false);
+    private static final RateLimit OFF = new RateLimit(0, 0, false, null);
 
     private final double requestsPerSecond;
     private final int burst;
     private final boolean adaptive;
+    private final BucketStore store;
 
-    private RateLimit(double requestsPerSecond, int burst, boolean adaptive) {
+    private RateLimit(double requestsPerSecond, int burst, boolean adaptive, BucketStore store) {
         this.requestsPerSecond = requestsPerSecond;
         this.burst = burst;
         this.adaptive = adaptive;
+        this.store = store;
     }
 
     /**
@@ -49,7 +55,7 @@ public final class RateLimit {
         if (burst < 1) {
             throw new IllegalArgumentException("burst must be at least 1, was " + burst);
         }
-        return new RateLimit(requestsPerSecond, burst, false);
+        return new RateLimit(requestsPerSecond, burst, false, null);
     }
 
     /** No client-side limit: every request goes at once (the default). */
@@ -62,7 +68,21 @@ public final class RateLimit {
         if (isOff()) {
             throw new IllegalStateException("RateLimit.off() cannot be adaptive; start from RateLimit.of(rate, burst)");
         }
-        return adaptive ? this : new RateLimit(requestsPerSecond, burst, true);
+        return adaptive ? this : new RateLimit(requestsPerSecond, burst, true, store);
+    }
+
+    /**
+     * The same bucket, kept in {@code store} instead of this JVM's memory, so every JVM whose clients use the same base
+     * URI, caller identity and store draws from it: {@code RateLimit.of(10, 25).distributed(RedisBuckets.lettuce(redis))}.
+     * Each attempt then costs one round trip to the store. If the store cannot be reached, calls fail with a
+     * {@link TransportException} rather than go out unmetered. With {@link #adaptive()}, a 429 lowers the shared rate.
+     */
+    public RateLimit distributed(BucketStore store) {
+        Objects.requireNonNull(store, "store");
+        if (isOff()) {
+            throw new IllegalStateException("RateLimit.off() cannot be distributed; start from RateLimit.of(rate, burst)");
+        }
+        return new RateLimit(requestsPerSecond, burst, adaptive, store);
     }
 
     public boolean isOff() {
@@ -83,18 +103,23 @@ public final class RateLimit {
         return adaptive;
     }
 
+    /** Where the bucket is kept when it is shared between JVMs; empty for a bucket in this JVM. */
+    public Optional<BucketStore> store() {
+        return Optional.ofNullable(store);
+    }
+
     @Override
     public boolean equals(Object other) {
         return other instanceof RateLimit that && Double.compare(requestsPerSecond, that.requestsPerSecond) == 0
-                && burst == that.burst && adaptive == that.adaptive;
+                && burst == that.burst && adaptive == that.adaptive && store == that.store;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(requestsPerSecond, burst, adaptive);
+        return Objects.hash(requestsPerSecond, burst, adaptive, store == null ? 0 : System.identityHashCode(store));
     }
 
-    /** {@code RateLimit[10/s, burst 25, adaptive]} or {@code RateLimit[off]}. */
+    /** {@code RateLimit[10/s, burst 25, adaptive, in RedisBuckets.lettuce]} or {@code RateLimit[off]}. */
     @Override
     public String toString() {
         if (isOff()) {
@@ -102,6 +127,7 @@ public final class RateLimit {
         }
         String rate = requestsPerSecond == Math.rint(requestsPerSecond)
                 ? String.valueOf((long) requestsPerSecond) : String.valueOf(requestsPerSecond);
-        return "RateLimit[" + rate + "/s, burst " + burst + (adaptive ? ", adaptive]" : "]");
+        return "RateLimit[" + rate + "/s, burst " + burst + (adaptive ? ", adaptive" : "")
+                + (store == null ? "]" : ", in " + store + "]");
     }
 }

@@ -2,6 +2,8 @@ package dev.specwright.runtime;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Where the runtime reads the time and how it waits: for rate-limit tokens, between retries, against a call's deadline.
@@ -23,7 +25,21 @@ public interface TimeSource {
      */
     void sleep(Duration duration) throws InterruptedException;
 
-    /** The JVM's clocks and a real sleep. */
+    /**
+     * Completes after {@code duration} without holding a thread meanwhile: the asynchronous counterpart of
+     * {@link #sleep(Duration)}, for {@link ApiClient#sendAsync(ApiRequest)} and its kind. Dependent stages run on the
+     * runtime's shared daemon threads. The default waits on the JVM's clock; a virtual time source overrides it together
+     * with {@code sleep}, moving its clock on instead.
+     */
+    default CompletableFuture<Void> delay(Duration duration) {
+        if (duration.isNegative() || duration.isZero()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return CompletableFuture.runAsync(() -> {},
+                CompletableFuture.delayedExecutor(duration.toNanos(), TimeUnit.NANOSECONDS, AsyncPool.EXECUTOR));
+    }
+
+    /** The JVM's clocks, a real sleep and a real delay. */
     static TimeSource system() {
         return SystemTime.INSTANCE;
     }

@@ -133,4 +133,54 @@ class RateLimiterTest {
 
         assertThat(limiter.currentRate()).isEqualTo(10.0);
     }
+
+    @Test
+    void holdsBackWhatRefilledBeforeTheFirstAnswerAfterStartingFromAFullBucket() {
+        RateLimiter limiter = new RateLimiter(RateLimit.of(10, 25), time);
+        for (int i = 0; i < 25; i++) {
+            assertThat(limiter.reserve(null)).isZero();
+        }
+        time.advance(Duration.ofMillis(750)); // the burst's TLS handshakes: the server has not refilled meanwhile
+
+        limiter.answered();
+        limiter.answered(); // only the first answer counts
+
+        // 7.5 tokens refilled in 750 ms, 8 held back (rounded up): the next is due in 150 ms
+        assertThat(limiter.reserve(null)).isEqualTo(Duration.ofMillis(150).toNanos());
+    }
+
+    @Test
+    void holdsBackNothingWhenTheFirstAnswerComesAtOnce() {
+        RateLimiter limiter = new RateLimiter(RateLimit.of(10, 25), time);
+        for (int i = 0; i < 25; i++) {
+            limiter.reserve(null);
+        }
+        time.advance(Duration.ofMillis(99)); // less than one refill period: a warm connection
+        limiter.answered();
+        time.advance(Duration.ofMillis(1));
+
+        assertThat(limiter.reserve(null)).isZero();
+    }
+
+    @Test
+    void alignsAgainWheneverATokenIsTakenFromABucketThatRefilledToFull() {
+        RateLimiter limiter = new RateLimiter(RateLimit.of(10, 25), time);
+        limiter.reserve(null);
+        limiter.reserve(null);
+        time.advance(Duration.ofMillis(150)); // 24 tokens, not full: the next take starts no alignment
+        limiter.reserve(null);
+        time.advance(Duration.ofMillis(300));
+        limiter.answered(); // the first answer after the first take, which was from a full bucket: 4.5 → 5 held back
+
+        assertThat(limiter.reserve(Duration.ZERO)).isZero(); // 25 - 3 + 4.5 - 5: 21 left
+
+        time.advance(Duration.ofSeconds(3)); // full again
+        for (int i = 0; i < 25; i++) {
+            limiter.reserve(null);
+        }
+        time.advance(Duration.ofMillis(300));
+        limiter.answered();
+
+        assertThat(limiter.reserve(Duration.ZERO)).isEqualTo(-1); // 3 refilled, 3 held back
+    }
 }

@@ -4,11 +4,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.random.RandomGenerator;
 
 /**
  * A {@link TimeSource} whose clock moves only when the code under test waits: each sleep is recorded and moves the
- * clock on at once. Rate limits and retries are then measured exactly, and no test sleeps for real.
+ * clock on at once. Rate limits and retries are then measured exactly, and no test sleeps for real. Asynchronous
+ * delays are recorded apart from sleeps (so a test can tell that no thread slept) and, by default, also move the clock
+ * at once; {@link #holdDelays()} keeps them pending until {@link #runDelays()}.
  */
 final class VirtualTime implements TimeSource {
 
@@ -18,6 +21,10 @@ final class VirtualTime implements TimeSource {
     private long nanos;
     private boolean interruptNextSleep;
     private final List<Duration> sleeps = new ArrayList<>();
+    private final List<Duration> delays = new ArrayList<>();
+    private final List<CompletableFuture<Void>> pending = new ArrayList<>();
+    private final List<Duration> pendingDurations = new ArrayList<>();
+    private boolean holdDelays;
 
     @Override
     public synchronized long nanoTime() {
@@ -41,6 +48,45 @@ final class VirtualTime implements TimeSource {
         }
         sleeps.add(duration);
         nanos += duration.toNanos();
+    }
+
+    @Override
+    public CompletableFuture<Void> delay(Duration duration) {
+        synchronized (this) {
+            delays.add(duration);
+            if (holdDelays) {
+                CompletableFuture<Void> due = new CompletableFuture<>();
+                pending.add(due);
+                pendingDurations.add(duration);
+                return due;
+            }
+            nanos += duration.toNanos();
+        }
+        return CompletableFuture.completedFuture(null);
+    }
+
+    /** From now on, delays stay pending until {@link #runDelays()}. */
+    synchronized void holdDelays() {
+        holdDelays = true;
+    }
+
+    /** Completes the pending delays in order, moving the clock by the longest of them; returns how many there were. */
+    int runDelays() {
+        List<CompletableFuture<Void>> due;
+        synchronized (this) {
+            due = List.copyOf(pending);
+            long longest = pendingDurations.stream().mapToLong(Duration::toNanos).max().orElse(0);
+            nanos += longest;
+            pending.clear();
+            pendingDurations.clear();
+        }
+        due.forEach(future -> future.complete(null));
+        return due.size();
+    }
+
+    /** Every asynchronous delay so far, in order. */
+    synchronized List<Duration> delays() {
+        return List.copyOf(delays);
     }
 
     /** The next sleep throws as if the thread were interrupted while asleep (which, like Thread.sleep, clears the flag). */

@@ -1,0 +1,600 @@
+package dev.specwright.runtime;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.specwright.runtime.RetryRules.Retry;
+import dev.specwright.runtime.internal.Durations;
+import dev.specwright.runtime.internal.UriText;
+import dev.specwright.runtime.internal.PercentEncoder;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.StringJoiner;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.net.ssl.SSLException;
+
+/**
+ * One client's way of carrying out a call: each attempt after a rate-limit token, failed attempts retried as the
+ * {@link RetryPolicy} says, the answer or the last failure handed back. The blocking {@link #send} and the asynchronous
+ * {@link #sendAsync} apply the same rules through the same helpers; they differ only in how they wait (the time
+ * source's {@code sleep} or {@code delay}) and how they send ({@code HttpClient.send} or {@code sendAsync}).
+ */
+final class Exchange {
+
+    private static final System.Logger LOG = System.getLogger(ApiClient.class.getName());
+
+    /** A 2xx answer and the number of attempts it took. */
+    record Answer(HttpResponse<byte[]> response, int attempts) {}
+
+    /** How long one attempt waits for its answer, and which setting said so (for the message when it times out). */
+    private record AttemptTimeout(Duration duration, String setting) {}
+
+    private final ClientOptions options;
+    private final ErrorDecoder errorDecoder;
+    private final ObjectMapper mapper;
+    private final HttpClient http;
+    private final HttpRequestFactory requests;
+    private final TimeSource time;
+    private final RetryRules retries;
+    private final RateLimiter limiter;
+    private final List<Authenticator> authenticators;
+    /** Percent-encoded names of query parameters that carry credentials: their values are redacted in failures. */
+    private final Set<String> secretQueryNames = ConcurrentHashMap.newKeySet();
+
+    Exchange(ClientOptions options, ErrorDecoder errorDecoder, ObjectMapper mapper) {
+        this.options = options;
+        this.errorDecoder = errorDecoder;
+        this.mapper = mapper;
+        this.http = httpClient(options);
+        this.requests = new HttpRequestFactory(options, mapper);
+        this.time = options.timeSource();
+        this.retries = new RetryRules(options.retryPolicy(), options.retryJitter().orElse(null), time);
+        this.limiter = RateLimiters.forOptions(options);
+        this.authenticators = options.credentials().authenticators();
+        options.credentials().queryParameters().keySet()
+                .forEach(name -> secretQueryNames.add(PercentEncoder.encode(name)));
+    }
+
+    /**
+     * Sends the request, blocking, retrying as the {@link RetryPolicy} allows, each attempt after a rate-limit token;
+     * returns the 2xx answer, throws the last failure otherwise.
+     */
+    Answer send(ApiRequest request) {
+        Objects.requireNonNull(request, "request");
+        HttpRequest httpRequest = requests.create(request);
+        String target = target(request, httpRequest);
+        CallDeadline deadline = CallDeadline.start(time, retries.deadline());
+        RuntimeException last = null;
+        for (int attempt = 1; ; attempt++) {
+            takeToken(target, deadline, last, attempt);
+            HttpRequest authenticated = authenticate(httpRequest, attempt);
+            AttemptTimeout timeout = attemptTimeout(request, deadline);
+            Optional<Retry> retry;
+            try {
+                HttpResponse<byte[]> response = sendOnce(target, withTimeout(authenticated, timeout.duration()),
+                        timeout.duration());
+                tellLimiter(response.statusCode());
+                if (response.statusCode() / 100 == 2) {
+                    return new Answer(response, attempt);
+                }
+                last = decodeError(redactedFailure(response));
+                retry = retries.afterAnswer(request, response, attempt);
+            } catch (IOException e) {
+                last = transportFailure(target, e, timeout);
+                retry = retries.afterNoAnswer(request, e, attempt);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // the caller's code decides what the interrupt means
+                throw withAttempts(new TransportException(target + " was interrupted before an answer arrived", e), attempt);
+            }
+            if (retry.isEmpty()) {
+                throw withAttempts(last, attempt);
+            }
+            pause(target, retry.get(), attempt, deadline, last);
+        }
+    }
+
+    /**
+     * The asynchronous {@link #send}: the same rules, but no thread waits — not for a token, not between attempts, not
+     * for the answer. The future fails with the exception {@code send} would throw (never wrapped); cancelling it stops
+     * the call before its next attempt.
+     */
+    CompletableFuture<Answer> sendAsync(ApiRequest request) {
+        Objects.requireNonNull(request, "request");
+        try {
+            AsyncCall call = new AsyncCall(request, requests.create(request));
+            call.nextAttempt();
+            return call.result;
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /**
+     * The state of one asynchronous call. Its steps run one after another, each started by the completion of the one
+     * before (a token's delay, an answer, a back-off), so the fields need no locking: completing a future happens-before
+     * its dependent stages run.
+     */
+    private final class AsyncCall {
+
+        final CompletableFuture<Answer> result = new CompletableFuture<>();
+        private final ApiRequest request;
+        private final HttpRequest httpRequest;
+        private final String target;
+        private final CallDeadline deadline;
+        private int attempt;
+        private RuntimeException last;
+        private volatile CompletableFuture<HttpResponse<byte[]>> inFlight;
+
+        AsyncCall(ApiRequest request, HttpRequest httpRequest) {
+            this.request = request;
+            this.httpRequest = httpRequest;
+            this.target = target(request, httpRequest);
+            this.deadline = CallDeadline.start(time, retries.deadline());
+            // a caller who gives up on the call should not keep a connection busy with its answer
+            result.whenComplete((answer, error) -> {
+                CompletableFuture<HttpResponse<byte[]>> sending = inFlight;
+                if (result.isCancelled() && sending != null) {
+                    sending.cancel(true);
+                }
+            });
+        }
+
+        /** Takes a token, or reserves one and schedules the attempt for when it is due. */
+        void nextAttempt() {
+            attempt++;
+            if (result.isDone()) {
+                return; // cancelled by the caller
+            }
+            try {
+                takeTokenThenSend();
+            } catch (TransportException storeDown) {
+                fail(withAttempts(withSuppressed(storeDown, last), attempt - 1)); // a shared bucket's store is down
+            } catch (RuntimeException | Error e) {
+                fail(e); // the caller must not wait forever
+            }
+        }
+
+        private void takeTokenThenSend() {
+            if (deadline.hasPassed()) {
+                fail(deadlinePassed(target, deadline, last, attempt));
+                return;
+            }
+            long wait = limiter == null ? 0 : limiter.reserve(deadline.remaining());
+            if (wait < 0) {
+                fail(noToken(target, deadline, last, attempt));
+                return;
+            }
+            if (wait == 0) {
+                authenticateThenSend();
+                return;
+            }
+            LOG.log(Level.DEBUG, () -> target + ": waiting " + Durations.readable(Duration.ofNanos(wait))
+                    + " for a rate-limit token (" + limiter.limit() + ")");
+            time.delay(Duration.ofNanos(wait)).whenComplete((done, error) -> {
+                if (result.isDone()) {
+                    limiter.release(); // cancelled meanwhile: the token was not used
+                } else if (error != null) {
+                    limiter.release();
+                    fail(unwrap(error));
+                } else {
+                    authenticateThenSend();
+                }
+            });
+        }
+
+        private void authenticateThenSend() {
+            authenticateAsync(httpRequest).whenComplete((authenticated, error) -> {
+                if (error != null) {
+                    releaseToken();
+                    fail(withAttempts(unwrap(error), attempt - 1)); // not sent: the attempts before it count
+                } else if (result.isDone()) {
+                    releaseToken(); // cancelled meanwhile
+                } else {
+                    sendAttempt(authenticated);
+                }
+            });
+        }
+
+        private void releaseToken() {
+            if (limiter != null) {
+                limiter.release();
+            }
+        }
+
+        private void sendAttempt(HttpRequest authenticated) {
+            AttemptTimeout timeout = attemptTimeout(request, deadline);
+            long start = System.nanoTime();
+            CompletableFuture<HttpResponse<byte[]>> sending;
+            try {
+                sending = http.sendAsync(withTimeout(authenticated, timeout.duration()), BodyHandlers.ofByteArray());
+            } catch (RuntimeException e) {
+                fail(e);
+                return;
+            }
+            inFlight = sending;
+            // the HTTP client's own timeout ends with the headers; this one covers the body too (see sendOnce)
+            AtomicBoolean timedOut = new AtomicBoolean();
+            ScheduledFuture<?> timer = AsyncPool.TIMER.schedule(() -> AsyncPool.EXECUTOR.execute(() -> {
+                timedOut.set(true);
+                sending.cancel(true); // closes the connection: it is still busy with the late answer
+            }), timeout.duration().toNanos(), TimeUnit.NANOSECONDS);
+            sending.whenComplete((response, error) -> {
+                timer.cancel(false);
+                Throwable failure = error == null ? null : unwrap(error);
+                if (failure instanceof CancellationException && timedOut.get()) {
+                    failure = new HttpTimeoutException("no complete answer within " + Durations.readable(timeout.duration()));
+                }
+                try {
+                    answered(response, failure, timeout, start);
+                } catch (RuntimeException | Error e) {
+                    fail(e); // a bug in a decoder must not leave the caller waiting forever
+                }
+            });
+        }
+
+        private void answered(HttpResponse<byte[]> response, Throwable error, AttemptTimeout timeout, long start) {
+            Optional<Retry> retry;
+            if (error instanceof IOException e) {
+                LOG.log(Level.DEBUG, () -> target + " failed after " + millisSince(start) + " ms: " + e.getClass().getName());
+                last = transportFailure(target, e, timeout);
+                retry = retries.afterNoAnswer(request, e, attempt);
+            } else if (error != null) {
+                fail(error); // cancelled, or not an I/O failure: nothing a retry would mend
+                return;
+            } else {
+                LOG.log(Level.DEBUG, () -> target + " → " + response.statusCode() + " in " + millisSince(start) + " ms");
+                tellLimiter(response.statusCode());
+                if (response.statusCode() / 100 == 2) {
+                    result.complete(new Answer(response, attempt));
+                    return;
+                }
+                last = decodeError(redactedFailure(response));
+                retry = retries.afterAnswer(request, response, attempt);
+            }
+            if (retry.isEmpty() || !mayWait(target, retry.get(), attempt, deadline)) {
+                fail(withAttempts(last, attempt));
+                return;
+            }
+            time.delay(retry.get().delay()).whenComplete((done, delayError) -> {
+                if (delayError != null) {
+                    fail(unwrap(delayError));
+                } else {
+                    nextAttempt();
+                }
+            });
+        }
+
+        private void fail(Throwable failure) {
+            result.completeExceptionally(failure);
+        }
+    }
+
+    /**
+     * The request as the authenticators make it for this attempt; the request itself when there are none. If one of
+     * them fails, the call ends with its exception and the rate-limit token goes back: nothing was sent.
+     */
+    private HttpRequest authenticate(HttpRequest request, int attempt) {
+        if (authenticators.isEmpty()) {
+            return request;
+        }
+        AuthRequest auth = new AuthRequest(request.method(), request.uri());
+        try {
+            authenticators.forEach(authenticator -> authenticator.authenticate(auth));
+        } catch (RuntimeException e) {
+            if (limiter != null) {
+                limiter.release();
+            }
+            throw withAttempts(e, attempt - 1); // not sent: the attempts before it count
+        }
+        return applied(auth, request);
+    }
+
+    /** {@link #authenticate} without blocking: each authenticator's {@code authenticateAsync}, one after another. */
+    private CompletableFuture<HttpRequest> authenticateAsync(HttpRequest request) {
+        if (authenticators.isEmpty()) {
+            return CompletableFuture.completedFuture(request);
+        }
+        AuthRequest auth = new AuthRequest(request.method(), request.uri());
+        CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
+        for (Authenticator authenticator : authenticators) {
+            chain = chain.thenCompose(done -> authenticator.authenticateAsync(auth));
+        }
+        return chain.thenApply(done -> applied(auth, request));
+    }
+
+    private HttpRequest applied(AuthRequest auth, HttpRequest request) {
+        auth.encodedQueryNames().forEach(secretQueryNames::add);
+        return auth.applyTo(request);
+    }
+
+    /** What the error decoder sees of a failed answer, with the values of credential query parameters as ***. */
+    HttpFailure redactedFailure(HttpResponse<byte[]> response) {
+        HttpFailure failure = failure(response);
+        String query = failure.uri().getRawQuery();
+        if (query == null || secretQueryNames.isEmpty()) {
+            return failure;
+        }
+        StringJoiner redacted = new StringJoiner("&");
+        for (String pair : query.split("&", -1)) {
+            int equals = pair.indexOf('=');
+            String name = equals < 0 ? pair : pair.substring(0, equals);
+            redacted.add(secretQueryNames.contains(name) ? name + "=***" : pair);
+        }
+        String uri = failure.uri().toASCIIString();
+        URI withoutQuery = URI.create(uri.substring(0, uri.indexOf('?')));
+        return new HttpFailure(failure.status(), failure.method(), AuthRequest.withQuery(withoutQuery, redacted.toString()),
+                failure.headers(), failure.body());
+    }
+
+    /**
+     * One attempt, blocking for at most {@code timeout} for the whole answer, body included: the HTTP client's own
+     * timeout ends with the headers, so a server that sends its body a byte at a time would hold the call otherwise.
+     */
+    private HttpResponse<byte[]> sendOnce(String target, HttpRequest httpRequest, Duration timeout)
+            throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        CompletableFuture<HttpResponse<byte[]>> sending = http.sendAsync(httpRequest, BodyHandlers.ofByteArray());
+        try {
+            HttpResponse<byte[]> response = sending.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            LOG.log(Level.DEBUG, () -> target + " → " + response.statusCode() + " in " + millisSince(start) + " ms");
+            return response;
+        } catch (TimeoutException e) {
+            sending.cancel(true); // closes the connection: it is still busy with the late answer
+            LOG.log(Level.DEBUG, () -> target + " timed out after " + millisSince(start) + " ms");
+            throw new HttpTimeoutException("no complete answer within " + Durations.readable(timeout));
+        } catch (InterruptedException e) {
+            sending.cancel(true);
+            throw e;
+        } catch (ExecutionException e) {
+            Throwable cause = unwrap(e);
+            LOG.log(Level.DEBUG, () -> target + " failed after " + millisSince(start) + " ms: " + cause.getClass().getName());
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IOException(cause);
+        }
+    }
+
+    /**
+     * Blocks for a rate-limit token. If the token would come only after the deadline, the call ends: with the last
+     * failure when there was one, else with a {@link TransportException}.
+     */
+    private void takeToken(String target, CallDeadline deadline, RuntimeException last, int attempt) {
+        if (deadline.hasPassed()) {
+            throw deadlinePassed(target, deadline, last, attempt);
+        }
+        if (limiter == null) {
+            return;
+        }
+        long start = time.nanoTime();
+        boolean taken;
+        try {
+            taken = limiter.acquire(deadline.remaining());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            TransportException interrupted = new TransportException(target
+                    + " was interrupted while waiting for a rate-limit token", e);
+            if (last != null) {
+                interrupted.addSuppressed(last);
+            }
+            throw withAttempts(interrupted, attempt - 1);
+        } catch (TransportException storeDown) {
+            throw withAttempts(withSuppressed(storeDown, last), attempt - 1);
+        }
+        if (!taken) {
+            throw noToken(target, deadline, last, attempt);
+        }
+        long waited = time.nanoTime() - start;
+        if (waited > 0) {
+            LOG.log(Level.DEBUG, () -> target + ": waited " + Durations.readable(Duration.ofNanos(waited))
+                    + " for a rate-limit token (" + limiter.limit() + ")");
+        }
+    }
+
+    /** The call's end when its deadline passed before attempt {@code attempt}: the last failure, if any. */
+    private static RuntimeException deadlinePassed(String target, CallDeadline deadline, RuntimeException last,
+            int attempt) {
+        return last != null ? withAttempts(last, attempt - 1) : withAttempts(new TransportException(target
+                + " was not sent: the deadline of " + Durations.readable(deadline.limit()) + " had passed", null), 0);
+    }
+
+    /** The call's end when no token would come before its deadline: the last failure, if any. */
+    private RuntimeException noToken(String target, CallDeadline deadline, RuntimeException last, int attempt) {
+        return last != null ? withAttempts(last, attempt - 1) : withAttempts(new TransportException(target
+                + " was not sent: no rate-limit token (" + limiter.limit() + ") within the deadline of "
+                + Durations.readable(deadline.limit()), null), 0);
+    }
+
+    /** Waits before the next attempt; ends the call with its last failure instead if the wait would pass the deadline. */
+    private void pause(String target, Retry retry, int attempt, CallDeadline deadline, RuntimeException last) {
+        if (!mayWait(target, retry, attempt, deadline)) {
+            throw withAttempts(last, attempt);
+        }
+        try {
+            if (!retry.delay().isZero()) {
+                time.sleep(retry.delay());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            TransportException interrupted = new TransportException(target + " was interrupted while waiting to retry", e);
+            interrupted.addSuppressed(last);
+            throw withAttempts(interrupted, attempt);
+        }
+    }
+
+    /** Whether the retry's wait leaves time before the deadline; logs the decision either way. */
+    private boolean mayWait(String target, Retry retry, int attempt, CallDeadline deadline) {
+        String wait = Durations.readable(retry.delay());
+        if (!deadline.allows(retry.delay())) {
+            LOG.log(Level.DEBUG, () -> target + ": attempt " + attempt + " failed (" + retry.reason() + "); not retrying:"
+                    + " waiting " + wait + " would pass the deadline of " + Durations.readable(deadline.limit()));
+            return false;
+        }
+        LOG.log(Level.DEBUG, () -> target + ": attempt " + attempt + " of " + retries.maxAttempts() + " failed ("
+                + retry.reason() + "); retrying in " + wait);
+        return true;
+    }
+
+    private void tellLimiter(int status) {
+        if (limiter == null) {
+            return;
+        }
+        limiter.answered();
+        if (status / 100 == 2) {
+            limiter.succeeded();
+        } else if (status == 429) {
+            limiter.throttled();
+        }
+    }
+
+    /** The call's own timeout or the client's, shortened to what the deadline leaves. */
+    private AttemptTimeout attemptTimeout(ApiRequest request, CallDeadline deadline) {
+        AttemptTimeout configured = request.timeout()
+                .map(timeout -> new AttemptTimeout(timeout, "the request's timeout"))
+                .orElseGet(() -> new AttemptTimeout(options.requestTimeout(), "requestTimeout"));
+        Duration remaining = deadline.remaining();
+        if (remaining != null && remaining.compareTo(configured.duration()) < 0) {
+            return new AttemptTimeout(remaining, "what was left of the retry deadline of "
+                    + Durations.readable(deadline.limit()));
+        }
+        return configured;
+    }
+
+    private static String target(ApiRequest request, HttpRequest httpRequest) {
+        return request.method() + " " + UriText.withoutQuery(httpRequest.uri());
+    }
+
+    private static HttpRequest withTimeout(HttpRequest request, Duration timeout) {
+        if (request.timeout().filter(timeout::equals).isPresent()) {
+            return request;
+        }
+        return HttpRequest.newBuilder(request, (name, value) -> true).timeout(timeout).build();
+    }
+
+    /** Tells the exception how many attempts the call made; decoders and constructors cannot know. */
+    static <E extends Throwable> E withAttempts(E failure, int attempts) {
+        if (failure instanceof ApiException api) {
+            api.recordAttempts(attempts);
+        } else if (failure instanceof TransportException transport) {
+            transport.recordAttempts(attempts);
+        }
+        return failure;
+    }
+
+    private static <E extends Throwable> E withSuppressed(E failure, Throwable earlier) {
+        if (earlier != null) {
+            failure.addSuppressed(earlier);
+        }
+        return failure;
+    }
+
+    /** The failure itself, out of the wrappers futures put around it. */
+    static Throwable unwrap(Throwable error) {
+        Throwable cause = error;
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
+    private TransportException transportFailure(String target, IOException e, AttemptTimeout timeout) {
+        if (e instanceof HttpConnectTimeoutException) {
+            return new TransportException(target + " could not connect within "
+                    + Durations.readable(options.connectTimeout()) + " (connectTimeout)", e);
+        }
+        if (e instanceof HttpTimeoutException) {
+            return new TransportException(target + " timed out: no answer within "
+                    + Durations.readable(timeout.duration()) + " (" + timeout.setting() + ")", e);
+        }
+        if (e instanceof SSLException) {
+            return new TransportException(target + " failed the TLS handshake (" + e.getMessage()
+                    + "); if the server's certificate comes from a private CA, trust it through ClientOptions.sslContext", e);
+        }
+        if (e instanceof ConnectException) {
+            return new TransportException(target + " could not connect: " + describe(e), e);
+        }
+        return new TransportException(target + " failed: " + describe(e), e);
+    }
+
+    /** The decoder's exception; if the decoder itself fails, the default one, so the status and body are not lost. */
+    private RuntimeException decodeError(HttpFailure failure) {
+        try {
+            RuntimeException decoded = errorDecoder.decode(failure, mapper);
+            if (decoded != null) {
+                return decoded;
+            }
+        } catch (RuntimeException decoderBug) {
+            RuntimeException fallback = ErrorDecoder.DEFAULT.decode(failure, mapper);
+            fallback.addSuppressed(decoderBug);
+            return fallback;
+        }
+        return ErrorDecoder.DEFAULT.decode(failure, mapper);
+    }
+
+    static HttpFailure failure(HttpResponse<byte[]> response) {
+        HttpRequest request = response.request();
+        String body = new String(response.body(), charset(response));
+        return new HttpFailure(response.statusCode(), request.method(), request.uri(), response.headers().map(), body);
+    }
+
+    /** The charset the Content-Type names; UTF-8 when it names none (JSON is UTF-8 by definition). */
+    private static Charset charset(HttpResponse<?> response) {
+        String contentType = response.headers().firstValue("Content-Type").orElse("");
+        for (String parameter : contentType.split(";")) {
+            String[] pair = parameter.trim().split("=", 2);
+            if (pair.length == 2 && pair[0].trim().equalsIgnoreCase("charset")) {
+                try {
+                    return Charset.forName(pair[1].trim().replace("\"", ""));
+                } catch (IllegalArgumentException unknownCharset) {
+                    return StandardCharsets.UTF_8;
+                }
+            }
+        }
+        return StandardCharsets.UTF_8;
+    }
+
+    private static String describe(IOException e) {
+        return e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    private static long millisSince(long start) {
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+
+    private static HttpClient httpClient(ClientOptions options) {
+        HttpClient.Builder builder = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(options.connectTimeout())
+                // a redirect could carry the Authorization header to another host; 3xx goes to the error decoder instead
+                .followRedirects(HttpClient.Redirect.NEVER);
+        options.sslContext().ifPresent(builder::sslContext);
+        return builder.build();
+    }
+}

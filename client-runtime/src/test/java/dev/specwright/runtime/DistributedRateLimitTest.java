@@ -1,0 +1,183 @@
+package dev.specwright.runtime;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The Redis-backed bucket against a real {@code redis-server} on loopback. Each "stack" has its own Redis client, its
+ * own {@link BucketStore} and hence its own in-JVM limiter — as two JVMs would — and they share one tenant.
+ */
+class DistributedRateLimitTest {
+
+    static final String PASSWORD = "d1str1buted-pw";
+
+    /** The platform's rule, doubled so the real-time test takes half as long: 20/s, burst 10. */
+    static final ServerBucket SERVER_BUCKET = new ServerBucket(20, 10, Duration.ofMillis(250));
+
+    @RegisterExtension
+    static WireMockExtension server = WireMockExtension.newInstance()
+            .options(TestTls.httpsServer().containerThreads(64).extensions(SERVER_BUCKET)).build();
+
+    private static RedisServer redis;
+    private final List<RedisClient> redisClients = new ArrayList<>();
+    private final String tenant = "tenant-" + UUID.randomUUID();
+
+    @BeforeAll
+    static void startRedis() throws Exception {
+        redis = RedisServer.start();
+    }
+
+    @AfterAll
+    static void stopRedis() throws Exception {
+        if (redis != null) {
+            redis.close();
+        }
+    }
+
+    @BeforeEach
+    void fullServerBucket() {
+        SERVER_BUCKET.reset();
+    }
+
+    @AfterEach
+    void closeRedisClients() {
+        redisClients.forEach(RedisClient::shutdown);
+    }
+
+    /** One independent client stack: its own Redis client and store, so its own limiter object. */
+    private ApiClient stack(RateLimit limit, TimeSource time) {
+        RedisClient redisClient = RedisClient.create(redis.uri().toString());
+        redisClients.add(redisClient);
+        ClientOptions options = ClientOptions.builder()
+                .baseUri(URI.create(server.getRuntimeInfo().getHttpsBaseUrl() + "/api"))
+                .sslContext(TestTls.trustingLocalhost())
+                .credentials(Credentials.builder().basic("user", PASSWORD).header("X-Tenant", tenant).build())
+                .rateLimit(limit.distributed(RedisBuckets.lettuce(redisClient)))
+                .retryPolicy(RetryPolicy.none())
+                .timeSource(time)
+                .build();
+        return new ApiClient(options, ErrorDecoder.DEFAULT);
+    }
+
+    private static ApiRequest ping() {
+        return ApiRequest.builder("GET", "/ping").build();
+    }
+
+    @Test
+    void twoStacksDrawFromOneBucketInRedisOnTheVirtualClock() {
+        server.stubFor(get(urlPathEqualTo("/api/ping")).willReturn(okJson("{}")));
+        VirtualTime time = new VirtualTime();
+        ApiClient first = stack(RateLimit.of(10, 25), time);
+        ApiClient second = stack(RateLimit.of(10, 25), time);
+
+        for (int i = 0; i < 25; i++) {
+            first.send(ping());
+        }
+        assertThat(time.sleeps()).isEmpty();
+        second.send(ping()); // the burst is spent, by the other stack: this one waits for the next token
+        first.send(ping());
+
+        assertThat(time.sleeps()).containsExactly(Duration.ofMillis(100), Duration.ofMillis(100));
+        try (StatefulRedisConnection<String, String> connection = redisClients.get(0).connect()) {
+            List<String> keys = connection.sync().keys("specwright:rate-limit:*");
+            assertThat(keys).isNotEmpty().allSatisfy(key -> assertThat(key).doesNotContain(tenant)
+                    .doesNotContain(PASSWORD).matches("specwright:rate-limit:[0-9a-f]{64}"));
+        }
+    }
+
+    @Test
+    void twoStacksOfThreadsStayWithinTheServersLimitTogetherWithoutA429() throws Exception {
+        server.stubFor(get(urlPathEqualTo("/api/ping")).willReturn(okJson("{}")));
+        List<ApiClient> stacks = List.of(stack(RateLimit.of(20, 10), TimeSource.system()),
+                stack(RateLimit.of(20, 10), TimeSource.system()));
+        int perStack = 30;
+        ExecutorService threads = Executors.newFixedThreadPool(6);
+        long start = System.nanoTime();
+        try {
+            List<Future<?>> calls = new ArrayList<>();
+            for (ApiClient stack : stacks) {
+                for (int i = 0; i < perStack; i++) {
+                    calls.add(threads.submit(() -> stack.send(ping())));
+                }
+            }
+            for (Future<?> call : calls) {
+                call.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+        System.out.printf("distributed: %d requests from 2 stacks in %d ms; most in any 1 s window: %d (after the first"
+                        + " second: %d); server delayed %d (longest %d ms), refused %d%n", 2 * perStack, took.toMillis(),
+                SERVER_BUCKET.mostWithin(Duration.ofSeconds(1)),
+                SERVER_BUCKET.mostWithin(Duration.ofSeconds(1), Duration.ofSeconds(1)), SERVER_BUCKET.delayed(),
+                SERVER_BUCKET.longestDelay().toMillis(), SERVER_BUCKET.refused());
+        server.verify(2 * perStack, getRequestedFor(urlPathEqualTo("/api/ping")));
+        assertThat(SERVER_BUCKET.refused()).as("429s").isZero();
+        // 60 requests, 10 at once, then 20/s: at least 2.5 s; in any second at most burst + rate, give or take two for
+        // scheduling jitter at the window's edges
+        assertThat(took).isGreaterThanOrEqualTo(Duration.ofMillis(2450));
+        assertThat(SERVER_BUCKET.mostWithin(Duration.ofSeconds(1))).isLessThanOrEqualTo(10 + 20 + 2);
+        assertThat(SERVER_BUCKET.mostWithin(Duration.ofSeconds(1), Duration.ofSeconds(1))).isLessThanOrEqualTo(20 + 2);
+    }
+
+    @Test
+    void anUnreachableStoreFailsTheCallWithATransportExceptionThatNamesNoPassword() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        RedisClient unreachable = RedisClient.create("redis://" + PASSWORD + "@127.0.0.1:" + closedPort);
+        redisClients.add(unreachable);
+        ClientOptions options = ClientOptions.builder()
+                .baseUri(URI.create(server.getRuntimeInfo().getHttpsBaseUrl() + "/api"))
+                .sslContext(TestTls.trustingLocalhost())
+                .credentials(Credentials.builder().header("X-Tenant", tenant).build())
+                .rateLimit(RateLimit.of(10, 25).distributed(RedisBuckets.lettuce(unreachable)))
+                .build();
+        ApiClient client = new ApiClient(options, ErrorDecoder.DEFAULT); // no connection yet: it may come up later
+
+        Throwable blocking = catchThrowable(() -> client.send(ping()));
+        CompletableFuture<Throwable> async = new CompletableFuture<>();
+        client.sendAsync(ping()).whenComplete((done, error) -> async.complete(error));
+
+        for (Throwable thrown : List.of(blocking, async.get(30, TimeUnit.SECONDS))) {
+            assertThat(thrown).isInstanceOf(TransportException.class)
+                    .hasMessageStartingWith("the shared rate-limit bucket (RateLimit[10/s, burst 25, in RedisBuckets.lettuce])"
+                            + " could not be reached: io.lettuce.core.RedisConnectionException");
+            assertThat(((TransportException) thrown).attempts()).isZero();
+            StringWriter trace = new StringWriter();
+            thrown.printStackTrace(new PrintWriter(trace));
+            assertThat(trace.toString()).as("the whole trace, causes included").doesNotContain(PASSWORD);
+        }
+        server.verify(0, getRequestedFor(urlPathEqualTo("/api/ping")));
+    }
+}
