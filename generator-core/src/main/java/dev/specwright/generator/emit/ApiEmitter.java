@@ -53,12 +53,18 @@ final class ApiEmitter {
                         .addParameter(JavaTypes.API_CLIENT, "client")
                         .addStatement("this.client = $T.requireNonNull(client, $S)", Objects.class, "client").build());
         for (Operation op : group.operations()) {
-            type.addMethods(methods(op));
+            type.addMethods(methods(op, false));
+            type.addMethods(methods(op, true));
         }
         return ModelEmitter.file(self.packageName(), type.build());
     }
 
-    private List<MethodSpec> methods(Operation op) {
+    /**
+     * The operation's methods: the full one and, when it has optional parameters, one without them. The async kind
+     * returns a {@code CompletableFuture} and runs under the same rate limit and retries without parking a thread.
+     */
+    private List<MethodSpec> methods(Operation op, boolean async) {
+        String name = async ? op.asyncMethodName() : op.methodName();
         List<ParameterSpec> positional = new ArrayList<>();
         List<CodeBlock> names = new ArrayList<>();
         CodeBlock.Builder javadoc = Javadoc.of(op.summary().isEmpty() ? op.httpMethod() + " " + op.path() : op.summary(),
@@ -73,32 +79,39 @@ final class ApiEmitter {
             names.add(CodeBlock.of("$N", b.javaName()));
             javadoc.add("@param $L $L\n", b.javaName(), Javadoc.escape(b.description().isEmpty() ? "the request body" : b.description()));
         });
-        TypeName returns = op.responseType().map(types::of).orElse(TypeName.VOID);
+        TypeName body = op.responseType().map(types::of).orElse(TypeName.VOID);
+        TypeName returns = async ? ParameterizedTypeName.get(ClassName.get(java.util.concurrent.CompletableFuture.class),
+                body.equals(TypeName.VOID) ? ClassName.get(Void.class) : body) : body;
         CodeBlock.Builder tail = CodeBlock.builder();
-        if (op.responseType().isPresent()) {
-            tail.add("@return the decoded response body\n");
+        if (async) {
+            tail.add("@return the decoded response body, later; an error status completes it exceptionally with $T\n",
+                    JavaTypes.API_EXCEPTION);
+        } else {
+            if (op.responseType().isPresent()) {
+                tail.add("@return the decoded response body\n");
+            }
+            tail.add("@throws $T when the server answers with an error status\n", JavaTypes.API_EXCEPTION);
         }
-        tail.add("@throws $T when the server answers with an error status\n", JavaTypes.API_EXCEPTION);
 
         List<MethodSpec> methods = new ArrayList<>();
-        MethodSpec.Builder full = MethodSpec.methodBuilder(op.methodName()).addModifiers(Modifier.PUBLIC).returns(returns)
+        MethodSpec.Builder full = MethodSpec.methodBuilder(name).addModifiers(Modifier.PUBLIC).returns(returns)
                 .addParameters(positional);
         CodeBlock.Builder fullDoc = javadoc.build().toBuilder();
         if (op.paramsClassName().isPresent()) {
             ClassName params = types.api(op.paramsClassName().get());
             full.addParameter(params, "params");
             fullDoc.add("@param params the optional parameters\n");
-            MethodSpec.Builder shorter = MethodSpec.methodBuilder(op.methodName()).addModifiers(Modifier.PUBLIC).returns(returns)
+            MethodSpec.Builder shorter = MethodSpec.methodBuilder(name).addModifiers(Modifier.PUBLIC).returns(returns)
                     .addParameters(positional).addJavadoc(javadoc.build()).addJavadoc(tail.build());
             names.add(CodeBlock.of("$T.builder().build()", params));
-            shorter.addStatement("$L$N($L)", returns.equals(TypeName.VOID) ? "" : "return ", op.methodName(), CodeBlock.join(names, ", "));
+            shorter.addStatement("$L$N($L)", returns.equals(TypeName.VOID) ? "" : "return ", name, CodeBlock.join(names, ", "));
             if (op.deprecated()) {
                 shorter.addAnnotation(Deprecated.class);
             }
             methods.add(shorter.build());
         }
         fullDoc.add(tail.build());
-        full.addJavadoc(fullDoc.build()).addCode(body(op, returns));
+        full.addJavadoc(fullDoc.build()).addCode(body(op, body, async));
         if (op.deprecated()) {
             full.addAnnotation(Deprecated.class);
         }
@@ -106,7 +119,7 @@ final class ApiEmitter {
         return methods;
     }
 
-    private CodeBlock body(Operation op, TypeName returns) {
+    private CodeBlock body(Operation op, TypeName returns, boolean async) {
         CodeBlock.Builder code = CodeBlock.builder();
         for (Parameter p : op.requiredParameters()) {
             code.addStatement("$T.requireNonNull($N, $S)", Objects.class, p.javaName(), p.javaName());
@@ -129,12 +142,13 @@ final class ApiEmitter {
         }
         op.body().ifPresent(b -> code.add("\n.jsonBody($N)", b.javaName()));
         code.add("\n.build();\n").unindent().unindent();
+        String send = async ? "sendAsync" : "send";
         if (op.responseType().isEmpty()) {
-            code.addStatement("client.send(request)");
+            code.addStatement("$Lclient.$L(request)", async ? "return " : "", send);
         } else if (JavaTypes.isReifiable(op.responseType().get())) {
-            code.addStatement("return client.send(request, $T.class)", returns);
+            code.addStatement("return client.$L(request, $T.class)", send, returns);
         } else {
-            code.addStatement("return client.send(request, new $T() {})", ParameterizedTypeName.get(JavaTypes.TYPE_REFERENCE, returns));
+            code.addStatement("return client.$L(request, new $T() {})", send, ParameterizedTypeName.get(JavaTypes.TYPE_REFERENCE, returns));
         }
         return code.build();
     }

@@ -6,12 +6,14 @@ import java.util.Optional;
 /**
  * One HTTP operation.
  *
+ * @param asyncMethodName the name of the variant returning a {@code CompletableFuture}
  * @param paramsClassName the class holding the optional parameters, when there are any
  * @param responseType the 2xx body type; empty when the operation answers without a body
  */
 public record Operation(
         String operationId,
         String methodName,
+        String asyncMethodName,
         String httpMethod,
         String path,
         String pointer,

@@ -89,6 +89,7 @@ final class OperationPass {
         String operationId = op.getOperationId() != null && !op.getOperationId().isBlank() ? op.getOperationId()
                 : raw.method().name().toLowerCase(Locale.ROOT) + " " + raw.path();
         String methodName = methods.allocate(JavaNames.memberName(operationId));
+        String asyncMethodName = methods.allocate(methodName + "Async");
         String typePrefix = JavaNames.typeName(methodName);
 
         NameScope parameterNames = new NameScope().reserve("params").reserve("builder").reserve("request").reserve("client");
@@ -119,7 +120,7 @@ final class OperationPass {
         parameters = linkFieldFilters(parameters, response);
         boolean hasOptional = parameters.stream().anyMatch(p -> !p.required());
         Optional<String> paramsClass = hasOptional ? Optional.of(apiScope.allocate(typePrefix + "Params")) : Optional.empty();
-        return new Operation(operationId, methodName, raw.method().name(), raw.path(), raw.pointer(), text(op.getSummary()),
+        return new Operation(operationId, methodName, asyncMethodName, raw.method().name(), raw.path(), raw.pointer(), text(op.getSummary()),
                 text(op.getDescription()), Boolean.TRUE.equals(op.getDeprecated()), parameters, body, response, paramsClass);
     }
 

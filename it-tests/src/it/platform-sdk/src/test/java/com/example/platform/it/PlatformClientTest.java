@@ -191,6 +191,24 @@ class PlatformClientTest {
     }
 
     @Test
+    void everyOperationAlsoRunsAsyncWithTheSameTypedErrors() {
+        server.stubFor(get(urlPathEqualTo("/api/products/SKU-1")).willReturn(okJson(PRODUCT_JSON)));
+        server.stubFor(get(urlPathEqualTo("/api/products")).willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/json").withBody(NOT_SORTABLE)));
+        PlatformClient client = tenantClient();
+
+        Product product = client.products().getProductAsync("SKU-1").join();
+        java.util.concurrent.CompletionException failed = catchThrowableOfType(java.util.concurrent.CompletionException.class,
+                () -> client.products().listProductsAsync(ListProductsParams.builder().orderBy("unsortableField").build()).join());
+
+        assertThat(product.sku()).isEqualTo("SKU-1");
+        assertThat(failed).isNotNull();
+        assertThat(failed.getCause()).isInstanceOf(InvalidDataException.class);
+        assertThat(((InvalidDataException) failed.getCause()).errorCode()).isEqualTo(ErrorCode.PRODUCT_FIELD_NOT_SORTABLE);
+        server.verify(1, getRequestedFor(urlPathEqualTo("/api/products/SKU-1")).withHeader("X-Tenant", equalTo("acme")));
+    }
+
+    @Test
     void deleteMarksTheProductDeleted() {
         server.stubFor(delete(urlPathEqualTo("/api/products/SKU%201"))
                 .willReturn(okJson("{\"sku\": \"SKU 1\", \"isDeleted\": true}")));
