@@ -224,10 +224,24 @@ final class ClientEmitter {
                 } else if (part instanceof ApiModel.CredentialPart.Bearer bearer) {
                     m.addParameter(String.class, bearer.parameterName()).addJavadoc("@param $L the bearer token\n", bearer.parameterName());
                     chain.add(".bearer($N)", bearer.parameterName());
-                } else if (part instanceof ApiModel.CredentialPart.Header header) {
-                    m.addParameter(String.class, header.parameterName())
-                            .addJavadoc("@param $L sent as the {@code $L} header\n", header.parameterName(), Javadoc.escape(header.headerName()));
-                    chain.add(".header($S, $N)", header.headerName(), header.parameterName());
+                } else if (part instanceof ApiModel.CredentialPart.ApiKey key) {
+                    m.addParameter(String.class, key.parameterName())
+                            .addJavadoc("@param $L sent as the {@code $L} $L\n", key.parameterName(), Javadoc.escape(key.name()),
+                                    key.in().equals("header") ? "header" : key.in().equals("query") ? "query parameter" : "cookie");
+                    String method = key.in().equals("header") ? "header" : key.in().equals("query") ? "queryParameter" : "cookie";
+                    chain.add(".$L($S, $N)", method, key.name(), key.parameterName());
+                } else if (part instanceof ApiModel.CredentialPart.OAuth2ClientCredentials oauth) {
+                    m.addParameter(String.class, oauth.clientIdParameter()).addParameter(String.class, oauth.clientSecretParameter())
+                            .addJavadoc("@param $L the OAuth 2.0 client id\n@param $L the OAuth 2.0 client secret (tokens are "
+                                    + "fetched from {@code $L}, cached and refreshed before they expire)\n",
+                                    oauth.clientIdParameter(), oauth.clientSecretParameter(), Javadoc.escape(oauth.tokenUrl()));
+                    CodeBlock.Builder flow = CodeBlock.builder().add("$T.builder().tokenUri($T.create($S)).clientId($N).clientSecret($N)",
+                            JavaTypes.OAUTH2_CLIENT_CREDENTIALS, java.net.URI.class, oauth.tokenUrl(), oauth.clientIdParameter(),
+                            oauth.clientSecretParameter());
+                    if (!oauth.scopes().isEmpty()) {
+                        flow.add(".scopes($L)", CodeBlock.join(oauth.scopes().stream().map(sc -> CodeBlock.of("$S", sc)).toList(), ", "));
+                    }
+                    chain.add(".authenticator($L.build())", flow.build());
                 }
             }
             type.addMethod(m.addJavadoc("@return the credentials, for {@code $T.Builder.credentials}\n", client)

@@ -61,7 +61,16 @@ public record ApiModel(
 
         record Bearer(String parameterName) implements CredentialPart {}
 
-        record Header(String headerName, String parameterName) implements CredentialPart {}
+        /** @param in {@code header}, {@code query} or {@code cookie} */
+        record ApiKey(String in, String name, String parameterName) implements CredentialPart {}
+
+        /** OAuth 2.0 client credentials with an absolute token URL: the runtime fetches and refreshes the token. */
+        record OAuth2ClientCredentials(String tokenUrl, List<String> scopes, String clientIdParameter, String clientSecretParameter)
+                implements CredentialPart {
+            public OAuth2ClientCredentials {
+                scopes = List.copyOf(scopes);
+            }
+        }
     }
 
     /** {@code x-rate-limit}: the client's default token bucket. */

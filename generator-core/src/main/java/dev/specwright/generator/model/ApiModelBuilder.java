@@ -53,11 +53,13 @@ public final class ApiModelBuilder {
         schemas.mapComponents();
 
         List<ApiModel.CredentialFactory> credentials = credentialFactories(clientName);
-        List<String> credentialHeaders = credentials.stream().flatMap(f -> f.parts().stream())
-                .filter(p -> p instanceof ApiModel.CredentialPart.Header)
-                .map(p -> ((ApiModel.CredentialPart.Header) p).headerName().toLowerCase(Locale.ROOT)).distinct().toList();
+        // parameters the credentials send ("header:x-tenant", "query:api_key"): no operation method asks for them
+        List<String> credentialParameters = credentials.stream().flatMap(f -> f.parts().stream())
+                .filter(p -> p instanceof ApiModel.CredentialPart.ApiKey)
+                .map(p -> (ApiModel.CredentialPart.ApiKey) p)
+                .map(k -> k.in() + ":" + k.name().toLowerCase(Locale.ROOT)).distinct().toList();
 
-        List<ApiGroup> groups = new OperationPass(api, file, schemas, modelScope, credentialHeaders, problems).groups();
+        List<ApiGroup> groups = new OperationPass(api, file, schemas, modelScope, credentialParameters, problems).groups();
         schemas.finishUnions();
         Optional<String> errorModel = errorModel(schemas);
         Optional<ErrorCatalog> linked = catalog.map(c -> linkCategories(c, errorModel, componentSchemas));
@@ -138,17 +140,23 @@ public final class ApiModelBuilder {
     /** One factory per distinct security requirement, in order of first use (global first, then by operation). */
     private List<ApiModel.CredentialFactory> credentialFactories(String clientName) {
         Map<List<String>, String> requirements = new LinkedHashMap<>();
+        Map<String, java.util.Set<String>> scopes = new java.util.HashMap<>();
+        java.util.function.BiConsumer<io.swagger.v3.oas.models.security.SecurityRequirement, String> add = (requirement, pointer) -> {
+            requirements.putIfAbsent(List.copyOf(requirement.keySet()), pointer);
+            requirement.forEach((scheme, wanted) -> scopes.computeIfAbsent(scheme, k -> new java.util.TreeSet<>())
+                    .addAll(wanted == null ? List.of() : wanted));
+        };
         if (api.getSecurity() != null) {
             for (int i = 0; i < api.getSecurity().size(); i++) {
-                requirements.putIfAbsent(List.copyOf(api.getSecurity().get(i).keySet()), "/security/" + i);
+                add.accept(api.getSecurity().get(i), "/security/" + i);
             }
         }
         if (api.getPaths() != null) {
             api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, op) -> {
                 if (op.getSecurity() != null) {
                     for (int i = 0; i < op.getSecurity().size(); i++) {
-                        requirements.putIfAbsent(List.copyOf(op.getSecurity().get(i).keySet()), "/paths/"
-                                + SchemaMapper.escape(path) + "/" + method.name().toLowerCase(Locale.ROOT) + "/security/" + i);
+                        add.accept(op.getSecurity().get(i), "/paths/" + SchemaMapper.escape(path) + "/"
+                                + method.name().toLowerCase(Locale.ROOT) + "/security/" + i);
                     }
                 }
             }));
@@ -171,12 +179,13 @@ public final class ApiModelBuilder {
                             + name + "\", which components/securitySchemes does not define.", "define it there, or correct the name."));
                     return;
                 }
-                Optional<ApiModel.CredentialPart> part = credentialPart(scheme, name, parameters);
+                Optional<ApiModel.CredentialPart> part = credentialPart(scheme, name, parameters,
+                        List.copyOf(scopes.getOrDefault(name, java.util.Set.of())));
                 if (part.isEmpty()) {
-                    return; // a scheme this runtime cannot send yet (API key in query or cookie): no factory for it
+                    return; // a scheme the runtime cannot send (mutual TLS, an unknown HTTP scheme): no factory for it
                 }
                 parts.add(part.get());
-                if (methodName == null && part.get() instanceof ApiModel.CredentialPart.Header) {
+                if (methodName == null && part.get() instanceof ApiModel.CredentialPart.ApiKey) {
                     methodName = JavaNames.memberName(name);
                 }
             }
@@ -189,7 +198,7 @@ public final class ApiModelBuilder {
     }
 
     private static Optional<ApiModel.CredentialPart> credentialPart(io.swagger.v3.oas.models.security.SecurityScheme scheme,
-            String name, NameScope parameters) {
+            String name, NameScope parameters, List<String> scopes) {
         if (scheme.getType() == null) {
             return Optional.empty();
         }
@@ -203,12 +212,18 @@ public final class ApiModelBuilder {
                 return httpScheme.equals("bearer")
                         ? Optional.of(new ApiModel.CredentialPart.Bearer(parameters.allocate("token"))) : Optional.empty();
             case APIKEY:
-                if (scheme.getIn() == io.swagger.v3.oas.models.security.SecurityScheme.In.HEADER) {
-                    return Optional.of(new ApiModel.CredentialPart.Header(scheme.getName(),
-                            parameters.allocate(JavaNames.memberName(name))));
+                if (scheme.getIn() == null || scheme.getName() == null) {
+                    return Optional.empty();
                 }
-                return Optional.empty();
+                return Optional.of(new ApiModel.CredentialPart.ApiKey(scheme.getIn().toString().toLowerCase(Locale.ROOT),
+                        scheme.getName(), parameters.allocate(JavaNames.memberName(name))));
             case OAUTH2:
+                var flow = scheme.getFlows() == null ? null : scheme.getFlows().getClientCredentials();
+                if (flow != null && flow.getTokenUrl() != null && flow.getTokenUrl().matches("(?i)^https?://.*")) {
+                    return Optional.of(new ApiModel.CredentialPart.OAuth2ClientCredentials(flow.getTokenUrl(), scopes,
+                            parameters.allocate("clientId"), parameters.allocate("clientSecret")));
+                }
+                return Optional.of(new ApiModel.CredentialPart.Bearer(parameters.allocate("accessToken")));
             case OPENIDCONNECT:
                 return Optional.of(new ApiModel.CredentialPart.Bearer(parameters.allocate("accessToken")));
             default:

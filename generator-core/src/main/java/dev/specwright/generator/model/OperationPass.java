@@ -33,17 +33,17 @@ final class OperationPass {
     private final String file;
     private final SchemaMapper schemas;
     private final NameScope modelScope;
-    private final List<String> credentialHeaders;
+    private final List<String> credentialParameters;
     private final List<SpecProblem> problems;
     private final NameScope apiScope = new NameScope();
 
-    OperationPass(OpenAPI api, String file, SchemaMapper schemas, NameScope modelScope, List<String> credentialHeaders,
+    OperationPass(OpenAPI api, String file, SchemaMapper schemas, NameScope modelScope, List<String> credentialParameters,
             List<SpecProblem> problems) {
         this.api = api;
         this.file = file;
         this.schemas = schemas;
         this.modelScope = modelScope;
-        this.credentialHeaders = credentialHeaders;
+        this.credentialParameters = credentialParameters;
         this.problems = problems;
     }
 
@@ -98,8 +98,8 @@ final class OperationPass {
         for (ResolvedParameter rp : parameters(raw)) {
             var p = rp.parameter();
             Parameter.Location in = location(p.getIn());
-            if (in == null || (in == Parameter.Location.HEADER && (credentialHeaders.contains(p.getName().toLowerCase(Locale.ROOT))
-                    || TRANSPORT_HEADERS.contains(p.getName().toLowerCase(Locale.ROOT))))) {
+            if (in == null || credentialParameters.contains(p.getIn().toLowerCase(Locale.ROOT) + ":" + p.getName().toLowerCase(Locale.ROOT))
+                    || (in == Parameter.Location.HEADER && TRANSPORT_HEADERS.contains(p.getName().toLowerCase(Locale.ROOT)))) {
                 continue;
             }
             Schema<?> schema = p.getSchema() != null ? p.getSchema() : jsonSchema(p.getContent());
