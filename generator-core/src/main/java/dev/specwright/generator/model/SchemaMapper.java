@@ -22,7 +22,7 @@ final class SchemaMapper {
 
     /** Record accessors that would clash with {@code Object}'s methods or with what we generate on every model. */
     private static final List<String> RESERVED_MEMBERS = java.util.stream.Stream.concat(JavaNames.OBJECT_METHODS.stream(),
-            java.util.stream.Stream.of("builder", "toBuilder", "isSet", "json")).toList();
+            java.util.stream.Stream.of("builder", "toBuilder", "isSet", "json", "set")).toList();
 
     private final String file;
     private final Map<String, Schema<?>> components;

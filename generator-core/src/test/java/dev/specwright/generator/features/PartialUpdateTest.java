@@ -21,6 +21,7 @@ class PartialUpdateTest {
         assertThat(Feature.JSON.writeValueAsString(update)).isEqualTo("{\"title\":\"New\",\"note\":null}");
         assertThat(Feature.JSON.writeValueAsString(f.build("ItemUpdate"))).isEqualTo("{}");
         assertThat(Feature.JSON.writeValueAsString(f.build("ItemPatch", "note", "kept"))).isEqualTo("{\"note\":\"kept\"}");
+        assertThat(Feature.JSON.writeValueAsString(f.build("ItemPatch", "set2", "x"))).isEqualTo("{\"$set\":\"x\"}");
     }
 
     @Test
