@@ -48,10 +48,22 @@ final class ApiEmitter {
                         .toBuilder().add("\n<p>Reached through {@code $L.$L()}; thread-safe.\n", api.clientClassName(), group.accessorName())
                         .build())
                 .addField(FieldSpec.builder(JavaTypes.API_CLIENT, "client", Modifier.PRIVATE, Modifier.FINAL).build())
+                .addField(FieldSpec.builder(JavaTypes.REQUEST_OPTIONS, "options", Modifier.PRIVATE, Modifier.FINAL).build())
                 .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC)
                         .addJavadoc("@param client the engine that sends the requests\n")
                         .addParameter(JavaTypes.API_CLIENT, "client")
-                        .addStatement("this.client = $T.requireNonNull(client, $S)", Objects.class, "client").build());
+                        .addStatement("this($T.requireNonNull(client, $S), $T.none())", Objects.class, "client", JavaTypes.REQUEST_OPTIONS)
+                        .build())
+                .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE)
+                        .addParameter(JavaTypes.API_CLIENT, "client").addParameter(JavaTypes.REQUEST_OPTIONS, "options")
+                        .addStatement("this.client = client").addStatement("this.options = options").build())
+                .addMethod(MethodSpec.methodBuilder("with").addModifiers(Modifier.PUBLIC).returns(self)
+                        .addParameter(JavaTypes.REQUEST_OPTIONS, "options")
+                        .addJavadoc("These operations with per-call options (timeout, extra headers, an idempotency key reused by\n"
+                                + "the call's retries): {@code api.with(options).someOperation(...)}. This object is unchanged.\n\n"
+                                + "@param options the options for the calls made through the returned object\n"
+                                + "@return a view of these operations that applies the options\n")
+                        .addStatement("return new $T(client, $T.requireNonNull(options, $S))", self, Objects.class, "options").build());
         for (Operation op : group.operations()) {
             type.addMethods(methods(op, false));
             type.addMethods(methods(op, true));
@@ -129,7 +141,7 @@ final class ApiEmitter {
         if (op.paramsClassName().isPresent()) {
             code.addStatement("$T.requireNonNull(params, $S)", Objects.class, "params");
         }
-        code.add("$T request = $T.builder($S, $S)", JavaTypes.API_REQUEST, JavaTypes.API_REQUEST, op.httpMethod(), op.path())
+        code.add("$T request = options.applyTo($T.builder($S, $S)", JavaTypes.API_REQUEST, JavaTypes.API_REQUEST, op.httpMethod(), op.path())
                 .indent().indent();
         for (Parameter p : op.parameters()) {
             String value = p.required() ? p.javaName() : "params." + p.javaName() + "()";
@@ -141,7 +153,7 @@ final class ApiEmitter {
             }
         }
         op.body().ifPresent(b -> code.add("\n.jsonBody($N)", b.javaName()));
-        code.add("\n.build();\n").unindent().unindent();
+        code.add(")\n.build();\n").unindent().unindent();
         String send = async ? "sendAsync" : "send";
         if (op.responseType().isEmpty()) {
             code.addStatement("$Lclient.$L(request)", async ? "return " : "", send);

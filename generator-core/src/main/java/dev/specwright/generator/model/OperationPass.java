@@ -75,6 +75,7 @@ final class OperationPass {
         byTag.forEach((tag, raws) -> {
             NameScope methods = new NameScope();
             JavaNames.OBJECT_METHODS.forEach(methods::reserve);
+            methods.reserve("with");
             List<Operation> operations = raws.stream().map(raw -> operation(raw, methods)).toList();
             String description = api.getTags() == null ? "" : api.getTags().stream()
                     .filter(t -> tag.equals(t.getName()) && t.getDescription() != null)
@@ -92,7 +93,7 @@ final class OperationPass {
         String asyncMethodName = methods.allocate(methodName + "Async");
         String typePrefix = JavaNames.typeName(methodName);
 
-        NameScope parameterNames = new NameScope().reserve("params").reserve("builder").reserve("request").reserve("client");
+        NameScope parameterNames = new NameScope().reserve("params").reserve("builder").reserve("request").reserve("client").reserve("options");
         JavaNames.OBJECT_METHODS.forEach(parameterNames::reserve);
         List<Parameter> parameters = new ArrayList<>();
         for (ResolvedParameter rp : parameters(raw)) {

@@ -209,6 +209,22 @@ class PlatformClientTest {
     }
 
     @Test
+    void perCallOptionsCarryAnIdempotencyKeyAndExtraHeadersForThatCallOnly() {
+        server.stubFor(post(urlPathEqualTo("/api/products")).willReturn(okJson(PRODUCT_JSON).withStatus(201)));
+        PlatformClient client = tenantClient();
+
+        client.products().with(dev.specwright.runtime.RequestOptions.builder()
+                        .idempotencyKey("create-SKU-1").header("X-Correlation-Id", "c-42").build())
+                .createProduct(Product.builder().sku("SKU-1").build());
+        client.products().createProduct(Product.builder().sku("SKU-2").build());
+
+        server.verify(1, postRequestedFor(urlPathEqualTo("/api/products"))
+                .withHeader("Idempotency-Key", equalTo("create-SKU-1")).withHeader("X-Correlation-Id", equalTo("c-42"))
+                .withHeader("X-Tenant", equalTo("acme")));
+        server.verify(1, postRequestedFor(urlPathEqualTo("/api/products")).withoutHeader("Idempotency-Key"));
+    }
+
+    @Test
     void deleteMarksTheProductDeleted() {
         server.stubFor(delete(urlPathEqualTo("/api/products/SKU%201"))
                 .willReturn(okJson("{\"sku\": \"SKU 1\", \"isDeleted\": true}")));
