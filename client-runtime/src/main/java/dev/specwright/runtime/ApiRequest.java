@@ -206,11 +206,7 @@ public final class ApiRequest {
 
         /** How long each attempt of this call waits for an answer; overrides the client's {@code requestTimeout}. */
         public Builder timeout(Duration timeout) {
-            Objects.requireNonNull(timeout, "timeout");
-            if (timeout.isNegative() || timeout.isZero()) {
-                throw new IllegalArgumentException("timeout must be positive, was " + timeout);
-            }
-            this.timeout = timeout;
+            this.timeout = dev.specwright.runtime.internal.Durations.requirePositive("timeout", timeout);
             return this;
         }
 
@@ -221,11 +217,7 @@ public final class ApiRequest {
          * UUID, per logical operation, not per attempt.
          */
         public Builder idempotencyKey(String key) {
-            Objects.requireNonNull(key, "idempotency key");
-            if (key.isBlank()) {
-                throw new IllegalArgumentException("idempotency key is blank; use e.g. UUID.randomUUID().toString()");
-            }
-            return header(IDEMPOTENCY_KEY, key);
+            return header(IDEMPOTENCY_KEY, requireIdempotencyKey(key));
         }
 
         /**
@@ -303,5 +295,13 @@ public final class ApiRequest {
                 }
             }
         }
+    }
+
+    static String requireIdempotencyKey(String key) {
+        Objects.requireNonNull(key, "idempotency key");
+        if (key.isBlank()) {
+            throw new IllegalArgumentException("idempotency key is blank; use e.g. UUID.randomUUID().toString()");
+        }
+        return key;
     }
 }

@@ -278,11 +278,7 @@ public final class ClientOptions {
         }
 
         private static Duration requirePositive(String what, Duration timeout) {
-            Objects.requireNonNull(timeout, what);
-            if (timeout.isNegative() || timeout.isZero()) {
-                throw new IllegalArgumentException(what + " must be positive, was " + timeout);
-            }
-            return timeout;
+            return dev.specwright.runtime.internal.Durations.requirePositive(what, timeout);
         }
     }
 }

@@ -343,11 +343,7 @@ public final class OAuth2ClientCredentials implements Authenticator {
 
         /** How long to wait for the connection and for the token endpoint's answer; default 30 s. */
         public Builder timeout(Duration timeout) {
-            Objects.requireNonNull(timeout, "timeout");
-            if (timeout.isNegative() || timeout.isZero()) {
-                throw new IllegalArgumentException("timeout must be positive, was " + timeout);
-            }
-            this.timeout = timeout;
+            this.timeout = dev.specwright.runtime.internal.Durations.requirePositive("timeout", timeout);
             return this;
         }
 

@@ -91,10 +91,7 @@ public final class RequestOptions {
 
         /** @param timeout how long this call may wait for its answer (each attempt) @return this builder */
         public Builder timeout(Duration timeout) {
-            this.timeout = Objects.requireNonNull(timeout, "timeout");
-            if (timeout.isNegative() || timeout.isZero()) {
-                throw new IllegalArgumentException("timeout must be positive, was " + timeout);
-            }
+            this.timeout = dev.specwright.runtime.internal.Durations.requirePositive("timeout", timeout);
             return this;
         }
 
@@ -120,11 +117,7 @@ public final class RequestOptions {
          * @return this builder
          */
         public Builder idempotencyKey(String key) {
-            Objects.requireNonNull(key, "idempotency key");
-            if (key.isBlank()) {
-                throw new IllegalArgumentException("idempotency key is blank; use e.g. UUID.randomUUID().toString()");
-            }
-            this.idempotencyKey = key;
+            this.idempotencyKey = ApiRequest.requireIdempotencyKey(key);
             return this;
         }
 
