@@ -13,6 +13,13 @@ import java.util.regex.Pattern;
 final class ParserMessages {
 
     private static final Pattern ATTRIBUTE = Pattern.compile("^attribute (.+?) is (missing|unexpected|not of type `?([^`]+)`?)(.*)$");
+    /** A location in swagger-parser's notation: names, 'quoted keys' and (methods), joined by dots. */
+    private static final String LOCATION = "((?:[A-Za-z_$][\\w$-]*|'[^']*')(?:\\.(?:[A-Za-z_$][\\w$-]*|'[^']*'|\\d+)|\\([a-z]+\\))*)";
+    private static final Pattern LOCATED_SENTENCE = Pattern.compile("^" + LOCATION + "\\. (.+)$");
+    private static final Pattern REF_TARGET = Pattern.compile(
+            "^\\.?" + LOCATION + "\\.\\$ref target (#\\S*) is not of expected type (\\w+)(?: \\([^)]*\\))?\\.?$");
+    private static final Pattern WITH_CLAUSE = Pattern.compile("^attribute " + LOCATION + " (with .+)$");
+    private static final Pattern INFO_URL = Pattern.compile("^info\\.(contact|license)\\.(.+)$");
 
     private ParserMessages() {}
 
@@ -21,7 +28,19 @@ final class ParserMessages {
      * method name is allocated once by the naming authority, so the second becomes {@code name2}).
      */
     static boolean isTolerated(String message) {
-        return message.trim().matches("^attribute .*\\.operationId is repeated$");
+        String m = message.trim();
+        if (m.matches("^attribute .*\\.operationId is repeated$")) {
+            return true;
+        }
+        // Parameters that are the same by name and location: the operation-level one wins, as OpenAPI says.
+        if (m.matches(".*There are duplicate parameter values\\.?$")) {
+            return true;
+        }
+        // A $ref to a schema inside another component (#/components/parameters/id/schema): valid OpenAPI that
+        // swagger-parser does not resolve; the generator types it as a JSON tree. A $ref to a whole non-schema
+        // component stays an error.
+        Matcher ref = REF_TARGET.matcher(m);
+        return ref.matches() && ref.group(3).equals("Schema") && ref.group(2).matches("#/components/\\w+/[^/]+/.+");
     }
 
     static SpecProblem toProblem(String file, String message) {
@@ -49,7 +68,31 @@ final class ParserMessages {
             return new SpecProblem(file, pointer, "attribute `" + lastSegment(location) + "` must be of type " + m.group(3) + ".",
                     "change its value to a " + m.group(3) + ".");
         }
-        return new SpecProblem(file, "", message.trim() + (message.trim().endsWith(".") ? "" : "."),
+        return otherShapes(file, message.trim());
+    }
+
+    private static SpecProblem otherShapes(String file, String message) {
+        Matcher ref = REF_TARGET.matcher(message);
+        if (ref.matches()) {
+            return new SpecProblem(file, pointer(ref.group(1)) + "/$ref", "the $ref target " + ref.group(2) + " is not a "
+                    + ref.group(3) + ", which is what this place needs.", "point the $ref at a " + ref.group(3) + ".");
+        }
+        Matcher with = WITH_CLAUSE.matcher(message);
+        if (with.matches()) {
+            return new SpecProblem(file, pointer(with.group(1)), "attribute `" + lastSegment(with.group(1)) + "` " + with.group(2)
+                    + (with.group(2).endsWith(".") ? "" : "."), "give it what OpenAPI 3 requires there (e.g. a media type key).");
+        }
+        Matcher info = INFO_URL.matcher(message);
+        if (info.matches()) {
+            return new SpecProblem(file, "/info/" + info.group(1) + "/url", "info." + info.group(1) + ".url must be an absolute URL; found \""
+                    + info.group(2) + "\".", "write it as https://... or remove it.");
+        }
+        Matcher sentence = LOCATED_SENTENCE.matcher(message);
+        if (sentence.matches()) {
+            return new SpecProblem(file, pointer(sentence.group(1)), sentence.group(2) + (sentence.group(2).endsWith(".") ? "" : "."),
+                    "correct the document at that place.");
+        }
+        return new SpecProblem(file, "", message + (message.endsWith(".") ? "" : "."),
                 "correct the document so swagger-parser accepts it.");
     }
 
