@@ -176,6 +176,23 @@ public final class ApiRequest {
         }
 
         /**
+         * Adds a query parameter once per element ({@code ?id=1&id=2}): OpenAPI's default for arrays ({@code style: form,
+         * explode: true}). A null collection adds nothing; null elements are skipped.
+         *
+         * @param name the parameter name
+         * @param values the values, each sent as its own {@code name=value}
+         * @return this builder
+         */
+        public Builder queryEach(String name, Iterable<?> values) {
+            if (values != null) {
+                for (Object value : values) {
+                    query(name, value);
+                }
+            }
+            return this;
+        }
+
+        /**
          * Sets a request header; a null value is skipped. The value may not contain CR or LF. It overrides a default
          * or credential header of the same name.
          */

@@ -121,4 +121,14 @@ class ApiRequestTest {
         assertThat(ApiRequest.builder("POST", "/orders").build().timeout()).isEmpty();
         assertThatThrownBy(() -> ApiRequest.builder("GET", "/x").timeout(Duration.ZERO)).hasMessageContaining("positive");
     }
+
+    @Test
+    void explodedArraysRepeatTheParameterAndCommaStyleJoinsIt() {
+        ApiRequest request = ApiRequest.builder("GET", "/pets")
+                .queryEach("status", java.util.List.of("available", "sold out"))
+                .query("fields", java.util.List.of("a", "b"))
+                .queryEach("none", null)
+                .build();
+        org.assertj.core.api.Assertions.assertThat(request.query()).isEqualTo("status=available&status=sold%20out&fields=a,b");
+    }
 }

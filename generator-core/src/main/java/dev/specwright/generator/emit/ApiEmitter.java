@@ -147,7 +147,8 @@ final class ApiEmitter {
             String value = p.required() ? p.javaName() : "params." + p.javaName() + "()";
             switch (p.in()) {
                 case PATH -> code.add("\n.pathParam($S, $L)", p.name(), value);
-                case QUERY -> code.add("\n.query($S, $L)", p.name(), value);
+                case QUERY -> code.add(p.explode() && p.type() instanceof TypeRef.ListOf ? "\n.queryEach($S, $L)" : "\n.query($S, $L)",
+                        p.name(), value);
                 case HEADER -> code.add("\n.header($S, $L)", p.name(), value);
                 case COOKIE -> code.add("\n.header($S, $L == null ? null : $S + $L)", "Cookie", value, p.name() + "=", value);
             }

@@ -108,7 +108,7 @@ final class OperationPass {
             TypeRef type = schemas.map(schema, rp.pointer() + "/schema", context);
             boolean required = in == Parameter.Location.PATH || Boolean.TRUE.equals(p.getRequired());
             parameters.add(new Parameter(p.getName(), parameterNames.allocate(JavaNames.memberName(p.getName())), in, required, type,
-                    text(p.getDescription()), Boolean.TRUE.equals(p.getDeprecated()), filterKind(p, in)));
+                    text(p.getDescription()), Boolean.TRUE.equals(p.getDeprecated()), filterKind(p, in), explode(p)));
         }
 
         Optional<Operation.Body> body = body(raw, typePrefix, parameterNames);
@@ -225,7 +225,7 @@ final class OperationPass {
         for (Parameter p : parameters) {
             if (p.fieldFilter().isEmpty() || model.isEmpty()) {
                 linked.add(p.fieldFilter().isEmpty() ? p : new Parameter(p.name(), p.javaName(), p.in(), p.required(), p.type(),
-                        p.description(), p.deprecated(), Optional.empty()));
+                        p.description(), p.deprecated(), Optional.empty(), p.explode()));
                 continue;
             }
             ModelDef m = schemas.model(model.get().className()).orElseThrow();
@@ -234,7 +234,8 @@ final class OperationPass {
                 schemas.replaceModel(m);
             }
             linked.add(new Parameter(p.name(), p.javaName(), p.in(), p.required(), new TypeRef.ListOf(TypeRef.Builtin.STRING),
-                    p.description(), p.deprecated(), Optional.of(new Parameter.FieldFilter(p.fieldFilter().get().include(), m.fieldEnum().get()))));
+                    p.description(), p.deprecated(), Optional.of(new Parameter.FieldFilter(p.fieldFilter().get().include(), m.fieldEnum().get())),
+                    false));
         }
         return linked;
     }
@@ -255,6 +256,14 @@ final class OperationPass {
             return Optional.of(new Parameter.FieldFilter(false, ""));
         }
         return Optional.empty();
+    }
+
+    /** OpenAPI's rule: {@code explode} defaults to true exactly when the style is {@code form}, the query's default. */
+    private static boolean explode(io.swagger.v3.oas.models.parameters.Parameter p) {
+        if (p.getExplode() != null) {
+            return p.getExplode();
+        }
+        return p.getStyle() == null || p.getStyle() == io.swagger.v3.oas.models.parameters.Parameter.StyleEnum.FORM;
     }
 
     static ApiResponse resolveResponse(OpenAPI api, ApiResponse response) {

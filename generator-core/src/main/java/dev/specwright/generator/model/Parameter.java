@@ -7,6 +7,7 @@ import java.util.Optional;
  *
  * @param fieldFilter set when the parameter selects response fields ({@code includeFields}, {@code excludeFields},
  *     {@code x-field-filter}); it then names the {@code <Model>Field} enum whose constants it takes
+ * @param explode for an array in the query: one {@code name=value} per element (OpenAPI's default), else comma-joined
  */
 public record Parameter(
         String name,
@@ -16,7 +17,8 @@ public record Parameter(
         TypeRef type,
         String description,
         boolean deprecated,
-        Optional<FieldFilter> fieldFilter) {
+        Optional<FieldFilter> fieldFilter,
+        boolean explode) {
 
     public enum Location { PATH, QUERY, HEADER, COOKIE }
 
