@@ -29,10 +29,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,33 +45,17 @@ class AuthTest {
     static WireMockExtension server = WireMockExtension.newInstance().options(TestTls.httpsServer()).build();
 
     private final VirtualTime time = new VirtualTime();
-    private final List<String> logLines = new ArrayList<>();
-    private final Logger julLogger = Logger.getLogger(ApiClient.class.getName());
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            logLines.add(record.getMessage());
-        }
-
-        @Override
-        public void flush() {}
-
-        @Override
-        public void close() {}
-    };
+    @RegisterExtension
+    final CapturedLogs logs = new CapturedLogs();
 
     @BeforeEach
     void stubAndCapture() {
         server.stubFor(get(urlPathEqualTo("/api/ping")).willReturn(okJson("{}")));
-        julLogger.setLevel(Level.ALL);
-        julLogger.addHandler(capture);
     }
 
     @AfterEach
     void noSecretLogged() {
-        julLogger.removeHandler(capture);
-        julLogger.setLevel(null);
-        logLines.forEach(AuthTest::assertNoSecret);
+        logs.lines().forEach(AuthTest::assertNoSecret);
     }
 
     private ClientOptions.Builder options(Credentials credentials) {

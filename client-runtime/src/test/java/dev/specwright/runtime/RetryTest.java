@@ -29,16 +29,9 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -51,32 +44,8 @@ class RetryTest {
     static WireMockExtension server = WireMockExtension.newInstance().options(TestTls.httpsServer()).build();
 
     private final VirtualTime time = new VirtualTime();
-    private final List<String> logLines = new ArrayList<>();
-    private final Logger julLogger = Logger.getLogger(ApiClient.class.getName());
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            logLines.add(record.getMessage());
-        }
-
-        @Override
-        public void flush() {}
-
-        @Override
-        public void close() {}
-    };
-
-    @BeforeEach
-    void captureLogs() {
-        julLogger.setLevel(Level.ALL);
-        julLogger.addHandler(capture);
-    }
-
-    @AfterEach
-    void stopCapturing() {
-        julLogger.removeHandler(capture);
-        julLogger.setLevel(null);
-    }
+    @RegisterExtension
+    final CapturedLogs logs = new CapturedLogs();
 
     private ClientOptions.Builder options(RetryPolicy policy) {
         return ClientOptions.builder()
@@ -326,9 +295,9 @@ class RetryTest {
         client().send(getThing());
 
         String base = server.getRuntimeInfo().getHttpsBaseUrl();
-        assertThat(logLines).contains("GET " + base + "/api/thing: attempt 1 of 3 failed (HTTP 429, Retry-After);"
+        assertThat(logs.lines()).contains("GET " + base + "/api/thing: attempt 1 of 3 failed (HTTP 429, Retry-After);"
                 + " retrying in 1 s");
-        assertThat(String.join("\n", logLines)).doesNotContain(PASSWORD).doesNotContain("acme").doesNotContain("Basic ");
+        assertThat(String.join("\n", logs.lines())).doesNotContain(PASSWORD).doesNotContain("acme").doesNotContain("Basic ");
     }
 
     @Test
