@@ -200,8 +200,7 @@ public final class ApiRequest {
             HeaderRules.requireName(name);
             String text = ParamValues.joined(value);
             if (text != null) {
-                headers.keySet().removeIf(existing -> existing.equalsIgnoreCase(name));
-                headers.put(name, HeaderRules.requireValue(name, text));
+                HeaderRules.putReplacing(headers, name, text);
             }
             return this;
         }

@@ -40,10 +40,7 @@ public final class AuthRequest {
 
     /** Sets a header (replacing one of the same name the request already has), e.g. {@code Authorization}. */
     public AuthRequest header(String name, String value) {
-        HeaderRules.requireName(name);
-        HeaderRules.requireValue(name, value);
-        headers.keySet().removeIf(existing -> existing.equalsIgnoreCase(name));
-        headers.put(name, value);
+        HeaderRules.putReplacing(headers, name, value);
         return this;
     }
 

@@ -182,10 +182,7 @@ public final class ClientOptions {
 
         /** A header sent on every request; a later call with the same name replaces the value. */
         public Builder defaultHeader(String name, String value) {
-            HeaderRules.requireName(name);
-            HeaderRules.requireValue(name, value);
-            defaultHeaders.keySet().removeIf(existing -> existing.equalsIgnoreCase(name));
-            defaultHeaders.put(name, value);
+            HeaderRules.putReplacing(defaultHeaders, name, value);
             return this;
         }
 

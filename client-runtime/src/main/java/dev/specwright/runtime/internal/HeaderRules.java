@@ -55,6 +55,17 @@ public final class HeaderRules {
         return value;
     }
 
+    /**
+     * Checks a header and puts it into {@code headers}, replacing any of the same name whatever its case (HTTP header
+     * names are case-insensitive, so {@code x-tenant} must not end up beside {@code X-Tenant}).
+     */
+    public static void putReplacing(java.util.Map<String, String> headers, String name, String value) {
+        requireName(name);
+        requireValue(name, value);
+        headers.keySet().removeIf(existing -> existing.equalsIgnoreCase(name));
+        headers.put(name, value);
+    }
+
     /** Shows a rejected header name with control characters escaped, so the message itself stays one clean line. */
     private static String printable(String name) {
         StringBuilder out = new StringBuilder(name.length());
