@@ -52,7 +52,7 @@ public final class ApiModelBuilder {
         SchemaMapper schemas = new SchemaMapper(file, componentSchemas, modelScope, problems);
         schemas.mapComponents();
 
-        List<ApiModel.CredentialFactory> credentials = credentialFactories(clientName);
+        List<ApiModel.CredentialFactory> credentials = credentialFactories();
         // parameters the credentials send ("header:x-tenant", "query:api_key"): no operation method asks for them
         List<String> credentialParameters = credentials.stream().flatMap(f -> f.parts().stream())
                 .filter(p -> p instanceof ApiModel.CredentialPart.ApiKey)
@@ -62,7 +62,7 @@ public final class ApiModelBuilder {
         List<ApiGroup> groups = new OperationPass(api, file, schemas, modelScope, credentialParameters, problems).groups();
         schemas.finishUnions();
         Optional<String> errorModel = errorModel(schemas);
-        Optional<ErrorCatalog> linked = catalog.map(c -> linkCategories(c, errorModel, componentSchemas));
+        Optional<ErrorCatalog> linked = catalog.map(c -> linkCategories(c, errorModel.flatMap(schemas::model).map(m -> componentSchemas.get(m.schemaName()))));
 
         if (!problems.isEmpty()) {
             throw new SpecProblemsException(problems);
@@ -138,7 +138,7 @@ public final class ApiModelBuilder {
     // ---- credentials --------------------------------------------------------------------------------------------
 
     /** One factory per distinct security requirement, in order of first use (global first, then by operation). */
-    private List<ApiModel.CredentialFactory> credentialFactories(String clientName) {
+    private List<ApiModel.CredentialFactory> credentialFactories() {
         Map<List<String>, String> requirements = new LinkedHashMap<>();
         Map<String, java.util.Set<String>> scopes = new java.util.HashMap<>();
         java.util.function.BiConsumer<io.swagger.v3.oas.models.security.SecurityRequirement, String> add = (requirement, pointer) -> {
@@ -282,18 +282,18 @@ public final class ApiModelBuilder {
     }
 
     /** Categories in the order the error document's {@code errorCategory} enum gives, then any only the catalogue names. */
-    private ErrorCatalog linkCategories(ErrorCatalog catalog, Optional<String> errorModel, Map<String, Schema<?>> components) {
+    private ErrorCatalog linkCategories(ErrorCatalog catalog, Optional<Schema<?>> errorDocument) {
         Map<String, ErrorCatalog.Category> ordered = new LinkedHashMap<>();
-        errorModel.ifPresent(ignored -> components.values().forEach(schema -> {
-            if (schema.getProperties() != null && schema.getProperties().get("errorCategory") != null
-                    && schema.getProperties().get("errorCategory").getEnum() != null && ordered.isEmpty()) {
-                for (Object value : schema.getProperties().get("errorCategory").getEnum()) {
-                    if (value != null) {
-                        ordered.put(value.toString(), ErrorCatalogLoader.category(value.toString(), ""));
-                    }
+        Schema<?> document = errorDocument.orElse(null);
+        Schema<?> categories = document == null || document.getProperties() == null ? null
+                : document.getProperties().get("errorCategory");
+        if (categories != null && categories.getEnum() != null) {
+            for (Object value : categories.getEnum()) {
+                if (value != null) {
+                    ordered.put(value.toString(), ErrorCatalogLoader.category(value.toString(), ""));
                 }
             }
-        }));
+        }
         catalog.categories().forEach(c -> ordered.putIfAbsent(c.value(), c));
         return new ErrorCatalog(new ArrayList<>(ordered.values()), catalog.entries());
     }
