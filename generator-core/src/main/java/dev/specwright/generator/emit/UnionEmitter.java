@@ -10,6 +10,7 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.specwright.generator.model.ApiModel;
+import dev.specwright.generator.model.EnumDef;
 import dev.specwright.generator.model.TypeRef;
 import dev.specwright.generator.model.UnionDef;
 import java.io.IOException;
@@ -19,8 +20,9 @@ import javax.lang.model.element.Modifier;
 /**
  * {@code oneOf}/{@code anyOf} → a sealed interface. Its decoder picks the variant by the discriminator when the spec
  * names one, else by shape: first a variant whose required properties are present and which declares every property
- * present, then one whose required properties are present, then by JSON node type for non-object variants. What no
- * variant matches becomes {@code Unknown}, holding the raw JSON — a newer server never breaks the client.
+ * present, then one whose required properties are present, then an enum variant that knows the value, then by JSON node
+ * type for non-object variants (an open enum takes any value of its type). What no variant matches becomes
+ * {@code Unknown}, holding the raw JSON — a newer server never breaks the client.
  */
 final class UnionEmitter {
 
@@ -100,6 +102,11 @@ final class UnionEmitter {
                         .addStatement("return $L", read(self, v)).endControlFlow();
             }
         }
+        // a value an enum variant knows is that enum's, even when a plain string (or number) variant comes first
+        for (UnionDef.Variant v : union.variants()) {
+            enumOf(v.type()).ifPresent(e -> decode.beginControlFlow("if ($L)", knownValueTest(e))
+                    .addStatement("return $L", read(self, v)).endControlFlow());
+        }
         for (UnionDef.Variant v : union.variants()) {
             if (v.wrapper().isEmpty()) {
                 decode.beginControlFlow("if (tree.isObject() && has(tree$L))", names(v.required()))
@@ -145,6 +152,20 @@ final class UnionEmitter {
         return v.wrapper().map(w -> CodeBlock.of("new $T($L)", self.nestedClass(w), value)).orElse(value);
     }
 
+    private java.util.Optional<EnumDef> enumOf(TypeRef type) {
+        return type instanceof TypeRef.Named named
+                ? api.enums().stream().filter(e -> e.className().equals(named.className())).findFirst()
+                : java.util.Optional.empty();
+    }
+
+    /** Whether the node is one of the enum's known values. */
+    private CodeBlock knownValueTest(EnumDef e) {
+        ClassName enumType = types.model(e.className());
+        return e.integer()
+                ? CodeBlock.of("tree.isIntegralNumber() && tree.canConvertToLong() && $T.fromValue(tree.longValue()).isKnown()", enumType)
+                : CodeBlock.of("tree.isTextual() && $T.fromValue(tree.textValue()).isKnown()", enumType);
+    }
+
     /** Which JSON node a non-model variant accepts. */
     private CodeBlock nodeTest(TypeRef type) {
         if (type instanceof TypeRef.ListOf) {
@@ -153,9 +174,10 @@ final class UnionEmitter {
         if (type instanceof TypeRef.MapOf) {
             return CodeBlock.of("tree.isObject()");
         }
-        if (type instanceof TypeRef.Named named) {
-            boolean isEnum = api.enums().stream().anyMatch(e -> e.className().equals(named.className()) && !e.integer());
-            return CodeBlock.of(isEnum ? "tree.isTextual()" : "true");
+        if (type instanceof TypeRef.Named) {
+            // an open enum takes any value of its JSON type and keeps it; what else is named here is a union
+            return enumOf(type).map(e -> CodeBlock.of(e.integer() ? "tree.isIntegralNumber() && tree.canConvertToLong()" : "tree.isTextual()"))
+                    .orElse(CodeBlock.of("true"));
         }
         return switch ((TypeRef.Builtin) type) {
             case STRING, DATE, DATE_TIME, UUID, URI, BYTES -> CodeBlock.of("tree.isTextual()");

@@ -364,16 +364,22 @@ final class SchemaMapper {
         if (className == null || components.get(contextName) != schema) {
             className = modelScope.allocate(JavaNames.typeName(contextName));
         }
-        NameScope constants = new NameScope().reserve("UNKNOWN");
+        NameScope constants = new NameScope();
+        EnumDef.RESERVED_CONSTANT_NAMES.forEach(constants::reserve);
         List<EnumDef.Constant> values = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
         for (Object value : schema.getEnum()) {
             if (value == null) {
                 continue; // `null` in an enum list means "nullable", not a constant
             }
             String raw = String.valueOf(value);
+            if (!seen.add(raw)) {
+                continue; // a repeated value is the same value: one constant, and the value → constant lookup stays a function
+            }
             values.add(new EnumDef.Constant(constants.allocate(JavaNames.constantName(integer ? "V" + raw : raw)), raw));
         }
-        enums.add(new EnumDef(className, text(schema.getDescription()), integer, values));
+        String knownName = new NameScope().reserve(className).allocate("Known"); // a nested type cannot share its class's name
+        enums.add(new EnumDef(className, knownName, text(schema.getDescription()), integer, values));
         return new TypeRef.Named(className);
     }
 
