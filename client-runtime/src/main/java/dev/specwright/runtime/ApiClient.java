@@ -12,7 +12,6 @@ import dev.specwright.runtime.internal.JsonMappers;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
@@ -45,13 +44,27 @@ public final class ApiClient {
         this.exchange = new Exchange(options, errorDecoder, mapper);
     }
 
-    /** Sends the request and reads the 2xx body as {@code type}; null for 204 or an empty body. */
+    /**
+     * Sends the request and reads the 2xx body as {@code type}; null for 204 or an empty body. How depends on the
+     * answer's {@code Content-Type}:
+     * <ul>
+     *   <li>{@link Download}: the bytes with their content type and file name, whatever the type;</li>
+     *   <li>{@code String}: the text, decoded with the charset the type names (else UTF-8), unless the answer is JSON
+     *       ({@code application/json}, {@code +json}), which is parsed (a JSON string gives its value);</li>
+     *   <li>{@code byte[]}: the raw bytes, unless the answer is JSON (then, as in JSON, base64 text);</li>
+     *   <li>anything else: XML ({@code application/xml}, {@code text/xml}, {@code +xml}) with the XML mapper, else JSON
+     *       with {@link #objectMapper()}.</li>
+     * </ul>
+     */
     public <T> T send(ApiRequest request, Class<T> type) {
         Objects.requireNonNull(type, "type");
         return read(exchange.send(request), type);
     }
 
-    /** Sends the request and reads the 2xx body as {@code type} (e.g. a {@code List<Product>}); null for an empty body. */
+    /**
+     * Sends the request and reads the 2xx body as {@code type} (e.g. a {@code List<Product>}), by the rules of
+     * {@link #send(ApiRequest, Class)}; null for an empty body.
+     */
     public <T> T send(ApiRequest request, TypeReference<T> type) {
         Objects.requireNonNull(type, "type");
         return read(exchange.send(request), type);
@@ -147,50 +160,57 @@ public final class ApiClient {
 
     private <T> T read(Answer answer, Class<T> type) {
         Objects.requireNonNull(type, "type");
-        byte[] body = answer.response().body();
-        if (type == Void.class || isEmpty(body)) {
+        if (type == Void.class) {
             return null;
         }
-        try {
-            return mapper.readValue(body, type);
-        } catch (IOException e) {
-            throw Exchange.withAttempts(unreadable(answer.response(), type.getName(), e), answer.attempts());
-        }
+        return decode(answer, mapper.constructType(type), type.getName());
     }
 
     private <T> T read(Answer answer, TypeReference<T> type) {
         Objects.requireNonNull(type, "type");
-        byte[] body = answer.response().body();
+        return decode(answer, mapper.getTypeFactory().constructType(type), type.getType().getTypeName());
+    }
+
+    /** As {@link #decode}, but an empty body read as a tree is a {@link MissingNode}, not null. */
+    private <T> T readAny(Answer answer, JavaType type) {
+        if (type.getRawClass() == JsonNode.class && isEmpty(answer.response().body())) {
+            @SuppressWarnings("unchecked") // T is JsonNode
+            T missing = (T) MissingNode.getInstance();
+            return missing;
+        }
+        return decode(answer, type, type.toCanonical());
+    }
+
+    /**
+     * A 2xx body as {@code type}, by the answer's {@code Content-Type}: a {@link Download} whatever it is; a
+     * {@code String} or {@code byte[]} as text (in its charset, else UTF-8) or raw bytes unless it is JSON; XML read
+     * with the XML mapper; anything else as JSON. Null for an empty body (a 204).
+     */
+    private <T> T decode(Answer answer, JavaType type, String typeName) {
+        HttpResponse<byte[]> response = answer.response();
+        byte[] body = response.body();
+        String contentType = response.headers().firstValue("Content-Type").orElse(null);
+        Class<?> raw = type.getRawClass();
+        if (raw == Download.class || ((raw == String.class || raw == byte[].class) && !MediaTypes.isJson(contentType))) {
+            if (body.length == 0) {
+                return null;
+            }
+            Object value = raw == Download.class
+                    ? new Download(body, contentType, response.headers().firstValue("Content-Disposition").orElse(null))
+                    : raw == String.class ? new String(body, MediaTypes.charset(contentType)) : body;
+            @SuppressWarnings("unchecked") // raw is T's class
+            T result = (T) value;
+            return result;
+        }
         if (isEmpty(body)) {
             return null;
         }
-        try {
-            return mapper.readValue(body, type);
-        } catch (IOException e) {
-            throw Exchange.withAttempts(unreadable(answer.response(), type.getType().getTypeName(), e), answer.attempts());
-        }
-    }
-
-    /** JSON or XML by the answer's {@code Content-Type}; null for an empty body, a {@link MissingNode} for a tree. */
-    private <T> T readAny(Answer answer, JavaType type) {
-        byte[] body = answer.response().body();
-        if (isEmpty(body)) {
-            @SuppressWarnings("unchecked") // T is JsonNode exactly when type is
-            T missing = type.getRawClass() == JsonNode.class ? (T) MissingNode.getInstance() : null;
-            return missing;
-        }
-        boolean xml = isXml(answer.response().headers().firstValue("Content-Type").orElse(""));
+        boolean xml = MediaTypes.isXml(contentType);
         try {
             return xml ? xmlMapper().readValue(body, type) : mapper.readValue(body, type);
         } catch (IOException e) {
-            throw Exchange.withAttempts(unreadable(answer.response(), (xml ? "XML " : "JSON ") + type.toCanonical(), e),
-                    answer.attempts());
+            throw Exchange.withAttempts(unreadable(response, (xml ? "XML " : "") + typeName, e), answer.attempts());
         }
-    }
-
-    private static boolean isXml(String contentType) {
-        String mediaType = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
-        return mediaType.equals("application/xml") || mediaType.equals("text/xml") || mediaType.endsWith("+xml");
     }
 
     /** Made on first use: clients that never send XML never load the XML stack. */

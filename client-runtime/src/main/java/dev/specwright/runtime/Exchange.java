@@ -15,8 +15,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.net.http.HttpTimeoutException;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -82,11 +80,12 @@ final class Exchange {
      */
     Answer send(ApiRequest request) {
         Objects.requireNonNull(request, "request");
-        HttpRequest httpRequest = requests.create(request);
-        String target = target(request, httpRequest);
+        HttpRequestFactory.Outgoing outgoing = requests.create(request);
+        String target = target(request, outgoing.first());
         CallDeadline deadline = CallDeadline.start(time, retries.deadline());
         RuntimeException last = null;
         for (int attempt = 1; ; attempt++) {
+            HttpRequest httpRequest = forAttempt(outgoing, attempt, last);
             takeToken(target, deadline, last, attempt);
             HttpRequest authenticated = authenticate(httpRequest, attempt);
             AttemptTimeout timeout = attemptTimeout(request, deadline);
@@ -139,17 +138,18 @@ final class Exchange {
 
         final CompletableFuture<Answer> result = new CompletableFuture<>();
         private final ApiRequest request;
-        private final HttpRequest httpRequest;
+        private final HttpRequestFactory.Outgoing outgoing;
         private final String target;
         private final CallDeadline deadline;
         private int attempt;
+        private HttpRequest httpRequest;
         private RuntimeException last;
         private volatile CompletableFuture<HttpResponse<byte[]>> inFlight;
 
-        AsyncCall(ApiRequest request, HttpRequest httpRequest) {
+        AsyncCall(ApiRequest request, HttpRequestFactory.Outgoing outgoing) {
             this.request = request;
-            this.httpRequest = httpRequest;
-            this.target = target(request, httpRequest);
+            this.outgoing = outgoing;
+            this.target = target(request, outgoing.first());
             this.deadline = CallDeadline.start(time, retries.deadline());
             // a caller who gives up on the call should not keep a connection busy with its answer
             result.whenComplete((answer, error) -> {
@@ -167,6 +167,7 @@ final class Exchange {
                 return; // cancelled by the caller
             }
             try {
+                httpRequest = forAttempt(outgoing, attempt, last);
                 takeTokenThenSend();
             } catch (TransportException storeDown) {
                 fail(withAttempts(withSuppressed(storeDown, last), attempt - 1)); // a shared bucket's store is down
@@ -287,6 +288,18 @@ final class Exchange {
 
         private void fail(Throwable failure) {
             result.completeExceptionally(failure);
+        }
+    }
+
+    /**
+     * The request for this attempt, with its body published anew (a file opened again). If that fails (the file is
+     * gone), the call ends with that failure, the last attempt's failure suppressed in it.
+     */
+    private static HttpRequest forAttempt(HttpRequestFactory.Outgoing outgoing, int attempt, RuntimeException last) {
+        try {
+            return outgoing.forAttempt(attempt);
+        } catch (RuntimeException e) {
+            throw withAttempts(withSuppressed(e, last), attempt - 1);
         }
     }
 
@@ -560,24 +573,9 @@ final class Exchange {
 
     static HttpFailure failure(HttpResponse<byte[]> response) {
         HttpRequest request = response.request();
-        String body = new String(response.body(), charset(response));
+        String body = new String(response.body(),
+                MediaTypes.charset(response.headers().firstValue("Content-Type").orElse(null)));
         return new HttpFailure(response.statusCode(), request.method(), request.uri(), response.headers().map(), body);
-    }
-
-    /** The charset the Content-Type names; UTF-8 when it names none (JSON is UTF-8 by definition). */
-    private static Charset charset(HttpResponse<?> response) {
-        String contentType = response.headers().firstValue("Content-Type").orElse("");
-        for (String parameter : contentType.split(";")) {
-            String[] pair = parameter.trim().split("=", 2);
-            if (pair.length == 2 && pair[0].trim().equalsIgnoreCase("charset")) {
-                try {
-                    return Charset.forName(pair[1].trim().replace("\"", ""));
-                } catch (IllegalArgumentException unknownCharset) {
-                    return StandardCharsets.UTF_8;
-                }
-            }
-        }
-        return StandardCharsets.UTF_8;
     }
 
     private static String describe(IOException e) {

@@ -2,16 +2,19 @@ package dev.specwright.runtime;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.specwright.runtime.BodyFields.Leaf;
 import dev.specwright.runtime.internal.PercentEncoder;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
+import java.util.function.Supplier;
 
 /**
  * Turns an {@link ApiRequest} into a {@code java.net.http} request. The headers every request carries are worked out
@@ -19,10 +22,16 @@ import java.util.StringJoiner;
  * {@code User-Agent}, credentials, default headers, the request's own headers. The credentials' cookies are put
  * before a {@code Cookie} header of the request's own, their query parameters after its query. What
  * {@link Authenticator}s add comes later, per attempt (see {@link Exchange}).
+ *
+ * <p>Bodies: JSON ({@code application/json; charset=UTF-8}), form fields ({@code application/x-www-form-urlencoded},
+ * no charset parameter: the format has none, and the encoding is UTF-8 percent-encoded ASCII), multipart
+ * ({@code multipart/form-data; boundary=…}, see {@link Multipart}), a {@link Binary} or bytes with their own type. A
+ * {@code Content-Type} header of the request's own replaces the body's.
  */
 final class HttpRequestFactory {
 
     private static final String JSON_UTF8 = "application/json; charset=UTF-8";
+    private static final String FORM = "application/x-www-form-urlencoded";
 
     private final String baseUri;
     private final Duration requestTimeout;
@@ -45,18 +54,18 @@ final class HttpRequestFactory {
         this.credentialCookies = cookies.toString();
     }
 
-    HttpRequest create(ApiRequest request) {
+    /**
+     * The request as the wire sees it, with its body written once (JSON, form or multipart by the client's mapper) and
+     * published anew for each attempt.
+     */
+    Outgoing create(ApiRequest request) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri(request)).timeout(request.timeout().orElse(requestTimeout));
         for (int i = 0; i < fixedHeaders.length; i += 2) {
             builder.setHeader(fixedHeaders[i], fixedHeaders[i + 1]);
         }
-        BodyPublisher body = BodyPublishers.noBody();
-        if (request.jsonBody().isPresent()) {
-            builder.setHeader("Content-Type", JSON_UTF8);
-            body = BodyPublishers.ofByteArray(json(request));
-        } else if (request.rawBody() != null) {
-            builder.setHeader("Content-Type", request.rawBodyType());
-            body = BodyPublishers.ofByteArray(request.rawBody());
+        Body body = body(request);
+        if (body != null) {
+            builder.setHeader("Content-Type", body.contentType());
         }
         request.headers().forEach(builder::setHeader);
         if (!credentialCookies.isEmpty()) {
@@ -64,7 +73,67 @@ final class HttpRequestFactory {
                     .map(Map.Entry::getValue).findFirst().orElse("");
             builder.setHeader("Cookie", own.isEmpty() ? credentialCookies : credentialCookies + "; " + own);
         }
-        return builder.method(request.method(), body).build();
+        HttpRequest first = builder.method(request.method(), body == null ? BodyPublishers.noBody() : body.publisher().get())
+                .build();
+        return new Outgoing(first, body == null ? null : body.publisher());
+    }
+
+    /** A body as written: its {@code Content-Type}, and a maker of a fresh publisher for each attempt. */
+    record Body(String contentType, Supplier<BodyPublisher> publisher) {
+
+        static Body of(String contentType, byte[] bytes) {
+            return new Body(contentType, () -> BodyPublishers.ofByteArray(bytes));
+        }
+    }
+
+    /**
+     * A request ready to send: the first attempt's, and the body to publish anew for each later one, so a file is
+     * opened again, and its size taken again, for each attempt.
+     */
+    record Outgoing(HttpRequest first, Supplier<BodyPublisher> body) {
+
+        HttpRequest forAttempt(int attempt) {
+            if (attempt == 1 || body == null) {
+                return first;
+            }
+            return HttpRequest.newBuilder(first, (name, value) -> true).method(first.method(), body.get()).build();
+        }
+    }
+
+    private Body body(ApiRequest request) {
+        RequestBody body = request.body();
+        if (body == null) {
+            return null;
+        }
+        if (body instanceof RequestBody.Json json) {
+            return Body.of(JSON_UTF8, json(request, json.value()));
+        }
+        if (body instanceof RequestBody.Raw raw) {
+            return Body.of(raw.contentType(), raw.bytes());
+        }
+        if (body instanceof RequestBody.Upload upload) {
+            return new Body(upload.contentType(), upload.content()::publisher);
+        }
+        RequestBody.Fields fields = (RequestBody.Fields) body;
+        List<Leaf> leaves = BodyFields.flatten(fields, mapper, request.toString());
+        return fields.multipart() ? Multipart.write(leaves, Multipart.newBoundary()) : Body.of(FORM, formEncoded(leaves));
+    }
+
+    /** {@code name=value} pairs joined with {@code &}, both percent-encoded as UTF-8 ({@code %20} for a space). */
+    private static byte[] formEncoded(List<Leaf> leaves) {
+        StringJoiner form = new StringJoiner("&");
+        for (Leaf leaf : leaves) {
+            String value;
+            if (leaf instanceof BodyFields.Text text) {
+                value = PercentEncoder.encode(text.text());
+            } else if (leaf instanceof BodyFields.Json json) {
+                value = PercentEncoder.encode(json.json());
+            } else {
+                value = PercentEncoder.encode(((BodyFields.File) leaf).content().bytes());
+            }
+            form.add(PercentEncoder.encode(leaf.name()) + "=" + value);
+        }
+        return form.toString().getBytes(StandardCharsets.US_ASCII);
     }
 
     URI uri(ApiRequest request) {
@@ -75,8 +144,7 @@ final class HttpRequestFactory {
         return URI.create(query.isEmpty() ? baseUri + request.path() : baseUri + request.path() + "?" + query);
     }
 
-    private byte[] json(ApiRequest request) {
-        Object body = request.jsonBody().orElseThrow();
+    private byte[] json(ApiRequest request, Object body) {
         try {
             return mapper.writeValueAsBytes(body);
         } catch (JsonProcessingException e) {

@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ApiRequestTest {
@@ -130,5 +133,111 @@ class ApiRequestTest {
                 .queryEach("none", null)
                 .build();
         org.assertj.core.api.Assertions.assertThat(request.query()).isEqualTo("status=available&status=sold%20out&fields=a,b");
+    }
+
+    @Test
+    void refusesEveryKindOfBodyOnGet() {
+        assertThatThrownBy(() -> ApiRequest.builder("GET", "/x").formField("a", null).build())
+                .hasMessageContaining("GET /x cannot have a body").hasMessageContaining("send the data as query parameters");
+        assertThatThrownBy(() -> ApiRequest.builder("HEAD", "/x").part("a", 1).build())
+                .hasMessageContaining("HEAD /x cannot have a body");
+        assertThatThrownBy(() -> ApiRequest.builder("GET", "/x").textBody("t", "text/plain").build())
+                .hasMessageContaining("GET /x cannot have a body");
+        assertThatThrownBy(() -> ApiRequest.builder("GET", "/x").binaryBody(Binary.of(new byte[0]), null).build())
+                .hasMessageContaining("GET /x cannot have a body");
+    }
+
+    @Test
+    void refusesFieldAndPartNamesThatCannotBeSent() {
+        assertThatThrownBy(() -> ApiRequest.builder("POST", "/x").formField("", 1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("form field name is empty; use the property name the operation's schema gives");
+        assertThatThrownBy(() -> ApiRequest.builder("POST", "/x").part(null, 1))
+                .hasMessageContaining("part name is empty; use the property name");
+        assertThatThrownBy(() -> ApiRequest.builder("POST", "/x").part("a\r\nContent-Type: text/html", 1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("contains a line break (CR or LF), which would inject part headers; remove it")
+                .hasMessageContaining("a\\u000d\\u000aContent-Type");
+    }
+
+    @Test
+    void refusesAWholeFormOrMultipartBodyThatIsNotAnObject() {
+        assertThatThrownBy(() -> ApiRequest.builder("POST", "/x").formFields("a=1"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("formFields(...) got java.lang.String: a form body must be an object or a map")
+                .hasMessageContaining("add single fields with formField(name, value)");
+        assertThatThrownBy(() -> ApiRequest.builder("POST", "/x").formFields(List.of(1)))
+                .hasMessageContaining("a form body must be an object or a map");
+        assertThatThrownBy(() -> ApiRequest.builder("POST", "/x").parts(new int[] {1}))
+                .hasMessageContaining("parts(...) got [I: a multipart body must be an object or a map")
+                .hasMessageContaining("add single parts with part(name, value)");
+        assertThatThrownBy(() -> ApiRequest.builder("POST", "/x")
+                .parts(TextNode.valueOf("a")))
+                .hasMessageContaining("a multipart body must be an object or a map");
+    }
+
+    @Test
+    void refusesBinaryAndTextBodyTypesThatAreNotMediaTypes() {
+        Binary content = Binary.of(new byte[0]);
+
+        assertThatThrownBy(() -> ApiRequest.builder("PUT", "/x").binaryBody(null, "image/png"))
+                .hasMessageContaining("binaryBody is null; leave binaryBody(...) out to send no body");
+        assertThatThrownBy(() -> ApiRequest.builder("PUT", "/x").binaryBody(content, "png"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("declared content type \"png\" is not a media type; use type/subtype");
+        assertThatThrownBy(() -> ApiRequest.builder("PUT", "/x").textBody(null, "text/plain"))
+                .hasMessageContaining("textBody is null; leave textBody(...) out to send no body");
+        assertThatThrownBy(() -> ApiRequest.builder("PUT", "/x").textBody("t", "csv"))
+                .hasMessageContaining("text body content type \"csv\" is not a media type; use type/subtype");
+        assertThatThrownBy(() -> ApiRequest.builder("PUT", "/x").textBody("t", "text/plain; charset=klingon"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("names charset \"klingon\", which this JVM does not support; leave the charset"
+                        + " out to send UTF-8");
+        // the Binary's own type is used; the declared one is not even looked at then
+        assertThat(((RequestBody.Upload) ApiRequest.builder("PUT", "/x")
+                .binaryBody(content.withContentType("image/png"), "png").build().body()).contentType())
+                .isEqualTo("image/png");
+    }
+
+    @Test
+    void refusesACookieNameThatIsNotAToken() {
+        assertThatThrownBy(() -> ApiRequest.builder("GET", "/x").cookie("my cookie", "v"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("cookie name \"my cookie\" is not an RFC 7230 token; use only letters, digits and")
+                .hasMessageContaining("the value may hold anything: it is percent-encoded");
+        assertThatThrownBy(() -> ApiRequest.builder("GET", "/x").cookie("a=b", "v"))
+                .hasMessageContaining("is not an RFC 7230 token");
+        assertThatThrownBy(() -> ApiRequest.builder("GET", "/x").cookie(null, "v"))
+                .hasMessageContaining("cookie name \"null\" is not an RFC 7230 token");
+    }
+
+    @Test
+    void putsCookiesIntoTheCookieHeaderAfterAnExplicitOne() {
+        ApiRequest request = ApiRequest.builder("GET", "/x").cookie("a", "1").header("cookie", "b=2").cookie("c", 3)
+                .build();
+
+        assertThat(request.headers()).containsExactly(entry("Cookie", "b=2; a=1; c=3"));
+    }
+
+    @Test
+    void refusesADeepObjectThatIsNotAnObjectAndSaysWhatToUse() {
+        assertThatThrownBy(() -> ApiRequest.builder("GET", "/x").queryDeep("filter", "status=open"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("deepObject query parameter filter got java.lang.String (a JSON STRING): it must"
+                        + " be an object or a map; send a single value or a list with query(name, value)");
+        assertThatThrownBy(() -> ApiRequest.builder("GET", "/x").queryDeep("filter", List.of(1)))
+                .hasMessageContaining("(a JSON ARRAY): it must be an object or a map");
+        assertThatThrownBy(() -> ApiRequest.builder("GET", "/x").queryDeep("", Map.of()))
+                .hasMessageContaining("query parameter name is empty");
+    }
+
+    @Test
+    void expandsADeepObjectWhenTheRequestIsBuilt() {
+        ApiRequest request = ApiRequest.builder("GET", "/x")
+                .queryDeep("f", JsonNodeFactory.instance.objectNode()
+                        .put("a b", "c&d").putNull("n"))
+                .build();
+
+        assertThat(request.query()).isEqualTo("f%5Ba%20b%5D=c%26d");
     }
 }

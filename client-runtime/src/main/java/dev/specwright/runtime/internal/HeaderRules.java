@@ -66,8 +66,8 @@ public final class HeaderRules {
         headers.put(name, value);
     }
 
-    /** Shows a rejected header name with control characters escaped, so the message itself stays one clean line. */
-    private static String printable(String name) {
+    /** Shows a rejected name with control characters escaped, so the message itself stays one clean line. */
+    public static String printable(String name) {
         StringBuilder out = new StringBuilder(name.length());
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);

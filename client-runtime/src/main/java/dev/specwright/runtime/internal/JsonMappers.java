@@ -22,6 +22,19 @@ public final class JsonMappers {
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
+    /**
+     * One mapper configured as {@link #create()}, shared by the whole JVM, for work that has no client at hand (a
+     * {@code deepObject} query is expanded when the request is built, before any client sees it). Made on first use.
+     * Do not reconfigure it: every caller relies on the configuration of {@link #create()}.
+     */
+    public static ObjectMapper shared() {
+        return Shared.MAPPER;
+    }
+
+    private static final class Shared {
+        static final ObjectMapper MAPPER = create();
+    }
+
     /** The XML counterpart of {@link #create()}, with the same date and unknown-property rules. */
     public static XmlMapper createXml() {
         XmlMapper mapper = new XmlMapper();

@@ -1,14 +1,17 @@
 package dev.specwright.runtime.internal;
 
 import dev.specwright.runtime.FieldSelector;
+import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.TemporalAccessor;
 import java.util.Arrays;
 import java.util.StringJoiner;
+import java.util.UUID;
 import java.util.function.UnaryOperator;
 
 /**
@@ -18,6 +21,16 @@ import java.util.function.UnaryOperator;
 public final class ParamValues {
 
     private ParamValues() {}
+
+    /**
+     * Whether {@link #text} gives the value's wire form: text, numbers, booleans, enums, field selectors, dates and
+     * times, UUIDs and URIs. Other objects (models, maps, lists) are not scalars; bodies write them as JSON instead.
+     */
+    public static boolean isScalar(Object value) {
+        return value instanceof CharSequence || value instanceof Number || value instanceof Boolean
+                || value instanceof Character || value instanceof Enum<?> || value instanceof FieldSelector
+                || value instanceof TemporalAccessor || value instanceof UUID || value instanceof URI;
+    }
 
     /** The text of one value. */
     public static String text(Object value) {

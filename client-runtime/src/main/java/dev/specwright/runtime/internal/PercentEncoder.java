@@ -18,17 +18,50 @@ public final class PercentEncoder {
         if (!needsEncoding(text)) {
             return text; // the common case (ids, enum names): no copy
         }
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        StringBuilder out = new StringBuilder(bytes.length + 16);
-        for (byte b : bytes) {
+        return encode(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Encodes raw octets (e.g. a file's content sent as a form field) the same way: all but the unreserved ones. */
+    public static String encode(byte[] octets) {
+        StringBuilder out = new StringBuilder(octets.length + 16);
+        for (byte b : octets) {
             int octet = b & 0xff;
             if (isUnreserved(octet)) {
                 out.append((char) octet);
             } else {
-                out.append('%').append(HEX[octet >> 4]).append(HEX[octet & 0xf]);
+                appendEscape(out, octet);
             }
         }
         return out.toString();
+    }
+
+    /**
+     * Encodes a cookie value so that it consists of RFC 6265 {@code cookie-octet}s only: whitespace, controls,
+     * {@code "}, {@code ,}, {@code ;}, {@code \} and non-ASCII characters (as UTF-8) are percent-encoded, and so is
+     * {@code %} itself, so a server that percent-decodes gets the original back unambiguously. Everything else is
+     * left as-is, which keeps ordinary values (ids, tokens, base64) unchanged.
+     */
+    public static String encodeCookieValue(String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        StringBuilder out = new StringBuilder(bytes.length + 16);
+        for (byte b : bytes) {
+            int octet = b & 0xff;
+            if (isCookieOctet(octet) && octet != '%') {
+                out.append((char) octet);
+            } else {
+                appendEscape(out, octet);
+            }
+        }
+        return out.toString();
+    }
+
+    /** RFC 6265 {@code cookie-octet}: US-ASCII except controls, whitespace, DQUOTE, comma, semicolon and backslash. */
+    private static boolean isCookieOctet(int octet) {
+        return octet > 0x20 && octet < 0x7f && octet != '"' && octet != ',' && octet != ';' && octet != '\\';
+    }
+
+    private static void appendEscape(StringBuilder out, int octet) {
+        out.append('%').append(HEX[octet >> 4]).append(HEX[octet & 0xf]);
     }
 
     /**

@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonValue;
 import dev.specwright.runtime.FieldSelector;
+import java.net.URI;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class ParamValuesTest {
@@ -72,5 +75,16 @@ class ParamValuesTest {
         assertThat(ParamValues.encoded(List.of())).isNull();
         assertThat(ParamValues.encoded(new Object[] {null})).isNull();
         assertThat(ParamValues.encoded(null)).isNull();
+    }
+
+    @Test
+    void tellsScalarsFromObjectsThatBodiesWriteAsJson() {
+        for (Object scalar : List.of("s", 1, 2.5, true, 'c', Plain.C, LocalDate.of(2026, 1, 1),
+                UUID.randomUUID(), URI.create("https://example.com"))) {
+            assertThat(ParamValues.isScalar(scalar)).as("%s", scalar).isTrue();
+        }
+        for (Object object : List.of(List.of(1), Map.of(), new Object(), new int[0])) {
+            assertThat(ParamValues.isScalar(object)).as("%s", object).isFalse();
+        }
     }
 }
