@@ -11,12 +11,15 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.specwright.generator.model.ApiGroup;
 import dev.specwright.generator.model.ApiModel;
+import dev.specwright.generator.model.ModelDef;
 import dev.specwright.generator.model.Operation;
 import dev.specwright.generator.model.Parameter;
 import dev.specwright.generator.model.TypeRef;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.lang.model.element.Modifier;
 
@@ -141,21 +144,27 @@ final class ApiEmitter {
         if (op.paramsClassName().isPresent()) {
             code.addStatement("$T.requireNonNull(params, $S)", Objects.class, "params");
         }
-        code.add("$T request = options.applyTo($T.builder($S, $S)", JavaTypes.API_REQUEST, JavaTypes.API_REQUEST, op.httpMethod(), op.path())
-                .indent().indent();
-        for (Parameter p : op.parameters()) {
-            String value = p.required() ? p.javaName() : "params." + p.javaName() + "()";
-            switch (p.in()) {
-                case PATH -> code.add("\n.pathParam($S, $L)", p.name(), value);
-                case QUERY -> code.add(p.explode() && p.type() instanceof TypeRef.ListOf ? "\n.queryEach($S, $L)" : "\n.query($S, $L)",
-                        p.name(), value);
-                case HEADER -> code.add("\n.header($S, $L)", p.name(), value);
-                case COOKIE -> code.add("\n.header($S, $L == null ? null : $S + $L)", "Cookie", value, p.name() + "=", value);
-            }
+        // the request is one builder chain; what needs a loop or a null check follows as statements on the builder
+        CodeBlock.Builder chain = CodeBlock.builder();
+        List<CodeBlock> statements = new ArrayList<>();
+        if (!op.accept().isEmpty()) {
+            chain.add("\n.header($S, $S)", "Accept", op.accept());
         }
-        op.body().ifPresent(b -> code.add("\n.jsonBody($N)", b.javaName()));
-        code.add(")\n.build();\n").unindent().unindent();
+        for (Parameter p : op.parameters()) {
+            parameter(p, p.required() ? CodeBlock.of("$N", p.javaName()) : CodeBlock.of("params.$N()", p.javaName()), chain, statements);
+        }
+        op.body().ifPresent(b -> body(b, chain, statements));
         String send = async ? "sendAsync" : "send";
+        if (statements.isEmpty()) {
+            code.add("$T request = options.applyTo($T.builder($S, $S)", JavaTypes.API_REQUEST, JavaTypes.API_REQUEST, op.httpMethod(), op.path())
+                    .indent().indent().add(chain.build()).add(")\n.build();\n").unindent().unindent();
+        } else {
+            ClassName builder = JavaTypes.API_REQUEST.nestedClass("Builder");
+            code.add("$T builder = $T.builder($S, $S)", builder, JavaTypes.API_REQUEST, op.httpMethod(), op.path())
+                    .indent().indent().add(chain.build()).add(";\n").unindent().unindent();
+            statements.forEach(code::add);
+            code.addStatement("$T request = options.applyTo(builder).build()", JavaTypes.API_REQUEST);
+        }
         if (op.responseType().isEmpty()) {
             code.addStatement("$Lclient.$L(request)", async ? "return " : "", send);
         } else if (JavaTypes.isReifiable(op.responseType().get())) {
@@ -164,6 +173,87 @@ final class ApiEmitter {
             code.addStatement("return client.$L(request, new $T() {})", send, ParameterizedTypeName.get(JavaTypes.TYPE_REFERENCE, returns));
         }
         return code.build();
+    }
+
+    private void parameter(Parameter p, CodeBlock value, CodeBlock.Builder chain, List<CodeBlock> statements) {
+        switch (p.in()) {
+            case PATH -> chain.add("\n.pathParam($S, $L)", p.name(), value);
+            case HEADER -> chain.add("\n.header($S, $L)", p.name(), value);
+            case COOKIE -> chain.add("\n.cookie($S, $L)", p.name(), value);
+            case QUERY -> query(p, value, chain, statements);
+        }
+    }
+
+    /**
+     * A query parameter by its style: {@code deepObject} as {@code name[key]=value}; an exploded object or map as one
+     * parameter per property; an exploded array as one parameter per element; a pipe- or space-delimited array joined
+     * by that delimiter; anything else as one value, lists comma-joined.
+     */
+    private void query(Parameter p, CodeBlock value, CodeBlock.Builder chain, List<CodeBlock> statements) {
+        boolean list = p.type() instanceof TypeRef.ListOf;
+        Optional<ModelDef> model = flatModel(p.type());
+        if (p.style() == Parameter.Style.DEEP_OBJECT) {
+            chain.add("\n.queryDeep($S, $L)", p.name(), value);
+        } else if (list && !p.explode() && (p.style() == Parameter.Style.PIPE_DELIMITED || p.style() == Parameter.Style.SPACE_DELIMITED)) {
+            chain.add("\n.query($S, $L == null ? null : $L.stream().map($T::valueOf).collect($T.joining($S)))", p.name(), value, value,
+                    String.class, Collectors.class, p.style() == Parameter.Style.PIPE_DELIMITED ? "|" : " ");
+        } else if (list && p.explode()) {
+            chain.add("\n.queryEach($S, $L)", p.name(), value);
+        } else if (p.explode() && p.style() == Parameter.Style.FORM && p.type() instanceof TypeRef.MapOf) {
+            statements.add(CodeBlock.builder().beginControlFlow("if ($L != null)", value)
+                    .addStatement("$L.forEach(builder::query)", value).endControlFlow().build());
+        } else if (p.explode() && p.style() == Parameter.Style.FORM && model.isPresent()) {
+            CodeBlock.Builder each = CodeBlock.builder().beginControlFlow("if ($L != null)", value);
+            for (ModelDef.Property property : model.get().properties()) {
+                each.addStatement(property.type() instanceof TypeRef.ListOf ? "builder.queryEach($S, $L.$N())" : "builder.query($S, $L.$N())",
+                        property.jsonName(), value, property.javaName());
+            }
+            statements.add(each.endControlFlow().build());
+        } else {
+            chain.add("\n.query($S, $L)", p.name(), value);
+        }
+    }
+
+    /**
+     * The body by its kind. A form or multipart body whose schema is a model is sent property by property, so its
+     * {@code format: binary} members become file parts; any other shape goes to the runtime as a whole.
+     */
+    private void body(Operation.Body b, CodeBlock.Builder chain, List<CodeBlock> statements) {
+        List<CodeBlock> calls = new ArrayList<>();
+        String name = b.javaName();
+        switch (b.kind()) {
+            case JSON -> calls.add(CodeBlock.of(".jsonBody($N)", name));
+            case TEXT -> calls.add(CodeBlock.of(".textBody($N, $S)", name, b.mediaType()));
+            case BINARY -> calls.add(CodeBlock.of(".binaryBody($N, $S)", name, b.mediaType()));
+            case FORM, MULTIPART -> {
+                String one = b.kind() == Operation.Kind.FORM ? "formField" : "part";
+                String whole = b.kind() == Operation.Kind.FORM ? "formFields" : "parts";
+                Optional<ModelDef> model = flatModel(b.type());
+                if (model.isEmpty()) {
+                    calls.add(CodeBlock.of(".$L($N)", whole, name));
+                } else {
+                    for (ModelDef.Property property : model.get().properties()) {
+                        calls.add(CodeBlock.of(".$L($S, $N.$N())", one, property.jsonName(), name, property.javaName()));
+                    }
+                    model.get().additional().ifPresent(a -> calls.add(CodeBlock.of(".$L($N.$N())", whole, name, a.javaName())));
+                }
+            }
+        }
+        if (b.required()) {
+            calls.forEach(call -> chain.add("\n$L", call));
+        } else {
+            statements.add(CodeBlock.builder().beginControlFlow("if ($N != null)", name)
+                    .add("builder$L", CodeBlock.join(calls, "\n"))
+                    .add(";\n").endControlFlow().build());
+        }
+    }
+
+    /** The model a value of this type is, when it is an object with named properties (not a union or a map). */
+    private Optional<ModelDef> flatModel(TypeRef type) {
+        if (!(type instanceof TypeRef.Named named)) {
+            return Optional.empty();
+        }
+        return api.models().stream().filter(m -> m.className().equals(named.className()) && !m.properties().isEmpty()).findFirst();
     }
 
     private JavaFile paramsClass(Operation op) {

@@ -25,6 +25,8 @@ final class JavaTypes {
     static final ClassName ERROR_DECODER = ClassName.get(RUNTIME, "ErrorDecoder");
     static final ClassName HTTP_FAILURE = ClassName.get(RUNTIME, "HttpFailure");
     static final ClassName FIELD_SELECTOR = ClassName.get(RUNTIME, "FieldSelector");
+    static final ClassName BINARY = ClassName.get(RUNTIME, "Binary");
+    static final ClassName DOWNLOAD = ClassName.get(RUNTIME, "Download");
 
     static final ClassName JSON_NODE = ClassName.get("com.fasterxml.jackson.databind", "JsonNode");
     static final ClassName OBJECT_MAPPER = ClassName.get("com.fasterxml.jackson.databind", "ObjectMapper");
@@ -93,6 +95,8 @@ final class JavaTypes {
             case URI -> ClassName.get(java.net.URI.class);
             case BYTES -> ArrayTypeName.of(TypeName.BYTE);
             case JSON -> JSON_NODE;
+            case BINARY -> BINARY;
+            case DOWNLOAD -> DOWNLOAD;
         };
     }
 

@@ -180,7 +180,7 @@ final class UnionEmitter {
                     .orElse(CodeBlock.of("true"));
         }
         return switch ((TypeRef.Builtin) type) {
-            case STRING, DATE, DATE_TIME, UUID, URI, BYTES -> CodeBlock.of("tree.isTextual()");
+            case STRING, DATE, DATE_TIME, UUID, URI, BYTES, BINARY, DOWNLOAD -> CodeBlock.of("tree.isTextual()");
             case INTEGER -> CodeBlock.of("tree.isInt()");
             case LONG -> CodeBlock.of("tree.isIntegralNumber()");
             case DOUBLE, DECIMAL -> CodeBlock.of("tree.isNumber()");

@@ -8,7 +8,9 @@ import java.util.Optional;
  *
  * @param asyncMethodName the name of the variant returning a {@code CompletableFuture}
  * @param paramsClassName the class holding the optional parameters, when there are any
- * @param responseType the 2xx body type; empty when the operation answers without a body
+ * @param responseType the 2xx body type; empty when the operation answers without a body. {@code STRING} for a text
+ *     answer, {@code DOWNLOAD} for any other non-JSON one
+ * @param accept the {@code Accept} header the operation sends; empty for the client's default ({@code application/json})
  */
 public record Operation(
         String operationId,
@@ -23,6 +25,7 @@ public record Operation(
         List<Parameter> parameters,
         Optional<Body> body,
         Optional<TypeRef> responseType,
+        String accept,
         Optional<String> paramsClassName) {
 
     public Operation {
@@ -37,5 +40,28 @@ public record Operation(
         return parameters.stream().filter(p -> !p.required()).toList();
     }
 
-    public record Body(TypeRef type, String javaName, boolean required, String description) {}
+    /**
+     * The request body.
+     *
+     * @param kind how it goes on the wire
+     * @param mediaType the media type the spec declares for it, e.g. {@code multipart/form-data}
+     */
+    public record Body(TypeRef type, String javaName, boolean required, String description, Kind kind, String mediaType) {}
+
+    /**
+     * How a body is sent. Where an operation accepts several media types, the first of this order is used: a typed
+     * JSON body is the most precise, a form is next, then multipart, then text, then raw bytes.
+     */
+    public enum Kind {
+        /** written by the client's ObjectMapper */
+        JSON,
+        /** {@code application/x-www-form-urlencoded}: the object's properties as fields */
+        FORM,
+        /** {@code multipart/form-data}: the object's properties as parts, {@code format: binary} ones as files */
+        MULTIPART,
+        /** a {@code text/*} body from a string */
+        TEXT,
+        /** any other media type: the caller's bytes, sent as they are */
+        BINARY
+    }
 }

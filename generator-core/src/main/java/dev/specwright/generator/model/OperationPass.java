@@ -108,21 +108,23 @@ final class OperationPass {
             TypeRef type = schemas.map(schema, rp.pointer() + "/schema", context);
             boolean required = in == Parameter.Location.PATH || Boolean.TRUE.equals(p.getRequired());
             parameters.add(new Parameter(p.getName(), parameterNames.allocate(JavaNames.memberName(p.getName())), in, required, type,
-                    text(p.getDescription()), Boolean.TRUE.equals(p.getDeprecated()), filterKind(p, in), explode(p)));
+                    text(p.getDescription()), Boolean.TRUE.equals(p.getDeprecated()), filterKind(p, in), explode(p), style(p, in)));
         }
 
         Optional<Operation.Body> body = body(raw, typePrefix, parameterNames);
-        if (raw.method() == PathItem.HttpMethod.PUT || raw.method() == PathItem.HttpMethod.PATCH) {
+        boolean jsonBody = body.filter(b -> b.kind() == Operation.Kind.JSON).isPresent();
+        if (jsonBody && (raw.method() == PathItem.HttpMethod.PUT || raw.method() == PathItem.HttpMethod.PATCH)) {
             // partial updates: the platform's PUT and every PATCH send only what was set, and may send an explicit null
             body.map(Operation.Body::type).filter(t -> t instanceof TypeRef.Named).map(t -> ((TypeRef.Named) t).className())
                     .flatMap(schemas::model).ifPresent(m -> schemas.replaceModel(m.asPartial()));
         }
-        Optional<TypeRef> response = response(raw, typePrefix);
+        Answer answer = response(raw, typePrefix);
+        Optional<TypeRef> response = answer.type();
         parameters = linkFieldFilters(parameters, response);
         boolean hasOptional = parameters.stream().anyMatch(p -> !p.required());
         Optional<String> paramsClass = hasOptional ? Optional.of(apiScope.allocate(typePrefix + "Params")) : Optional.empty();
         return new Operation(operationId, methodName, asyncMethodName, raw.method().name(), raw.path(), raw.pointer(), text(op.getSummary()),
-                text(op.getDescription()), Boolean.TRUE.equals(op.getDeprecated()), parameters, body, response, paramsClass);
+                text(op.getDescription()), Boolean.TRUE.equals(op.getDeprecated()), parameters, body, response, answer.accept(), paramsClass);
     }
 
     private record ResolvedParameter(io.swagger.v3.oas.models.parameters.Parameter parameter, String pointer, String componentName) {}
@@ -184,37 +186,98 @@ final class OperationPass {
         if (body == null || body.getContent() == null || body.getContent().isEmpty()) {
             return Optional.empty();
         }
-        String mediaKey = jsonMediaKey(body.getContent());
+        String mediaKey = bodyMediaKey(body.getContent());
         Schema<?> schema = body.getContent().get(mediaKey).getSchema();
-        TypeRef type = schemas.map(schema, pointer + "/content/" + SchemaMapper.escape(mediaKey) + "/schema", typePrefix + "Request");
+        Operation.Kind kind = bodyKind(mediaKey);
+        TypeRef type = schema == null ? TypeRef.Builtin.BINARY
+                : schemas.map(schema, pointer + "/content/" + SchemaMapper.escape(mediaKey) + "/schema", typePrefix + "Request");
+        if (type == TypeRef.Builtin.BINARY) {
+            kind = Operation.Kind.BINARY; // "format: binary" means raw bytes whatever the media type says
+        } else if (kind == Operation.Kind.TEXT && type != TypeRef.Builtin.STRING) {
+            kind = Operation.Kind.BINARY;
+        } else if (kind == Operation.Kind.BINARY && type == TypeRef.Builtin.STRING && schema.getFormat() == null) {
+            kind = Operation.Kind.TEXT;
+        }
+        if (kind == Operation.Kind.BINARY) {
+            type = TypeRef.Builtin.BINARY;
+        }
         return Optional.of(new Operation.Body(type, parameterNames.allocate("body"), Boolean.TRUE.equals(body.getRequired()),
-                text(body.getDescription())));
+                text(body.getDescription()), kind, mediaKey));
     }
 
-    private Optional<TypeRef> response(RawOperation raw, String typePrefix) {
+    /** The media type to send where a body may have several: JSON, then a form, then multipart, then text, then any. */
+    private static String bodyMediaKey(Content content) {
+        for (Operation.Kind kind : Operation.Kind.values()) {
+            for (String key : content.keySet()) {
+                if (bodyKind(key) == kind) {
+                    return key;
+                }
+            }
+        }
+        return content.keySet().iterator().next();
+    }
+
+    private static Operation.Kind bodyKind(String mediaType) {
+        String m = mediaType.toLowerCase(Locale.ROOT).split(";", 2)[0].strip();
+        if (m.equals("application/x-www-form-urlencoded")) {
+            return Operation.Kind.FORM;
+        }
+        if (m.startsWith("multipart/")) {
+            return Operation.Kind.MULTIPART;
+        }
+        if (isJson(m)) {
+            return Operation.Kind.JSON;
+        }
+        return m.startsWith("text/") ? Operation.Kind.TEXT : Operation.Kind.BINARY;
+    }
+
+    /** The success answer's Java type and the {@code Accept} header that asks for it (empty: the default, JSON). */
+    private record Answer(Optional<TypeRef> type, String accept) {
+        static final Answer NONE = new Answer(Optional.empty(), "");
+    }
+
+    /**
+     * The first 2xx response's body: JSON (or XML, which the runtime reads by the answer's {@code Content-Type}) into
+     * its schema's type, {@code text/*} into a String, anything else (files, images, {@code format: binary}) into a
+     * {@code Download}.
+     */
+    private Answer response(RawOperation raw, String typePrefix) {
         if (raw.op().getResponses() == null || raw.op().getResponses().isEmpty()) {
             problems.add(new SpecProblem(file, raw.pointer() + "/responses", "an operation needs at least one response.",
                     "add `responses:` with the success status, e.g. '200' with its content."));
-            return Optional.empty();
+            return Answer.NONE;
         }
         Optional<Map.Entry<String, ApiResponse>> success = raw.op().getResponses().entrySet().stream()
                 .filter(e -> e.getKey().startsWith("2")).sorted(Map.Entry.comparingByKey()).findFirst();
         if (success.isEmpty()) {
-            return Optional.empty();
+            return Answer.NONE;
         }
         ApiResponse response = resolveResponse(api, success.get().getValue());
         if (response == null || response.getContent() == null || response.getContent().isEmpty()) {
-            return Optional.empty();
+            return Answer.NONE;
         }
-        String mediaKey = jsonMediaKey(response.getContent());
-        if (!isJson(mediaKey)) {
-            return Optional.empty(); // non-JSON answers: typed downloads come with binary support
-        }
+        Content content = response.getContent();
+        String mediaKey = jsonMediaKey(content);
         String pointer = success.get().getValue().get$ref() != null
                 ? "/components/responses/" + SchemaMapper.escape(refName(success.get().getValue().get$ref()))
                 : raw.pointer() + "/responses/" + success.get().getKey();
-        return Optional.of(schemas.map(response.getContent().get(mediaKey).getSchema(),
-                pointer + "/content/" + SchemaMapper.escape(mediaKey) + "/schema", typePrefix + "Response"));
+        Schema<?> schema = content.get(mediaKey).getSchema();
+        boolean json = isJson(mediaKey);
+        if (schema != null && (json || isXml(mediaKey))) {
+            TypeRef type = schemas.map(schema, pointer + "/content/" + SchemaMapper.escape(mediaKey) + "/schema", typePrefix + "Response");
+            if (type != TypeRef.Builtin.BINARY) {
+                return new Answer(Optional.of(type), json ? "" : mediaKey);
+            }
+        }
+        boolean text = mediaKey.toLowerCase(Locale.ROOT).startsWith("text/")
+                && (schema == null || "string".equals(SchemaMapper.typeOf(schema)) && !"binary".equals(schema.getFormat()));
+        return new Answer(Optional.of(text ? TypeRef.Builtin.STRING : TypeRef.Builtin.DOWNLOAD),
+                text ? mediaKey : String.join(", ", content.keySet()));
+    }
+
+    private static boolean isXml(String mediaType) {
+        String m = mediaType.toLowerCase(Locale.ROOT).split(";", 2)[0].strip();
+        return m.equals("application/xml") || m.equals("text/xml") || m.endsWith("+xml");
     }
 
     /** Marks field-filter parameters and gives the response model its {@code <Model>Field} enum. */
@@ -225,7 +288,7 @@ final class OperationPass {
         for (Parameter p : parameters) {
             if (p.fieldFilter().isEmpty() || model.isEmpty()) {
                 linked.add(p.fieldFilter().isEmpty() ? p : new Parameter(p.name(), p.javaName(), p.in(), p.required(), p.type(),
-                        p.description(), p.deprecated(), Optional.empty(), p.explode()));
+                        p.description(), p.deprecated(), Optional.empty(), p.explode(), p.style()));
                 continue;
             }
             ModelDef m = schemas.model(model.get().className()).orElseThrow();
@@ -235,7 +298,7 @@ final class OperationPass {
             }
             linked.add(new Parameter(p.name(), p.javaName(), p.in(), p.required(), new TypeRef.ListOf(TypeRef.Builtin.STRING),
                     p.description(), p.deprecated(), Optional.of(new Parameter.FieldFilter(p.fieldFilter().get().include(), m.fieldEnum().get())),
-                    false));
+                    false, Parameter.Style.FORM));
         }
         return linked;
     }
@@ -264,6 +327,19 @@ final class OperationPass {
             return p.getExplode();
         }
         return p.getStyle() == null || p.getStyle() == io.swagger.v3.oas.models.parameters.Parameter.StyleEnum.FORM;
+    }
+
+    private static Parameter.Style style(io.swagger.v3.oas.models.parameters.Parameter p, Parameter.Location in) {
+        if (p.getStyle() == null) {
+            return in == Parameter.Location.QUERY || in == Parameter.Location.COOKIE ? Parameter.Style.FORM : Parameter.Style.SIMPLE;
+        }
+        return switch (p.getStyle()) {
+            case DEEPOBJECT -> Parameter.Style.DEEP_OBJECT;
+            case PIPEDELIMITED -> Parameter.Style.PIPE_DELIMITED;
+            case SPACEDELIMITED -> Parameter.Style.SPACE_DELIMITED;
+            case FORM -> Parameter.Style.FORM;
+            default -> Parameter.Style.SIMPLE; // simple, and matrix/label, which only paths use and we send as simple
+        };
     }
 
     static ApiResponse resolveResponse(OpenAPI api, ApiResponse response) {

@@ -7,7 +7,9 @@ import java.util.Optional;
  *
  * @param fieldFilter set when the parameter selects response fields ({@code includeFields}, {@code excludeFields},
  *     {@code x-field-filter}); it then names the {@code <Model>Field} enum whose constants it takes
- * @param explode for an array in the query: one {@code name=value} per element (OpenAPI's default), else comma-joined
+ * @param explode for an array in the query: one {@code name=value} per element (OpenAPI's default), else joined; for
+ *     an object: one parameter per property (the default), else {@code name=key,value,...}
+ * @param style how the value is laid out; only the query's styles differ from the defaults
  */
 public record Parameter(
         String name,
@@ -18,9 +20,13 @@ public record Parameter(
         String description,
         boolean deprecated,
         Optional<FieldFilter> fieldFilter,
-        boolean explode) {
+        boolean explode,
+        Style style) {
 
     public enum Location { PATH, QUERY, HEADER, COOKIE }
+
+    /** OpenAPI's {@code style}: {@code form} (the query's default), {@code simple} (path and header), and the rest. */
+    public enum Style { FORM, SIMPLE, DEEP_OBJECT, PIPE_DELIMITED, SPACE_DELIMITED }
 
     public record FieldFilter(boolean include, String fieldEnum) {}
 }

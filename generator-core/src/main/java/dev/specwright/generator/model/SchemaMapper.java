@@ -167,6 +167,7 @@ final class SchemaMapper {
                     case "uuid": return TypeRef.Builtin.UUID;
                     case "uri": return TypeRef.Builtin.URI;
                     case "byte": return TypeRef.Builtin.BYTES;
+                    case "binary": return TypeRef.Builtin.BINARY;
                     default: return TypeRef.Builtin.STRING;
                 }
             case "integer":
