@@ -29,7 +29,7 @@ class ShapesTest {
                  "owner":{"name":"Ann","favouriteTree":{"id":"3f2c1d1e-0000-4000-8000-000000000003"}},
                  "labels":{"a":"x"},"counts":{"n":2},"extra":{"deep":{"k":[1,"two",null]}},
                  "anything":[1,{"x":true}],"grid":[[1.5,2.0],[]],"planted":"2020-02-29",
-                 "site":"https://example.com/t","photo":"AQID",
+                 "site":"https://example.com/t","photo":"AQID","scan":"BAUG",
                  "location":{"geo":{"lat":59.3,"lon":18.1}}}
                 """;
         Object tree = Feature.JSON.readValue(json, f.model("Tree"));
@@ -44,6 +44,7 @@ class ShapesTest {
         assertThat(Feature.get(tree, "planted")).isEqualTo(LocalDate.of(2020, 2, 29));
         assertThat(Feature.get(tree, "site")).isEqualTo(URI.create("https://example.com/t"));
         assertThat((byte[]) Feature.get(tree, "photo")).containsExactly(1, 2, 3);
+        assertThat(((dev.specwright.runtime.Binary) Feature.get(tree, "scan")).bytes()).containsExactly(4, 5, 6);
         assertThat(Feature.get(Feature.get(Feature.get(tree, "location"), "geo"), "lat")).isEqualTo(59.3);
         assertThat(f.model("TreeLocationGeo")).isNotNull();
 
