@@ -1,34 +1,162 @@
 package dev.specwright.generator.load;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.specwright.generator.SpecProblem;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * swagger-parser reports places as {@code paths.'/pets'(get).responses}; users and editors need JSON pointers
- * ({@code /paths/~1pets/get/responses}). This translates the parser's message shapes into rule + fix.
+ * swagger-parser reports places as {@code paths.'/pets'(get).parameters.[limit].schemas}; users and editors need JSON
+ * pointers that exist in their file ({@code /paths/~1pets/get/parameters/0/schema}). One row per message shape: its
+ * pattern, where in the document it points, its rule and its fix.
  */
 final class ParserMessages {
 
-    private static final Pattern ATTRIBUTE = Pattern.compile("^attribute (.+?) is (missing|unexpected|not of type `?([^`]+)`?)(.*)$");
+    /** The part of a message before its key: a location in the parser's notation. */
+    private static final String AT = "^attribute (?:(.+)\\.)?";
     /** A location in swagger-parser's notation: names, 'quoted keys' and (methods), joined by dots. */
     private static final String LOCATION = "((?:[A-Za-z_$][\\w$-]*|'[^']*')(?:\\.(?:[A-Za-z_$][\\w$-]*|'[^']*'|\\d+)|\\([a-z]+\\))*)";
-    private static final Pattern LOCATED_SENTENCE = Pattern.compile("^" + LOCATION + "\\. (.+)$");
     private static final Pattern REF_TARGET = Pattern.compile(
-            "^\\.?" + LOCATION + "\\.\\$ref target (#\\S*) is not of expected type (\\w+)(?: \\([^)]*\\))?\\.?$");
-    private static final Pattern WITH_CLAUSE = Pattern.compile("^attribute " + LOCATION + " (with .+)$");
-    private static final Pattern INFO_URL = Pattern.compile("^info\\.(contact|license)\\.(.+)$");
+            "^(.+)\\.\\$ref target (#\\S*) is not of expected type (\\S+?)\\.?$");
+
+    /** A message shape: its pattern, and the located problem (null: the message only looks like this shape). */
+    private record Shape(Pattern pattern, BiFunction<Matcher, Where, SpecProblem> problem) {}
+
+    /** The file and its tree, for the rows to locate what they report. */
+    private record Where(String file, SpecTree tree) {
+        SpecProblem at(String pointer, String rule, String fix) {
+            return new SpecProblem(file, pointer, rule, fix);
+        }
+
+        String base(String location) {
+            return location == null ? "" : tree.locate(location);
+        }
+
+        /** The member {@code key} at or below the location: the one passing {@code test}, else any, else the location. */
+        String member(String location, String key, SpecTree.Test test) {
+            String base = base(location);
+            return tree.find(base, key, test).or(() -> tree.find(base, key, SpecTree.Test.ANY)).orElse(base);
+        }
+
+        /** The {@code $ref} member with this value: below the location, else anywhere (reached through a $ref), else the location. */
+        String ref(String location, String ref) {
+            String base = base(location);
+            SpecTree.Test same = (via, holder, value) -> value.asText("").equals(ref);
+            return tree.find(base, "$ref", same).or(() -> tree.find("", "$ref", same)).orElse(base);
+        }
+    }
+
+    /** Keys a schema may hold (OpenAPI 3.0 and 3.1), and the objects nested in schemas that have keys of their own. */
+    private static final Set<String> SCHEMA_KEYS = Set.of("$ref", "title", "multipleOf", "maximum", "format", "exclusiveMaximum",
+            "minimum", "exclusiveMinimum", "maxLength", "minLength", "pattern", "maxItems", "minItems", "uniqueItems",
+            "maxProperties", "minProperties", "required", "enum", "type", "allOf", "oneOf", "anyOf", "not", "items", "properties",
+            "additionalProperties", "patternProperties", "description", "default", "nullable", "discriminator", "readOnly",
+            "writeOnly", "xml", "externalDocs", "example", "examples", "deprecated", "const");
+    private static final Map<String, Set<String>> NESTED_KEYS = Map.of(
+            "xml", Set.of("name", "namespace", "prefix", "attribute", "wrapped"),
+            "externalDocs", Set.of("description", "url"),
+            "discriminator", Set.of("propertyName", "mapping"));
+
+    /** swagger-parser's name of an expected $ref target → the components section holding such objects. */
+    private static final Map<String, String> SECTIONS = Map.of("Schema", "schemas", "Response", "responses",
+            "Parameter", "parameters", "RequestBody", "requestBodies", "Header", "headers", "Examples", "examples", "Link", "links",
+            "Callback", "callbacks", "PathItem", "pathItems", "securitySchemes", "securitySchemes");
+    private static final Map<String, String> KINDS = Map.of("schemas", "a schema", "responses", "a response",
+            "parameters", "a parameter", "requestBodies", "a request body", "headers", "a header", "examples", "an example",
+            "links", "a link", "callbacks", "a callback", "pathItems", "a path item", "securitySchemes", "a security scheme");
+    private static final Map<String, String> SAMPLES = Map.of("date", "2024-01-31", "date-time", "2024-01-31T12:00:00Z",
+            "byte", "aGVsbG8= (base64)");
+    private static final Map<String, String> ALLOWED_VALUES = Map.of("in", "query, header, path or cookie",
+            "style", "form, simple, label, matrix, spaceDelimited, pipeDelimited or deepObject",
+            "type", "apiKey, http, oauth2, openIdConnect or mutualTLS");
+
+    /** swagger-parser's expected types that are JSON kinds (it says string where it rejects an object or a list). */
+    private static final Map<String, String> JSON_KINDS = Map.of("object", "an object", "array", "an array",
+            "string", "a string", "integer", "an integer", "double", "a number", "boolean", "a boolean");
+    /** Keys the parser checks entry by entry, reporting the entry's type: `required` lists strings, `properties` maps schemas. */
+    private static final Set<String> CHECKED_BY_ENTRY = Set.of("required", "properties");
+
+    private static final List<Shape> SHAPES = List.of(
+            // a dangling $ref, reported as if `<where>.#/components/...` were a missing attribute
+            shape(AT + "(#/\\S*) is missing$", (m, w) -> w.at(w.ref(m.group(1), m.group(2)),
+                    "the $ref \"" + m.group(2) + "\" points to nothing in this document.",
+                    "define " + m.group(2).substring(2) + ", or correct the reference.")),
+            shape(AT + "items is missing$", (m, w) -> {
+                String base = w.base(m.group(1));
+                SpecTree.Test arrayWithoutItems = (via, holder, value) -> value.asText("").equals("array") && !holder.has("items");
+                String schema = w.tree.find(base, "type", arrayWithoutItems).map(ParserMessages::parent).orElse(base);
+                return w.at(schema, "an array schema needs `items`, the schema of its elements.",
+                        "add `items`, e.g. `items: {type: string}`.");
+            }),
+            shape(AT + "([^.']+) is missing$", (m, w) -> w.at(w.base(m.group(1)), "`" + m.group(2) + "` is required here but missing.",
+                    "add `" + m.group(2) + "` to this object.")),
+            // an entry of `encoding` for a property the schema does not have (else: a key inside an entry, the row below)
+            shape(AT + "encoding\\.([^.']+) is unexpected$", (m, w) -> {
+                String encoding = w.base(prefixed(m.group(1), "encoding"));
+                return !encoding.endsWith("/encoding") || !w.tree.at(encoding).has(m.group(2)) ? null
+                        : w.at(encoding + "/" + SpecTree.escape(m.group(2)), "`encoding` has an entry for `" + m.group(2)
+                                + "`, but the schema it encodes has no such property.",
+                                "name one of the schema's properties, or remove the entry.");
+            }),
+            shape(AT + "([^.']+) is unexpected$", (m, w) -> w.at(w.member(m.group(1), m.group(2), notAllowed(m.group(2))),
+                    "`" + m.group(2) + "` is not a field OpenAPI allows here.",
+                    "remove it, or rename it to `x-" + m.group(2) + "` to keep it as a vendor extension.")),
+            // a string that is not of the schema's format: `default=`now`` or `enum=`now`` in a date-time schema
+            shape(AT + "(default|enum)=`(.*)` is not of type `([^`]*)`$", ParserMessages::notOfFormat),
+            shape(AT + "([^.']+) is not of type `([^`]*)`$", ParserMessages::notOfType),
+            shape(REF_TARGET.pattern(), (m, w) -> {
+                String section = SECTIONS.getOrDefault(m.group(3), "");
+                String needed = KINDS.getOrDefault(section, "a " + m.group(3));
+                return w.at(w.ref(m.group(1), m.group(2)), needed + " is needed here, but the $ref points to " + m.group(2) + ", "
+                        + kindOf(m.group(2), needed) + ".", "point the $ref at " + needed
+                        + (section.isEmpty() ? "" : " (under #/components/" + section + ")") + ", or write one in place.");
+            }),
+            shape(AT + "content with no media type is unsupported$", (m, w) -> w.at(w.member(m.group(1), "content", SpecTree.Test.ANY),
+                    "`content` names no media type, so what is sent here has no type.",
+                    "add one media type with its schema, e.g. `application/json: {schema: {type: string}}`, "
+                            + "or give a `schema` instead.")),
+            shape("^paths\\.'([^']*\\?[^']*)'\\. Declared path parameter .*$", (m, w) -> {
+                String path = m.group(1);
+                List<String> query = new ArrayList<>();
+                Matcher names = Pattern.compile("\\{([^}]+)}").matcher(path.substring(path.indexOf('?')));
+                while (names.find()) {
+                    query.add("`" + names.group(1) + "`");
+                }
+                String declare = query.isEmpty() ? "its query parameters as parameters"
+                        : String.join(", ", query) + (query.size() == 1 ? " as a parameter" : " as parameters");
+                return w.at(w.base("paths.'" + path + "'"), "the path `" + path + "` contains a query string; a path template "
+                        + "holds only the path.", "make the path `" + path.substring(0, path.indexOf('?')) + "` and declare " + declare
+                        + " with `in: query`.");
+            }),
+            shape("^(.+)\\. Declared path parameter (\\S+) needs to be defined .*$", (m, w) -> w.at(w.base(m.group(1)),
+                    "the path template uses `{" + m.group(2) + "}`, but neither the path nor its operations declare a path parameter `"
+                            + m.group(2) + "`.", "add `{name: " + m.group(2) + ", in: path, required: true, schema: {type: string}}` to "
+                            + "the `parameters` of the path (or of each operation).")),
+            shape("^Unable to load (\\w+) ref: (\\S+) path: (.*)$", (m, w) -> w.at(w.tree.findReference(m.group(2)).orElse(""),
+                    "the reference `" + m.group(2) + "` cannot be loaded (looked for it relative to " + m.group(3) + ").",
+                    "put the file there, or point the reference into this document (`#/components/...`).")),
+            shape(AT + "([^.']+) is repeated$", (m, w) -> w.at(w.base(m.group(1)), "`" + m.group(2) + "` is defined twice here.",
+                    "keep one of them.")),
+            shape("^" + LOCATION + "\\. (.+?)\\.?$", (m, w) -> w.at(w.base(m.group(1)), m.group(2) + ".",
+                    "correct the document at that place.")));
 
     private ParserMessages() {}
 
+    private static Shape shape(String pattern, BiFunction<Matcher, Where, SpecProblem> problem) {
+        return new Shape(Pattern.compile(pattern), problem);
+    }
+
     /**
-     * Defects the generator repairs on its own, so they do not stop generation: a repeated {@code operationId} (each
-     * method name is allocated once by the naming authority, so the second becomes {@code name2}).
+     * Defects the generator copes with, so they do not stop generation. Each says why it is harmless.
      */
     static boolean isTolerated(String message) {
-        String m = message.trim();
+        String m = normalized(message);
+        // A repeated operationId: each method name is allocated once by the naming authority, so the second becomes name2.
         if (m.matches("^attribute .*\\.operationId is repeated$")) {
             return true;
         }
@@ -40,103 +168,173 @@ final class ParserMessages {
         // swagger-parser does not resolve; the generator types it as a JSON tree. A $ref to a whole non-schema
         // component stays an error.
         Matcher ref = REF_TARGET.matcher(m);
-        return ref.matches() && ref.group(3).equals("Schema") && ref.group(2).matches("#/components/\\w+/[^/]+/.+");
+        if (ref.matches() && ref.group(3).equals("Schema") && ref.group(2).matches("#/components/\\w+/[^/]+/.+")) {
+            return true;
+        }
+        // A default or example that does not fit its schema (`default: now` on a date-time). swagger-parser drops such
+        // a value from the model, and the generator never turns defaults or examples into code: a default only shows in
+        // Javadoc when the parser kept it, so the client neither breaks nor claims a wrong default. Only where the
+        // parser's location is a schema, a parameter, a header or a media type: `responses.default` is a response.
+        if (m.matches("^attribute (.*(\\.schemas?|\\.\\[[^\\]]*]|\\.headers\\.[^.']+|\\.content\\.'[^']*')|components\\.schemas\\..+)"
+                + "\\.(default|example|examples)(=`.*`)? is not of type `[^`]*`$")) {
+            return true;
+        }
+        // info.contact.url / info.license.url that java.net.URL rejects (`./LICENSE`, `www.example.com`): OpenAPI allows
+        // relative references in URL fields, and neither field reaches the generated client.
+        if (m.matches("^info\\.(contact|license)\\..+$")) {
+            return true;
+        }
+        // A request body whose `content` names no media type describes nothing a client could send: the operation is
+        // generated without a body (OperationPass.body skips empty content).
+        return m.matches("^attribute (.+\\.requestBody|components\\.requestBodies\\.[^.']+)"
+                + "\\.content with no media type is unsupported$");
     }
 
-    static SpecProblem toProblem(String file, String message) {
-        Matcher m = ATTRIBUTE.matcher(message.trim());
-        if (m.matches() && m.group(1).contains(".#/")) {
-            // swagger-parser names a dangling $ref as if it were a missing attribute: `<where>.#/components/...`
-            int split = m.group(1).indexOf(".#/");
-            String ref = m.group(1).substring(split + 1);
-            return new SpecProblem(file, pointer(m.group(1).substring(0, split)) + "/$ref",
-                    "the $ref \"" + ref + "\" points to nothing in this document.",
-                    "define " + ref.substring(2) + ", or correct the reference.");
-        }
-        if (m.matches()) {
-            String location = m.group(1);
-            String pointer = pointer(location);
-            String kind = m.group(2);
-            if (kind.equals("missing")) {
-                return new SpecProblem(file, pointer, "attribute `" + lastSegment(location) + "` is required here but missing.",
-                        "add `" + lastSegment(location) + "` at " + parent(pointer) + ".");
-            }
-            if (kind.equals("unexpected")) {
-                return new SpecProblem(file, pointer, "attribute `" + lastSegment(location) + "` is not allowed here by OpenAPI 3.",
-                        "remove it, or prefix it with `x-` to keep it as a vendor extension.");
-            }
-            return new SpecProblem(file, pointer, "attribute `" + lastSegment(location) + "` must be of type " + m.group(3) + ".",
-                    "change its value to a " + m.group(3) + ".");
-        }
-        return otherShapes(file, message.trim());
-    }
-
-    private static SpecProblem otherShapes(String file, String message) {
-        Matcher ref = REF_TARGET.matcher(message);
-        if (ref.matches()) {
-            return new SpecProblem(file, pointer(ref.group(1)) + "/$ref", "the $ref target " + ref.group(2) + " is not a "
-                    + ref.group(3) + ", which is what this place needs.", "point the $ref at a " + ref.group(3) + ".");
-        }
-        Matcher with = WITH_CLAUSE.matcher(message);
-        if (with.matches()) {
-            return new SpecProblem(file, pointer(with.group(1)), "attribute `" + lastSegment(with.group(1)) + "` " + with.group(2)
-                    + (with.group(2).endsWith(".") ? "" : "."), "give it what OpenAPI 3 requires there (e.g. a media type key).");
-        }
-        Matcher info = INFO_URL.matcher(message);
-        if (info.matches()) {
-            return new SpecProblem(file, "/info/" + info.group(1) + "/url", "info." + info.group(1) + ".url must be an absolute URL; found \""
-                    + info.group(2) + "\".", "write it as https://... or remove it.");
-        }
-        Matcher sentence = LOCATED_SENTENCE.matcher(message);
-        if (sentence.matches()) {
-            return new SpecProblem(file, pointer(sentence.group(1)), sentence.group(2) + (sentence.group(2).endsWith(".") ? "" : "."),
-                    "correct the document at that place.");
-        }
-        return new SpecProblem(file, "", message + (message.endsWith(".") ? "" : "."),
-                "correct the document so swagger-parser accepts it.");
-    }
-
-    /** {@code paths.'/pets'(get).responses} → {@code /paths/~1pets/get/responses}. */
-    static String pointer(String location) {
-        List<String> segments = new ArrayList<>();
-        int i = 0;
-        while (i < location.length()) {
-            char c = location.charAt(i);
-            if (c == '.') {
-                i++;
-            } else if (c == '\'') {
-                int end = location.indexOf('\'', i + 1);
-                end = end < 0 ? location.length() : end;
-                segments.add(location.substring(i + 1, end));
-                i = end + 1;
-            } else if (c == '(') {
-                int end = location.indexOf(')', i);
-                end = end < 0 ? location.length() : end;
-                segments.add(location.substring(i + 1, end));
-                i = end + 1;
-            } else {
-                int end = i;
-                while (end < location.length() && ".'(".indexOf(location.charAt(end)) < 0) {
-                    end++;
-                }
-                segments.add(location.substring(i, end));
-                i = end;
+    static SpecProblem toProblem(String file, String message, SpecTree tree) {
+        String m = normalized(message);
+        Where where = new Where(file, tree);
+        for (Shape shape : SHAPES) {
+            Matcher matcher = shape.pattern().matcher(m);
+            SpecProblem problem = matcher.matches() ? shape.problem().apply(matcher, where) : null;
+            if (problem != null) {
+                return problem;
             }
         }
-        StringBuilder sb = new StringBuilder();
-        for (String s : segments) {
-            sb.append('/').append(s.replace("~", "~0").replace("/", "~1"));
-        }
-        return sb.toString();
+        return new SpecProblem(file, "", m + (m.endsWith(".") ? "" : "."), "correct the document so swagger-parser accepts it.");
     }
 
-    private static String lastSegment(String location) {
-        String p = pointer(location);
-        return p.substring(p.lastIndexOf('/') + 1).replace("~1", "/").replace("~0", "~");
+    /**
+     * When it resolves references swagger-parser repeats a message as {@code .components.schemas.X... (#/components/schemas/X)}:
+     * the same place, so the same message.
+     */
+    static String normalized(String message) {
+        String m = message.trim().replaceFirst(" \\(#[^()]*\\)$", "");
+        m = m.startsWith("attribute .") ? "attribute " + m.substring("attribute .".length()) : m;
+        return m.startsWith(".") ? m.substring(1) : m;
+    }
+
+    private static SpecProblem notOfFormat(Matcher m, Where w) {
+        String key = m.group(2);
+        String value = m.group(3);
+        String format = m.group(4);
+        String shown = value.isEmpty() ? "an empty string" : "`" + abbreviated(value) + "`";
+        String sample = SAMPLES.containsKey(format) ? " like " + SAMPLES.get(format) : "";
+        if (key.equals("enum")) {
+            String pointer = w.member(m.group(1), "enum", (via, holder, v) -> indexOf(v, value) >= 0);
+            int index = indexOf(w.tree.at(pointer), value);
+            return w.at(index >= 0 ? pointer + "/" + index : pointer, "`enum` lists " + shown + ", which is not a " + format
+                    + " (the schema's format).", "list only " + format + " values" + sample + ", or remove `format: " + format + "`.");
+        }
+        String pointer = w.member(m.group(1), key, (via, holder, v) -> v.isTextual() && v.textValue().equals(value));
+        return w.at(pointer, "`" + key + "` is " + shown + ", which is not a " + format + ".",
+                "give a " + format + sample + ", or remove the " + key + ".");
+    }
+
+    private static SpecProblem notOfType(Matcher m, Where w) {
+        String key = m.group(2);
+        String expected = m.group(3);
+        String pointer = w.member(m.group(1), key, (via, holder, value) -> !fits(value, expected, key));
+        JsonNode found = w.tree.at(pointer);
+        boolean atKey = pointer.endsWith("/" + SpecTree.escape(key));
+        String wanted = JSON_KINDS.get(expected);
+        String entry = atKey && wanted != null && CHECKED_BY_ENTRY.contains(key) ? badEntry(found, expected) : null;
+        if (entry != null) {
+            JsonNode value = w.tree.at(pointer + "/" + entry);
+            return w.at(pointer + "/" + entry, "every entry of `" + key + "` must be " + wanted + "; this one is " + kind(value) + ".",
+                    "write it as " + wanted + ".");
+        }
+        if (wanted == null || atKey && fits(found, expected, key)) {
+            String value = found.isValueNode() ? "`" + abbreviated(found.asText()) + "`" : kind(found);
+            return w.at(pointer, atKey ? "`" + key + "` is " + value + ", which OpenAPI does not allow here."
+                    : "`" + key + "` has a value OpenAPI does not allow here.",
+                    ALLOWED_VALUES.containsKey(key) ? "use " + ALLOWED_VALUES.get(key) + "."
+                            : "use a value OpenAPI defines for `" + key + "`.");
+        }
+        return w.at(pointer, "`" + key + "` must be " + wanted + (atKey ? "; here it is " + kind(found) : "") + ".",
+                key.matches("allOf|anyOf|oneOf") ? "write it as a list of schemas: `" + key + ": [{...}, {...}]`."
+                        : "write `" + key + "` as " + wanted + ".");
+    }
+
+    /** What swagger-parser accepts for the expected type: for string and the numbers it only refuses objects and lists. */
+    private static boolean fits(JsonNode value, String expected, String key) {
+        if (CHECKED_BY_ENTRY.contains(key) && value.isContainerNode()) {
+            return badEntry(value, expected) == null;
+        }
+        return switch (expected) {
+            case "object" -> value.isObject();
+            case "array" -> value.isArray();
+            case "boolean" -> value.isBoolean() || value.isTextual();
+            case "string", "integer", "double" -> value.isValueNode();
+            default -> false;
+        };
+    }
+
+    /** The first entry (index or escaped name) of a list or map that does not fit, or null. */
+    private static String badEntry(JsonNode container, String expected) {
+        for (int i = 0; i < container.size() && container.isArray(); i++) {
+            if (!fits(container.get(i), expected, "")) {
+                return String.valueOf(i);
+            }
+        }
+        for (Map.Entry<String, JsonNode> member : container.properties()) {
+            if (!fits(member.getValue(), expected, "")) {
+                return SpecTree.escape(member.getKey());
+            }
+        }
+        return null;
+    }
+
+    private static String kind(JsonNode node) {
+        if (node.isObject()) {
+            return "an object";
+        }
+        if (node.isArray()) {
+            return "an array";
+        }
+        if (node.isTextual()) {
+            return node.textValue().isEmpty() ? "an empty string" : "a string";
+        }
+        if (node.isNumber()) {
+            return "a number";
+        }
+        return node.isBoolean() ? "a boolean" : "null";
+    }
+
+    /** What a `$ref` points to, from the components section it points into. */
+    private static String kindOf(String ref, String needed) {
+        String[] parts = ref.split("/");
+        if (parts.length >= 4 && parts[1].equals("components") && KINDS.containsKey(parts[2])) {
+            return (parts.length == 4 ? "which is " : "which is inside ") + KINDS.get(parts[2]);
+        }
+        return "which is not " + needed;
+    }
+
+    /** A key not allowed in the object holding it: in a schema, or in the xml, externalDocs or discriminator of one. */
+    private static SpecTree.Test notAllowed(String key) {
+        return (via, holder, value) -> {
+            Set<String> allowed = via == null ? SCHEMA_KEYS : NESTED_KEYS.getOrDefault(via, SCHEMA_KEYS);
+            return !key.startsWith("x-") && !allowed.contains(key);
+        };
+    }
+
+    private static int indexOf(JsonNode list, String text) {
+        for (int i = 0; i < list.size() && list.isArray(); i++) {
+            if (list.get(i).isValueNode() && list.get(i).asText().equals(text)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static String prefixed(String location, String key) {
+        return location == null ? key : location + "." + key;
     }
 
     private static String parent(String pointer) {
-        int slash = pointer.lastIndexOf('/');
-        return slash <= 0 ? "the document root" : pointer.substring(0, slash);
+        return pointer.substring(0, Math.max(0, pointer.lastIndexOf('/')));
+    }
+
+    private static String abbreviated(String value) {
+        return value.length() <= 60 ? value : value.substring(0, 57) + "...";
     }
 }

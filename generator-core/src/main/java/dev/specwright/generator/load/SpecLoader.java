@@ -32,13 +32,14 @@ public final class SpecLoader {
         // Our own error report, not the parser's: it would otherwise print to stderr.
         options.setValidateExternalRefs(true);
         SwaggerParseResult result = new OpenAPIV3Parser().readLocation(spec.toAbsolutePath().toUri().toString(), null, options);
+        List<String> messages = result.getMessages() == null ? List.of()
+                : result.getMessages().stream().filter(m -> !ParserMessages.isTolerated(m)).toList();
         List<SpecProblem> problems = new ArrayList<>();
-        if (result.getMessages() != null) {
-            for (String message : result.getMessages()) {
-                if (!ParserMessages.isTolerated(message)) {
-                    problems.add(ParserMessages.toProblem(file, message));
-                }
-            }
+        if (!messages.isEmpty()) {
+            // Read once more, as a plain tree, only to turn the parser's places into pointers: a spec without problems
+            // never pays for it. The parser repeats some messages (once per resolution): each problem is reported once.
+            SpecTree tree = SpecTree.read(spec);
+            messages.stream().map(m -> ParserMessages.toProblem(file, m, tree)).distinct().forEach(problems::add);
         }
         if (result.getOpenAPI() == null && problems.isEmpty()) {
             problems.add(new SpecProblem(file, "", "the file must be an OpenAPI 3.x definition in JSON or YAML.",

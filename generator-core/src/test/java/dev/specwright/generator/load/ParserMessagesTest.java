@@ -3,52 +3,358 @@ package dev.specwright.generator.load;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.specwright.generator.SpecProblem;
+import io.swagger.v3.parser.util.DeserializationUtils;
 import org.junit.jupiter.api.Test;
 
-/** swagger-parser's message shapes, as seen on the real-spec corpus, become located problems. */
+/**
+ * swagger-parser's message shapes, as seen on the real-spec corpus (each test names a spec where it was seen), become
+ * problems located by a JSON pointer that exists in the spec.
+ */
 class ParserMessagesTest {
 
-    private static SpecProblem problem(String message) {
-        return ParserMessages.toProblem("api.json", message);
+    private static final String HEAD = "openapi: 3.0.3\ninfo: {title: T, version: '1'}\n";
+
+    /** The problem for a message about {@code yaml}; its pointer must resolve in the document. */
+    private static SpecProblem problem(String yaml, String message) {
+        SpecTree tree = new SpecTree(DeserializationUtils.deserializeIntoTree(yaml, "api.yaml"));
+        SpecProblem p = ParserMessages.toProblem("api.yaml", message, tree);
+        assertThat(tree.at(p.pointer()).isMissingNode()).as("%s exists in the spec", p.pointer()).isFalse();
+        return p;
+    }
+
+    private static final String SORTED_LIST = HEAD + """
+            paths:
+              /classifications:
+                parameters:
+                  - {name: id, in: query, schema: {type: string, allOf: {a: 1}}}
+                get:
+                  parameters:
+                    - {name: page, in: query, schema: {type: integer}}
+                    - {name: sort, in: query, schema: {type: array, items: {type: string}, default: name}}
+                    - $ref: '#/components/parameters/Limit'
+                  responses: {'200': {description: ok}}
+            components:
+              parameters:
+                Limit: {name: limit, in: query, schema: {type: integer, allOf: {a: 1}}}
+                trait_end_date: {name: end_date, in: query, schema: {type: string, format: date, default: ''}}
+            """;
+
+    @Test
+    void aParameterIsLocatedByItsIndexAndItsSchemaIsSchema() { // art19.com, bkk.hu, telnyx.com, ticketmaster.com
+        SpecProblem p = problem(SORTED_LIST,
+                "attribute paths.'/classifications'(get).parameters.[sort].schemas.default is not of type `array`");
+        assertThat(p.pointer()).isEqualTo("/paths/~1classifications/get/parameters/1/schema/default");
+        assertThat(p.rule()).isEqualTo("`default` must be an array; here it is a string.");
+        assertThat(ParserMessages.isTolerated("attribute paths.'/classifications'(get).parameters.[sort].schemas.default is not of type "
+                + "`array`")).isTrue();
     }
 
     @Test
-    void aLocatedSentenceGetsItsPointer() {
-        SpecProblem p = problem("paths.'/uploads?convert={convert}'. Declared path parameter convert needs to be defined as a path "
+    void aParameterFromARefIsLocatedAtItsComponent() {
+        SpecProblem p = problem(SORTED_LIST, "attribute paths.'/classifications'(get).parameters.[limit].schemas.allOf is not of type `array`");
+        assertThat(p.pointer()).isEqualTo("/components/parameters/Limit/schema/allOf");
+        assertThat(p.rule()).isEqualTo("`allOf` must be an array; here it is an object.");
+    }
+
+    @Test
+    void aPathLevelParameterIsLocatedInThePathItem() {
+        SpecProblem p = problem(SORTED_LIST, "attribute paths.'/classifications'.[id].schemas.allOf is not of type `array`");
+        assertThat(p.pointer()).isEqualTo("/paths/~1classifications/parameters/0/schema/allOf");
+    }
+
+    @Test
+    void aComponentParameterIsItsOwnPlace() { // sendgrid.com, soundcloud.com, oxforddictionaries.com
+        SpecProblem p = problem(SORTED_LIST,
+                "attribute components.parameters.trait_end_date.[end_date].schemas.default=`` is not of type `date`");
+        assertThat(p.pointer()).isEqualTo("/components/parameters/trait_end_date/schema/default");
+        assertThat(p.rule()).isEqualTo("`default` is an empty string, which is not a date.");
+        assertThat(p.fix()).isEqualTo("give a date like 2024-01-31, or remove the default.");
+    }
+
+    @Test
+    void aDefaultOfTheWrongFormatIsNamedWithItsValueNotInThePointer() { // sinao.app, biapi.pro, weber-gesamtausgabe.de
+        String spec = HEAD + """
+                paths: {}
+                components:
+                  schemas:
+                    AccountLog:
+                      properties:
+                        id: {type: integer, default: 0}
+                        timestamp: {type: string, format: date-time, default: '<function datetime.now at 0x7f5740ee1950>'}
+                        since: {type: string, format: date-time, default: now}
+                """;
+        SpecProblem p = problem(spec, "attribute components.schemas.AccountLog.default=`now` is not of type `date-time`");
+        assertThat(p.pointer()).isEqualTo("/components/schemas/AccountLog/properties/since/default");
+        assertThat(p.rule()).isEqualTo("`default` is `now`, which is not a date-time.");
+        assertThat(p.fix()).isEqualTo("give a date-time like 2024-01-31T12:00:00Z, or remove the default.");
+
+        SpecProblem dotted = problem(spec,
+                "attribute components.schemas.AccountLog.default=`<function datetime.now at 0x7f5740ee1950>` is not of type `date-time`");
+        assertThat(dotted.pointer()).isEqualTo("/components/schemas/AccountLog/properties/timestamp/default");
+        assertThat(dotted.rule()).isEqualTo("`default` is `<function datetime.now at 0x7f5740ee1950>`, which is not a date-time.");
+    }
+
+    @Test
+    void anEnumValueOfTheWrongFormatIsLocatedAtTheValueAndNotTolerated() { // sendgrid.com
+        String spec = HEAD + """
+                paths:
+                  /singlesends/{id}/schedule:
+                    put:
+                      requestBody:
+                        content:
+                          application/json:
+                            schema:
+                              properties:
+                                send_at: {type: string, format: date-time, enum: [now]}
+                      responses: {'200': {description: ok}}
+                """;
+        String message = "attribute paths.'/singlesends/{id}/schedule'(put).requestBody.content.'application/json'.schema.enum=`now` "
+                + "is not of type `date-time`";
+        SpecProblem p = problem(spec, message);
+        assertThat(p.pointer()).isEqualTo("/paths/~1singlesends~1{id}~1schedule/put/requestBody/content/application~1json/schema/properties"
+                + "/send_at/enum/0");
+        assertThat(p.rule()).isEqualTo("`enum` lists `now`, which is not a date-time (the schema's format).");
+        assertThat(ParserMessages.isTolerated(message)).isFalse();
+    }
+
+    @Test
+    void aQueryInThePathTemplateIsLocatedAtThePath() { // clicksend.com, icons8.com, medium.com, staging-ecotaco.com
+        String spec = HEAD + """
+                paths:
+                  /uploads?convert={convert}:
+                    post: {responses: {'200': {description: ok}}}
+                  /rides?page={page}&per_page={per_page}:
+                    get: {responses: {'200': {description: ok}}}
+                """;
+        SpecProblem p = problem(spec, "paths.'/uploads?convert={convert}'. Declared path parameter convert needs to be defined as a path "
                 + "parameter in path or operation level");
         assertThat(p.pointer()).isEqualTo("/paths/~1uploads?convert={convert}");
-        assertThat(p.rule()).startsWith("Declared path parameter convert");
+        assertThat(p.rule()).isEqualTo("the path `/uploads?convert={convert}` contains a query string; a path template holds only the path.");
+        assertThat(p.fix()).isEqualTo("make the path `/uploads` and declare `convert` as a parameter with `in: query`.");
+        SpecProblem two = problem(spec, "paths.'/rides?page={page}&per_page={per_page}'. Declared path parameter per_page needs to be "
+                + "defined as a path parameter in path or operation level");
+        assertThat(two.fix()).isEqualTo("make the path `/rides` and declare `page`, `per_page` as parameters with `in: query`.");
     }
 
     @Test
-    void aRefToTheWrongKindOfComponentIsLocatedAtTheRef() {
-        SpecProblem p = problem("paths.'/jobs/{id}/captions'(get).responses.200.content.'application/x-subrip'.schema.$ref target "
+    void anUndeclaredPathParameterIsLocatedAtThePath() {
+        String spec = HEAD + "paths:\n  /pets/{id}:\n    get: {responses: {'200': {description: ok}}}\n";
+        SpecProblem p = problem(spec, "paths.'/pets/{id}'. Declared path parameter id needs to be defined as a path parameter in path or "
+                + "operation level");
+        assertThat(p.pointer()).isEqualTo("/paths/~1pets~1{id}");
+        assertThat(p.rule()).contains("`{id}`").contains("path parameter `id`");
+    }
+
+    @Test
+    void aRefToTheWrongKindOfComponentIsLocatedAtTheRef() { // rev.ai, rumble.run, swaggerhub.com
+        String spec = HEAD + """
+                paths:
+                  /jobs/{id}/captions:
+                    get:
+                      responses:
+                        '200':
+                          description: ok
+                          content:
+                            application/x-subrip:
+                              schema: {properties: {caption: {$ref: '#/components/responses/CaptionSrt'}}}
+                        '400': {$ref: '#/components/schemas/BadRequest'}
+                components:
+                  schemas: {BadRequest: {type: object}}
+                  responses: {CaptionSrt: {description: srt}}
+                """;
+        SpecProblem p = problem(spec, "paths.'/jobs/{id}/captions'(get).responses.200.content.'application/x-subrip'.schema.$ref target "
                 + "#/components/responses/CaptionSrt is not of expected type Schema");
-        assertThat(p.pointer()).isEqualTo("/paths/~1jobs~1{id}~1captions/get/responses/200/content/application~1x-subrip/schema/$ref");
-        assertThat(p.rule()).contains("#/components/responses/CaptionSrt").contains("Schema");
+        assertThat(p.pointer()).isEqualTo("/paths/~1jobs~1{id}~1captions/get/responses/200/content/application~1x-subrip/schema"
+                + "/properties/caption/$ref");
+        assertThat(p.rule()).isEqualTo("a schema is needed here, but the $ref points to #/components/responses/CaptionSrt, which is a response.");
+
+        SpecProblem response = problem(spec, "paths.'/jobs/{id}/captions'(get).responses.400.$ref target #/components/schemas/BadRequest "
+                + "is not of expected type Response");
+        assertThat(response.pointer()).isEqualTo("/paths/~1jobs~1{id}~1captions/get/responses/400/$ref");
+        assertThat(response.fix()).isEqualTo("point the $ref at a response (under #/components/responses), or write one in place.");
     }
 
     @Test
-    void contactAndLicenseUrlsAreLocated() {
-        SpecProblem p = problem("info.license../LICENSE");
-        assertThat(p.pointer()).isEqualTo("/info/license/url");
-        assertThat(p.rule()).contains("/LICENSE");
+    void aDanglingRefIsLocatedAtTheNestedRef() {
+        String spec = HEAD + """
+                paths:
+                  /pets:
+                    get:
+                      responses:
+                        '200':
+                          description: ok
+                          content:
+                            application/json:
+                              schema: {type: object, properties: {owner: {$ref: '#/components/schemas/Missing'}}}
+                """;
+        SpecProblem p = problem(spec, "attribute paths.'/pets'(get).responses.200.content.'application/json'.schema."
+                + "#/components/schemas/Missing is missing");
+        assertThat(p.pointer()).isEqualTo("/paths/~1pets/get/responses/200/content/application~1json/schema/properties/owner/$ref");
     }
 
     @Test
-    void aContentWithoutMediaTypeIsLocated() {
-        SpecProblem p = problem("attribute paths.'/a/{b}'(post).requestBody.content with no media type is unsupported");
-        assertThat(p.pointer()).isEqualTo("/paths/~1a~1{b}/post/requestBody/content");
+    void aMissingAttributeIsLocatedAtTheObjectThatLacksIt() {
+        String spec = HEAD + "paths:\n  /pets:\n    get: {operationId: listPets}\n";
+        SpecProblem p = problem(spec, "attribute paths.'/pets'(get).responses is missing");
+        assertThat(p.pointer()).isEqualTo("/paths/~1pets/get");
+        assertThat(p.rule()).isEqualTo("`responses` is required here but missing.");
     }
 
     @Test
-    void defectsTheGeneratorRepairsDoNotStopIt() {
+    void anArrayWithoutItemsIsLocatedAtTheNestedSchema() {
+        String spec = HEAD + "paths: {}\ncomponents:\n  schemas:\n    Pet: {properties: {tags: {type: array}, name: {type: string}}}\n";
+        SpecProblem p = problem(spec, "attribute components.schemas.Pet.items is missing");
+        assertThat(p.pointer()).isEqualTo("/components/schemas/Pet/properties/tags");
+    }
+
+    @Test
+    void anAllOfThatIsNotAListIsLocated() { // dnd5eapi.co
+        String spec = HEAD + """
+                paths:
+                  /api/monsters/{index}:
+                    get:
+                      responses:
+                        '200':
+                          description: ok
+                          content:
+                            application/json:
+                              schema: {$ref: '#/components/schemas/Monster', allOf: {'3': {properties: {}}}}
+                components: {schemas: {Monster: {type: object}}}
+                """;
+        SpecProblem p = problem(spec, "attribute paths.'/api/monsters/{index}'(get).responses.200.content.'application/json'.schema.allOf "
+                + "is not of type `array`");
+        assertThat(p.pointer()).isEqualTo("/paths/~1api~1monsters~1{index}/get/responses/200/content/application~1json/schema/allOf");
+        assertThat(p.fix()).isEqualTo("write it as a list of schemas: `allOf: [{...}, {...}]`.");
+    }
+
+    @Test
+    void unexpectedKeysAreLocatedWhereTheyAreNotAllowed() { // googleapis.com/cloudbuild, opensuse.org
+        String spec = HEAD + """
+                source: {url: {}}
+                paths:
+                  /published?view=ymp:
+                    get:
+                      responses:
+                        '200':
+                          description: ok
+                          content:
+                            application/xml; charset=utf-8:
+                              schema:
+                                properties:
+                                  name: {type: string, example: a}
+                                  xmlns: {type: string, xml: {attribute: true, example: 'http://opensuse.org'}}
+                """;
+        assertThat(problem(spec, "attribute source is unexpected").pointer()).isEqualTo("/source");
+        SpecProblem p = problem(spec, "attribute paths.'/published?view=ymp'(get).responses.200.content.'application/xml; charset=utf-8'"
+                + ".schema.example is unexpected");
+        assertThat(p.pointer()).isEqualTo("/paths/~1published?view=ymp/get/responses/200/content/application~1xml; charset=utf-8/schema"
+                + "/properties/xmlns/xml/example");
+        assertThat(p.rule()).isEqualTo("`example` is not a field OpenAPI allows here.");
+    }
+
+    @Test
+    void anEncodingForNoPropertyIsLocatedAtTheEntry() { // gov.bc.ca/jobposting
+        String spec = HEAD + """
+                paths:
+                  /jobs:
+                    post:
+                      requestBody:
+                        content:
+                          application/json:
+                            encoding: {color: {style: form}, city: {styel: form}}
+                            schema: {properties: {city: {type: string}}}
+                      responses: {'200': {description: ok}}
+                """;
+        String at = "attribute paths.'/jobs'(post).requestBody.content.'application/json'.encoding.";
+        SpecProblem p = problem(spec, at + "color is unexpected");
+        assertThat(p.pointer()).isEqualTo("/paths/~1jobs/post/requestBody/content/application~1json/encoding/color");
+        assertThat(p.rule()).isEqualTo("`encoding` has an entry for `color`, but the schema it encodes has no such property.");
+        SpecProblem typo = problem(spec, at + "styel is unexpected");
+        assertThat(typo.pointer()).isEqualTo("/paths/~1jobs/post/requestBody/content/application~1json/encoding/city/styel");
+        assertThat(typo.rule()).isEqualTo("`styel` is not a field OpenAPI allows here.");
+    }
+
+    @Test
+    void aFileThatCannotBeLoadedIsLocatedAtTheReference() { // digitalocean.com
+        String spec = HEAD + """
+                paths: {}
+                components:
+                  schemas:
+                    Record:
+                      oneOf: [{$ref: '#/components/schemas/A'}]
+                      discriminator: {propertyName: type, mapping: {A: 'models/types.yml#/a'}}
+                    A: {type: object}
+                """;
+        SpecProblem p = problem(spec, "Unable to load RELATIVE ref: models/types.yml path: /specs");
+        assertThat(p.pointer()).isEqualTo("/components/schemas/Record/discriminator/mapping/A");
+        assertThat(p.rule()).isEqualTo("the reference `models/types.yml` cannot be loaded (looked for it relative to /specs).");
+    }
+
+    @Test
+    void aValueOutsideTheAllowedOnesIsNamed() {
+        String spec = HEAD + "paths:\n  /pets:\n    get:\n      parameters:\n        - {name: id, in: body}\n      responses: {}\n";
+        SpecProblem p = problem(spec, "attribute paths.'/pets'(get).parameters.[id].in is not of type `string`");
+        assertThat(p.pointer()).isEqualTo("/paths/~1pets/get/parameters/0/in");
+        assertThat(p.rule()).isEqualTo("`in` is `body`, which OpenAPI does not allow here.");
+        assertThat(p.fix()).isEqualTo("use query, header, path or cookie.");
+    }
+
+    @Test
+    void listsCheckedEntryByEntryPointAtTheEntry() {
+        String spec = HEAD + "paths: {}\ncomponents:\n  schemas:\n    Pet: {required: [name, {a: 1}], properties: {name: {type: string}}}\n";
+        SpecProblem p = problem(spec, "attribute components.schemas.Pet.required is not of type `string`");
+        assertThat(p.pointer()).isEqualTo("/components/schemas/Pet/required/1");
+        assertThat(p.rule()).isEqualTo("every entry of `required` must be a string; this one is an object.");
+    }
+
+    @Test
+    void aPlaceThatDoesNotExistFallsBackToTheNearestAncestor() {
+        SpecTree tree = new SpecTree(DeserializationUtils.deserializeIntoTree(HEAD + "paths:\n  /a.b:\n    get: {}\n", "api.yaml"));
+        assertThat(tree.locate("paths.'/a.b'(get).responses.200")).isEqualTo("/paths/~1a.b/get");
+        assertThat(tree.locate("paths.'/nope'")).isEqualTo("/paths");
+        assertThat(tree.locate("info.title")).isEqualTo("/info/title");
+        SpecTree dotted = new SpecTree(DeserializationUtils.deserializeIntoTree(HEAD + "components: {schemas: {a.b: {type: object}}}\n", "x"));
+        assertThat(dotted.locate("components.schemas.a.b")).isEqualTo("/components/schemas/a.b");
+    }
+
+    @Test
+    void aRepeatedMessageOfTheResolverIsTheSameMessage() { // codat.io/assess
+        assertThat(ParserMessages.normalized("attribute .components.schemas.ExcelStatus.examples is not of type `array` "
+                + "(#/components/schemas/ExcelStatus)")).isEqualTo("attribute components.schemas.ExcelStatus.examples is not of type `array`");
+    }
+
+    @Test
+    void defectsTheGeneratorCopesWithDoNotStopIt() {
         assertThat(ParserMessages.isTolerated("attribute paths.'/x'(post).operationId is repeated")).isTrue();
         assertThat(ParserMessages.isTolerated("paths.'/v2/actions'(get).parameters. There are duplicate parameter values.")).isTrue();
+        assertThat(ParserMessages.isTolerated("paths.'/v2/actions'(get).parameters. There are duplicate parameter values")).isTrue();
         assertThat(ParserMessages.isTolerated(".components.schemas.Push.$ref target #/components/parameters/companyId/schema is not "
                 + "of expected type Schema (#/components/schemas/Push)")).isTrue();
-        assertThat(ParserMessages.isTolerated("paths.'/v2/actions'(get).parameters. There are duplicate parameter values")).isTrue();
+        // wrong-typed defaults and examples of schemas, parameters, headers and media types: crediwatch.com, gsmtasks.com, codat.io
+        assertThat(ParserMessages.isTolerated("attribute components.schemas.GetStatus.default is not of type `string`")).isTrue();
+        assertThat(ParserMessages.isTolerated("attribute .components.schemas.ExcelStatus.examples is not of type `array` "
+                + "(#/components/schemas/ExcelStatus)")).isTrue();
+        assertThat(ParserMessages.isTolerated("attribute paths.'/jobs'(post).requestBody.content.'application/json'.schema.default is not "
+                + "of type `integer`")).isTrue();
+        assertThat(ParserMessages.isTolerated("attribute paths.'/a'(get).parameters.[at].schemas.default=`now` is not of type "
+                + "`date-time`")).isTrue();
+        assertThat(ParserMessages.isTolerated("attribute components.headers.X-Rate.default is not of type `integer`")).isTrue();
+        // contact and license URLs (calorieninjas.com, zeit.co, intellifi.nl), a request body without media types (just-eat.co.uk)
+        assertThat(ParserMessages.isTolerated("info.contact.www.calorieninjas.com")).isTrue();
+        assertThat(ParserMessages.isTolerated("info.license../LICENSE")).isTrue();
+        assertThat(ParserMessages.isTolerated("attribute paths.'/c/{t}'(post).requestBody.content with no media type is unsupported")).isTrue();
+    }
+
+    @Test
+    void defectsThatChangeTheClientStillStopIt() {
         assertThat(ParserMessages.isTolerated("paths.'/x'(get).responses.200.content.'application/json'.schema.$ref target "
                 + "#/components/responses/StatusMessage is not of expected type Schema")).isFalse();
+        // `default` here is the default response, not a value
+        assertThat(ParserMessages.isTolerated("attribute paths.'/x'(get).responses.default is not of type `object`")).isFalse();
+        // a parameter whose content names no media type has no type at all
+        assertThat(ParserMessages.isTolerated("attribute paths.'/x'(get).parameters.[q].content with no media type is unsupported")).isFalse();
+        SpecProblem p = problem(HEAD + "paths:\n  /x:\n    get:\n      parameters: [{name: q, in: query, content: {}}]\n",
+                "attribute paths.'/x'(get).parameters.[q].content with no media type is unsupported");
+        assertThat(p.pointer()).isEqualTo("/paths/~1x/get/parameters/0/content");
     }
 }

@@ -1,0 +1,97 @@
+package dev.specwright.generator.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.specwright.generator.Generator;
+import dev.specwright.generator.GeneratorOptions;
+import dev.specwright.generator.InProcessCompiler;
+import dev.specwright.generator.SpecProblem;
+import dev.specwright.generator.SpecProblemsException;
+import dev.specwright.generator.emit.GeneratedFile;
+import io.swagger.v3.parser.util.DeserializationUtils;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The loader end to end: tolerated defects still give a client that compiles; the others are located in the file. */
+class SpecLoaderTest {
+
+    @TempDir
+    Path tmp;
+
+    private static final String HEAD = "openapi: 3.0.3\ninfo:\n  title: T\n  version: '1'\n";
+
+    @Test
+    void toleratedDefectsGenerateAClientThatCompilesAndClaimsNoWrongDefault() throws Exception {
+        Path spec = tmp.resolve("api.yaml");
+        Files.writeString(spec, """
+                openapi: 3.0.3
+                info:
+                  title: T
+                  version: '1'
+                  contact: {url: www.example.com}
+                  license: {name: MIT, url: ./LICENSE}
+                paths:
+                  /items:
+                    get:
+                      operationId: listItems
+                      parameters:
+                        - {name: sort, in: query, schema: {type: array, items: {type: string}, default: name}}
+                        - {name: since, in: query, schema: {type: string, format: date-time, default: now}}
+                      responses:
+                        '200':
+                          description: ok
+                          content:
+                            application/json:
+                              schema: {$ref: '#/components/schemas/Item'}
+                    post:
+                      operationId: touchItems
+                      requestBody: {content: {}}
+                      responses: {'204': {description: done}}
+                components:
+                  schemas:
+                    Item:
+                      type: object
+                      properties:
+                        at: {type: string, format: date-time, default: '<function datetime.now at 0x7f57>'}
+                        tags: {type: string, default: [none]}
+                        meta: {type: object, default: '{}'}
+                """);
+        List<GeneratedFile> files = new Generator().files(GeneratorOptions.builder(spec, tmp.resolve("out")).basePackage("tolerated").build());
+        InProcessCompiler.Result compiled = InProcessCompiler.compile(files, tmp.resolve("classes"));
+        assertThat(compiled.diagnostics()).isEmpty();
+        String item = files.stream().filter(f -> f.path().endsWith("Item.java")).findFirst().orElseThrow().content();
+        assertThat(item).doesNotContain("Default:");
+    }
+
+    @Test
+    void aDefectInAYamlFileIsLocatedAtAPointerThatExistsInIt() throws Exception {
+        Path spec = tmp.resolve("api.yaml");
+        Files.writeString(spec, HEAD + """
+                paths:
+                  /uploads?convert={convert}:
+                    post:
+                      responses: {'200': {description: ok}}
+                  /jobs/{id}:
+                    get:
+                      parameters: [{name: id, in: path, required: true, schema: {type: string}}]
+                      responses:
+                        '200':
+                          description: ok
+                          content:
+                            text/plain:
+                              schema: {$ref: '#/components/responses/Text'}
+                components:
+                  responses: {Text: {description: text}}
+                """);
+        SpecProblemsException e = catchThrowableOfType(SpecProblemsException.class, () -> new SpecLoader().load(spec));
+        assertThat(e).isNotNull();
+        var tree = DeserializationUtils.deserializeIntoTree(Files.readString(spec), spec.toString());
+        assertThat(e.problems()).extracting(SpecProblem::pointer).containsExactlyInAnyOrder(
+                "/paths/~1uploads?convert={convert}", "/paths/~1jobs~1{id}/get/responses/200/content/text~1plain/schema/$ref");
+        assertThat(e.problems()).allSatisfy(p -> assertThat(tree.at(p.pointer()).isMissingNode()).isFalse());
+    }
+}
