@@ -264,10 +264,13 @@ final class ApiEmitter {
                 .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
         CodeBlock.Builder doc = CodeBlock.builder().add("The optional parameters of {@code $L}.\n\n", op.methodName());
         List<String> args = new ArrayList<>();
+        boolean record = op.optionalParameters().size() <= ModelEmitter.MAX_RECORD_COMPONENTS;
         for (Parameter p : op.optionalParameters()) {
             TypeName t = types.of(p.type());
             constructor.addParameter(t, p.javaName());
-            doc.add("@param $L $L\n", p.javaName(), Javadoc.escape(p.description().isEmpty() ? p.name() : p.description()));
+            if (record) {
+                doc.add("@param $L $L\n", p.javaName(), Javadoc.escape(p.description().isEmpty() ? p.name() : p.description()));
+            }
             builderType.addField(t, p.javaName(), Modifier.PRIVATE);
             args.add(p.javaName());
             if (p.fieldFilter().isPresent()) {
@@ -294,19 +297,39 @@ final class ApiEmitter {
                         .addStatement("return this").build());
             }
         }
+        // a record's canonical constructor is capped by the JVM's 255 parameter slots; real operations have more
+        // optional parameters (gsmtasks: 300+ filters), so those become a final class built from its builder
         builderType.addMethod(MethodSpec.methodBuilder("build").addModifiers(Modifier.PUBLIC).returns(self)
                 .addJavadoc("@return the immutable parameters\n")
-                .addStatement("return new $T($L)", self, String.join(", ", args)).build());
-        TypeSpec type = TypeSpec.recordBuilder(self).addModifiers(Modifier.PUBLIC)
+                .addStatement(record ? CodeBlock.of("return new $T($L)", self, String.join(", ", args))
+                        : CodeBlock.of("return new $T(this)", self)).build());
+        TypeSpec.Builder type = (record ? TypeSpec.recordBuilder(self).recordConstructor(constructor.build())
+                : TypeSpec.classBuilder(self).addModifiers(Modifier.FINAL).addMethods(classMembers(op, builder)))
+                .addModifiers(Modifier.PUBLIC)
                 .addAnnotation(JavaTypes.GENERATED)
                 .addAnnotation(JavaTypes.SUPPRESS_DEPRECATION)
                 .addJavadoc(doc.build())
-                .recordConstructor(constructor.build())
                 .addMethod(MethodSpec.methodBuilder("builder").addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(builder)
                         .addJavadoc("@return a builder with no parameter set\n")
                         .addStatement("return new $T()", builder).build())
-                .addType(builderType.build())
-                .build();
-        return ModelEmitter.file(self.packageName(), type);
+                .addType(builderType.build());
+        if (!record) {
+            op.optionalParameters().forEach(p -> type.addField(types.of(p.type()), p.javaName(), Modifier.PRIVATE, Modifier.FINAL));
+        }
+        return ModelEmitter.file(self.packageName(), type.build());
+    }
+
+    /** The constructor from the builder and the accessors of a parameters class too large for a record. */
+    private List<MethodSpec> classMembers(Operation op, ClassName builder) {
+        List<MethodSpec> members = new ArrayList<>();
+        MethodSpec.Builder constructor = MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).addParameter(builder, "b");
+        for (Parameter p : op.optionalParameters()) {
+            constructor.addStatement("this.$1N = b.$1N", p.javaName());
+            members.add(MethodSpec.methodBuilder(p.javaName()).addModifiers(Modifier.PUBLIC).returns(types.of(p.type()))
+                    .addJavadoc("@return $L\n", Javadoc.escape(p.description().isEmpty() ? p.name() : p.description()))
+                    .addStatement("return $N", p.javaName()).build());
+        }
+        members.add(0, constructor.build());
+        return members;
     }
 }

@@ -28,6 +28,21 @@ class LargeAndOddSchemasTest {
     }
 
     @Test
+    void anOperationWithMoreOptionalParametersThanARecordCanHoldGetsAParamsClass() throws Exception {
+        Feature f = Feature.generate("large-model.yaml");
+        Class<?> params = f.loader.loadClass("feature.api.SearchSettingsParams");
+        assertThat(params.isRecord()).isFalse();
+        Object builder = params.getMethod("builder").invoke(null);
+        builder.getClass().getMethod("f000", String.class).invoke(builder, "first");
+        builder.getClass().getMethod("f259", String.class).invoke(builder, "last");
+        Object built = builder.getClass().getMethod("build").invoke(builder);
+        assertThat(Feature.get(built, "f000")).isEqualTo("first");
+        assertThat(Feature.get(built, "f259")).isEqualTo("last");
+        assertThat(Feature.get(built, "f100")).isNull();
+        assertThat(f.source("api/DefaultApi.java")).contains(".query(\"f259\", params.f259())");
+    }
+
+    @Test
     void aRefIntoAnOperationsInlineSchemaIsValidAndKeptAsJson() throws Exception {
         Feature f = Feature.generate("ref-into-path.yaml");
         assertThat(f.source("api/DefaultApi.java")).contains("public JsonNode again()");
