@@ -243,7 +243,9 @@ final class OperationPass {
      */
     private Answer response(RawOperation raw, String typePrefix) {
         if (raw.op().getResponses() == null || raw.op().getResponses().isEmpty()) {
-            problems.add(new SpecProblem(file, raw.pointer() + "/responses", "an operation needs at least one response.",
+            // the pointer names what exists: the operation when `responses` is missing, else the empty `responses`
+            String at = raw.op().getResponses() == null ? raw.pointer() : raw.pointer() + "/responses";
+            problems.add(new SpecProblem(file, at, "an operation needs at least one response.",
                     "add `responses:` with the success status, e.g. '200' with its content."));
             return Answer.NONE;
         }
