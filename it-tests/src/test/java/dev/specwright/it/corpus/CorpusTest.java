@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
  *   <li>{@code specwright.corpus.specs}: comma-separated spec paths inside the corpus (e.g.
  *       {@code github.com/api.github.com.json}): only those, instead of the sample;
  *   <li>{@code specwright.corpus.sampleSize} (300), {@code specwright.corpus.threads} (2),
- *       {@code specwright.corpus.timeoutSeconds} (300), {@code specwright.corpus.maxFailures} (0);
+ *       {@code specwright.corpus.timeoutSeconds} (300), {@code specwright.corpus.maxFailures} (0),
+ *       {@code specwright.corpus.aloneAboveMb} (8: larger specs run with no other beside them);
  *   <li>{@code specwright.corpus.dir} (where the corpus is fetched to), {@code specwright.corpus.fetchScript},
  *       {@code specwright.corpus.report} (the Markdown report).
  * </ul>
@@ -70,7 +71,9 @@ class CorpusTest {
         long start = System.nanoTime();
         AtomicInteger done = new AtomicInteger();
         int total = chosen.size();
-        CorpusRunner runner = new CorpusRunner(new SpecRunner(root, new InMemoryJavac()), threads, timeout);
+        long aloneBytes = Long.parseLong(property("specwright.corpus.aloneAboveMb", "8")) * 1024 * 1024;
+        CorpusRunner runner = new CorpusRunner(new SpecRunner(root, new InMemoryJavac()), threads, timeout,
+                spec -> size(root.resolve(spec)) > aloneBytes);
         List<SpecResult> results = runner.run(packages, r -> {
             int n = done.incrementAndGet();
             if (r.outcome() == SpecResult.Outcome.FAILED) {
@@ -102,5 +105,13 @@ class CorpusTest {
     private static String property(String name, String fallback) {
         String value = System.getProperty(name);
         return value == null || value.isBlank() ? fallback : value.strip();
+    }
+
+    private static long size(Path file) {
+        try {
+            return java.nio.file.Files.size(file);
+        } catch (java.io.IOException e) {
+            return 0; // the spec's own run reports what is wrong with the file
+        }
     }
 }
