@@ -39,7 +39,8 @@ public final class SpecLoader {
             // Read once more, as a plain tree, only to turn the parser's places into pointers: a spec without problems
             // never pays for it. The parser repeats some messages (once per resolution): each problem is reported once.
             SpecTree tree = SpecTree.read(spec);
-            messages.stream().map(m -> ParserMessages.toProblem(file, m, tree)).distinct().forEach(problems::add);
+            messages.stream().map(m -> ParserMessages.toProblem(file, m, tree)).distinct()
+                    .filter(p -> !tree.isIgnoredRefSibling(p.pointer())).forEach(problems::add);
         }
         if (result.getOpenAPI() == null && problems.isEmpty()) {
             problems.add(new SpecProblem(file, "", "the file must be an OpenAPI 3.x definition in JSON or YAML.",

@@ -57,6 +57,19 @@ final class SpecTree {
         }
     }
 
+    /**
+     * Whether the member at {@code pointer} sits beside a {@code $ref} in an OpenAPI 3.0 document, where the Reference
+     * Object says such siblings "SHALL be ignored": whatever is wrong with them is no defect of the spec. (3.1 gives
+     * siblings of a schema's {@code $ref} a meaning, so there they count.)
+     */
+    boolean isIgnoredRefSibling(String pointer) {
+        int slash = pointer.lastIndexOf('/');
+        if (slash < 0 || pointer.endsWith("/$ref") || !root.path("openapi").asText("").startsWith("3.0")) {
+            return false;
+        }
+        return at(pointer.substring(0, slash)).has("$ref");
+    }
+
     /** The pointer of the deepest node of the document along the parser's location: it exists, at worst it is the root. */
     String locate(String location) {
         List<String> tokens = tokens(location);

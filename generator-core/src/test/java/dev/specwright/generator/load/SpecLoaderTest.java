@@ -94,4 +94,30 @@ class SpecLoaderTest {
                 "/paths/~1uploads?convert={convert}", "/paths/~1jobs~1{id}/get/responses/200/content/text~1plain/schema/$ref");
         assertThat(e.problems()).allSatisfy(p -> assertThat(tree.at(p.pointer()).isMissingNode()).isFalse());
     }
+
+    @Test
+    void siblingsOfARefAreIgnoredIn30AsTheSpecSaysButCountIn31() throws Exception {
+        String paths = """
+                paths:
+                  /monsters:
+                    get:
+                      responses:
+                        '200':
+                          description: ok
+                          content:
+                            application/json:
+                              schema: {$ref: '#/components/schemas/Monster', allOf: {'3': {properties: {x: {}}}}}
+                components:
+                  schemas:
+                    Monster: {type: object, properties: {name: {type: string}}}
+                """;
+        Path v30 = Files.writeString(tmp.resolve("v30.yaml"), HEAD + paths);
+        assertThat(new SpecLoader().load(v30).getPaths()).containsKey("/monsters");
+
+        Path v31 = Files.writeString(tmp.resolve("v31.yaml"), HEAD.replace("3.0.3", "3.1.0") + paths);
+        SpecProblemsException e = catchThrowableOfType(SpecProblemsException.class, () -> new SpecLoader().load(v31));
+        assertThat(e).isNotNull();
+        assertThat(e.problems()).extracting(SpecProblem::pointer)
+                .contains("/paths/~1monsters/get/responses/200/content/application~1json/schema/allOf");
+    }
 }
