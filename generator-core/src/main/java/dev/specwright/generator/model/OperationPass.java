@@ -67,6 +67,7 @@ final class OperationPass {
             }));
         }
         byTag.values().removeIf(List::isEmpty);
+        splitLargeGroups(byTag);
         NameScope accessors = new NameScope().reserve("builder").reserve("apiClient").reserve("close");
         Map<String, String[]> names = new LinkedHashMap<>();
         byTag.keySet().forEach(tag -> names.put(tag, new String[] {
@@ -83,6 +84,29 @@ final class OperationPass {
             groups.add(new ApiGroup(tag, names.get(tag)[0], names.get(tag)[1], description, operations));
         });
         return groups;
+    }
+
+    /**
+     * At most this many operations per API class. A class file holds at most 65,535 constants; Microsoft Graph beta's
+     * untagged operations (2,870) overflow it, Graph's 1,483 do not.
+     */
+    static final int MAX_OPERATIONS_PER_API = 1000;
+
+    /** A tag with more operations becomes {@code <Tag>Api}, {@code <Tag>Part2Api}, ..., in declaration order. */
+    private static void splitLargeGroups(Map<String, List<RawOperation>> byTag) {
+        Map<String, List<RawOperation>> split = new LinkedHashMap<>();
+        byTag.forEach((tag, raws) -> {
+            for (int from = 0, part = 1; from < raws.size(); from += MAX_OPERATIONS_PER_API, part++) {
+                List<RawOperation> chunk = raws.subList(from, Math.min(raws.size(), from + MAX_OPERATIONS_PER_API));
+                String name = part == 1 ? tag : tag + " part " + part;
+                while (split.containsKey(name) || (part > 1 && byTag.containsKey(name))) {
+                    name += " more"; // a real tag already has that name
+                }
+                split.put(name, new ArrayList<>(chunk));
+            }
+        });
+        byTag.clear();
+        byTag.putAll(split);
     }
 
     private Operation operation(RawOperation raw, NameScope methods) {
