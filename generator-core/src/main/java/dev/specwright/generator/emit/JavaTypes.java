@@ -27,6 +27,8 @@ final class JavaTypes {
     static final ClassName FIELD_SELECTOR = ClassName.get(RUNTIME, "FieldSelector");
     static final ClassName BINARY = ClassName.get(RUNTIME, "Binary");
     static final ClassName DOWNLOAD = ClassName.get(RUNTIME, "Download");
+    static final ClassName OPEN_ENUM = ClassName.get(RUNTIME, "OpenEnum");
+    static final ClassName OPEN_ENUM_VALUES = ClassName.get(RUNTIME, "OpenEnumValues");
 
     static final ClassName JSON_NODE = ClassName.get("com.fasterxml.jackson.databind", "JsonNode");
     static final ClassName OBJECT_MAPPER = ClassName.get("com.fasterxml.jackson.databind", "ObjectMapper");

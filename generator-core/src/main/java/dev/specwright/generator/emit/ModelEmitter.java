@@ -328,99 +328,61 @@ final class ModelEmitter {
     }
 
     /**
-     * An open enum: a final class, not a Java enum, because a Java enum constant is a singleton and cannot keep the raw
-     * value of a constant this client does not know. One {@code public static final} constant per spec value (so
-     * {@code Status.ACTIVE} reads as before), {@code fromValue} returning the constant or a new instance that keeps the
-     * value, equality by value, and a nested Java enum of the known values plus {@code UNKNOWN} to {@code switch} on.
+     * An open enum: a final class extending the runtime's {@code OpenEnum} (value, {@code known()}, {@code isKnown()},
+     * equality by value and {@code toString()} live there, so GitHub's thousands of enums do not repeat them). Here: one
+     * {@code public static final} constant per spec value (so {@code Status.ACTIVE} reads as for a Java enum), the
+     * {@code @JsonCreator} {@code fromValue}, {@code values()} and the nested Java enum of the known values plus
+     * {@code UNKNOWN} to {@code switch} on.
      */
     private JavaFile openEnum(EnumDef def) {
         ClassName self = types.model(def.className());
         ClassName known = self.nestedClass(def.knownName());
         TypeName valueType = def.integer() ? ClassName.get(Long.class) : ClassName.get(String.class);
-        TypeName list = ParameterizedTypeName.get(ClassName.get(List.class), self);
-        TypeName map = ParameterizedTypeName.get(ClassName.get(java.util.Map.class), valueType, self);
-        String wireExample = def.constants().isEmpty() ? "" : " ({@code " + self.simpleName() + "." + def.constants().get(0).javaName() + "})";
+        TypeName values = ParameterizedTypeName.get(JavaTypes.OPEN_ENUM_VALUES, valueType, self);
         TypeSpec.Builder e = TypeSpec.classBuilder(self).addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+                .superclass(ParameterizedTypeName.get(JavaTypes.OPEN_ENUM, valueType, known))
                 .addAnnotation(JavaTypes.GENERATED)
                 .addJavadoc(Javadoc.of(def.description()).toBuilder()
                         .add(def.description().isBlank() ? "" : "\n<p>")
-                        .add("An open enum: the spec's values are constants$L, and a value this client does not know yet reads as\n"
-                                + "an instance that keeps it ({@link #known()} is {@link $T#$N}), so a newer server never breaks this\n"
-                                + "client and what it sent is written back unchanged. Compare with {@code equals}, or {@code switch} on\n"
-                                + "{@link #known()}.\n", wireExample, known, EnumDef.UNKNOWN)
+                        .add("An {@link $T}: a value this client does not know reads as an instance that keeps it, with\n"
+                                + "{@link #known()} {@link $T#$N}. Compare with {@code equals}, or {@code switch} on {@link #known()}.\n",
+                                JavaTypes.OPEN_ENUM, known, EnumDef.UNKNOWN)
                         .build());
+        // no Javadoc on the constants: JavaPoet writes three lines for each, and the initializer shows the value
         TypeSpec.Builder knownEnum = TypeSpec.enumBuilder(known).addModifiers(Modifier.PUBLIC)
-                .addJavadoc("The values of {@link $T} this client knows, as a Java enum to {@code switch} on; {@link #$N} for any other.\n",
+                .addJavadoc("The values of {@link $T} this client knows, to {@code switch} on; {@link #$N} for any other.\n",
                         self, EnumDef.UNKNOWN);
         List<CodeBlock> names = new ArrayList<>();
         for (EnumDef.Constant c : def.constants()) {
             CodeBlock value = def.integer() ? CodeBlock.of("$LL", Long.parseLong(c.value())) : CodeBlock.of("$S", c.value());
             e.addField(FieldSpec.builder(self, c.javaName(), Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-                    .addJavadoc("$L\n", wireValueDoc(def, c))
                     .initializer("new $T($L, $T.$N)", self, value, known, c.javaName()).build());
-            knownEnum.addEnumConstant(c.javaName(), TypeSpec.anonymousClassBuilder("").addJavadoc("$L\n", wireValueDoc(def, c)).build());
+            knownEnum.addEnumConstant(c.javaName());
             names.add(CodeBlock.of("$N", c.javaName()));
         }
         knownEnum.addEnumConstant(EnumDef.UNKNOWN, TypeSpec.anonymousClassBuilder("")
                 .addJavadoc("A value this client does not know; {@link $T#value()} holds it.\n", self).build());
-        e.addField(FieldSpec.builder(list, EnumDef.VALUES, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                        .initializer("$T.of($L)", List.class, CodeBlock.join(names, ", ")).build())
-                .addField(FieldSpec.builder(map, EnumDef.BY_VALUE, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                        .initializer("$N.stream().collect($T.toUnmodifiableMap($T::value, c -> c))",
-                                EnumDef.VALUES, java.util.stream.Collectors.class, self).build())
-                .addField(valueType, "value", Modifier.PRIVATE, Modifier.FINAL)
-                .addField(known, "known", Modifier.PRIVATE, Modifier.FINAL)
+        names.add(0, CodeBlock.of("$T.class", self));
+        e.addField(FieldSpec.builder(values, EnumDef.VALUES, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                        .initializer("$T.of($L)", JavaTypes.OPEN_ENUM_VALUES, CodeBlock.join(names, ", ")).build())
                 .addType(knownEnum.build())
                 .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE)
                         .addParameter(valueType, "value").addParameter(known, "known")
-                        .addStatement("this.value = value").addStatement("this.known = known").build())
+                        .addStatement("super(value, known)").build())
                 .addMethod(MethodSpec.methodBuilder("fromValue").addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(self)
                         // DELEGATING: the JSON value itself is the argument, never an object with a "value" member
                         .addAnnotation(AnnotationSpec.builder(JavaTypes.JSON_CREATOR)
                                 .addMember("mode", "$T.Mode.DELEGATING", JavaTypes.JSON_CREATOR).build())
                         .addParameter(valueType, "value")
-                        .addJavadoc("The instance for a value from the wire.\n\n"
-                                + "@param value the value; not null (JSON {@code null} reads as a null field, never through here)\n"
-                                + "@return its constant, or a new instance keeping a value this client does not know\n"
-                                + "@throws NullPointerException if {@code value} is null\n")
-                        .beginControlFlow("if (value == null)")
-                        .addStatement("throw new $T($S)", NullPointerException.class,
-                                self.simpleName() + ".fromValue(null): an absent value is a null " + self.simpleName() + ", not an instance")
-                        .endControlFlow()
-                        .addStatement("$T constant = $N.get(value)", self, EnumDef.BY_VALUE)
-                        .addStatement("return constant != null ? constant : new $T(value, $T.$N)", self, known, EnumDef.UNKNOWN)
+                        .addJavadoc("@return the constant for {@code value}, or a new instance keeping a value this client does not know\n"
+                                + "@throws NullPointerException if {@code value} is null (JSON {@code null} is a null field instead)\n")
+                        .addStatement("return $N.fromValue(value, v -> new $T(v, $T.$N))", EnumDef.VALUES, self, known, EnumDef.UNKNOWN)
                         .build())
-                .addMethod(MethodSpec.methodBuilder("value").addModifiers(Modifier.PUBLIC).returns(valueType)
-                        .addAnnotation(JavaTypes.JSON_VALUE)
-                        .addJavadoc("@return the value on the wire, also for a value this client does not know; never null\n")
-                        .addStatement("return value").build())
-                .addMethod(MethodSpec.methodBuilder("known").addModifiers(Modifier.PUBLIC).returns(known)
-                        .addJavadoc("@return the known value, to {@code switch} on; {@link $T#$N} for a value this client does not know\n",
-                                known, EnumDef.UNKNOWN)
-                        .addStatement("return known").build())
-                .addMethod(MethodSpec.methodBuilder("isKnown").addModifiers(Modifier.PUBLIC).returns(TypeName.BOOLEAN)
-                        .addJavadoc("@return whether the value is one of the spec's, that is one of {@link #values()}\n")
-                        .addStatement("return known != $T.$N", known, EnumDef.UNKNOWN).build())
-                .addMethod(MethodSpec.methodBuilder("values").addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(list)
+                .addMethod(MethodSpec.methodBuilder("values").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                        .returns(ParameterizedTypeName.get(ClassName.get(List.class), self))
                         .addJavadoc("@return the known constants, in the spec's order (unmodifiable)\n")
-                        .addStatement("return $N", EnumDef.VALUES).build())
-                .addMethod(MethodSpec.methodBuilder("equals").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
-                        .returns(TypeName.BOOLEAN).addParameter(Object.class, "o")
-                        .addJavadoc("Equal values are equal, whether or not this client knows them.\n")
-                        .addStatement("return o instanceof $T other && value.equals(other.value)", self).build())
-                .addMethod(MethodSpec.methodBuilder("hashCode").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
-                        .returns(TypeName.INT).addStatement("return value.hashCode()").build())
-                .addMethod(MethodSpec.methodBuilder("toString").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
-                        .addJavadoc("@return the value on the wire, as text: what a path, query or header parameter sends\n")
-                        .returns(String.class).addStatement("return $T.valueOf(value)", String.class).build());
+                        .addStatement("return $N.list()", EnumDef.VALUES).build());
         return file(self.packageName(), e.build());
-    }
-
-    private static String wireValueDoc(EnumDef def, EnumDef.Constant c) {
-        if (c.value().isEmpty()) {
-            return "The empty string.";
-        }
-        return def.integer() ? "The value " + c.value() + "." : "The value <code>" + Javadoc.escape(c.value()) + "</code>.";
     }
 
     static JavaFile file(String packageName, TypeSpec type) {
