@@ -62,15 +62,19 @@ final class GenerateCommand implements Callable<Integer> {
                 .basePackage(basePackage)
                 .layout(layout)
                 .build();
+        // Warnings go to stderr as they come, so stdout stays the model's JSON (--dump-model) or the one-line summary.
+        PrintWriter warnings = spec.commandLine().getErr();
+        Generator generator = new Generator(warning -> warnings.println("specwright: warning: " + warning.format()));
         GenerationReport report;
         try {
             if (dumpModel) {
                 PrintWriter stdout = spec.commandLine().getOut();
-                stdout.print(ModelDump.toJson(new Generator().model(options)));
+                stdout.print(ModelDump.toJson(generator.model(options)));
                 stdout.flush();
+                warnings.flush();
                 return 0;
             }
-            report = new Generator().generate(options);
+            report = generator.generate(options);
         } catch (SpecProblemsException e) {
             PrintWriter err = spec.commandLine().getErr();
             int n = e.problems().size();
@@ -81,6 +85,7 @@ final class GenerateCommand implements Callable<Integer> {
             err.flush();
             return SpecwrightCli.EXIT_INVALID_INPUT;
         }
+        warnings.flush();
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.println("Generated " + report.fileCount() + " files (" + report.written().size() + " written, "
                 + report.unchanged().size() + " unchanged) into " + report.sourceRoot());

@@ -119,6 +119,21 @@ class SpecwrightCliTest {
     }
 
     @Test
+    void aToleratedDefectIsAWarningOnStderrAndTheSourcesAreStillGenerated() throws IOException {
+        Path spec = write("widgets.yaml", GOOD_SPEC.replace("name: {type: string}", "name: {type: string, default: [none]}"));
+        Path target = dir.resolve("sdk");
+
+        int exit = run("generate", "--spec", spec.toString(), "--out", target.toString());
+
+        assertThat(exit).as("stderr: %s", err).isZero();
+        assertThat(javaFiles(target.resolve("src/main/java"))).isNotEmpty();
+        assertThat(err.toString().lines()).singleElement().asString()
+                .startsWith("specwright: warning: " + spec + "#/components/schemas/Widget/properties/name/default: ")
+                .endsWith("Until then: the value is left out of the client.");
+        assertThat(out.toString().lines()).singleElement().asString().startsWith("Generated");
+    }
+
+    @Test
     void rerunLeavesFilesUnchanged() throws IOException {
         Path spec = write("widgets.yaml", GOOD_SPEC);
         Path target = dir.resolve("sdk");

@@ -13,7 +13,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The pipeline: load → build → emit → write. Everything before {@code write} is in memory, so a bad spec or errors file
@@ -21,12 +23,27 @@ import java.util.Optional;
  */
 public final class Generator {
 
+    private final Consumer<SpecProblem> warnings;
+
+    /** A generator that drops warnings: for tools that only want the output. */
+    public Generator() {
+        this(warning -> {});
+    }
+
+    /**
+     * A generator that reports to {@code warnings} each defect of the spec it copes with — located like an error, with
+     * its fix and what the generated client does instead — before it generates anyway.
+     */
+    public Generator(Consumer<SpecProblem> warnings) {
+        this.warnings = Objects.requireNonNull(warnings, "warnings");
+    }
+
     /** Loads and builds the model: what {@code --dump-model} shows, and what emission starts from. */
     public ApiModel model(GeneratorOptions options) throws SpecProblemsException {
         List<SpecProblem> problems = new ArrayList<>();
         OpenAPI openApi = null;
         try {
-            openApi = new SpecLoader().load(options.spec());
+            openApi = new SpecLoader().load(options.spec(), warnings);
         } catch (SpecProblemsException e) {
             problems.addAll(e.problems());
         }

@@ -107,7 +107,7 @@ public class GenerateMojo extends AbstractMojo {
         stamp.delete();
         GenerationReport report;
         try {
-            report = new Generator().generate(options);
+            report = new Generator(warning -> getLog().warn("Specwright: " + warning.format())).generate(options);
         } catch (SpecProblemsException e) {
             // no cause: Maven would append its message, listing every problem a second time
             throw new MojoFailureException(describe(e));

@@ -5,6 +5,7 @@ import dev.specwright.generator.SpecProblem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.regex.Matcher;
@@ -140,6 +141,10 @@ final class ParserMessages {
             shape("^Unable to load (\\w+) ref: (\\S+) path: (.*)$", (m, w) -> w.at(w.tree.findReference(m.group(2)).orElse(""),
                     "the reference `" + m.group(2) + "` cannot be loaded (looked for it relative to " + m.group(3) + ").",
                     "put the file there, or point the reference into this document (`#/components/...`).")),
+            // a contact or license URL java.net.URL refuses, reported as `info.license../LICENSE`
+            shape("^info\\.(contact|license)\\.(.*)$", (m, w) -> w.at(w.member("info." + m.group(1), "url", SpecTree.Test.ANY),
+                    "the " + m.group(1) + " `url` is `" + abbreviated(m.group(2)) + "`, which is not an absolute URL.",
+                    "write the whole URL, with its scheme (https://...).")),
             shape(AT + "([^.']+) is repeated$", (m, w) -> w.at(w.base(m.group(1)), "`" + m.group(2) + "` is defined twice here.",
                     "keep one of them.")),
             shape("^" + LOCATION + "\\. (.+?)\\.?$", (m, w) -> w.at(w.base(m.group(1)), m.group(2) + ".",
@@ -151,43 +156,69 @@ final class ParserMessages {
         return new Shape(Pattern.compile(pattern), problem);
     }
 
+    /** A defect the generator copes with: the message's shape, and what the generated client does instead. */
+    private record Tolerance(Pattern pattern, String instead) {}
+
     /**
-     * Defects the generator copes with, so they do not stop generation. Each says why it is harmless.
+     * Defects that do not change what a client sends, so they do not stop generation: each is reported as a warning
+     * that says what the generated client does instead, and the comment above each says why that is harmless.
      */
-    static boolean isTolerated(String message) {
+    private static final List<Tolerance> TOLERANCES = List.of(
+            // Each method name is allocated once by the naming authority, so the second operation still gets a method.
+            tolerance("^attribute .*\\.operationId is repeated$", "the second operation's method is named with a number (name2)."),
+            // Parameters that are the same by name and location: the operation-level one wins, as OpenAPI says.
+            tolerance(".*There are duplicate parameter values\\.?$", "the operation-level parameter is used, as OpenAPI says."),
+            // A $ref to a schema inside another component (#/components/parameters/id/schema): valid OpenAPI that
+            // swagger-parser does not resolve; the generator types it as a JSON tree. (A $ref to a whole non-schema
+            // component stays an error: see isSchemaInsideComponent.)
+            new Tolerance(REF_TARGET, "the value is typed as a JSON tree (JsonNode)."),
+            // A default or example that does not fit its schema (`default: now` on a date-time). swagger-parser drops such
+            // a value from the model, and the generator never turns defaults or examples into code: a default only shows in
+            // Javadoc when the parser kept it, so the client neither breaks nor claims a wrong default. Only where the
+            // parser's location is a schema, a parameter, a header or a media type: `responses.default` is a response.
+            tolerance("^attribute (.*(\\.schemas?|\\.\\[[^\\]]*]|\\.headers\\.[^.']+|\\.content\\.'[^']*')|components\\.schemas\\..+)"
+                    + "\\.(default|example|examples)(=`.*`)? is not of type `[^`]*`$", "the value is left out of the client."),
+            // info.contact.url / info.license.url that java.net.URL rejects (`./LICENSE`, `www.example.com`): OpenAPI allows
+            // relative references in URL fields, and neither field reaches the generated client.
+            tolerance("^info\\.(contact|license)\\..+$", "nothing: the field does not reach the client."),
+            // A request body whose `content` names no media type describes nothing a client could send: the operation is
+            // generated without a body (OperationPass.body skips empty content).
+            tolerance("^attribute (.+\\.requestBody|components\\.requestBodies\\.[^.']+)\\.content with no media type is unsupported$",
+                    "the operation is generated without a body."));
+
+    private static Tolerance tolerance(String pattern, String instead) {
+        return new Tolerance(Pattern.compile(pattern), instead);
+    }
+
+    /** What the generator does instead, for a defect it copes with; empty for a defect that stops generation. */
+    static Optional<String> tolerance(String message) {
         String m = normalized(message);
-        // A repeated operationId: each method name is allocated once by the naming authority, so the second becomes name2.
-        if (m.matches("^attribute .*\\.operationId is repeated$")) {
-            return true;
+        for (Tolerance tolerance : TOLERANCES) {
+            Matcher matcher = tolerance.pattern().matcher(m);
+            if (matcher.matches() && (tolerance.pattern() != REF_TARGET || isSchemaInsideComponent(matcher))) {
+                return Optional.of(tolerance.instead());
+            }
         }
-        // Parameters that are the same by name and location: the operation-level one wins, as OpenAPI says.
-        if (m.matches(".*There are duplicate parameter values\\.?$")) {
-            return true;
-        }
-        // A $ref to a schema inside another component (#/components/parameters/id/schema): valid OpenAPI that
-        // swagger-parser does not resolve; the generator types it as a JSON tree. A $ref to a whole non-schema
-        // component stays an error.
-        Matcher ref = REF_TARGET.matcher(m);
-        if (ref.matches() && ref.group(3).equals("Schema") && ref.group(2).matches("#/components/\\w+/[^/]+/.+")) {
-            return true;
-        }
-        // A default or example that does not fit its schema (`default: now` on a date-time). swagger-parser drops such
-        // a value from the model, and the generator never turns defaults or examples into code: a default only shows in
-        // Javadoc when the parser kept it, so the client neither breaks nor claims a wrong default. Only where the
-        // parser's location is a schema, a parameter, a header or a media type: `responses.default` is a response.
-        if (m.matches("^attribute (.*(\\.schemas?|\\.\\[[^\\]]*]|\\.headers\\.[^.']+|\\.content\\.'[^']*')|components\\.schemas\\..+)"
-                + "\\.(default|example|examples)(=`.*`)? is not of type `[^`]*`$")) {
-            return true;
-        }
-        // info.contact.url / info.license.url that java.net.URL rejects (`./LICENSE`, `www.example.com`): OpenAPI allows
-        // relative references in URL fields, and neither field reaches the generated client.
-        if (m.matches("^info\\.(contact|license)\\..+$")) {
-            return true;
-        }
-        // A request body whose `content` names no media type describes nothing a client could send: the operation is
-        // generated without a body (OperationPass.body skips empty content).
-        return m.matches("^attribute (.+\\.requestBody|components\\.requestBodies\\.[^.']+)"
-                + "\\.content with no media type is unsupported$");
+        return Optional.empty();
+    }
+
+    static boolean isTolerated(String message) {
+        return tolerance(message).isPresent();
+    }
+
+    /** A $ref target message about a schema inside another component ({@code #/components/parameters/id/schema}). */
+    private static boolean isSchemaInsideComponent(Matcher ref) {
+        return ref.group(3).equals("Schema") && ref.group(2).matches("#/components/\\w+/[^/]+/.+");
+    }
+
+    /** A tolerated defect as a warning: the defect, located, its fix, and what the generated client does until then. */
+    static SpecProblem toWarning(String file, String message, SpecTree tree, String instead) {
+        Matcher ref = REF_TARGET.matcher(normalized(message));
+        SpecProblem problem = !ref.matches() ? toProblem(file, message, tree) : new Where(file, tree).at(
+                new Where(file, tree).ref(ref.group(1), ref.group(2)), "the $ref points to " + ref.group(2) + ", a schema inside "
+                        + "another component: valid OpenAPI, but swagger-parser does not resolve it.",
+                "move the schema to #/components/schemas and point both places at it.");
+        return new SpecProblem(problem.file(), problem.pointer(), problem.rule(), problem.fix() + " Until then: " + instead);
     }
 
     static SpecProblem toProblem(String file, String message, SpecTree tree) {
@@ -233,7 +264,13 @@ final class ParserMessages {
     private static SpecProblem notOfType(Matcher m, Where w) {
         String key = m.group(2);
         String expected = m.group(3);
-        String pointer = w.member(m.group(1), key, (via, holder, value) -> !fits(value, expected, key));
+        SpecTree.Test misfit = (via, holder, value) -> !fits(value, expected, key);
+        // The parser names only the outermost schema: of its defaults or examples, the wrong one sits in a schema of the
+        // expected type (`default: '{}'` under `type: object`).
+        SpecTree.Test misfitOfType = (via, holder, value) -> misfit.holds(via, holder, value)
+                && holder.path("type").asText("").equals(expected.equals("double") ? "number" : expected);
+        String pointer = key.matches("default|example") ? w.tree.find(w.base(m.group(1)), key, misfitOfType)
+                .orElseGet(() -> w.member(m.group(1), key, misfit)) : w.member(m.group(1), key, misfit);
         JsonNode found = w.tree.at(pointer);
         boolean atKey = pointer.endsWith("/" + SpecTree.escape(key));
         String wanted = JSON_KINDS.get(expected);

@@ -10,7 +10,11 @@ import io.swagger.v3.parser.util.DeserializationUtils;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Reads an OpenAPI 3.x definition with swagger-parser, once, references resolved but not inlined (named schemas stay
@@ -19,6 +23,14 @@ import java.util.List;
 public final class SpecLoader {
 
     public OpenAPI load(Path spec) throws SpecProblemsException {
+        return load(spec, warning -> {});
+    }
+
+    /**
+     * Loads the spec; defects the generator copes with go to {@code warnings}, each located and saying what the client
+     * does instead, and do not stop generation.
+     */
+    public OpenAPI load(Path spec, Consumer<SpecProblem> warnings) throws SpecProblemsException {
         String file = spec.toString();
         if (!Files.isRegularFile(spec)) {
             throw new SpecProblemsException(List.of(new SpecProblem(file, "",
@@ -32,15 +44,31 @@ public final class SpecLoader {
         // Our own error report, not the parser's: it would otherwise print to stderr.
         options.setValidateExternalRefs(true);
         SwaggerParseResult result = new OpenAPIV3Parser().readLocation(spec.toAbsolutePath().toUri().toString(), null, options);
-        List<String> messages = result.getMessages() == null ? List.of()
-                : result.getMessages().stream().filter(m -> !ParserMessages.isTolerated(m)).toList();
+        List<String> messages = result.getMessages() == null ? List.of() : result.getMessages();
         List<SpecProblem> problems = new ArrayList<>();
         if (!messages.isEmpty()) {
-            // Read once more, as a plain tree, only to turn the parser's places into pointers: a spec without problems
-            // never pays for it. The parser repeats some messages (once per resolution): each problem is reported once.
+            // Read once more, as a plain tree, only to turn the parser's places into pointers: a spec without messages
+            // never pays for it (Graph beta's 47 MB make a 210 MB tree, dropped before emission starts). The parser
+            // repeats some messages (once per resolution): each is reported once.
             SpecTree tree = SpecTree.read(spec);
-            messages.stream().map(m -> ParserMessages.toProblem(file, m, tree)).distinct()
-                    .filter(p -> !tree.isIgnoredRefSibling(p.pointer())).forEach(problems::add);
+            Set<SpecProblem> warned = new LinkedHashSet<>();
+            for (String message : messages) {
+                Optional<String> instead = ParserMessages.tolerance(message);
+                if (instead.isPresent()) {
+                    warned.add(ParserMessages.toWarning(file, message, tree, instead.get()));
+                    continue;
+                }
+                SpecProblem problem = ParserMessages.toProblem(file, message, tree);
+                if (tree.isIgnoredRefSibling(problem.pointer())) {
+                    warned.add(new SpecProblem(file, problem.pointer(), problem.rule(), "remove it: in OpenAPI 3.0 what sits beside "
+                            + "a $ref SHALL be ignored. Until then: it is ignored."));
+                } else if (!problems.contains(problem)) {
+                    problems.add(problem);
+                }
+            }
+            if (problems.isEmpty()) {
+                warned.forEach(warnings);
+            }
         }
         if (result.getOpenAPI() == null && problems.isEmpty()) {
             problems.add(new SpecProblem(file, "", "the file must be an OpenAPI 3.x definition in JSON or YAML.",

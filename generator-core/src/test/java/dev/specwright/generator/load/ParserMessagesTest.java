@@ -357,4 +357,38 @@ class ParserMessagesTest {
                 "attribute paths.'/x'(get).parameters.[q].content with no media type is unsupported");
         assertThat(p.pointer()).isEqualTo("/paths/~1x/get/parameters/0/content");
     }
+
+    @Test
+    void aToleratedDefectIsAWarningThatSaysWhatTheClientDoesInstead() { // codat.io: a schema inside a parameter component
+        String yaml = HEAD + """
+                paths: {}
+                components:
+                  parameters:
+                    companyId: {name: companyId, in: path, required: true, schema: {type: string, format: uuid}}
+                  schemas:
+                    Push:
+                      type: object
+                      properties:
+                        companyId: {$ref: '#/components/parameters/companyId/schema'}
+                """;
+        String message = ".components.schemas.Push.$ref target #/components/parameters/companyId/schema is not of expected type Schema "
+                + "(#/components/schemas/Push)";
+        SpecTree tree = new SpecTree(DeserializationUtils.deserializeIntoTree(yaml, "api.yaml"));
+
+        SpecProblem w = ParserMessages.toWarning("api.yaml", message, tree, ParserMessages.tolerance(message).orElseThrow());
+
+        assertThat(w.pointer()).isEqualTo("/components/schemas/Push/properties/companyId/$ref");
+        assertThat(w.rule()).isEqualTo("the $ref points to #/components/parameters/companyId/schema, a schema inside another component: "
+                + "valid OpenAPI, but swagger-parser does not resolve it.");
+        assertThat(w.fix()).isEqualTo("move the schema to #/components/schemas and point both places at it. "
+                + "Until then: the value is typed as a JSON tree (JsonNode).");
+    }
+
+    @Test
+    void aContactOrLicenseUrlIsLocatedAtTheUrl() { // calorieninjas.com, zeit.co
+        SpecProblem p = problem("openapi: 3.0.3\ninfo: {title: T, version: '1', license: {name: MIT, url: ./LICENSE}}\npaths: {}\n",
+                "info.license../LICENSE");
+        assertThat(p.pointer()).isEqualTo("/info/license/url");
+        assertThat(p.rule()).isEqualTo("the license `url` is `./LICENSE`, which is not an absolute URL.");
+    }
 }

@@ -12,6 +12,7 @@ import dev.specwright.generator.emit.GeneratedFile;
 import io.swagger.v3.parser.util.DeserializationUtils;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,11 +61,30 @@ class SpecLoaderTest {
                         tags: {type: string, default: [none]}
                         meta: {type: object, default: '{}'}
                 """);
-        List<GeneratedFile> files = new Generator().files(GeneratorOptions.builder(spec, tmp.resolve("out")).basePackage("tolerated").build());
+        List<SpecProblem> warnings = new ArrayList<>();
+        List<GeneratedFile> files = new Generator(warnings::add)
+                .files(GeneratorOptions.builder(spec, tmp.resolve("out")).basePackage("tolerated").build());
         InProcessCompiler.Result compiled = InProcessCompiler.compile(files, tmp.resolve("classes"));
         assertThat(compiled.diagnostics()).isEmpty();
         String item = files.stream().filter(f -> f.path().endsWith("Item.java")).findFirst().orElseThrow().content();
         assertThat(item).doesNotContain("Default:");
+
+        // Nothing is tolerated silently: each defect is a warning, located, with its fix and what the client does instead.
+        assertThat(warnings).extracting(SpecProblem::pointer).containsExactlyInAnyOrder(
+                "/info/contact/url", "/info/license/url",
+                "/paths/~1items/get/parameters/0/schema/default", "/paths/~1items/get/parameters/1/schema/default",
+                "/paths/~1items/post/requestBody/content",
+                "/components/schemas/Item/properties/at/default",
+                "/components/schemas/Item/properties/meta/default");
+        assertThat(warnings).allSatisfy(w -> {
+            assertThat(w.file()).isEqualTo(spec.toString());
+            assertThat(w.fix()).contains("Until then: ");
+        });
+        assertThat(warnings).filteredOn(w -> w.pointer().equals("/paths/~1items/get/parameters/1/schema/default"))
+                .singleElement().satisfies(w -> assertThat(w.format())
+                        .contains("`default` is `now`, which is not a date-time").endsWith("Until then: the value is left out of the client."));
+        assertThat(warnings).filteredOn(w -> w.pointer().equals("/paths/~1items/post/requestBody/content"))
+                .singleElement().satisfies(w -> assertThat(w.fix()).endsWith("the operation is generated without a body."));
     }
 
     @Test
@@ -112,7 +132,12 @@ class SpecLoaderTest {
                     Monster: {type: object, properties: {name: {type: string}}}
                 """;
         Path v30 = Files.writeString(tmp.resolve("v30.yaml"), HEAD + paths);
-        assertThat(new SpecLoader().load(v30).getPaths()).containsKey("/monsters");
+        List<SpecProblem> warnings = new ArrayList<>();
+        assertThat(new SpecLoader().load(v30, warnings::add).getPaths()).containsKey("/monsters");
+        assertThat(warnings).singleElement().satisfies(w -> {
+            assertThat(w.pointer()).isEqualTo("/paths/~1monsters/get/responses/200/content/application~1json/schema/allOf");
+            assertThat(w.fix()).contains("beside a $ref SHALL be ignored").endsWith("Until then: it is ignored.");
+        });
 
         Path v31 = Files.writeString(tmp.resolve("v31.yaml"), HEAD.replace("3.0.3", "3.1.0") + paths);
         SpecProblemsException e = catchThrowableOfType(SpecProblemsException.class, () -> new SpecLoader().load(v31));

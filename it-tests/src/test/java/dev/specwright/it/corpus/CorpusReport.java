@@ -34,9 +34,9 @@ final class CorpusReport {
     }
 
     String totals() {
-        return String.format(Locale.ROOT, "corpus (%s): %d specs, %d compiled, %d rejected, %d failed (threshold %d) in %s",
-                run.mode(), results.size(), count(Outcome.COMPILED), count(Outcome.REJECTED), count(Outcome.FAILED),
-                run.maxFailures(), human(run.wall()));
+        return String.format(Locale.ROOT, "corpus (%s): %d specs, %d compiled (%d with warnings), %d rejected, %d failed (threshold %d) in %s",
+                run.mode(), results.size(), count(Outcome.COMPILED), results.stream().filter(r -> !r.warnings().isEmpty()).count(),
+                count(Outcome.REJECTED), count(Outcome.FAILED), run.maxFailures(), human(run.wall()));
     }
 
     void write(Path file) throws IOException {
@@ -67,6 +67,7 @@ final class CorpusReport {
 
         groups(md, "Failure causes", Outcome.FAILED);
         groups(md, "Rejection causes", Outcome.REJECTED);
+        warnings(md);
 
         List<SpecResult> failed = only(Outcome.FAILED);
         md.append("## Failures (").append(failed.size()).append(")\n\n");
@@ -89,10 +90,10 @@ final class CorpusReport {
             md.append('\n');
         }
         md.append("## Every spec\n\n");
-        md.append("| spec | outcome | .java files | lines | generate ms | javac ms |\n|---|---|---:|---:|---:|---:|\n");
+        md.append("| spec | outcome | warnings | .java files | lines | generate ms | javac ms |\n|---|---|---:|---:|---:|---:|---:|\n");
         for (SpecResult r : results) {
             md.append("| ").append(cell(r.spec())).append(" | ").append(r.outcome().label()).append(" | ")
-                    .append(r.javaFiles()).append(" | ").append(r.javaLines()).append(" | ").append(r.generateMillis())
+                    .append(r.warnings().size()).append(" | ").append(r.javaFiles()).append(" | ").append(r.javaLines()).append(" | ").append(r.generateMillis())
                     .append(" | ").append(r.compileMillis()).append(" |\n");
         }
         return md.toString();
@@ -119,6 +120,38 @@ final class CorpusReport {
         for (Map.Entry<String, List<SpecResult>> g : groups) {
             md.append("| ").append(g.getValue().size()).append(" | ").append(cell(g.getKey())).append(" | ")
                     .append(cell(g.getValue().get(0).spec())).append(" |\n");
+        }
+        md.append('\n');
+    }
+
+    /**
+     * Defects the generator coped with, reported as warnings and generated anyway: how many specs had each (rule,
+     * names masked) and how often it was said.
+     */
+    private void warnings(StringBuilder md) {
+        Map<String, List<String>> specsByRule = new TreeMap<>();
+        Map<String, Integer> times = new TreeMap<>();
+        for (SpecResult r : results) {
+            for (String rule : r.warnings()) {
+                List<String> specs = specsByRule.computeIfAbsent(rule, k -> new ArrayList<>());
+                if (specs.isEmpty() || !specs.get(specs.size() - 1).equals(r.spec())) {
+                    specs.add(r.spec());
+                }
+                times.merge(rule, 1, Integer::sum);
+            }
+        }
+        if (specsByRule.isEmpty()) {
+            return;
+        }
+        long specs = results.stream().filter(r -> !r.warnings().isEmpty()).count();
+        int total = times.values().stream().mapToInt(Integer::intValue).sum();
+        md.append("## Warnings: defects coped with (").append(specs).append(" specs, ").append(total)
+                .append(" warnings; grouped, names masked as N)\n\n| specs | warnings | rule | example |\n|---:|---:|---|---|\n");
+        List<Map.Entry<String, List<String>>> groups = new ArrayList<>(specsByRule.entrySet());
+        groups.sort(Comparator.<Map.Entry<String, List<String>>>comparingInt(e -> -e.getValue().size()).thenComparing(Map.Entry::getKey));
+        for (Map.Entry<String, List<String>> g : groups) {
+            md.append("| ").append(g.getValue().size()).append(" | ").append(times.get(g.getKey())).append(" | ")
+                    .append(cell(SpecRunner.abbreviate(g.getKey(), 200))).append(" | ").append(cell(g.getValue().get(0))).append(" |\n");
         }
         md.append('\n');
     }

@@ -15,9 +15,10 @@ import java.util.List;
  * @param compileMillis time spent in javac
  * @param cause a short key to group results by: the rule a rejection breaks, the exception class and top frame of a
  *     crash, the first javac message of a compile failure with its names masked
+ * @param warnings for a compiled spec, the rule of each defect the generator coped with (a warning), names masked
  */
 record SpecResult(String spec, Outcome outcome, List<String> messages, int problemCount, int javaFiles, long javaLines,
-        long generateMillis, long compileMillis, String cause) {
+        long generateMillis, long compileMillis, String cause, List<String> warnings) {
 
     enum Outcome {
         COMPILED, REJECTED, FAILED;
@@ -29,12 +30,13 @@ record SpecResult(String spec, Outcome outcome, List<String> messages, int probl
 
     SpecResult {
         messages = List.copyOf(messages);
+        warnings = List.copyOf(warnings);
     }
 
     static SpecResult failed(String spec, String message, String cause, int javaFiles, long javaLines, long generateMillis,
             long compileMillis) {
         return new SpecResult(spec, Outcome.FAILED, List.of(message), 0, javaFiles, javaLines, generateMillis, compileMillis,
-                cause);
+                cause, List.of());
     }
 
     String firstMessage() {

@@ -6,6 +6,7 @@ import dev.specwright.generator.SpecProblem;
 import dev.specwright.generator.SpecProblemsException;
 import dev.specwright.generator.emit.GeneratedFile;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /** One spec: generate in memory, then compile; never throws, every outcome is a {@link SpecResult}. */
@@ -24,17 +25,18 @@ final class SpecRunner {
     SpecResult run(String spec, String basePackage) {
         long start = System.nanoTime();
         List<GeneratedFile> files;
+        List<String> warnings = new ArrayList<>();
         try {
             GeneratorOptions options = GeneratorOptions.builder(corpusRoot.resolve(spec), Path.of("unused-output"))
                     .basePackage(basePackage)
                     .build();
-            files = new Generator().files(options);
+            files = new Generator(w -> warnings.add(mask(oneLine(w.rule())))).files(options);
         } catch (SpecProblemsException e) {
             List<String> first = e.problems().stream().limit(3)
                     .map(p -> oneLine(p.format().replace(rootPrefix, ""))).toList();
             SpecProblem head = e.problems().get(0);
             return new SpecResult(spec, SpecResult.Outcome.REJECTED, first, e.problems().size(), 0, 0, millisSince(start), 0,
-                    mask(oneLine(head.rule())));
+                    mask(oneLine(head.rule())), List.of());
         } catch (Throwable t) { // a crash of any kind, OutOfMemoryError and StackOverflowError included, is a failure
             if (t instanceof ThreadDeath death) {
                 throw death;
@@ -56,7 +58,7 @@ final class SpecRunner {
             long compileMillis = millisSince(compileStart);
             if (result.success()) {
                 return new SpecResult(spec, SpecResult.Outcome.COMPILED, List.of(), 0, javaFiles, javaLines, generateMillis,
-                        compileMillis, "");
+                        compileMillis, "", warnings);
             }
             String counts = result.errors() + (result.errors() == 1 ? " error" : " errors") + ", " + result.warnings()
                     + (result.warnings() == 1 ? " warning" : " warnings");
