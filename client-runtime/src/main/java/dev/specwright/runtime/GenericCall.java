@@ -11,9 +11,10 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * A call to an endpoint the spec does not describe, built step by step: {@link ApiClient#call(String, String)}, then
- * parameters, headers and a JSON or XML body, then {@code execute}. It goes through everything a generated call goes
- * through — credentials and authenticators, the rate limit, the retry rules, the error decoder — and reads the answer as
- * JSON or XML by its {@code Content-Type}:
+ * parameters, headers, cookies and a body (JSON, XML, form fields, multipart parts, raw bytes or text), then
+ * {@code execute}. It goes through everything a generated call goes through — credentials and authenticators, the rate
+ * limit, the retry rules, the error decoder — and reads the answer as JSON or XML by its {@code Content-Type}, or as a
+ * {@link Download} (any content), a {@code String} (text) or a {@code byte[]} when asked for one:
  *
  * <pre>{@code
  * Invoice invoice = client.call("POST", "/v2/invoices/{id}/send")
@@ -22,6 +23,10 @@ import java.util.concurrent.CompletableFuture;
  *     .xmlBody(new SendOrder("email"), "sendOrder")
  *     .execute(Invoice.class);
  * JsonNode tree = client.call("GET", "/v2/status").executeForTree();
+ * Download pdf = client.call("POST", "/v2/reports")
+ *     .part("template", Binary.of(Path.of("report.odt")))
+ *     .part("title", "Q3")
+ *     .execute(Download.class);
  * }</pre>
  *
  * One instance describes one call and is not thread-safe; each {@code execute} sends it anew (and may be called again,
@@ -96,6 +101,60 @@ public final class GenericCall {
         return this;
     }
 
+    /** Adds a cookie to the {@code Cookie} header, as {@link ApiRequest.Builder#cookie}: null skipped, the value percent-encoded. */
+    public GenericCall cookie(String name, Object value) {
+        request.cookie(name, value);
+        return this;
+    }
+
+    /** Adds a {@code style: deepObject} query parameter ({@code name[key]=value}), as {@link ApiRequest.Builder#queryDeep}. */
+    public GenericCall queryDeep(String name, Object value) {
+        request.queryDeep(name, value);
+        return this;
+    }
+
+    /** Adds a field to an {@code application/x-www-form-urlencoded} body, by the rules of {@link ApiRequest.Builder#formField}. */
+    public GenericCall formField(String name, Object value) {
+        request.formField(name, value);
+        return this;
+    }
+
+    /** Adds the fields of a map or an object to a form body, by the rules of {@link ApiRequest.Builder#formFields}. */
+    public GenericCall formFields(Object object) {
+        request.formFields(object);
+        return this;
+    }
+
+    /**
+     * Adds a part to a {@code multipart/form-data} body, by the rules of {@link ApiRequest.Builder#part}: a
+     * {@link Binary} is a file part (streamed from disk, reopened for each retry), a scalar a text part, an object JSON.
+     */
+    public GenericCall part(String name, Object value) {
+        request.part(name, value);
+        return this;
+    }
+
+    /** Adds the parts of a map or an object to a multipart body, by the rules of {@link ApiRequest.Builder#parts}. */
+    public GenericCall parts(Object object) {
+        request.parts(object);
+        return this;
+    }
+
+    /**
+     * The body is the content's bytes, sent as-is, with the {@link Binary}'s own content type or else
+     * {@code application/octet-stream}.
+     */
+    public GenericCall binaryBody(Binary body) {
+        request.binaryBody(body, null);
+        return this;
+    }
+
+    /** The body is {@code text}, with this content type ({@code ; charset=UTF-8} added when it names none). */
+    public GenericCall textBody(String text, String contentType) {
+        request.textBody(text, contentType);
+        return this;
+    }
+
     /** How long each attempt waits for an answer; overrides the client's {@code requestTimeout}. */
     public GenericCall timeout(Duration timeout) {
         request.timeout(timeout);
@@ -121,7 +180,8 @@ public final class GenericCall {
 
     /**
      * Sends the call and reads the 2xx body, JSON or XML by its {@code Content-Type}, as {@code type}; null when empty
-     * (for {@code JsonNode}, a {@link MissingNode}).
+     * (for {@code JsonNode}, a {@link MissingNode}). {@code Download.class} takes any content whole, with its type and
+     * file name; {@code String.class} and {@code byte[].class} take a body that is not JSON as text or bytes.
      */
     public <T> T execute(Class<T> type) {
         return client.sendReading(request.build(), javaType(type));

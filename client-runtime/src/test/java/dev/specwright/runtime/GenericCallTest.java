@@ -1,11 +1,15 @@
 package dev.specwright.runtime;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aMultipart;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.binaryEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToXml;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.noContent;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -171,6 +175,44 @@ class GenericCallTest {
         assertThat(tree.path("quantity").asInt()).isEqualTo(7);
         assertThat(failure.get(10, TimeUnit.SECONDS)).isInstanceOf(ApiException.class)
                 .hasMessageEndingWith("/api/broken → HTTP 502: HTML page \"Bad Gateway\"");
+    }
+
+    @Test
+    void sendsFormsMultipartBytesAndTextAndReadsDownloadsAndText() {
+        server.stubFor(post(urlPathEqualTo("/api/forms")).willReturn(noContent()));
+        server.stubFor(post(urlPathEqualTo("/api/reports")).willReturn(aResponse().withHeader("Content-Type", "application/pdf")
+                .withHeader("Content-Disposition", "attachment; filename=\"q3.pdf\"").withBody(new byte[] {'%', 'P', 'D', 'F'})));
+        server.stubFor(put(urlPathEqualTo("/api/blobs/1")).willReturn(aResponse()
+                .withHeader("Content-Type", "text/plain; charset=UTF-8").withBody("stored 3 bytes")));
+        server.stubFor(put(urlPathEqualTo("/api/notes/1")).willReturn(noContent()));
+        ApiClient client = client();
+
+        client.call("POST", "/forms").formField("name", "a b").formField("tags", List.of("x", "y"))
+                .formFields(Map.of("n", 1)).cookie("session", "s 1").queryDeep("filter", Map.of("status", "open")).execute();
+        Download report = client.call("POST", "/reports").part("template", Binary.of("<odt/>".getBytes(StandardCharsets.UTF_8))
+                .withFileName("t.odt").withContentType("application/vnd.oasis.opendocument.text")).part("title", "Q3")
+                .execute(Download.class);
+        String stored = client.call("PUT", "/blobs/{id}").pathParam("id", 1).binaryBody(Binary.of(new byte[] {1, 2, 3}))
+                .execute(String.class);
+        client.call("PUT", "/notes/{id}").pathParam("id", 1).textBody("héllo", "text/markdown").execute();
+
+        server.verify(postRequestedFor(urlEqualTo("/api/forms?filter%5Bstatus%5D=open"))
+                .withHeader("Content-Type", equalTo("application/x-www-form-urlencoded"))
+                .withHeader("Cookie", equalTo("session=s%201"))
+                .withRequestBody(equalTo("name=a%20b&tags=x&tags=y&n=1")));
+        server.verify(postRequestedFor(urlPathEqualTo("/api/reports"))
+                .withHeader("Content-Type", matching("multipart/form-data; boundary=.+"))
+                .withRequestBodyPart(aMultipart("template").withHeader("Content-Type", equalTo("application/vnd.oasis.opendocument.text"))
+                        .withHeader("Content-Disposition", containing("filename=\"t.odt\"")).withBody(equalTo("<odt/>")).build())
+                .withRequestBodyPart(aMultipart("title").withBody(equalTo("Q3")).build()));
+        assertThat(report.bytes()).containsExactly('%', 'P', 'D', 'F');
+        assertThat(report.contentType()).contains("application/pdf");
+        assertThat(report.fileName()).contains("q3.pdf");
+        server.verify(putRequestedFor(urlPathEqualTo("/api/blobs/1")).withHeader("Content-Type", equalTo("application/octet-stream"))
+                .withRequestBody(binaryEqualTo(new byte[] {1, 2, 3})));
+        assertThat(stored).isEqualTo("stored 3 bytes");
+        server.verify(putRequestedFor(urlPathEqualTo("/api/notes/1")).withHeader("Content-Type", equalTo("text/markdown; charset=UTF-8"))
+                .withRequestBody(binaryEqualTo("héllo".getBytes(StandardCharsets.UTF_8))));
     }
 
     @Test
