@@ -180,7 +180,7 @@ final class ParserMessages {
                     + "\\.(default|example|examples)(=`.*`)? is not of type `[^`]*`$", "the value is left out of the client."),
             // info.contact.url / info.license.url that java.net.URL rejects (`./LICENSE`, `www.example.com`): OpenAPI allows
             // relative references in URL fields, and neither field reaches the generated client.
-            tolerance("^info\\.(contact|license)\\..+$", "nothing: the field does not reach the client."),
+            tolerance("^info\\.(contact|license)\\..+$", "the URL is ignored; it does not reach the client."),
             // A request body whose `content` names no media type describes nothing a client could send: the operation is
             // generated without a body (OperationPass.body skips empty content).
             tolerance("^attribute (.+\\.requestBody|components\\.requestBodies\\.[^.']+)\\.content with no media type is unsupported$",

@@ -1,0 +1,17 @@
+// The build passed, warned about each tolerated defect where it is and what the client does instead, and compiled.
+def log = new File(basedir, 'build.log').text
+def warnings = log.readLines().findAll { it.startsWith('[WARNING] Specwright: ') }
+assert warnings.size() == 2 : "expected two warnings, found ${warnings}"
+
+def license = warnings.find { it.contains('widgets.yaml#/info/license/url: ') }
+assert license != null : "the license url is not located: ${warnings}"
+assert license.contains('Fix: ') && license.contains('Until then: ') : "no fix or consequence: ${license}"
+def updatedAt = warnings.find { it.contains('widgets.yaml#/components/schemas/Widget/properties/updatedAt/default: ') }
+assert updatedAt != null : "the default is not located: ${warnings}"
+assert updatedAt.contains('`default` is `now`, which is not a date-time') : "the rule is not stated: ${updatedAt}"
+
+assert log.contains('Specwright generated ')
+def compiled = []
+new File(basedir, 'target/classes').eachFileRecurse { if (it.name == 'Widget.class') compiled << it }
+assert !compiled.isEmpty() : 'the generated sources were not compiled'
+return true
