@@ -141,6 +141,12 @@ final class ParserMessages {
             shape("^Unable to load (\\w+) ref: (\\S+) path: (.*)$", (m, w) -> w.at(w.tree.findReference(m.group(2)).orElse(""),
                     "the reference `" + m.group(2) + "` cannot be loaded (looked for it relative to " + m.group(3) + ").",
                     "put the file there, or point the reference into this document (`#/components/...`).")),
+            shape("^" + LOCATION + "\\. There are duplicate parameter values\\.?$", ParserMessages::duplicateParameter),
+            shape(AT + "operationId is repeated$", (m, w) -> {
+                String pointer = w.member(m.group(1), "operationId", SpecTree.Test.ANY);
+                return w.at(pointer, "the operationId `" + abbreviated(w.tree.at(pointer).asText("")) + "` is also used by another "
+                        + "operation; each operationId must be unique.", "rename one of them.");
+            }),
             // a contact or license URL java.net.URL refuses, reported as `info.license../LICENSE`
             shape("^info\\.(contact|license)\\.(.*)$", (m, w) -> w.at(w.member("info." + m.group(1), "url", SpecTree.Test.ANY),
                     "the " + m.group(1) + " `url` is `" + abbreviated(m.group(2)) + "`, which is not an absolute URL.",
@@ -166,8 +172,9 @@ final class ParserMessages {
     private static final List<Tolerance> TOLERANCES = List.of(
             // Each method name is allocated once by the naming authority, so the second operation still gets a method.
             tolerance("^attribute .*\\.operationId is repeated$", "the second operation's method is named with a number (name2)."),
-            // Parameters that are the same by name and location: the operation-level one wins, as OpenAPI says.
-            tolerance(".*There are duplicate parameter values\\.?$", "the operation-level parameter is used, as OpenAPI says."),
+            // Parameters that are the same by name and location: OperationPass.parameters keeps one per pair, the last one
+            // listed (so an operation-level parameter overrides a path-level one, as OpenAPI says).
+            tolerance(".*There are duplicate parameter values\\.?$", "the parameter is sent once, as the last of them describes it."),
             // A $ref to a schema inside another component (#/components/parameters/id/schema): valid OpenAPI that
             // swagger-parser does not resolve; the generator types it as a JSON tree. (A $ref to a whole non-schema
             // component stays an error: see isSchemaInsideComponent.)
@@ -242,6 +249,26 @@ final class ParserMessages {
         String m = message.trim().replaceFirst(" \\(#[^()]*\\)$", "");
         m = m.startsWith("attribute .") ? "attribute " + m.substring("attribute .".length()) : m;
         return m.startsWith(".") ? m.substring(1) : m;
+    }
+
+    /** Two entries of a parameters list with the same name and location (a local $ref read as what it points to). */
+    private static SpecProblem duplicateParameter(Matcher m, Where w) {
+        String list = w.base(m.group(1));
+        JsonNode entries = w.tree.at(list);
+        Set<String> seen = new java.util.HashSet<>();
+        for (int i = 0; i < entries.size() && entries.isArray(); i++) {
+            JsonNode entry = entries.get(i);
+            String ref = entry.path("$ref").asText("");
+            JsonNode parameter = ref.startsWith("#/") ? w.tree.at(ref.substring(1)) : entry;
+            String name = parameter.path("name").asText("");
+            String in = parameter.path("in").asText("");
+            if (!name.isEmpty() && !seen.add(in + " " + name)) {
+                return w.at(list + "/" + i, "the " + in + " parameter `" + name + "` is listed twice; a parameter is "
+                        + "identified by its name and location.", "keep one of them.");
+            }
+        }
+        return w.at(list, "two parameters of this list are the same (name and location), as swagger-parser reads them.",
+                "keep one of each; let a parameter `$ref` point into #/components/parameters.");
     }
 
     private static SpecProblem notOfFormat(Matcher m, Where w) {

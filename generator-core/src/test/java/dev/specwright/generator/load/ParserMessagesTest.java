@@ -391,4 +391,34 @@ class ParserMessagesTest {
         assertThat(p.pointer()).isEqualTo("/info/license/url");
         assertThat(p.rule()).isEqualTo("the license `url` is `./LICENSE`, which is not an absolute URL.");
     }
+
+    @Test
+    void aDuplicateParameterIsLocatedAtItsSecondEntry() { // codat.io/sync-for-commerce: refs into another operation's list
+        String yaml = HEAD + """
+                paths:
+                  /a:
+                    get:
+                      parameters: [{name: page, in: query, schema: {type: integer}}, {name: size, in: query}]
+                      responses: {'200': {description: ok}}
+                  /b:
+                    get:
+                      parameters: [{$ref: '#/paths/~1a/get/parameters/0'}, {name: q, in: query}, {name: page, in: query}]
+                      responses: {'200': {description: ok}}
+                """;
+        SpecProblem p = problem(yaml, "paths.'/b'(get).parameters. There are duplicate parameter values.");
+        assertThat(p.pointer()).isEqualTo("/paths/~1b/get/parameters/2");
+        assertThat(p.rule()).isEqualTo("the query parameter `page` is listed twice; a parameter is identified by its name and location.");
+    }
+
+    @Test
+    void aRepeatedOperationIdIsLocatedAtTheOperationId() {
+        String yaml = HEAD + """
+                paths:
+                  /a: {get: {operationId: list, responses: {'200': {description: ok}}}}
+                  /b: {get: {operationId: list, responses: {'200': {description: ok}}}}
+                """;
+        SpecProblem p = problem(yaml, "attribute paths.'/b'(get).operationId is repeated");
+        assertThat(p.pointer()).isEqualTo("/paths/~1b/get/operationId");
+        assertThat(p.rule()).isEqualTo("the operationId `list` is also used by another operation; each operationId must be unique.");
+    }
 }

@@ -115,6 +115,7 @@ final class SpecRunner {
     static String mask(String message) {
         return message
                 .replaceAll("'[^']*'", "'…'")
+                .replaceAll("\\b0x[0-9a-fA-F]+\\b", "0x0")
                 .replaceAll("\"[^\"]*\"", "\"…\"")
                 .replaceAll("\\b[A-Za-z_$][\\w$]*(\\.[A-Za-z_$][\\w$]*)+\\b", "N")
                 .replaceAll("\\b(?=[\\w$]*[A-Z0-9_$])(?![A-Z][a-z]+\\b)[A-Za-z_$][\\w$]*\\b", "N")
