@@ -41,9 +41,11 @@ public final class Generator {
     /** Loads and builds the model: what {@code --dump-model} shows, and what emission starts from. */
     public ApiModel model(GeneratorOptions options) throws SpecProblemsException {
         List<SpecProblem> problems = new ArrayList<>();
+        // Held back until the model is built: a rejected spec gets its errors alone, not advice on how it is coped with.
+        List<SpecProblem> coped = new ArrayList<>();
         OpenAPI openApi = null;
         try {
-            openApi = new SpecLoader().load(options.spec(), warnings);
+            openApi = new SpecLoader().load(options.spec(), coped::add);
         } catch (SpecProblemsException e) {
             problems.addAll(e.problems());
         }
@@ -60,7 +62,9 @@ public final class Generator {
         }
         ApiModelBuilder.Settings settings = new ApiModelBuilder.Settings(options.basePackage(), options.apiPackage(),
                 options.modelPackage());
-        return new ApiModelBuilder(openApi, options.spec().toString()).build(settings, catalog);
+        ApiModel model = new ApiModelBuilder(openApi, options.spec().toString()).build(settings, catalog);
+        coped.forEach(warnings);
+        return model;
     }
 
     /** In-memory files, for tests and tools that do their own I/O. */

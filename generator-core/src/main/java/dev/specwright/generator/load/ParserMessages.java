@@ -144,12 +144,14 @@ final class ParserMessages {
             shape("^" + LOCATION + "\\. There are duplicate parameter values\\.?$", ParserMessages::duplicateParameter),
             shape(AT + "operationId is repeated$", (m, w) -> {
                 String pointer = w.member(m.group(1), "operationId", SpecTree.Test.ANY);
-                return w.at(pointer, "the operationId `" + abbreviated(w.tree.at(pointer).asText("")) + "` is also used by another "
-                        + "operation; each operationId must be unique.", "rename one of them.");
+                JsonNode id = w.tree.at(pointer);
+                return w.at(pointer, "the operationId " + (id.isTextual() ? "`" + abbreviated(id.textValue()) + "` " : "")
+                        + "is also used by another operation; each operationId must be unique.", "rename one of them.");
             }),
             // a contact or license URL java.net.URL refuses, reported as `info.license../LICENSE`
             shape("^info\\.(contact|license)\\.(.*)$", (m, w) -> w.at(w.member("info." + m.group(1), "url", SpecTree.Test.ANY),
-                    "the " + m.group(1) + " `url` is `" + abbreviated(m.group(2)) + "`, which is not an absolute URL.",
+                    "the " + m.group(1) + " `url` is `" + abbreviated(m.group(2)) + "`, which java.net.URL cannot read (relative, or an "
+                            + "unknown scheme).",
                     "write the whole URL, with its scheme (https://...).")),
             shape(AT + "([^.']+) is repeated$", (m, w) -> w.at(w.base(m.group(1)), "`" + m.group(2) + "` is defined twice here.",
                     "keep one of them.")),
@@ -171,7 +173,7 @@ final class ParserMessages {
      */
     private static final List<Tolerance> TOLERANCES = List.of(
             // Each method name is allocated once by the naming authority, so the second operation still gets a method.
-            tolerance("^attribute .*\\.operationId is repeated$", "the second operation's method is named with a number (name2)."),
+            tolerance("^attribute .*\\.operationId is repeated$", "a second operation with the same id in the same API class gets a numbered method (name2)."),
             // Parameters that are the same by name and location: OperationPass.parameters keeps one per pair, the last one
             // listed (so an operation-level parameter overrides a path-level one, as OpenAPI says).
             tolerance(".*There are duplicate parameter values\\.?$", "the parameter is sent once, as the last of them describes it."),
@@ -253,7 +255,9 @@ final class ParserMessages {
 
     /** Two entries of a parameters list with the same name and location (a local $ref read as what it points to). */
     private static SpecProblem duplicateParameter(Matcher m, Where w) {
-        String list = w.base(m.group(1));
+        String base = w.base(m.group(1));
+        // at path level the parser names the path item, not its list
+        String list = !w.tree.at(base).isArray() && w.tree.at(base + "/parameters").isArray() ? base + "/parameters" : base;
         JsonNode entries = w.tree.at(list);
         Set<String> seen = new java.util.HashSet<>();
         for (int i = 0; i < entries.size() && entries.isArray(); i++) {

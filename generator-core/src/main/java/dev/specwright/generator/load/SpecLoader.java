@@ -47,8 +47,9 @@ public final class SpecLoader {
         List<String> messages = result.getMessages() == null ? List.of() : result.getMessages();
         List<SpecProblem> problems = new ArrayList<>();
         if (!messages.isEmpty()) {
-            // Read once more, as a plain tree, only to turn the parser's places into pointers: a spec without messages
-            // never pays for it (Graph beta's 47 MB make a 210 MB tree, dropped before emission starts). The parser
+            // Read once more, as a plain tree, only to turn the parser's places into pointers (of errors and of warnings):
+            // a spec without messages never pays for it (Graph beta's 47 MB make a 210 MB tree, dropped before
+            // emission starts). The parser
             // repeats some messages (once per resolution): each is reported once.
             SpecTree tree = SpecTree.read(spec);
             Set<SpecProblem> warned = new LinkedHashSet<>();

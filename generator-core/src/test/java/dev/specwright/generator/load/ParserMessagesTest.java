@@ -389,7 +389,7 @@ class ParserMessagesTest {
         SpecProblem p = problem("openapi: 3.0.3\ninfo: {title: T, version: '1', license: {name: MIT, url: ./LICENSE}}\npaths: {}\n",
                 "info.license../LICENSE");
         assertThat(p.pointer()).isEqualTo("/info/license/url");
-        assertThat(p.rule()).isEqualTo("the license `url` is `./LICENSE`, which is not an absolute URL.");
+        assertThat(p.rule()).isEqualTo("the license `url` is `./LICENSE`, which java.net.URL cannot read (relative, or an unknown scheme).");
     }
 
     @Test
@@ -408,6 +408,19 @@ class ParserMessagesTest {
         SpecProblem p = problem(yaml, "paths.'/b'(get).parameters. There are duplicate parameter values.");
         assertThat(p.pointer()).isEqualTo("/paths/~1b/get/parameters/2");
         assertThat(p.rule()).isEqualTo("the query parameter `page` is listed twice; a parameter is identified by its name and location.");
+    }
+
+    @Test
+    void aDuplicatePathLevelParameterIsLocatedInThePathItemsList() { // the parser names the path item itself
+        String yaml = HEAD + """
+                paths:
+                  /a:
+                    parameters: [{name: id, in: header}, {name: id, in: query}, {name: id, in: header}]
+                    get: {responses: {'200': {description: ok}}}
+                """;
+        SpecProblem p = problem(yaml, "paths.'/a'. There are duplicate parameter values");
+        assertThat(p.pointer()).isEqualTo("/paths/~1a/parameters/2");
+        assertThat(p.rule()).startsWith("the header parameter `id` is listed twice");
     }
 
     @Test

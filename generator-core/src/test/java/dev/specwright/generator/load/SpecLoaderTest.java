@@ -88,6 +88,26 @@ class SpecLoaderTest {
     }
 
     @Test
+    void aRejectedInputGetsItsErrorsAloneWithoutWarnings() throws Exception {
+        Path spec = Files.writeString(tmp.resolve("api.yaml"), """
+                openapi: 3.0.3
+                info: {title: T, version: '1', license: {name: MIT, url: ./LICENSE}}
+                paths: {}
+                """);
+        Path errors = Files.writeString(tmp.resolve("errors.json"), "{not json");
+        List<SpecProblem> warnings = new ArrayList<>();
+
+        SpecProblemsException e = catchThrowableOfType(SpecProblemsException.class, () -> new Generator(warnings::add)
+                .model(GeneratorOptions.builder(spec, tmp.resolve("out")).errorCatalog(errors).build()));
+
+        assertThat(e).isNotNull();
+        assertThat(e.problems()).extracting(SpecProblem::file).containsOnly(errors.toString());
+        assertThat(warnings).isEmpty();
+        new Generator(warnings::add).model(GeneratorOptions.builder(spec, tmp.resolve("out")).build());
+        assertThat(warnings).extracting(SpecProblem::pointer).containsExactly("/info/license/url");
+    }
+
+    @Test
     void aDefectInAYamlFileIsLocatedAtAPointerThatExistsInIt() throws Exception {
         Path spec = tmp.resolve("api.yaml");
         Files.writeString(spec, HEAD + """
