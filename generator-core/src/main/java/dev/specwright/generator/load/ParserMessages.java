@@ -211,10 +211,6 @@ final class ParserMessages {
         return Optional.empty();
     }
 
-    static boolean isTolerated(String message) {
-        return tolerance(message).isPresent();
-    }
-
     /** A $ref target message about a schema inside another component ({@code #/components/parameters/id/schema}). */
     private static boolean isSchemaInsideComponent(Matcher ref) {
         return ref.group(3).equals("Schema") && ref.group(2).matches("#/components/\\w+/[^/]+/.+");
@@ -223,11 +219,23 @@ final class ParserMessages {
     /** A tolerated defect as a warning: the defect, located, its fix, and what the generated client does until then. */
     static SpecProblem toWarning(String file, String message, SpecTree tree, String instead) {
         Matcher ref = REF_TARGET.matcher(normalized(message));
-        SpecProblem problem = !ref.matches() ? toProblem(file, message, tree) : new Where(file, tree).at(
-                new Where(file, tree).ref(ref.group(1), ref.group(2)), "the $ref points to " + ref.group(2) + ", a schema inside "
-                        + "another component: valid OpenAPI, but swagger-parser does not resolve it.",
-                "move the schema to #/components/schemas and point both places at it.");
-        return new SpecProblem(problem.file(), problem.pointer(), problem.rule(), problem.fix() + " Until then: " + instead);
+        if (!ref.matches()) {
+            SpecProblem problem = toProblem(file, message, tree);
+            return coped(problem, problem.fix(), instead);
+        }
+        Where where = new Where(file, tree);
+        return coped(where.at(where.ref(ref.group(1), ref.group(2)), "the $ref points to " + ref.group(2) + ", a schema inside "
+                + "another component: valid OpenAPI, but swagger-parser does not resolve it.", ""),
+                "move the schema to #/components/schemas and point both places at it.", instead);
+    }
+
+    /** A problem beside a {@code $ref} in OpenAPI 3.0 (see {@link SpecTree#isIgnoredRefSibling}), as a warning. */
+    static SpecProblem ignoredRefSibling(SpecProblem problem) {
+        return coped(problem, "remove it: in OpenAPI 3.0 what sits beside a $ref SHALL be ignored.", "it is ignored.");
+    }
+
+    private static SpecProblem coped(SpecProblem problem, String fix, String instead) {
+        return new SpecProblem(problem.file(), problem.pointer(), problem.rule(), fix + " Until then: " + instead);
     }
 
     static SpecProblem toProblem(String file, String message, SpecTree tree) {

@@ -9,7 +9,6 @@ import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import io.swagger.v3.parser.util.DeserializationUtils;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -28,7 +27,8 @@ public final class SpecLoader {
 
     /**
      * Loads the spec; defects the generator copes with go to {@code warnings}, each located and saying what the client
-     * does instead, and do not stop generation.
+     * does instead, and do not stop generation. Warnings are given only for a spec that loads: one that is rejected
+     * gets its problems alone.
      */
     public OpenAPI load(Path spec, Consumer<SpecProblem> warnings) throws SpecProblemsException {
         String file = spec.toString();
@@ -45,14 +45,14 @@ public final class SpecLoader {
         options.setValidateExternalRefs(true);
         SwaggerParseResult result = new OpenAPIV3Parser().readLocation(spec.toAbsolutePath().toUri().toString(), null, options);
         List<String> messages = result.getMessages() == null ? List.of() : result.getMessages();
-        List<SpecProblem> problems = new ArrayList<>();
+        // The parser repeats some messages (once per resolution): each problem and warning is reported once.
+        Set<SpecProblem> problems = new LinkedHashSet<>();
+        Set<SpecProblem> warned = new LinkedHashSet<>();
         if (!messages.isEmpty()) {
             // Read once more, as a plain tree, only to turn the parser's places into pointers (of errors and of warnings):
             // a spec without messages never pays for it (Graph beta's 47 MB make a 210 MB tree, dropped before
-            // emission starts). The parser
-            // repeats some messages (once per resolution): each is reported once.
+            // emission starts).
             SpecTree tree = SpecTree.read(spec);
-            Set<SpecProblem> warned = new LinkedHashSet<>();
             for (String message : messages) {
                 Optional<String> instead = ParserMessages.tolerance(message);
                 if (instead.isPresent()) {
@@ -61,14 +61,10 @@ public final class SpecLoader {
                 }
                 SpecProblem problem = ParserMessages.toProblem(file, message, tree);
                 if (tree.isIgnoredRefSibling(problem.pointer())) {
-                    warned.add(new SpecProblem(file, problem.pointer(), problem.rule(), "remove it: in OpenAPI 3.0 what sits beside "
-                            + "a $ref SHALL be ignored. Until then: it is ignored."));
-                } else if (!problems.contains(problem)) {
+                    warned.add(ParserMessages.ignoredRefSibling(problem));
+                } else {
                     problems.add(problem);
                 }
-            }
-            if (problems.isEmpty()) {
-                warned.forEach(warnings);
             }
         }
         if (result.getOpenAPI() == null && problems.isEmpty()) {
@@ -76,8 +72,9 @@ public final class SpecLoader {
                     "start the document with `openapi: 3.0.3` (or 3.1.0) and give `info` and `paths`."));
         }
         if (!problems.isEmpty()) {
-            throw new SpecProblemsException(problems);
+            throw new SpecProblemsException(List.copyOf(problems));
         }
+        warned.forEach(warnings);
         return result.getOpenAPI();
     }
 
