@@ -146,11 +146,6 @@ public final class Binary {
         }
     }
 
-    /** Whether the content is a file's, read at send time, rather than bytes in memory. */
-    boolean isFile() {
-        return file != null;
-    }
-
     /**
      * A publisher of the content for one attempt of a request: the bytes, or the file opened anew and streamed. Call
      * it once per attempt.

@@ -5,7 +5,6 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -35,15 +34,12 @@ public record HttpFailure(int status, String method, URI uri, Map<String, List<S
         return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
     }
 
-    /** Whether the body is JSON by its {@code Content-Type} ({@code application/json} or any {@code +json} type). */
+    /**
+     * Whether the body is JSON by its {@code Content-Type} ({@code application/json}, {@code text/json} or any
+     * {@code +json} type): the same rule successful answers are read by.
+     */
     public boolean isJson() {
-        String mediaType = firstHeader("Content-Type").orElse("");
-        int parameters = mediaType.indexOf(';');
-        if (parameters >= 0) {
-            mediaType = mediaType.substring(0, parameters);
-        }
-        mediaType = mediaType.strip().toLowerCase(Locale.ROOT);
-        return mediaType.equals("application/json") || mediaType.endsWith("+json");
+        return MediaTypes.isJson(firstHeader("Content-Type").orElse(null));
     }
 
     /** Leaves out headers and body: they can be large, and a {@code Set-Cookie} is nobody's business in a log. */

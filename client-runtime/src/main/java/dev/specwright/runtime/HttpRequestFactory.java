@@ -123,14 +123,8 @@ final class HttpRequestFactory {
     private static byte[] formEncoded(List<Leaf> leaves) {
         StringJoiner form = new StringJoiner("&");
         for (Leaf leaf : leaves) {
-            String value;
-            if (leaf instanceof BodyFields.Text text) {
-                value = PercentEncoder.encode(text.text());
-            } else if (leaf instanceof BodyFields.Json json) {
-                value = PercentEncoder.encode(json.json());
-            } else {
-                value = PercentEncoder.encode(((BodyFields.File) leaf).content().bytes());
-            }
+            String value = leaf instanceof BodyFields.File file ? PercentEncoder.encode(file.content().bytes())
+                    : PercentEncoder.encode(leaf instanceof BodyFields.Text text ? text.text() : ((BodyFields.Json) leaf).json());
             form.add(PercentEncoder.encode(leaf.name()) + "=" + value);
         }
         return form.toString().getBytes(StandardCharsets.US_ASCII);

@@ -69,12 +69,8 @@ final class Multipart {
         } else {
             Binary content = ((File) leaf).content();
             utf8("Content-Type: " + content.contentType().orElse(MediaTypes.OCTET_STREAM) + "\r\n\r\n");
-            if (content.isFile()) {
-                flush();
-                segments.add(content); // streamed by a publisher of its own, per attempt
-            } else {
-                pending.writeBytes(content.bytes());
-            }
+            flush();
+            segments.add(content); // its own publisher per attempt: a file streamed, bytes sent without a copy
         }
         ascii("\r\n");
     }

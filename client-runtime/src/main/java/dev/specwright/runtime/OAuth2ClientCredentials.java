@@ -54,7 +54,7 @@ public final class OAuth2ClientCredentials implements Authenticator {
     /** How long a token whose answer has no {@code expires_in} is used before another is fetched. */
     static final Duration LIFETIME_WITHOUT_EXPIRES_IN = Duration.ofMinutes(1);
 
-    private static final ObjectMapper MAPPER = JsonMappers.create();
+    private static final ObjectMapper MAPPER = JsonMappers.shared();
 
     private final URI tokenUri;
     private final String clientId;

@@ -1,6 +1,7 @@
 package dev.specwright.runtime.internal;
 
 import java.nio.charset.StandardCharsets;
+import java.util.function.IntPredicate;
 
 /**
  * RFC 3986 percent-encoding of a path segment or a query component: every character except the unreserved ones
@@ -23,10 +24,15 @@ public final class PercentEncoder {
 
     /** Encodes raw octets (e.g. a file's content sent as a form field) the same way: all but the unreserved ones. */
     public static String encode(byte[] octets) {
+        return encode(octets, PercentEncoder::isUnreserved);
+    }
+
+    /** The octets that {@code keep} accepts as themselves, every other one as {@code %XX}. */
+    private static String encode(byte[] octets, IntPredicate keep) {
         StringBuilder out = new StringBuilder(octets.length + 16);
         for (byte b : octets) {
             int octet = b & 0xff;
-            if (isUnreserved(octet)) {
+            if (keep.test(octet)) {
                 out.append((char) octet);
             } else {
                 appendEscape(out, octet);
@@ -42,17 +48,7 @@ public final class PercentEncoder {
      * left as-is, which keeps ordinary values (ids, tokens, base64) unchanged.
      */
     public static String encodeCookieValue(String text) {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        StringBuilder out = new StringBuilder(bytes.length + 16);
-        for (byte b : bytes) {
-            int octet = b & 0xff;
-            if (isCookieOctet(octet) && octet != '%') {
-                out.append((char) octet);
-            } else {
-                appendEscape(out, octet);
-            }
-        }
-        return out.toString();
+        return encode(text.getBytes(StandardCharsets.UTF_8), octet -> isCookieOctet(octet) && octet != '%');
     }
 
     /** RFC 6265 {@code cookie-octet}: US-ASCII except controls, whitespace, DQUOTE, comma, semicolon and backslash. */
