@@ -164,10 +164,27 @@ public final class ApiRequest {
          * parameter.
          */
         public Builder query(String name, Object value) {
+            return queryEncoded(name, ParamValues.encoded(value));
+        }
+
+        /**
+         * Adds a query parameter with its elements joined by {@code delimiter}: OpenAPI's {@code pipeDelimited}
+         * ({@code "|"}) and {@code spaceDelimited} ({@code " "}) arrays. Each element is written as by
+         * {@link #query} (dates in ISO 8601, enums by their JSON value) and percent-encoded, and so is the delimiter
+         * ({@code ids=1%7C2%7C3}, which servers decode to {@code 1|2|3}); null elements are skipped, and a null or
+         * empty list adds nothing.
+         */
+        public Builder queryJoined(String name, Iterable<?> values, String delimiter) {
+            if (delimiter == null || delimiter.isEmpty()) {
+                throw new IllegalArgumentException("query delimiter is empty; use \"|\" (pipeDelimited) or \" \" (spaceDelimited)");
+            }
+            return queryEncoded(name, ParamValues.encoded(values, delimiter));
+        }
+
+        private Builder queryEncoded(String name, String encoded) {
             if (name == null || name.isEmpty()) {
                 throw new IllegalArgumentException("query parameter name is empty");
             }
-            String encoded = ParamValues.encoded(value);
             if (encoded != null) {
                 query.add(PercentEncoder.encode(name) + "=" + encoded);
             }

@@ -136,6 +136,22 @@ class ApiRequestTest {
     }
 
     @Test
+    void pipeAndSpaceDelimitedArraysJoinTheWireFormOfEachElement() {
+        java.util.List<Object> at = new java.util.ArrayList<>(java.util.List.of(java.time.OffsetDateTime.parse("2024-01-31T12:00:00Z")));
+        at.add(null);
+        ApiRequest request = ApiRequest.builder("GET", "/pets")
+                .queryJoined("ids", java.util.List.of(1, 2, 3), "|")
+                .queryJoined("at", at, " ")
+                .queryJoined("tags", java.util.List.of("a|b", "c"), "|")
+                .queryJoined("none", java.util.List.of(), "|")
+                .queryJoined("missing", null, " ")
+                .build();
+        assertThat(request.query()).isEqualTo("ids=1%7C2%7C3&at=2024-01-31T12%3A00%3A00Z&tags=a%7Cb%7Cc");
+        assertThatThrownBy(() -> ApiRequest.builder("GET", "/x").queryJoined("ids", java.util.List.of(1), ""))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("pipeDelimited");
+    }
+
+    @Test
     void refusesEveryKindOfBodyOnGet() {
         assertThatThrownBy(() -> ApiRequest.builder("GET", "/x").formField("a", null).build())
                 .hasMessageContaining("GET /x cannot have a body").hasMessageContaining("send the data as query parameters");

@@ -58,15 +58,23 @@ public final class ParamValues {
      * {@code ,}; {@code null} when there is nothing to send (null, or a list without non-null elements).
      */
     public static String encoded(Object value) {
-        return join(value, PercentEncoder::encode);
+        return join(value, PercentEncoder::encode, ",");
+    }
+
+    /**
+     * As {@link #encoded(Object)}, with the elements joined by {@code delimiter}, itself percent-encoded (OpenAPI's
+     * {@code pipeDelimited} {@code |} is sent as {@code %7C}, {@code spaceDelimited} as {@code %20}).
+     */
+    public static String encoded(Object value, String delimiter) {
+        return join(value, PercentEncoder::encode, PercentEncoder.encode(delimiter));
     }
 
     /** The unencoded form (for headers): elements joined with {@code ,}; {@code null} when there is nothing to send. */
     public static String joined(Object value) {
-        return join(value, UnaryOperator.identity());
+        return join(value, UnaryOperator.identity(), ",");
     }
 
-    private static String join(Object value, UnaryOperator<String> encoder) {
+    private static String join(Object value, UnaryOperator<String> encoder, String separator) {
         if (value == null) {
             return null;
         }
@@ -74,7 +82,7 @@ public final class ParamValues {
         if (elements == null) {
             return encoder.apply(text(value));
         }
-        StringJoiner out = new StringJoiner(",");
+        StringJoiner out = new StringJoiner(separator);
         int count = 0;
         for (Object element : elements) {
             if (element != null) {

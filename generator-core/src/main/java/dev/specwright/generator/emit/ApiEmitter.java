@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.lang.model.element.Modifier;
 
@@ -195,8 +194,7 @@ final class ApiEmitter {
         if (p.style() == Parameter.Style.DEEP_OBJECT) {
             chain.add("\n.queryDeep($S, $L)", p.name(), value);
         } else if (list && !p.explode() && (p.style() == Parameter.Style.PIPE_DELIMITED || p.style() == Parameter.Style.SPACE_DELIMITED)) {
-            chain.add("\n.query($S, $L == null ? null : $L.stream().map($T::valueOf).collect($T.joining($S)))", p.name(), value, value,
-                    String.class, Collectors.class, p.style() == Parameter.Style.PIPE_DELIMITED ? "|" : " ");
+            chain.add("\n.queryJoined($S, $L, $S)", p.name(), value, p.style() == Parameter.Style.PIPE_DELIMITED ? "|" : " ");
         } else if (list && p.explode()) {
             chain.add("\n.queryEach($S, $L)", p.name(), value);
         } else if (p.explode() && p.style() == Parameter.Style.FORM && p.type() instanceof TypeRef.MapOf) {

@@ -11,6 +11,7 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.RequestBody;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -229,20 +230,17 @@ final class OperationPass {
                 text(body.getDescription()), kind, mediaKey));
     }
 
-    /** The media type to send where a body may have several: JSON, then a form, then multipart, then text, then any. */
+    /**
+     * The media type to send where a body may have several: JSON (preferring {@code application/json}, as answers do),
+     * then a form, then multipart, then text, then any; the first declared of a kind.
+     */
     private static String bodyMediaKey(Content content) {
-        for (Operation.Kind kind : Operation.Kind.values()) {
-            for (String key : content.keySet()) {
-                if (bodyKind(key) == kind) {
-                    return key;
-                }
-            }
-        }
-        return content.keySet().iterator().next();
+        String preferred = content.keySet().stream().min(Comparator.comparing(OperationPass::bodyKind)).orElseThrow();
+        return bodyKind(preferred) == Operation.Kind.JSON ? jsonMediaKey(content) : preferred;
     }
 
     private static Operation.Kind bodyKind(String mediaType) {
-        String m = mediaType.toLowerCase(Locale.ROOT).split(";", 2)[0].strip();
+        String m = essence(mediaType);
         if (m.equals("application/x-www-form-urlencoded")) {
             return Operation.Kind.FORM;
         }
@@ -295,14 +293,19 @@ final class OperationPass {
                 return new Answer(Optional.of(type), json ? "" : mediaKey);
             }
         }
-        boolean text = mediaKey.toLowerCase(Locale.ROOT).startsWith("text/")
+        boolean text = essence(mediaKey).startsWith("text/")
                 && (schema == null || "string".equals(SchemaMapper.typeOf(schema)) && !"binary".equals(schema.getFormat()));
         return new Answer(Optional.of(text ? TypeRef.Builtin.STRING : TypeRef.Builtin.DOWNLOAD),
                 text ? mediaKey : String.join(", ", content.keySet()));
     }
 
+    /** The {@code type/subtype}, lower-cased, without parameters. */
+    private static String essence(String mediaType) {
+        return mediaType.toLowerCase(Locale.ROOT).split(";", 2)[0].strip();
+    }
+
     private static boolean isXml(String mediaType) {
-        String m = mediaType.toLowerCase(Locale.ROOT).split(";", 2)[0].strip();
+        String m = essence(mediaType);
         return m.equals("application/xml") || m.equals("text/xml") || m.endsWith("+xml");
     }
 

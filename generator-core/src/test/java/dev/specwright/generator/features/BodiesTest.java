@@ -26,6 +26,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -196,6 +197,10 @@ class BodiesTest {
         builder.getClass().getMethod("page", f.model("Page")).invoke(builder, f.build("Page", "limit", 10L, "offset", 20L));
         builder.getClass().getMethod("labels", Map.class).invoke(builder, Map.of("team", "core"));
         builder.getClass().getMethod("ids", List.class).invoke(builder, List.of(1L, 2L, 3L));
+        List<OffsetDateTime> at = new ArrayList<>(List.of(OffsetDateTime.parse("2024-01-31T12:00:00Z")));
+        at.add(null);
+        at.add(OffsetDateTime.parse("2024-02-01T08:30:00+01:00"));
+        builder.getClass().getMethod("at", List.class).invoke(builder, at);
         builder.getClass().getMethod("theme", String.class).invoke(builder, "dark");
 
         List<?> found = (List<?>) call("search", builder.getClass().getMethod("build").invoke(builder));
@@ -204,7 +209,8 @@ class BodiesTest {
         var request = server.getAllServeEvents().get(0).getRequest();
         String query = URI.create(request.getUrl()).getRawQuery();
         assertThat(formPairs(query)).containsExactlyInAnyOrder(
-                "filter[status]=open", "filter[minSize]=3", "limit=10", "offset=20", "team=core", "ids=1|2|3");
+                "filter[status]=open", "filter[minSize]=3", "limit=10", "offset=20", "team=core", "ids=1|2|3",
+                "at=2024-01-31T12:00:00Z 2024-02-01T08:30:00+01:00");
         assertThat(request.getHeader("Cookie")).isEqualTo("theme=dark");
     }
 
