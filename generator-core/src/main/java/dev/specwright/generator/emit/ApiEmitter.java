@@ -17,8 +17,10 @@ import dev.specwright.generator.model.Parameter;
 import dev.specwright.generator.model.TypeRef;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.lang.model.element.Modifier;
 
@@ -30,10 +32,13 @@ final class ApiEmitter {
 
     private final ApiModel api;
     private final JavaTypes types;
+    /** The models by class name: looked up per parameter and body, so not searched for each. */
+    private final Map<String, ModelDef> models;
 
     ApiEmitter(ApiModel api, JavaTypes types) {
         this.api = api;
         this.types = types;
+        this.models = api.models().stream().collect(Collectors.toUnmodifiableMap(ModelDef::className, m -> m));
     }
 
     Stream<JavaFile> emit() {
@@ -190,7 +195,6 @@ final class ApiEmitter {
      */
     private void query(Parameter p, CodeBlock value, CodeBlock.Builder chain, List<CodeBlock> statements) {
         boolean list = p.type() instanceof TypeRef.ListOf;
-        Optional<ModelDef> model = flatModel(p.type());
         if (p.style() == Parameter.Style.DEEP_OBJECT) {
             chain.add("\n.queryDeep($S, $L)", p.name(), value);
         } else if (list && !p.explode() && (p.style() == Parameter.Style.PIPE_DELIMITED || p.style() == Parameter.Style.SPACE_DELIMITED)) {
@@ -200,9 +204,9 @@ final class ApiEmitter {
         } else if (p.explode() && p.style() == Parameter.Style.FORM && p.type() instanceof TypeRef.MapOf) {
             statements.add(CodeBlock.builder().beginControlFlow("if ($L != null)", value)
                     .addStatement("$L.forEach(builder::query)", value).endControlFlow().build());
-        } else if (p.explode() && p.style() == Parameter.Style.FORM && model.isPresent()) {
+        } else if (p.explode() && p.style() == Parameter.Style.FORM && flatModel(p.type()).isPresent()) {
             CodeBlock.Builder each = CodeBlock.builder().beginControlFlow("if ($L != null)", value);
-            for (ModelDef.Property property : model.get().properties()) {
+            for (ModelDef.Property property : flatModel(p.type()).orElseThrow().properties()) {
                 each.addStatement(property.type() instanceof TypeRef.ListOf ? "builder.queryEach($S, $L.$N())" : "builder.query($S, $L.$N())",
                         property.jsonName(), value, property.javaName());
             }
@@ -251,7 +255,7 @@ final class ApiEmitter {
         if (!(type instanceof TypeRef.Named named)) {
             return Optional.empty();
         }
-        return api.models().stream().filter(m -> m.className().equals(named.className()) && !m.properties().isEmpty()).findFirst();
+        return Optional.ofNullable(models.get(named.className())).filter(m -> !m.properties().isEmpty());
     }
 
     private JavaFile paramsClass(Operation op) {

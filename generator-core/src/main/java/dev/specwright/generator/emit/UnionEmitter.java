@@ -14,6 +14,9 @@ import dev.specwright.generator.model.EnumDef;
 import dev.specwright.generator.model.TypeRef;
 import dev.specwright.generator.model.UnionDef;
 import java.io.IOException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.lang.model.element.Modifier;
 
@@ -32,10 +35,13 @@ final class UnionEmitter {
 
     private final ApiModel api;
     private final JavaTypes types;
+    /** The enums by class name, for the variants that are enums. */
+    private final Map<String, EnumDef> enums;
 
     UnionEmitter(ApiModel api, JavaTypes types) {
         this.api = api;
         this.types = types;
+        this.enums = api.enums().stream().collect(Collectors.toUnmodifiableMap(EnumDef::className, e -> e));
     }
 
     Stream<JavaFile> emit() {
@@ -152,10 +158,10 @@ final class UnionEmitter {
         return v.wrapper().map(w -> CodeBlock.of("new $T($L)", self.nestedClass(w), value)).orElse(value);
     }
 
-    private java.util.Optional<EnumDef> enumOf(TypeRef type) {
+    private Optional<EnumDef> enumOf(TypeRef type) {
         return type instanceof TypeRef.Named named
-                ? api.enums().stream().filter(e -> e.className().equals(named.className())).findFirst()
-                : java.util.Optional.empty();
+                ? Optional.ofNullable(enums.get(named.className()))
+                : Optional.empty();
     }
 
     /** Whether the node is one of the enum's known values. */

@@ -132,8 +132,9 @@ final class OperationPass {
             String context = rp.componentName() != null ? rp.componentName() : typePrefix + JavaNames.typeName(p.getName());
             TypeRef type = schemas.map(schema, rp.pointer() + "/schema", context);
             boolean required = in == Parameter.Location.PATH || Boolean.TRUE.equals(p.getRequired());
+            Parameter.Style style = style(p, in);
             parameters.add(new Parameter(p.getName(), parameterNames.allocate(JavaNames.memberName(p.getName())), in, required, type,
-                    text(p.getDescription()), Boolean.TRUE.equals(p.getDeprecated()), filterKind(p, in), explode(p), style(p, in)));
+                    text(p.getDescription()), Boolean.TRUE.equals(p.getDeprecated()), filterKind(p, in), explode(p, style), style));
         }
 
         Optional<Operation.Body> body = body(raw, typePrefix, parameterNames);
@@ -350,12 +351,9 @@ final class OperationPass {
         return Optional.empty();
     }
 
-    /** OpenAPI's rule: {@code explode} defaults to true exactly when the style is {@code form}, the query's default. */
-    private static boolean explode(io.swagger.v3.oas.models.parameters.Parameter p) {
-        if (p.getExplode() != null) {
-            return p.getExplode();
-        }
-        return p.getStyle() == null || p.getStyle() == io.swagger.v3.oas.models.parameters.Parameter.StyleEnum.FORM;
+    /** OpenAPI's rule: {@code explode} defaults to true exactly when the style (given or defaulted) is {@code form}. */
+    private static boolean explode(io.swagger.v3.oas.models.parameters.Parameter p, Parameter.Style style) {
+        return p.getExplode() != null ? p.getExplode() : style == Parameter.Style.FORM;
     }
 
     private static Parameter.Style style(io.swagger.v3.oas.models.parameters.Parameter p, Parameter.Location in) {
