@@ -29,5 +29,7 @@ class LargeInputTest {
         assertThat(model.apis()).extracting(api -> api.className()).startsWith("DefaultApi", "DefaultPart2Api", "DefaultPart3Api");
         assertThat(model.apis()).extracting(api -> api.accessorName()).startsWith("default_", "defaultPart2", "defaultPart3");
         assertThat(model.apis().get(1).operations().get(0).operationId()).isEqualTo("thing1000");
+        // each part is still the tag's: its Javadoc and description are the tag's
+        assertThat(model.apis()).extracting(api -> api.tag()).containsOnly("Default");
     }
 }

@@ -68,21 +68,23 @@ final class OperationPass {
             }));
         }
         byTag.values().removeIf(List::isEmpty);
-        splitLargeGroups(byTag);
         NameScope accessors = new NameScope().reserve("builder").reserve("apiClient").reserve("close");
-        Map<String, String[]> names = new LinkedHashMap<>();
-        byTag.keySet().forEach(tag -> names.put(tag, new String[] {
-            apiScope.allocate(JavaNames.typeName(tag) + "Api"), accessors.allocate(JavaNames.memberName(tag))}));
         List<ApiGroup> groups = new ArrayList<>();
         byTag.forEach((tag, raws) -> {
-            NameScope methods = new NameScope();
-            JavaNames.OBJECT_METHODS.forEach(methods::reserve);
-            methods.reserve("with");
-            List<Operation> operations = raws.stream().map(raw -> operation(raw, methods)).toList();
             String description = api.getTags() == null ? "" : api.getTags().stream()
                     .filter(t -> tag.equals(t.getName()) && t.getDescription() != null)
                     .map(t -> t.getDescription().strip()).findFirst().orElse("");
-            groups.add(new ApiGroup(tag, names.get(tag)[0], names.get(tag)[1], description, operations));
+            // A tag with more operations than a class can hold becomes <Tag>Api, <Tag>Part2Api, ... in declaration order.
+            for (int from = 0, part = 1; from < raws.size(); from += MAX_OPERATIONS_PER_API, part++) {
+                String name = part == 1 ? tag : tag + " part " + part;
+                NameScope methods = new NameScope();
+                JavaNames.OBJECT_METHODS.forEach(methods::reserve);
+                methods.reserve("with");
+                List<Operation> operations = raws.subList(from, Math.min(raws.size(), from + MAX_OPERATIONS_PER_API)).stream()
+                        .map(raw -> operation(raw, methods)).toList();
+                groups.add(new ApiGroup(tag, apiScope.allocate(JavaNames.typeName(name) + "Api"),
+                        accessors.allocate(JavaNames.memberName(name)), description, operations));
+            }
         });
         return groups;
     }
@@ -92,23 +94,6 @@ final class OperationPass {
      * untagged operations (2,870) overflow it, Graph's 1,483 do not.
      */
     static final int MAX_OPERATIONS_PER_API = 1000;
-
-    /** A tag with more operations becomes {@code <Tag>Api}, {@code <Tag>Part2Api}, ..., in declaration order. */
-    private static void splitLargeGroups(Map<String, List<RawOperation>> byTag) {
-        Map<String, List<RawOperation>> split = new LinkedHashMap<>();
-        byTag.forEach((tag, raws) -> {
-            for (int from = 0, part = 1; from < raws.size(); from += MAX_OPERATIONS_PER_API, part++) {
-                List<RawOperation> chunk = raws.subList(from, Math.min(raws.size(), from + MAX_OPERATIONS_PER_API));
-                String name = part == 1 ? tag : tag + " part " + part;
-                while (split.containsKey(name) || (part > 1 && byTag.containsKey(name))) {
-                    name += " more"; // a real tag already has that name
-                }
-                split.put(name, new ArrayList<>(chunk));
-            }
-        });
-        byTag.clear();
-        byTag.putAll(split);
-    }
 
     private Operation operation(RawOperation raw, NameScope methods) {
         var op = raw.op();
