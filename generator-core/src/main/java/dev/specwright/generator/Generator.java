@@ -72,10 +72,20 @@ public final class Generator {
         return new Emitter().emit(model(options), options.layout());
     }
 
+    /**
+     * Generates into the output folder, touching only files this owner wrote and nobody changed since.
+     *
+     * @throws dev.specwright.generator.write.OutputRefusedException the folder is not one to generate into, or files
+     *     in it are in the way (see {@link dev.specwright.generator.write.OutputConflictException}); nothing was written
+     * @throws dev.specwright.generator.write.OutputLockedException another run is writing into the same folder
+     */
     public GenerationReport generate(GeneratorOptions options) throws SpecProblemsException, IOException {
         List<GeneratedFile> files = files(options);
-        OutputWriter.Result result = new OutputWriter().write(options.outputDir(), files);
+        OutputWriter.Settings settings = new OutputWriter.Settings(Optional.of(options.spec()), options.owner(),
+                options.overwrite());
+        OutputWriter.Result result = new OutputWriter().write(options.outputDir(), files, settings);
         Path sourceRoot = options.outputDir().resolve(Emitter.SOURCE_ROOT);
-        return new GenerationReport(sourceRoot, result.written(), result.unchanged());
+        return new GenerationReport(sourceRoot, result.written(), result.unchanged(), result.deleted(),
+                result.warnings());
     }
 }

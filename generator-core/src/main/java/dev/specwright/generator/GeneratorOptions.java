@@ -7,6 +7,10 @@ import java.util.Optional;
 /**
  * What to generate and where. Packages left unset are derived: the base package from the API's client name, then
  * {@code <base>.api} and {@code <base>.model}.
+ *
+ * <p>{@code owner} names who owns the generated files when several runs share one output folder (each keeps its own
+ * manifest; the Maven plugin passes its execution id); {@code overwrite} replaces files in the way that Specwright did
+ * not write or that were edited since, and must be asked for on purpose.
  */
 public record GeneratorOptions(
         Path spec,
@@ -15,7 +19,9 @@ public record GeneratorOptions(
         Optional<String> basePackage,
         Optional<String> apiPackage,
         Optional<String> modelPackage,
-        Layout layout) {
+        Layout layout,
+        Optional<String> owner,
+        boolean overwrite) {
 
     public GeneratorOptions {
         Objects.requireNonNull(spec, "spec");
@@ -25,6 +31,7 @@ public record GeneratorOptions(
         Objects.requireNonNull(apiPackage, "apiPackage");
         Objects.requireNonNull(modelPackage, "modelPackage");
         Objects.requireNonNull(layout, "layout");
+        Objects.requireNonNull(owner, "owner");
     }
 
     public static Builder builder(Path spec, Path outputDir) {
@@ -39,6 +46,8 @@ public record GeneratorOptions(
         private String apiPackage;
         private String modelPackage;
         private Layout layout = Layout.SOURCES;
+        private String owner;
+        private boolean overwrite;
 
         private Builder(Path spec, Path outputDir) {
             this.spec = spec;
@@ -70,10 +79,22 @@ public record GeneratorOptions(
             return this;
         }
 
+        /** Who owns the files in a shared output folder (its own manifest); blank: the folder's only owner. */
+        public Builder owner(String owner) {
+            this.owner = blankToNull(owner);
+            return this;
+        }
+
+        /** Replace files in the way that Specwright did not write or that were edited: only when asked on purpose. */
+        public Builder overwrite(boolean overwrite) {
+            this.overwrite = overwrite;
+            return this;
+        }
+
         public GeneratorOptions build() {
             return new GeneratorOptions(spec, Optional.ofNullable(errorCatalog), outputDir,
                     Optional.ofNullable(basePackage), Optional.ofNullable(apiPackage),
-                    Optional.ofNullable(modelPackage), layout);
+                    Optional.ofNullable(modelPackage), layout, Optional.ofNullable(owner), overwrite);
         }
 
         private static String blankToNull(String s) {

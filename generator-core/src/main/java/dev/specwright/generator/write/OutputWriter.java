@@ -2,84 +2,150 @@ package dev.specwright.generator.write;
 
 import dev.specwright.generator.emit.GeneratedFile;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
- * The one place that touches the output folder. Bytes are compared first, so unchanged files keep their timestamps
+ * The one place that touches the output folder, and only where it wrote before. A run checks the folder, takes its
+ * lock, plans every write and deletion against the manifest (see {@link WritePlanner}), refuses before touching
+ * anything if a file of someone else's is in the way, and only then writes. Unchanged files keep their timestamps
  * (incremental builds stay incremental); changed files are written to a temporary sibling and moved into place, so a
- * reader never sees half a file. A manifest lists what the last run wrote, so files the spec no longer produces are
- * removed — and nothing else in the folder is ever touched.
+ * reader never sees half a file; the manifest is replaced atomically.
  */
 public final class OutputWriter {
 
-    static final String MANIFEST = ".specwright-files";
+    /** Paths or globs, one a line, that Specwright never writes nor deletes. */
+    public static final String IGNORE_FILE = ".specwright-ignore";
 
-    public record Result(List<Path> written, List<Path> unchanged, List<Path> deleted) {}
+    /**
+     * How to write.
+     *
+     * @param specFile the spec generated from, so its own folder is refused as output (empty: not checked)
+     * @param owner who owns the files, when several generators share a folder: each owner keeps its own manifest
+     *     ({@code .specwright-manifest-<owner>}); the Maven plugin passes its execution id
+     * @param overwrite replace files in the way that Specwright did not write or that were edited; asked for on purpose
+     */
+    public record Settings(Optional<Path> specFile, Optional<String> owner, boolean overwrite) {
+        public Settings {
+            Objects.requireNonNull(specFile, "specFile");
+            Objects.requireNonNull(owner, "owner");
+        }
+
+        public static Settings defaults() {
+            return new Settings(Optional.empty(), Optional.empty(), false);
+        }
+    }
+
+    /** Paths are relative to the output folder; {@code warnings} are sentences naming files left alone. */
+    public record Result(List<Path> written, List<Path> unchanged, List<Path> deleted, List<Path> ignored,
+            List<String> warnings) {}
+
+    private final Path home;
+
+    public OutputWriter() {
+        this(Path.of(System.getProperty("user.home")));
+    }
+
+    /** With the home folder to refuse given: tests must not depend on (or risk) the real one. */
+    OutputWriter(Path home) {
+        this.home = home;
+    }
 
     public Result write(Path outputDir, List<GeneratedFile> files) throws IOException {
-        Path root = outputDir.toAbsolutePath().normalize();
+        return write(outputDir, files, Settings.defaults());
+    }
+
+    public Result write(Path outputDir, List<GeneratedFile> files, Settings settings) throws IOException {
+        OutputFolder folder = OutputFolder.check(outputDir, settings.specFile(), home);
+        Path root = folder.root();
         Files.createDirectories(root);
-        List<Path> written = new ArrayList<>();
-        List<Path> unchanged = new ArrayList<>();
-        Set<String> current = new TreeSet<>();
-        for (GeneratedFile file : files) {
-            Path target = root.resolve(file.path()).normalize();
-            if (!target.startsWith(root)) {
-                throw new IOException("refusing to write outside the output folder: " + file.path());
-            }
-            current.add(file.path());
-            byte[] bytes = file.content().getBytes(StandardCharsets.UTF_8);
-            if (Files.isRegularFile(target) && Arrays.equals(Files.readAllBytes(target), bytes)) {
-                unchanged.add(root.relativize(target));
-                continue;
-            }
-            Files.createDirectories(target.getParent());
-            Path temp = Files.createTempFile(target.getParent(), ".specwright-", ".tmp");
-            try {
-                Files.write(temp, bytes);
-                move(temp, target);
-            } finally {
-                Files.deleteIfExists(temp);
-            }
-            written.add(root.relativize(target));
-        }
-        List<Path> deleted = deleteStale(root, current);
-        Files.write(root.resolve(MANIFEST), String.join("\n", current).concat("\n").getBytes(StandardCharsets.UTF_8));
-        return new Result(written, unchanged, deleted);
-    }
-
-    private static List<Path> deleteStale(Path root, Set<String> current) throws IOException {
-        Path manifest = root.resolve(MANIFEST);
-        List<Path> deleted = new ArrayList<>();
-        if (!Files.isRegularFile(manifest)) {
-            return deleted;
-        }
-        for (String line : Files.readAllLines(manifest, StandardCharsets.UTF_8)) {
-            if (line.isBlank() || current.contains(line)) {
-                continue;
-            }
-            Path stale = root.resolve(line).normalize();
-            if (stale.startsWith(root) && Files.deleteIfExists(stale)) {
-                deleted.add(root.relativize(stale));
-            }
-        }
-        return deleted;
-    }
-
-    private static void move(Path from, Path to) throws IOException {
+        String manifestName = Manifest.fileName(settings.owner());
+        OutputLock lock = OutputLock.acquire(root);
         try {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+            boolean legacy = !Files.isRegularFile(root.resolve(manifestName))
+                    && Files.isRegularFile(root.resolve(Manifest.LEGACY));
+            WritePlan plan = new WritePlanner(folder, Manifest.read(root, manifestName), IgnoreFile.read(root),
+                    settings.overwrite()).plan(files);
+            refuseIfNeeded(outputDir, plan);
+            apply(root, plan, manifestName);
+            if (legacy) {
+                Files.deleteIfExists(root.resolve(Manifest.LEGACY)); // its paths now live in the new manifest
+            }
+            return new Result(paths(plan.writes().stream().map(WritePlan.Write::path).toList()),
+                    paths(plan.unchanged()), paths(plan.deletions()), paths(plan.ignored()), plan.warnings());
+        } finally {
+            lock.close();
         }
+    }
+
+    private static void refuseIfNeeded(Path outputDir, WritePlan plan) throws OutputRefusedException {
+        if (!plan.unsafe().isEmpty()) {
+            throw new OutputRefusedException("refusing to write into " + outputDir + "; nothing was written:\n"
+                    + plan.unsafe().stream().map(c -> "  " + c.path() + ": " + c.reason())
+                            .collect(Collectors.joining("\n"))
+                    + "\nSpecwright writes only regular files and never follows a symbolic link inside the output folder:"
+                    + " replace the link with a real folder, list the path in " + IGNORE_FILE
+                    + ", or choose another output folder.");
+        }
+        if (!plan.conflicts().isEmpty()) {
+            throw new OutputConflictException(outputDir.toString(), plan.conflicts());
+        }
+    }
+
+    /**
+     * Writes, deletes, then records. Should an operation fail half way (a full disk), the manifest still records what
+     * was really done, so the next run knows which files are its own.
+     */
+    private static void apply(Path root, WritePlan plan, String manifestName) throws IOException {
+        Map<String, String> recorded = new TreeMap<>(plan.manifest());
+        for (WritePlan.Write write : plan.writes()) {
+            recordPrevious(recorded, plan.previous(), write.path());
+        }
+        for (String path : plan.deletions()) {
+            recordPrevious(recorded, plan.previous(), path);
+        }
+        try {
+            for (WritePlan.Write write : plan.writes()) {
+                writeFile(root.resolve(write.path()), write.bytes());
+                recorded.put(write.path(), plan.manifest().get(write.path()));
+            }
+            for (String path : plan.deletions()) {
+                Files.deleteIfExists(root.resolve(path));
+                recorded.remove(path);
+            }
+        } finally {
+            Manifest.of(recorded).write(root, manifestName);
+        }
+    }
+
+    private static void recordPrevious(Map<String, String> recorded, Map<String, Optional<String>> previous,
+            String path) {
+        Optional<String> hash = previous.getOrDefault(path, Optional.empty());
+        if (hash.isPresent()) {
+            recorded.put(path, hash.get());
+        } else {
+            recorded.remove(path);
+        }
+    }
+
+    private static void writeFile(Path target, byte[] bytes) throws IOException {
+        Files.createDirectories(target.getParent());
+        Path temp = Files.createTempFile(target.getParent(), ".specwright-", ".tmp");
+        try {
+            Files.write(temp, bytes);
+            Manifest.moveAtomically(temp, target);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    private static List<Path> paths(List<String> relative) {
+        return relative.stream().map(Path::of).toList();
     }
 }
