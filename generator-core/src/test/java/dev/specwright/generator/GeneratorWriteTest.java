@@ -1,6 +1,10 @@
 package dev.specwright.generator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.specwright.generator.write.OutputConflictException;
+import dev.specwright.generator.write.OutputRefusedException;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,7 +16,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Output is deterministic, unchanged files are left alone, and files the spec no longer produces go away. */
+/**
+ * Output is deterministic, unchanged files are left alone, files the spec no longer produces go away, and a file that is
+ * not the generator's own (hand-written, or edited since) is never replaced nor deleted.
+ */
 class GeneratorWriteTest {
 
     @TempDir
@@ -54,6 +61,65 @@ class GeneratorWriteTest {
         new Generator().generate(options(out, Layout.SOURCES));
         assertThat(out.resolve("pom.xml")).doesNotExist();
         assertThat(out.resolve("NOTES.txt")).hasContent("mine");
+    }
+
+    @Test
+    void projectLayoutIntoAnExistingProjectLeavesItsReadmeAndPomAndWritesNothing() throws Exception {
+        Path project = tmp.resolve("project");
+        Files.createDirectories(project);
+        Files.writeString(project.resolve("README.md"), "# Our service");
+        Files.writeString(project.resolve("pom.xml"), "<project>ours</project>");
+
+        assertThatThrownBy(() -> new Generator().generate(options(project, Layout.PROJECT)))
+                .isInstanceOfSatisfying(OutputConflictException.class, e -> assertThat(e.conflicts())
+                        .extracting(OutputConflictException.Conflict::path).containsExactly("README.md", "pom.xml"));
+
+        assertThat(project.resolve("README.md")).hasContent("# Our service");
+        assertThat(project.resolve("pom.xml")).hasContent("<project>ours</project>");
+        assertThat(tree(project).keySet()).containsExactly("README.md", "pom.xml"); // no sources, no manifest
+    }
+
+    @Test
+    void aHandWrittenModelClassIsNotReplacedUnlessOverwritingIsAskedFor() throws Exception {
+        Path out = tmp.resolve("out");
+        String model = new Generator().files(options(out, Layout.SOURCES)).stream().map(f -> f.path())
+                .filter(p -> p.contains("/model/")).findFirst().orElseThrow();
+        Files.createDirectories(out.resolve(model).getParent());
+        Files.writeString(out.resolve(model), "// hand-written");
+
+        assertThatThrownBy(() -> new Generator().generate(options(out, Layout.SOURCES)))
+                .isInstanceOf(OutputConflictException.class).hasMessageContaining(model + ": Specwright did not write it");
+        assertThat(tree(out).keySet()).containsExactly(model);
+
+        GeneratorOptions forced = GeneratorOptions.builder(TestSpecs.platformSpec(), out)
+                .errorCatalog(TestSpecs.platformErrors()).overwrite(true).build();
+        GenerationReport report = new Generator().generate(forced);
+        assertThat(out.resolve(model)).content().doesNotContain("hand-written");
+        assertThat(report.warnings()).singleElement().asString().startsWith("replaced " + model);
+    }
+
+    @Test
+    void theSpecsOwnFolderIsNeverTheOutput() throws Exception {
+        Path api = Files.createDirectories(tmp.resolve("api"));
+        Path spec = Files.copy(TestSpecs.platformSpec(), api.resolve("openapi.yaml"));
+
+        assertThatThrownBy(() -> new Generator().generate(GeneratorOptions.builder(spec, api).build()))
+                .isInstanceOf(OutputRefusedException.class).hasMessageContaining("is the folder holding the spec");
+        assertThat(tree(api).keySet()).containsExactly("openapi.yaml");
+    }
+
+    @Test
+    void aStaleFileTheUserEditedIsKeptAndReported() throws Exception {
+        Path out = tmp.resolve("out");
+        new Generator().generate(options(out, Layout.PROJECT));
+        Files.writeString(out.resolve("README.md"), "# our notes about the SDK");
+
+        GenerationReport report = new Generator().generate(options(out, Layout.SOURCES));
+
+        assertThat(out.resolve("README.md")).hasContent("# our notes about the SDK");
+        assertThat(out.resolve("pom.xml")).doesNotExist();
+        assertThat(report.deleted()).containsExactly(Path.of("pom.xml"));
+        assertThat(report.warnings()).singleElement().asString().startsWith("kept README.md");
     }
 
     private static Map<String, byte[]> tree(Path root) throws IOException {
