@@ -6,6 +6,8 @@ import dev.specwright.generator.GeneratorOptions;
 import dev.specwright.generator.Layout;
 import dev.specwright.generator.SpecProblem;
 import dev.specwright.generator.SpecProblemsException;
+import dev.specwright.generator.TerminalText;
+import dev.specwright.generator.write.OutputRefusedException;
 import dev.specwright.generator.model.ModelDump;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -15,14 +17,21 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code specwright generate --spec FILE [--errors FILE] --out DIR [--package PKG] [--layout sources|project]}. */
+/**
+ * {@code specwright generate --spec FILE [--errors FILE] --out DIR [--package PKG] [--layout sources|project] [--force]}.
+ * Everything printed goes through {@link TerminalText}: a spec's text never reaches the terminal raw.
+ */
 @Command(name = "generate",
         mixinStandardHelpOptions = true,
-        description = "Generates the client into DIR. Nothing is written when the inputs have problems.",
+        description = {"Generates the client into DIR. Nothing is written when the inputs have problems.",
+            "Only files Specwright wrote there, unchanged since, are ever replaced or deleted; any other file in the way"
+                + " stops the run before anything is written. Paths or globs listed in DIR/.specwright-ignore are never"
+                + " written nor deleted."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",
-            "2:invalid spec or error catalogue, or bad arguments (problems on stderr, nothing written)",
+            "2:invalid spec or error catalogue, bad arguments, or files in DIR that are not Specwright's"
+                + " (problems on stderr, nothing written)",
             "1:anything else (message on stderr)"})
 final class GenerateCommand implements Callable<Integer> {
 
@@ -47,6 +56,11 @@ final class GenerateCommand implements Callable<Integer> {
             description = "sources: DIR/src/main/java only (default); project: also a pom.xml and a README.")
     private Layout layout;
 
+    @Option(names = "--force",
+            description = "Replace files in DIR that Specwright did not write or that were edited since it wrote them."
+                    + " Use it on purpose: those files are lost.")
+    private boolean force;
+
     @Option(names = "--dump-model",
             description = "Print the model the generator built from the inputs, as JSON, and write no files.")
     private boolean dumpModel;
@@ -61,10 +75,11 @@ final class GenerateCommand implements Callable<Integer> {
                 .errorCatalog(errors)
                 .basePackage(basePackage)
                 .layout(layout)
+                .overwrite(force)
                 .build();
         // Warnings go to stderr as they come, so stdout stays the model's JSON (--dump-model) or the one-line summary.
         PrintWriter warnings = spec.commandLine().getErr();
-        Generator generator = new Generator(warning -> warnings.println("specwright: warning: " + warning.format()));
+        Generator generator = new Generator(warning -> warnings.println("specwright: warning: " + TerminalText.line(warning.format())));
         GenerationReport report;
         try {
             if (dumpModel) {
@@ -80,15 +95,22 @@ final class GenerateCommand implements Callable<Integer> {
             int n = e.problems().size();
             err.println("specwright: " + n + (n == 1 ? " problem" : " problems") + " in the input; nothing was written:");
             for (SpecProblem problem : e.problems()) {
-                err.println("  " + problem.format());
+                err.println("  " + TerminalText.line(problem.format()));
             }
             err.flush();
             return SpecwrightCli.EXIT_INVALID_INPUT;
+        } catch (OutputRefusedException e) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("specwright: " + TerminalText.lines(e.getMessage()));
+            err.flush();
+            return SpecwrightCli.EXIT_INVALID_INPUT;
         }
+        report.warnings().forEach(warning -> warnings.println("specwright: warning: " + TerminalText.line(warning)));
         warnings.flush();
         PrintWriter stdout = spec.commandLine().getOut();
-        stdout.println("Generated " + report.fileCount() + " files (" + report.written().size() + " written, "
-                + report.unchanged().size() + " unchanged) into " + report.sourceRoot());
+        stdout.println(TerminalText.line("Generated " + report.fileCount() + " files (" + report.written().size()
+                + " written, " + report.unchanged().size() + " unchanged, " + report.deleted().size() + " deleted) into "
+                + report.sourceRoot()));
         stdout.flush();
         return 0;
     }

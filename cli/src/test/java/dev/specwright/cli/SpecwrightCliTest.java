@@ -245,6 +245,122 @@ class SpecwrightCliTest {
         assertThat(out.toString()).startsWith("specwright ").doesNotContain("${");
     }
 
+    @Test
+    void aHandWrittenFileInTheOutputIsExitTwoNamingItAndNothingIsWritten() throws IOException {
+        Path spec = write("widgets.yaml", GOOD_SPEC);
+        Path project = Files.createDirectories(dir.resolve("project"));
+        Files.writeString(project.resolve("README.md"), "# our service");
+
+        int exit = run("generate", "--spec", spec.toString(), "--out", project.toString(), "--layout", "project");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).startsWith("specwright: 1 file in " + project)
+                .contains("  README.md: Specwright did not write it")
+                .contains(".specwright-ignore").contains("--force");
+        assertThat(out.toString()).isEmpty();
+        assertThat(project.resolve("README.md")).hasContent("# our service");
+        try (Stream<Path> files = Files.list(project)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("README.md");
+        }
+    }
+
+    @Test
+    void forceReplacesTheFileOnPurposeAndSaysSo() throws IOException {
+        Path spec = write("widgets.yaml", GOOD_SPEC);
+        Path project = Files.createDirectories(dir.resolve("project"));
+        Files.writeString(project.resolve("README.md"), "# our service");
+
+        int exit = run("generate", "--spec", spec.toString(), "--out", project.toString(), "--layout", "project",
+                "--force");
+
+        assertThat(exit).as("stderr: %s", err).isZero();
+        assertThat(project.resolve("README.md")).content().doesNotContain("# our service");
+        assertThat(err.toString().lines()).singleElement().asString()
+                .startsWith("specwright: warning: replaced README.md because overwriting was asked for");
+    }
+
+    @Test
+    void anIgnoredPathIsNeitherWrittenNorAConflict() throws IOException {
+        Path spec = write("widgets.yaml", GOOD_SPEC);
+        Path project = Files.createDirectories(dir.resolve("project"));
+        Files.writeString(project.resolve("README.md"), "# our service");
+        Files.writeString(project.resolve(".specwright-ignore"), "README.md\n");
+
+        int exit = run("generate", "--spec", spec.toString(), "--out", project.toString(), "--layout", "project");
+
+        assertThat(exit).as("stderr: %s", err).isZero();
+        assertThat(project.resolve("README.md")).hasContent("# our service");
+        assertThat(project.resolve("pom.xml")).isRegularFile();
+    }
+
+    @Test
+    void anEditedFileNoLongerGeneratedIsKeptWithAWarning() throws IOException {
+        Path spec = write("widgets.yaml", GOOD_SPEC);
+        Path target = dir.resolve("sdk");
+        assertThat(run("generate", "--spec", spec.toString(), "--out", target.toString(), "--layout", "project"))
+                .isZero();
+        Files.writeString(target.resolve("README.md"), "# notes of ours");
+        out.getBuffer().setLength(0);
+
+        int exit = run("generate", "--spec", spec.toString(), "--out", target.toString());
+
+        assertThat(exit).as("stderr: %s", err).isZero();
+        assertThat(target.resolve("README.md")).hasContent("# notes of ours");
+        assertThat(target.resolve("pom.xml")).doesNotExist();
+        assertThat(err.toString()).startsWith("specwright: warning: kept README.md");
+        assertThat(out.toString()).contains("1 deleted");
+    }
+
+    @Test
+    void anEmptyOutIsABadArgumentNotTheCurrentFolder() throws IOException {
+        Path spec = write("widgets.yaml", GOOD_SPEC);
+
+        int exit = run("generate", "--spec", spec.toString(), "--out", "");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("the output folder is empty").contains("--out build/generated/client");
+        assertThat(Path.of(".specwright-manifest")).doesNotExist();
+    }
+
+    @Test
+    void theSpecsOwnFolderIsABadArgument() throws IOException {
+        Path spec = write("widgets.yaml", GOOD_SPEC);
+
+        int exit = run("generate", "--spec", spec.toString(), "--out", dir.toString());
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("refusing to generate into " + dir).contains("the folder holding the spec");
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("widgets.yaml");
+        }
+    }
+
+    @Test
+    void controlCharactersInAWarningReachTheTerminalEscaped() throws IOException {
+        Path spec = write("widgets.yaml", GOOD_SPEC.replace("name: {type: string}",
+                "\"na\\e[2J\\u202Eme\": {type: string, default: [none]}"));
+        Path target = dir.resolve("sdk");
+
+        int exit = run("generate", "--spec", spec.toString(), "--out", target.toString());
+
+        assertThat(exit).as("stderr: %s", err).isZero();
+        assertThat(err.toString()).contains("na\\u001B[2J\\u202Eme").doesNotContain("\u001b").doesNotContain("\u202e");
+    }
+
+    @Test
+    void controlCharactersInAProblemReachTheTerminalEscaped() throws IOException {
+        Path spec = write("dangling.yaml", DANGLING_REF.replace("'#/components/schemas/Gadget'",
+                "\"#/components/schemas/Gad\\e]0;pwned\\aget\\r\""));
+        Path target = dir.resolve("sdk");
+
+        int exit = run("generate", "--spec", spec.toString(), "--out", target.toString());
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("Gad\\u001B]0;pwned\\u0007get")
+                .doesNotContain("\u001b").doesNotContain("\u0007").doesNotContain("\r");
+        assertEmptyOrAbsent(target);
+    }
+
     private static List<Path> javaFiles(Path root) throws IOException {
         try (Stream<Path> files = Files.walk(root)) {
             return files.filter(f -> f.toString().endsWith(".java")).toList();
