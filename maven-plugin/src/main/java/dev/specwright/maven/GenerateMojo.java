@@ -6,12 +6,15 @@ import dev.specwright.generator.GeneratorOptions;
 import dev.specwright.generator.Layout;
 import dev.specwright.generator.SpecProblem;
 import dev.specwright.generator.SpecProblemsException;
+import dev.specwright.generator.TerminalText;
+import dev.specwright.generator.write.OutputRefusedException;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
@@ -26,6 +29,11 @@ import org.apache.maven.project.MavenProject;
  *
  * <p>The Mojo only translates parameters and results: everything else is generator-core's job. A rebuild whose inputs
  * and plugin are unchanged is skipped (see {@link UpToDateStamp}).
+ *
+ * <p>Each execution owns its files through its own manifest ({@code output/.specwright-manifest-<executionId>}), so two
+ * executions sharing the default {@code output} never replace or delete each other's files; two that would write the
+ * same file fail the build, since the second finds a file it did not write. Every log line and failure message goes
+ * through {@link TerminalText}, so a spec's control characters never reach the console raw.
  */
 @Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_SOURCES, threadSafe = true)
 public class GenerateMojo extends AbstractMojo {
@@ -61,6 +69,14 @@ public class GenerateMojo extends AbstractMojo {
     @Parameter(property = "specwright.modelPackage")
     private String modelPackage;
 
+    /**
+     * Replace files in {@code output} that this execution did not write, or that were edited since it wrote them.
+     * Without it such a file fails the build, naming it, and nothing is written. Set it on purpose: those files are lost.
+     * (Listing a path in {@code output/.specwright-ignore} instead keeps it and stops generating it.)
+     */
+    @Parameter(property = "specwright.overwrite", defaultValue = "false")
+    private boolean overwrite;
+
     /** Skip generation entirely (nothing is generated and no source root is added). */
     @Parameter(property = "specwright.skip", defaultValue = "false")
     private boolean skip;
@@ -74,6 +90,10 @@ public class GenerateMojo extends AbstractMojo {
 
     @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
     private PluginDescriptor plugin;
+
+    /** Its id names this execution's manifest and stamp in {@code output}. */
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
+    private MojoExecution execution;
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
@@ -95,8 +115,12 @@ public class GenerateMojo extends AbstractMojo {
             } else {
                 sourceRoot = generate(options, stamp);
             }
+        } catch (OutputRefusedException e) {
+            // the user's to fix (move, ignore or overwrite a file; choose another folder): a failure, not an error
+            throw new MojoFailureException(TerminalText.lines("Specwright refused to generate: " + e.getMessage()));
         } catch (IOException e) {
-            throw new MojoExecutionException("Specwright could not generate into " + output + ": " + e.getMessage(), e);
+            throw new MojoExecutionException(TerminalText.lines("Specwright could not generate into " + output + ": "
+                    + e.getMessage()), e);
         }
         if (addCompileSourceRoot) {
             project.addCompileSourceRoot(sourceRoot.toString());
@@ -107,14 +131,17 @@ public class GenerateMojo extends AbstractMojo {
         stamp.delete();
         GenerationReport report;
         try {
-            report = new Generator(warning -> getLog().warn("Specwright: " + warning.format())).generate(options);
+            report = new Generator(warning -> getLog().warn("Specwright: " + TerminalText.line(warning.format())))
+                    .generate(options);
         } catch (SpecProblemsException e) {
             // no cause: Maven would append its message, listing every problem a second time
             throw new MojoFailureException(describe(e));
         }
         stamp.write(report.sourceRoot());
-        getLog().info("Specwright generated " + report.fileCount() + " files (" + report.written().size() + " written, "
-                + report.unchanged().size() + " unchanged) into " + report.sourceRoot());
+        report.warnings().forEach(warning -> getLog().warn("Specwright: " + TerminalText.line(warning)));
+        getLog().info(TerminalText.line("Specwright generated " + report.fileCount() + " files ("
+                + report.written().size() + " written, " + report.unchanged().size() + " unchanged, "
+                + report.deleted().size() + " deleted) into " + report.sourceRoot()));
         return report.sourceRoot();
     }
 
@@ -125,6 +152,8 @@ public class GenerateMojo extends AbstractMojo {
                 .apiPackage(apiPackage)
                 .modelPackage(modelPackage)
                 .layout(Layout.SOURCES)
+                .owner(execution == null ? null : execution.getExecutionId())
+                .overwrite(overwrite)
                 .build();
     }
 
@@ -133,7 +162,7 @@ public class GenerateMojo extends AbstractMojo {
         int n = e.problems().size();
         return "Specwright found " + n + (n == 1 ? " problem" : " problems")
                 + " in the input; nothing was generated:\n"
-                + e.problems().stream().map(SpecProblem::format).map(line -> "  " + line)
+                + e.problems().stream().map(SpecProblem::format).map(line -> "  " + TerminalText.line(line))
                         .collect(Collectors.joining("\n"));
     }
 }

@@ -35,11 +35,18 @@ final class UpToDateStamp {
     private static final int NEIGHBOUR_DEPTH = 4;
 
     private final Path outputDir;
+    private final String fileName;
     private final String hash;
 
-    private UpToDateStamp(Path outputDir, String hash) {
+    private UpToDateStamp(Path outputDir, String fileName, String hash) {
         this.outputDir = outputDir;
+        this.fileName = fileName;
         this.hash = hash;
+    }
+
+    /** One stamp per owner (execution id), as with the manifest: two executions sharing an output never reset each other. */
+    static String fileName(GeneratorOptions options) {
+        return options.owner().map(o -> FILE_NAME + "-" + o.replaceAll("[^A-Za-z0-9._-]", "_")).orElse(FILE_NAME);
     }
 
     static UpToDateStamp compute(GeneratorOptions options, String pluginFingerprint, Path buildDir) throws IOException {
@@ -52,6 +59,7 @@ final class UpToDateStamp {
         update(digest, options.apiPackage().orElse("-"));
         update(digest, options.modelPackage().orElse("-"));
         update(digest, options.layout().name());
+        update(digest, options.owner().orElse("-"));
         updateWithContent(digest, options.spec());
         if (options.errorCatalog().isPresent()) {
             updateWithContent(digest, options.errorCatalog().get());
@@ -59,7 +67,7 @@ final class UpToDateStamp {
         for (String neighbour : neighbours(options.spec(), options.outputDir(), buildDir)) {
             update(digest, neighbour);
         }
-        return new UpToDateStamp(options.outputDir(), HexFormat.of().formatHex(digest.digest()));
+        return new UpToDateStamp(options.outputDir(), fileName(options), HexFormat.of().formatHex(digest.digest()));
     }
 
     String hash() {
@@ -68,7 +76,7 @@ final class UpToDateStamp {
 
     /** The source root of the previous run when its stamp matches and the sources are still there. */
     Optional<Path> upToDateSourceRoot() throws IOException {
-        Path file = outputDir.resolve(FILE_NAME);
+        Path file = outputDir.resolve(fileName);
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
@@ -96,13 +104,13 @@ final class UpToDateStamp {
                 ? absoluteOut.relativize(absoluteRoot).toString()
                 : absoluteRoot.toString();
         Files.createDirectories(outputDir);
-        Files.writeString(outputDir.resolve(FILE_NAME),
+        Files.writeString(outputDir.resolve(fileName),
                 "# Specwright up-to-date stamp: delete to force generation\nhash=" + hash + "\nsourceRoot=" + root + "\n",
                 StandardCharsets.UTF_8);
     }
 
     void delete() throws IOException {
-        Files.deleteIfExists(outputDir.resolve(FILE_NAME));
+        Files.deleteIfExists(outputDir.resolve(fileName));
     }
 
     private static void updateWithContent(MessageDigest digest, Path file) throws IOException {

@@ -23,4 +23,16 @@ class GenerateMojoTest {
                 "  " + missing.format(),
                 "  " + dangling.format());
     }
+
+    @Test
+    void controlCharactersFromTheSpecReachTheLogEscaped() {
+        SpecProblem hostile = new SpecProblem("api.yaml", "/components/schemas/Pet\u001b[2J\u202e",
+                "the $ref \"#/x\r\n[INFO] BUILD SUCCESS\" points to nothing.", "define it.");
+
+        String message = GenerateMojo.describe(new SpecProblemsException(List.of(hostile)));
+
+        assertThat(message.lines()).hasSize(2); // the forged "[INFO] BUILD SUCCESS" line stays inside its own line
+        assertThat(message).contains("Pet\\u001B[2J\\u202E").contains("\\u000D\\u000A[INFO] BUILD SUCCESS")
+                .doesNotContain("\u001b").doesNotContain("\r").doesNotContain("\u202e");
+    }
 }

@@ -95,4 +95,18 @@ class UpToDateStampTest {
         Files.delete(out.resolve("src/main/java"));
         assertThat(stamp("p:1").upToDateSourceRoot()).isEmpty();
     }
+
+    @Test
+    void eachExecutionKeepsItsOwnStampSoTwoSharingAnOutputDoNotResetEachOther() throws IOException {
+        Files.createDirectories(out.resolve("src/main/java"));
+        GeneratorOptions first = GeneratorOptions.builder(spec, out).errorCatalog(errors).owner("first").build();
+        GeneratorOptions second = GeneratorOptions.builder(spec, out).basePackage("com.other").owner("second").build();
+        UpToDateStamp.compute(first, "p:1", build).write(out.resolve("src/main/java"));
+        UpToDateStamp.compute(second, "p:1", build).write(out.resolve("src/main/java"));
+
+        assertThat(out.resolve(".specwright-stamp-first")).isRegularFile();
+        assertThat(out.resolve(".specwright-stamp-second")).isRegularFile();
+        assertThat(UpToDateStamp.compute(first, "p:1", build).upToDateSourceRoot()).isPresent();
+        assertThat(UpToDateStamp.compute(second, "p:1", build).upToDateSourceRoot()).isPresent();
+    }
 }
