@@ -72,6 +72,24 @@ final class Manifest {
         return new Manifest(entries, unreadable);
     }
 
+    /**
+     * Paths other owners' manifests in the same folder list, each with the manifest that lists it: never ours to take
+     * over silently, even with identical bytes (two executions writing one file must fail, not share it).
+     */
+    static Map<String, String> claimedByOthers(Path root, String ownFileName) throws IOException {
+        Map<String, String> claimed = new TreeMap<>();
+        try (var files = Files.list(root)) {
+            for (Path file : files.sorted().toList()) {
+                String name = file.getFileName().toString();
+                if (name.startsWith(PREFIX) && !name.endsWith(".tmp") && !name.equals(ownFileName)
+                        && Files.isRegularFile(file)) {
+                    read(root, name).entries().keySet().forEach(path -> claimed.putIfAbsent(path, name));
+                }
+            }
+        }
+        return claimed;
+    }
+
     static Manifest of(Map<String, String> hashes) {
         SortedMap<String, Optional<String>> entries = new TreeMap<>();
         hashes.forEach((path, hash) -> entries.put(path, Optional.of(hash)));

@@ -27,9 +27,8 @@ public final class OutputConflictException extends OutputRefusedException {
 
     private static String describe(String outputDir, List<Conflict> conflicts) {
         int n = conflicts.size();
-        return n + (n == 1 ? " file" : " files") + " in " + outputDir + " would be replaced but Specwright did not write "
-                + (n == 1 ? "it" : "them") + " (or " + (n == 1 ? "it was" : "they were") + " edited since);"
-                + " nothing was written:\n"
+        return n + (n == 1 ? " file" : " files") + " in " + outputDir + (n == 1 ? " is" : " are")
+                + " in the way and not this run's to replace; nothing was written:\n"
                 + conflicts.stream().map(c -> "  " + c.path() + ": " + c.reason()).collect(Collectors.joining("\n"))
                 + "\nTo go on, either move " + (n == 1 ? "it" : "them") + " away, or list "
                 + (n == 1 ? "its path" : "their paths") + " (or a glob) in " + OutputWriter.IGNORE_FILE

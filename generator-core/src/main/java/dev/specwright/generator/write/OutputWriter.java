@@ -70,8 +70,9 @@ public final class OutputWriter {
         try {
             boolean legacy = !Files.isRegularFile(root.resolve(manifestName))
                     && Files.isRegularFile(root.resolve(Manifest.LEGACY));
-            WritePlan plan = new WritePlanner(folder, Manifest.read(root, manifestName), IgnoreFile.read(root),
-                    settings.overwrite()).plan(files);
+            WritePlan plan = new WritePlanner(folder, Manifest.read(root, manifestName),
+                    Manifest.claimedByOthers(root, manifestName), IgnoreFile.read(root), settings.overwrite())
+                    .plan(files);
             refuseIfNeeded(outputDir, plan);
             apply(root, plan, manifestName);
             if (legacy) {

@@ -28,6 +28,7 @@ final class WritePlanner {
 
     private final OutputFolder folder;
     private final Manifest manifest;
+    private final Map<String, String> claimedByOthers;
     private final IgnoreFile ignore;
     private final boolean overwrite;
 
@@ -42,9 +43,11 @@ final class WritePlanner {
     /** Lower-cased generated path → its target, to spot two paths one case-insensitive file system would merge. */
     private final Map<String, String> byFoldedCase = new HashMap<>();
 
-    WritePlanner(OutputFolder folder, Manifest manifest, IgnoreFile ignore, boolean overwrite) {
+    WritePlanner(OutputFolder folder, Manifest manifest, Map<String, String> claimedByOthers, IgnoreFile ignore,
+            boolean overwrite) {
         this.folder = folder;
         this.manifest = manifest;
+        this.claimedByOthers = claimedByOthers;
         this.ignore = ignore;
         this.overwrite = overwrite;
     }
@@ -104,11 +107,14 @@ final class WritePlanner {
             return;
         }
         byte[] onDisk = Files.readAllBytes(target);
-        if (Arrays.equals(onDisk, bytes)) {
+        Optional<String> notOurs = otherOwner(path);
+        if (notOurs.isEmpty() && Arrays.equals(onDisk, bytes)) {
             unchanged.add(path);
             return;
         }
-        Optional<String> notOurs = whyNotOurs(path, target, Manifest.sha256(onDisk));
+        if (notOurs.isEmpty()) {
+            notOurs = whyNotOurs(path, target, Manifest.sha256(onDisk));
+        }
         if (notOurs.isPresent()) {
             if (!overwrite) {
                 conflicts.add(new Conflict(path, notOurs.get()));
@@ -117,6 +123,16 @@ final class WritePlanner {
             warnings.add("replaced " + path + " because overwriting was asked for (" + notOurs.get() + ")");
         }
         writes.add(new WritePlan.Write(path, bytes));
+    }
+
+    /** Why a path another owner's manifest lists (and ours does not) is not ours, or empty. */
+    private Optional<String> otherOwner(String path) {
+        String other = claimedByOthers.get(path);
+        if (other == null || manifest.entries().containsKey(path)) {
+            return Optional.empty();
+        }
+        return Optional.of("another Specwright run writes it (it is listed in " + other + "): give each execution its"
+                + " own <output> or its own packages");
     }
 
     /** Empty when the file at {@code target} is provably the one this owner wrote; else why not. */
@@ -168,6 +184,9 @@ final class WritePlanner {
         String current = byFoldedCase.get(fold(path));
         if (current != null && sameFile(stale, folder.resolve(current))) {
             return; // a case-only rename on a case-insensitive file system: deleting it would delete the new file
+        }
+        if (claimedByOthers.containsKey(path)) {
+            return; // another owner wrote it too: it is theirs to delete
         }
         if (!Files.isRegularFile(stale, LinkOption.NOFOLLOW_LINKS)) {
             warnings.add("kept " + path + " (no longer generated): it is not a regular file any more");

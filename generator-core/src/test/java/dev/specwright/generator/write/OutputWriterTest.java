@@ -402,7 +402,17 @@ class OutputWriterTest {
         assertThat(manifest(Manifest.PREFIX + "-first")).contains(a).doesNotContain(b);
         assertThat(manifest(Manifest.PREFIX + "-second")).contains(b).doesNotContain(a);
         assertThatThrownBy(() -> write(owner("second"), file(a, "class A { /* second's */ }")))
-                .isInstanceOf(OutputConflictException.class).hasMessageContaining(a + ": Specwright did not write it");
+                .isInstanceOf(OutputConflictException.class).hasMessageContaining(a + ": another Specwright run writes it");
+    }
+
+    @Test
+    void aSecondOwnerWritingTheSameBytesStillFailsInsteadOfSharingTheFile() throws IOException {
+        write(owner("first"), file(PET, "class Pet {}"));
+
+        assertThatThrownBy(() -> write(owner("second"), file(PET, "class Pet {}")))
+                .isInstanceOf(OutputConflictException.class)
+                .hasMessageContaining(PET + ": another Specwright run writes it (it is listed in .specwright-manifest-first)");
+        assertThat(out.resolve(Manifest.PREFIX + "-second")).doesNotExist();
     }
 
     @Test

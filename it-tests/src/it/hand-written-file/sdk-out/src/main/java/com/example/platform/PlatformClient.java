@@ -1,0 +1,2 @@
+// hand-written: Specwright must not replace this
+public class PlatformClient {}
