@@ -24,6 +24,8 @@ import java.util.TreeMap;
  */
 final class WritePlanner {
 
+    /** ext4, APFS and NTFS all stop at 255 (bytes or UTF-16 units): failing half way through the writes is worse. */
+    private static final int MAX_NAME_BYTES = 255;
     private static final Set<String> RESERVED = Set.of(OutputWriter.IGNORE_FILE, OutputLock.FILE_NAME, Manifest.LEGACY);
 
     private final OutputFolder folder;
@@ -75,6 +77,13 @@ final class WritePlanner {
                 || path.startsWith(Manifest.PREFIX)) {
             throw new IllegalStateException("Specwright generated an unusable file name " + path
                     + "; nothing was written. Please report this with the spec.");
+        }
+        for (String segment : path.split("/")) {
+            if (segment.getBytes(StandardCharsets.UTF_8).length > MAX_NAME_BYTES) {
+                throw new IllegalStateException("Specwright generated a file name longer than " + MAX_NAME_BYTES
+                        + " bytes, which no common file system stores: " + segment + " in " + path
+                        + "; nothing was written. Please report this with the spec.");
+            }
         }
         String clash = byFoldedCase.putIfAbsent(fold(path), path);
         if (clash != null) {

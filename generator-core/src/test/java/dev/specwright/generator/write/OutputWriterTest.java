@@ -354,6 +354,15 @@ class OutputWriterTest {
         assertThat(out.resolve(OWNER)).doesNotExist();
     }
 
+    @Test
+    void aFileNameNoFileSystemStoresStopsTheRunBeforeAnyWrite() {
+        String tooLong = "src/main/java/com/example/api/" + "Ä".repeat(128) + "Api.java"; // 256 + 8 bytes in UTF-8
+
+        assertThatThrownBy(() -> write(file(OWNER, "class Owner {}"), file(tooLong, "class X {}")))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("longer than 255 bytes");
+        assertThat(out.resolve(OWNER)).doesNotExist();
+    }
+
     /**
      * A case-insensitive file system (Windows, macOS) is simulated with a hard link: two names, one file. Run 1 wrote
      * {@code pet.java}; run 2 renames the class to {@code Pet}. Deleting the stale {@code pet.java} there would delete the
