@@ -5,6 +5,7 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
@@ -29,7 +30,13 @@ final class OutputLock implements AutoCloseable {
 
     static OutputLock acquire(Path root) throws IOException {
         Path file = root.resolve(FILE_NAME);
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        if (Files.isSymbolicLink(file)) {
+            throw new OutputRefusedException(file + " is a symbolic link, not Specwright's lock file; nothing was"
+                    + " written. Delete the link and run again.");
+        }
+        // NOFOLLOW_LINKS: a planted .specwright-lock link must not make us open (and create) a file elsewhere
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                LinkOption.NOFOLLOW_LINKS);
         FileLock lock;
         try {
             lock = channel.tryLock();

@@ -491,6 +491,18 @@ class OutputWriterTest {
     }
 
     @Test
+    void aPlantedLockLinkIsNotFollowed() throws IOException {
+        Files.createDirectories(out);
+        Path elsewhere = tmp.resolve("elsewhere.txt");
+        Files.createSymbolicLink(out.resolve(OutputLock.FILE_NAME), elsewhere);
+
+        assertThatThrownBy(() -> write(file(PET, "class Pet {}"))).isInstanceOf(OutputRefusedException.class)
+                .hasMessageContaining("is a symbolic link, not Specwright's lock file");
+        assertThat(elsewhere).doesNotExist();
+        assertThat(out.resolve(PET)).doesNotExist();
+    }
+
+    @Test
     void theLockIsReleasedAfterARefusedRun() throws IOException {
         put(PET, "// mine");
         assertThatThrownBy(() -> write(file(PET, "class Pet {}"))).isInstanceOf(OutputConflictException.class);
