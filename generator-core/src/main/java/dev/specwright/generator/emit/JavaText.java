@@ -29,11 +29,16 @@ final class JavaText {
         String lines = text.replace("\r\n", "\n").replace('\r', '\n').replace('\u0085', '\n')
                 .replace('\u2028', '\n').replace('\u2029', '\n').strip();
         StringBuilder out = new StringBuilder(lines.length() + 16);
+        boolean lineStart = true; // only white space so far on this line
         for (int i = 0; i < lines.length(); ) {
             int cp = lines.codePointAt(i);
             i += Character.charCount(cp);
+            boolean wasLineStart = lineStart;
+            lineStart = cp == '\n' || (lineStart && (cp == ' ' || cp == '\t'));
             switch (cp) {
                 case '\n', '\t' -> out.append((char) cp);
+                // javac takes the asterisks opening a comment line for decoration and drops them
+                case '*' -> out.append(wasLineStart ? "&#42;" : "*");
                 case '&' -> out.append("&amp;");
                 case '<' -> out.append("&lt;");
                 case '>' -> out.append("&gt;");
@@ -41,7 +46,7 @@ final class JavaText {
                 case '\\' -> out.append("&#92;");
                 case '/' -> out.append(out.length() == 0 || out.charAt(out.length() - 1) == '*' ? "&#47;" : "/");
                 default -> {
-                    if (Character.isSurrogate((char) cp)) {
+                    if (Character.getType(cp) == Character.SURROGATE) { // only a lone one is still a surrogate here
                         out.append(REPLACEMENT);
                     } else if (invisible(cp)) {
                         out.append("&#x").append(Integer.toHexString(cp).toUpperCase(java.util.Locale.ROOT)).append(';');
@@ -69,7 +74,10 @@ final class JavaText {
         return CodeBlock.of("$L", literalSource(text));
     }
 
-    /** The source of a string literal whose value is exactly {@code text}, quotes included; ASCII controls escaped. */
+    /**
+     * The source of a string constant whose value is exactly {@code text}: one literal, quotes included (two joined by
+     * {@code +} after a lone high surrogate), controls, format characters and lone surrogates escaped.
+     */
     static String literalSource(String text) {
         StringBuilder out = new StringBuilder(text.length() + 2).append('"');
         for (int i = 0; i < text.length(); i++) {
@@ -88,6 +96,13 @@ final class JavaText {
                         out.append(c).append(text.charAt(++i));
                     } else if (Character.isSurrogate(c) || invisible(c)) {
                         out.append(String.format(java.util.Locale.ROOT, "\\u%04X", (int) c));
+                        if (Character.isHighSurrogate(c) && i + 1 < text.length()) {
+                            // javac looks past an escaped high surrogate for its low half and, when a backslash
+                            // follows, loses count of the backslashes: backslash-uD800, two backslashes, u002f reads
+                            // as an illegal escape of '/' (found by JavaTextPropertyTest). A new literal starts the
+                            // rest afresh; the constant is the same.
+                            out.append("\" + \"");
+                        }
                     } else {
                         out.append(c);
                     }
