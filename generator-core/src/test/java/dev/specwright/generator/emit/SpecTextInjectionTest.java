@@ -99,6 +99,24 @@ class SpecTextInjectionTest {
     }
 
     @Test
+    void theProjectLayoutsPomAndReadmeHoldTheTitleAsText() throws Exception {
+        ObjectNode spec = spec();
+        ((ObjectNode) spec.get("info")).put("title", "Pets \u001b[2J</name><evil>x</evil> -- " + p(9) + "\r\n" + p(0));
+        Path specFile = tmp.resolve("project.json");
+        Files.write(specFile, JSON.writer().with(JsonWriteFeature.ESCAPE_NON_ASCII).writeValueAsBytes(spec));
+        List<GeneratedFile> files = new Generator().files(GeneratorOptions.builder(specFile, tmp.resolve("out"))
+                .basePackage("hostile").layout(dev.specwright.generator.Layout.PROJECT).build());
+        String pom = files.stream().filter(f -> f.path().equals("pom.xml")).findFirst().orElseThrow().content();
+        org.w3c.dom.Document xml = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new java.io.ByteArrayInputStream(pom.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(xml.getElementsByTagName("evil").getLength()).as("no element from the title").isZero();
+        assertThat(xml.getElementsByTagName("name").item(0).getTextContent()).startsWith("Pets \ufffd[2J</name><evil>x</evil> -- @deprecated");
+        String readme = files.stream().filter(f -> f.path().equals("README.md")).findFirst().orElseThrow().content();
+        assertThat(readme.lines().findFirst().orElseThrow()).startsWith("# Pets \ufffd[2J").doesNotContain("\u001b", "\r");
+        assertThat(JavacReading.compile(files, tmp.resolve("project-classes")).diagnostics()).isEmpty();
+    }
+
+    @Test
     void theDetectorSeesAStaticBlockThatDoesRun() throws Exception {
         // the exploit as it worked before: a Javadoc whose text javac reads as a comment end followed by code
         String source = "package probe;\npublic class Probe {\n    /** \\u002a/ " + run("probe") + " /* */\n    public int x;\n}\n";
