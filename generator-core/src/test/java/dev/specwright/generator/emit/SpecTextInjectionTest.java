@@ -140,7 +140,19 @@ class SpecTextInjectionTest {
         ObjectNode root = JSON.createObjectNode().put("openapi", "3.0.3");
         root.putObject("info").put("title", "Pets " + p(0)).put("version", "1.0 " + p(1)).put("description", p(2) + "\n" + p(9))
                 .put("x-client-name", "Pets");
-        root.putArray("servers").addObject().put("url", "https://api.example.com/v1").put("description", p(3));
+        ArrayNode servers = root.putArray("servers");
+        servers.addObject().put("url", "https://api.example.com/v1").put("description", p(3));
+        ObjectNode regional = servers.addObject().put("url", "https://{region}.example.com/{v" + p(5) + "}").put("description", p(4));
+        regional.putObject("variables").putObject("region").put("default", "eu" + p(11)).put("description", p(6));
+        ((ObjectNode) regional.get("variables")).putObject("v" + p(5)).put("default", "v1");
+        ObjectNode securitySchemes = JSON.createObjectNode();
+        securitySchemes.putObject("apiKey").put("type", "apiKey").put("in", "header").put("name", "X-Key" + p(11))
+                .put("description", p(2));
+        ObjectNode flows = securitySchemes.putObject("oauth").put("type", "oauth2").put("description", p(3)).putObject("flows");
+        flows.putObject("clientCredentials").put("tokenUrl", "https://auth.example.com/token").putObject("scopes")
+                .put("read" + p(10), p(4));
+        root.putArray("security").addObject().putArray("apiKey");
+        ((ArrayNode) root.get("security")).addObject().putArray("oauth").add("read" + p(10));
         root.putArray("tags").addObject().put("name", "pets").put("description", p(4));
         ObjectNode get = root.putObject("paths").putObject("/pets/{petId}").putObject("get")
                 .put("operationId", "getPet").put("summary", p(5)).put("description", p(6));
@@ -158,7 +170,9 @@ class SpecTextInjectionTest {
         responses.putObject("400").put("description", p(11)).putObject("content").putObject("application/json")
                 .putObject("schema").put("$ref", "#/components/schemas/Error");
 
-        ObjectNode schemas = root.putObject("components").putObject("schemas");
+        ObjectNode components = root.putObject("components");
+        components.set("securitySchemes", securitySchemes);
+        ObjectNode schemas = components.putObject("schemas");
         ObjectNode pet = schemas.putObject("Pet").put("type", "object").put("description", p(0));
         ObjectNode props = pet.putObject("properties");
         props.putObject("name").put("type", "string").put("description", p(1));
