@@ -1,5 +1,6 @@
 package dev.specwright.cli;
 
+import dev.specwright.generator.TerminalText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -37,7 +38,8 @@ public final class SpecwrightCli implements Runnable {
         CommandLine cli = new CommandLine(new SpecwrightCli());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            commandLine.getErr().println("specwright: " + message(e));
+            // an exception's message may quote the spec: shown, never acted on by the terminal
+            commandLine.getErr().println("specwright: " + TerminalText.safe(message(e)));
             return EXIT_FAILURE;
         });
         return cli;
