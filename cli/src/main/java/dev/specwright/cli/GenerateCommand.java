@@ -3,6 +3,7 @@ package dev.specwright.cli;
 import dev.specwright.generator.GenerationReport;
 import dev.specwright.generator.Generator;
 import dev.specwright.generator.GeneratorOptions;
+import dev.specwright.generator.InvalidOptionException;
 import dev.specwright.generator.Layout;
 import dev.specwright.generator.SpecProblem;
 import dev.specwright.generator.SpecProblemsException;
@@ -71,12 +72,18 @@ final class GenerateCommand implements Callable<Integer> {
         if (errors != null) {
             requireFile("--errors", errors);
         }
-        GeneratorOptions options = GeneratorOptions.builder(specFile, out)
-                .errorCatalog(errors)
-                .basePackage(basePackage)
-                .layout(layout)
-                .overwrite(force)
-                .build();
+        GeneratorOptions options;
+        try {
+            options = GeneratorOptions.builder(specFile, out)
+                    .errorCatalog(errors)
+                    .basePackage(basePackage)
+                    .layout(layout)
+                    .overwrite(force)
+                    .build();
+        } catch (InvalidOptionException e) {
+            // a bad argument: exit 2 with the rule and a fix, like a missing file
+            throw new CommandLine.ParameterException(spec.commandLine(), "--package: " + e.getMessage());
+        }
         // Warnings go to stderr as they come, so stdout stays the model's JSON (--dump-model) or the one-line summary.
         PrintWriter warnings = spec.commandLine().getErr();
         Generator generator = new Generator(warning -> warnings.println("specwright: warning: " + TerminalText.line(warning.format())));

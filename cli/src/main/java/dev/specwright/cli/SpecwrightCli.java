@@ -38,6 +38,7 @@ public final class SpecwrightCli implements Runnable {
         CommandLine cli = new CommandLine(new SpecwrightCli());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            // an exception's message may quote the spec: shown, never acted on by the terminal
             commandLine.getErr().println("specwright: " + TerminalText.lines(message(e)));
             return EXIT_FAILURE;
         });

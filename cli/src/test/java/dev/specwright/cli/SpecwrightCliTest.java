@@ -224,6 +224,22 @@ class SpecwrightCliTest {
     }
 
     @Test
+    void aPackageThatIsNoJavaPackageNameIsUsageErrorAndNothingIsWritten() throws IOException {
+        Path spec = write("widgets.yaml", GOOD_SPEC);
+        for (String name : List.of("com..x", "java.lang", "1abc", "com.example.class", "Com.Ex-ample", "com.example.con")) {
+            StringWriter before = new StringWriter();
+            before.write(err.toString());
+            int exit = run("generate", "--spec", spec.toString(), "--out", dir.resolve("sdk").toString(), "--package", name);
+
+            assertThat(exit).as(name).isEqualTo(2);
+            String message = err.toString().substring(before.toString().length());
+            assertThat(message).as(name).contains("--package: the base package \"" + name + "\" cannot be used")
+                    .contains("a Java package name is").contains("Fix: use for example ");
+            assertEmptyOrAbsent(dir.resolve("sdk"));
+        }
+    }
+
+    @Test
     void noSubcommandIsUsageError() {
         assertThat(run()).isEqualTo(2);
     }

@@ -1,12 +1,14 @@
 package dev.specwright.generator;
 
+import dev.specwright.generator.naming.PackageNames;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * What to generate and where. Packages left unset are derived: the base package from the API's client name, then
- * {@code <base>.api} and {@code <base>.model}.
+ * {@code <base>.api} and {@code <base>.model}. A package that is set must be a usable Java package name, else
+ * construction fails with an {@link InvalidOptionException} that says why and suggests one.
  *
  * <p>{@code owner} names who owns the generated files when several runs share one output folder (each keeps its own
  * manifest; the Maven plugin passes its execution id); {@code overwrite} replaces files in the way that Specwright did
@@ -32,6 +34,35 @@ public record GeneratorOptions(
         Objects.requireNonNull(modelPackage, "modelPackage");
         Objects.requireNonNull(layout, "layout");
         Objects.requireNonNull(owner, "owner");
+        basePackage.ifPresent(p -> requirePackage("basePackage", "base package", p));
+        apiPackage.ifPresent(p -> requirePackage("apiPackage", "API package", p));
+        modelPackage.ifPresent(p -> requirePackage("modelPackage", "model package", p));
+        requireDistinct(basePackage, apiPackage.or(() -> basePackage.map(b -> b + ".api")),
+                modelPackage.or(() -> basePackage.map(b -> b + ".model")));
+    }
+
+    /**
+     * The base, API and model packages are filled independently (a model named like an API class, a schema named
+     * {@code Environment}), so two of them in one folder could write the same file twice.
+     */
+    private static void requireDistinct(Optional<String> base, Optional<String> api, Optional<String> model) {
+        String fix = " they must differ, because the classes of each are named independently. Fix: set different packages,"
+                + " or leave the API and model packages unset (<base>.api and <base>.model are used).";
+        if (api.isPresent() && api.equals(model)) {
+            throw new InvalidOptionException("modelPackage", "the API package and the model package are both " + api.get() + ";" + fix);
+        }
+        if (base.isPresent() && (base.equals(api) || base.equals(model))) {
+            throw new InvalidOptionException(base.equals(api) ? "apiPackage" : "modelPackage", "the base package and the "
+                    + (base.equals(api) ? "API" : "model") + " package are both " + base.get() + ";" + fix);
+        }
+    }
+
+    /** A package javac accepts, in a folder every file system can hold; otherwise what it must be and a fix. */
+    private static void requirePackage(String option, String what, String name) {
+        PackageNames.problem(name).ifPresent(problem -> {
+            throw new InvalidOptionException(option, "the " + what + " \"" + name + "\" cannot be used: " + problem + "; "
+                    + PackageNames.RULE + ". Fix: use for example " + PackageNames.suggestion(name) + ".");
+        });
     }
 
     public static Builder builder(Path spec, Path outputDir) {

@@ -19,9 +19,12 @@ public record SpecProblem(String file, String pointer, String rule, String fix) 
         Objects.requireNonNull(fix, "fix");
     }
 
-    /** {@code file#/pointer: rule. Fix: fix} — one line, the format every front end prints. */
+    /**
+     * {@code file#/pointer: rule. Fix: fix} — one line, the format every front end prints; spec text in it (names,
+     * values) cannot move the cursor, colour the terminal or reorder the line ({@link TerminalText}).
+     */
     public String format() {
-        return file + "#" + pointer + ": " + rule + " Fix: " + fix;
+        return TerminalText.line(file + "#" + pointer + ": " + rule + " Fix: " + fix);
     }
 
     @Override

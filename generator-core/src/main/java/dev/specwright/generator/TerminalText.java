@@ -1,11 +1,14 @@
 package dev.specwright.generator;
 
+import java.util.Locale;
+
 /**
  * Makes text from a spec safe to print: a spec's strings reach problems and warnings, and a raw ESC, a carriage return
  * or a bidi override there could repaint a terminal, hide a line or reorder what a reader sees. Every front end prints
  * through here, so the rule lives in one place: C0 controls (except a newline where lines are intended), DEL, C1
- * controls, the bidi marks, embeddings, overrides and isolates (U+061C, U+200E, U+200F, U+202A–U+202E, U+2066–U+2069),
- * the line and paragraph separators (U+2028, U+2029) and lone surrogates become the visible text {@code \\uXXXX}.
+ * controls, every format character (the bidi marks, embeddings, overrides and isolates U+061C, U+200E, U+200F,
+ * U+202A–U+202E, U+2066–U+2069, zero-width characters, U+FEFF), the line and paragraph separators (U+2028, U+2029) and
+ * lone surrogates become the visible text {@code \\uXXXX}.
  */
 public final class TerminalText {
 
@@ -30,11 +33,7 @@ public final class TerminalText {
                 out = new StringBuilder(text.length() + 16).append(text, 0, i);
             }
             if (out != null) {
-                if (unsafe) {
-                    out.append(String.format("\\u%04X", (int) c));
-                } else {
-                    out.append(c);
-                }
+                out.append(unsafe ? String.format(Locale.ROOT, "\\u%04X", (int) c) : String.valueOf(c));
             }
         }
         return out == null ? text : out.toString();
@@ -42,19 +41,14 @@ public final class TerminalText {
 
     private static boolean unsafe(String text, int i) {
         char c = text.charAt(i);
-        if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) {
-            return true;
-        }
-        if (c == 0x061c || c == 0x200e || c == 0x200f || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)
-                || c == 0x2028 || c == 0x2029) {
-            return true;
-        }
         if (Character.isHighSurrogate(c)) {
             return i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1));
         }
         if (Character.isLowSurrogate(c)) {
             return i == 0 || !Character.isHighSurrogate(text.charAt(i - 1));
         }
-        return false;
+        int type = Character.getType(c);
+        return Character.isISOControl(c) || type == Character.FORMAT || type == Character.LINE_SEPARATOR
+                || type == Character.PARAGRAPH_SEPARATOR;
     }
 }

@@ -1,13 +1,52 @@
 package dev.specwright.generator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Nothing a spec's text holds can drive a terminal: each dangerous code unit becomes visible {@code \\uXXXX}. */
 class TerminalTextTest {
+
+    private static final String HOSTILE = "Pet\u001b[2J\u001b]0;owned\u0007\r\nFAKE: ok\u202e\u2066\u0085\u2028\u009b\ud800";
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void controlsBecomeVisibleEscapes() {
+        assertThat(TerminalText.line(HOSTILE)).isEqualTo(
+                "Pet\\u001B[2J\\u001B]0;owned\\u0007\\u000D\\u000AFAKE: ok\\u202E\\u2066\\u0085\\u2028\\u009B\\uD800");
+        assertThat(TerminalText.line("plain text, é, 日本, \ud83d\ude00")).isEqualTo("plain text, é, 日本, \ud83d\ude00");
+    }
+
+    @Test
+    void aProblemNamingHostileSpecTextIsOneHarmlessLine() throws Exception {
+        String ref = "#/components/schemas/" + HOSTILE.replace("\ud800", "");
+        Path spec = tmp.resolve("openapi.json");
+        Files.writeString(spec, """
+                {"openapi": "3.0.3", "info": {"title": "t", "version": "1"},
+                 "paths": {"/p": {"get": {"operationId": "get", "responses": {"200": {"description": "ok",
+                   "content": {"application/json": {"schema": {"$ref": "%s"}}}}}}}}}
+                """.formatted(ref.replace("\\", "\\\\").replace("\"", "\\\"").chars()
+                        .mapToObj(c -> c < 0x20 || (c >= 0x7f && c <= 0x9f) || c > 0x2000 ? String.format("\\u%04x", c) : Character.toString(c))
+                        .reduce("", String::concat)));
+        assertThatThrownBy(() -> new Generator().files(GeneratorOptions.builder(spec, tmp.resolve("out")).build()))
+                .isInstanceOfSatisfying(SpecProblemsException.class, e -> {
+                    assertThat(e.problems()).isNotEmpty();
+                    for (SpecProblem p : e.problems()) {
+                        assertThat(p.format()).as(p.format()).doesNotContain("\u001b", "\u0007", "\r", "\n", "\u202e", "\u2066",
+                                "\u0085", "\u2028", "\u009b");
+                    }
+                    assertThat(e.problems()).anyMatch(p -> p.format().contains("Pet\\u001B[2J"));
+                });
+    }
+
 
     @ParameterizedTest
     @ValueSource(ints = {0x00, 0x07, 0x08, 0x09, 0x0a, 0x0d, 0x1b, 0x1f, 0x7f, 0x80, 0x85, 0x9b, 0x9f, 0x061c, 0x200e,

@@ -3,6 +3,7 @@ package dev.specwright.maven;
 import dev.specwright.generator.GenerationReport;
 import dev.specwright.generator.Generator;
 import dev.specwright.generator.GeneratorOptions;
+import dev.specwright.generator.InvalidOptionException;
 import dev.specwright.generator.Layout;
 import dev.specwright.generator.SpecProblem;
 import dev.specwright.generator.SpecProblemsException;
@@ -145,16 +146,22 @@ public class GenerateMojo extends AbstractMojo {
         return report.sourceRoot();
     }
 
-    private GeneratorOptions options() {
-        return GeneratorOptions.builder(inputSpec.toPath(), output.toPath())
-                .errorCatalog(errorCatalog == null ? null : errorCatalog.toPath())
-                .basePackage(invokerPackage)
-                .apiPackage(apiPackage)
-                .modelPackage(modelPackage)
-                .layout(Layout.SOURCES)
-                .owner(execution == null ? null : execution.getExecutionId())
-                .overwrite(overwrite)
-                .build();
+    private GeneratorOptions options() throws MojoFailureException {
+        try {
+            return GeneratorOptions.builder(inputSpec.toPath(), output.toPath())
+                    .errorCatalog(errorCatalog == null ? null : errorCatalog.toPath())
+                    .basePackage(invokerPackage)
+                    .apiPackage(apiPackage)
+                    .modelPackage(modelPackage)
+                    .layout(Layout.SOURCES)
+                    .owner(execution == null ? null : execution.getExecutionId())
+                    .overwrite(overwrite)
+                    .build();
+        } catch (InvalidOptionException e) {
+            // a configuration the user must change: a build failure naming the parameter, not an internal error
+            String parameter = e.option().equals("basePackage") ? "invokerPackage" : e.option();
+            throw new MojoFailureException("Specwright <" + parameter + ">: " + e.getMessage());
+        }
     }
 
     /** One problem per line, each {@code file#/pointer: rule. Fix: ...}, so build.log shows where to look. */

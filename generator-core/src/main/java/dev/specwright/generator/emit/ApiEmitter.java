@@ -91,12 +91,12 @@ final class ApiEmitter {
         for (Parameter p : op.requiredParameters()) {
             positional.add(ParameterSpec.builder(types.of(p.type()), p.javaName()).build());
             names.add(CodeBlock.of("$N", p.javaName()));
-            javadoc.add("@param $L $L\n", p.javaName(), Javadoc.escape(p.description().isEmpty() ? p.name() : p.description()));
+            javadoc.add("@param $L $L\n", p.javaName(), JavaText.javadoc(p.description().isEmpty() ? p.name() : p.description()));
         }
         op.body().ifPresent(b -> {
             positional.add(ParameterSpec.builder(types.of(b.type()), b.javaName()).build());
             names.add(CodeBlock.of("$N", b.javaName()));
-            javadoc.add("@param $L $L\n", b.javaName(), Javadoc.escape(b.description().isEmpty() ? "the request body" : b.description()));
+            javadoc.add("@param $L $L\n", b.javaName(), JavaText.javadoc(b.description().isEmpty() ? "the request body" : b.description()));
         });
         TypeName body = op.responseType().map(types::of).orElse(TypeName.VOID);
         TypeName returns = async ? ParameterizedTypeName.get(ClassName.get(java.util.concurrent.CompletableFuture.class),
@@ -152,7 +152,7 @@ final class ApiEmitter {
         CodeBlock.Builder chain = CodeBlock.builder();
         List<CodeBlock> statements = new ArrayList<>();
         if (!op.accept().isEmpty()) {
-            chain.add("\n.header($S, $S)", "Accept", op.accept());
+            chain.add("\n.header($S, $L)", "Accept", JavaText.literal(op.accept()));
         }
         for (Parameter p : op.parameters()) {
             parameter(p, p.required() ? CodeBlock.of("$N", p.javaName()) : CodeBlock.of("params.$N()", p.javaName()), chain, statements);
@@ -160,11 +160,11 @@ final class ApiEmitter {
         op.body().ifPresent(b -> body(b, chain, statements));
         String send = async ? "sendAsync" : "send";
         if (statements.isEmpty()) {
-            code.add("$T request = options.applyTo($T.builder($S, $S)", JavaTypes.API_REQUEST, JavaTypes.API_REQUEST, op.httpMethod(), op.path())
+            code.add("$T request = options.applyTo($T.builder($L, $L)", JavaTypes.API_REQUEST, JavaTypes.API_REQUEST, JavaText.literal(op.httpMethod()), JavaText.literal(op.path()))
                     .indent().indent().add(chain.build()).add(")\n.build();\n").unindent().unindent();
         } else {
             ClassName builder = JavaTypes.API_REQUEST.nestedClass("Builder");
-            code.add("$T builder = $T.builder($S, $S)", builder, JavaTypes.API_REQUEST, op.httpMethod(), op.path())
+            code.add("$T builder = $T.builder($L, $L)", builder, JavaTypes.API_REQUEST, JavaText.literal(op.httpMethod()), JavaText.literal(op.path()))
                     .indent().indent().add(chain.build()).add(";\n").unindent().unindent();
             statements.forEach(code::add);
             code.addStatement("$T request = options.applyTo(builder).build()", JavaTypes.API_REQUEST);
@@ -181,9 +181,9 @@ final class ApiEmitter {
 
     private void parameter(Parameter p, CodeBlock value, CodeBlock.Builder chain, List<CodeBlock> statements) {
         switch (p.in()) {
-            case PATH -> chain.add("\n.pathParam($S, $L)", p.name(), value);
-            case HEADER -> chain.add("\n.header($S, $L)", p.name(), value);
-            case COOKIE -> chain.add("\n.cookie($S, $L)", p.name(), value);
+            case PATH -> chain.add("\n.pathParam($L, $L)", JavaText.literal(p.name()), value);
+            case HEADER -> chain.add("\n.header($L, $L)", JavaText.literal(p.name()), value);
+            case COOKIE -> chain.add("\n.cookie($L, $L)", JavaText.literal(p.name()), value);
             case QUERY -> query(p, value, chain, statements);
         }
     }
@@ -196,23 +196,23 @@ final class ApiEmitter {
     private void query(Parameter p, CodeBlock value, CodeBlock.Builder chain, List<CodeBlock> statements) {
         boolean list = p.type() instanceof TypeRef.ListOf;
         if (p.style() == Parameter.Style.DEEP_OBJECT) {
-            chain.add("\n.queryDeep($S, $L)", p.name(), value);
+            chain.add("\n.queryDeep($L, $L)", JavaText.literal(p.name()), value);
         } else if (list && !p.explode() && (p.style() == Parameter.Style.PIPE_DELIMITED || p.style() == Parameter.Style.SPACE_DELIMITED)) {
-            chain.add("\n.queryJoined($S, $L, $S)", p.name(), value, p.style() == Parameter.Style.PIPE_DELIMITED ? "|" : " ");
+            chain.add("\n.queryJoined($L, $L, $S)", JavaText.literal(p.name()), value, p.style() == Parameter.Style.PIPE_DELIMITED ? "|" : " ");
         } else if (list && p.explode()) {
-            chain.add("\n.queryEach($S, $L)", p.name(), value);
+            chain.add("\n.queryEach($L, $L)", JavaText.literal(p.name()), value);
         } else if (p.explode() && p.style() == Parameter.Style.FORM && p.type() instanceof TypeRef.MapOf) {
             statements.add(CodeBlock.builder().beginControlFlow("if ($L != null)", value)
                     .addStatement("$L.forEach(builder::query)", value).endControlFlow().build());
         } else if (p.explode() && p.style() == Parameter.Style.FORM && flatModel(p.type()).isPresent()) {
             CodeBlock.Builder each = CodeBlock.builder().beginControlFlow("if ($L != null)", value);
             for (ModelDef.Property property : flatModel(p.type()).orElseThrow().properties()) {
-                each.addStatement(property.type() instanceof TypeRef.ListOf ? "builder.queryEach($S, $L.$N())" : "builder.query($S, $L.$N())",
-                        property.jsonName(), value, property.javaName());
+                each.addStatement(property.type() instanceof TypeRef.ListOf ? "builder.queryEach($L, $L.$N())" : "builder.query($L, $L.$N())",
+                        JavaText.literal(property.jsonName()), value, property.javaName());
             }
             statements.add(each.endControlFlow().build());
         } else {
-            chain.add("\n.query($S, $L)", p.name(), value);
+            chain.add("\n.query($L, $L)", JavaText.literal(p.name()), value);
         }
     }
 
@@ -225,8 +225,8 @@ final class ApiEmitter {
         String name = b.javaName();
         switch (b.kind()) {
             case JSON -> calls.add(CodeBlock.of(".jsonBody($N)", name));
-            case TEXT -> calls.add(CodeBlock.of(".textBody($N, $S)", name, b.mediaType()));
-            case BINARY -> calls.add(CodeBlock.of(".binaryBody($N, $S)", name, b.mediaType()));
+            case TEXT -> calls.add(CodeBlock.of(".textBody($N, $L)", name, JavaText.literal(b.mediaType())));
+            case BINARY -> calls.add(CodeBlock.of(".binaryBody($N, $L)", name, JavaText.literal(b.mediaType())));
             case FORM, MULTIPART -> {
                 String one = b.kind() == Operation.Kind.FORM ? "formField" : "part";
                 String whole = b.kind() == Operation.Kind.FORM ? "formFields" : "parts";
@@ -235,7 +235,7 @@ final class ApiEmitter {
                     calls.add(CodeBlock.of(".$L($N)", whole, name));
                 } else {
                     for (ModelDef.Property property : model.get().properties()) {
-                        calls.add(CodeBlock.of(".$L($S, $N.$N())", one, property.jsonName(), name, property.javaName()));
+                        calls.add(CodeBlock.of(".$L($L, $N.$N())", one, JavaText.literal(property.jsonName()), name, property.javaName()));
                     }
                     model.get().additional().ifPresent(a -> calls.add(CodeBlock.of(".$L($N.$N())", whole, name, a.javaName())));
                 }
@@ -271,7 +271,7 @@ final class ApiEmitter {
             TypeName t = types.of(p.type());
             constructor.addParameter(t, p.javaName());
             if (record) {
-                doc.add("@param $L $L\n", p.javaName(), Javadoc.escape(p.description().isEmpty() ? p.name() : p.description()));
+                doc.add("@param $L $L\n", p.javaName(), JavaText.javadoc(p.description().isEmpty() ? p.name() : p.description()));
             }
             builderType.addField(t, p.javaName(), Modifier.PRIVATE);
             args.add(p.javaName());
@@ -294,7 +294,7 @@ final class ApiEmitter {
                 builderType.addMethod(MethodSpec.methodBuilder(p.javaName()).addModifiers(Modifier.PUBLIC).returns(builder)
                         .addParameter(t, p.javaName())
                         .addJavadoc("@param $L $L\n@return this builder\n", p.javaName(),
-                                Javadoc.escape(p.description().isEmpty() ? p.name() : p.description()))
+                                JavaText.javadoc(p.description().isEmpty() ? p.name() : p.description()))
                         .addStatement("this.$1N = $1N", p.javaName())
                         .addStatement("return this").build());
             }
@@ -328,7 +328,7 @@ final class ApiEmitter {
         for (Parameter p : op.optionalParameters()) {
             constructor.addStatement("this.$1N = b.$1N", p.javaName());
             members.add(MethodSpec.methodBuilder(p.javaName()).addModifiers(Modifier.PUBLIC).returns(types.of(p.type()))
-                    .addJavadoc("@return $L\n", Javadoc.escape(p.description().isEmpty() ? p.name() : p.description()))
+                    .addJavadoc("@return $L\n", JavaText.javadoc(p.description().isEmpty() ? p.name() : p.description()))
                     .addStatement("return $N", p.javaName()).build());
         }
         members.add(0, constructor.build());

@@ -51,7 +51,7 @@ final class ClientEmitter {
             type.addField(apiClass, g.accessorName(), Modifier.PRIVATE, Modifier.FINAL);
             constructor.addStatement("this.$N = new $T(apiClient)", g.accessorName(), apiClass);
             type.addMethod(MethodSpec.methodBuilder(g.accessorName()).addModifiers(Modifier.PUBLIC).returns(apiClass)
-                    .addJavadoc("@return the $L operations\n", Javadoc.escape(g.tag()))
+                    .addJavadoc("@return the $L operations\n", JavaText.javadoc(g.tag()))
                     .addStatement("return $N", g.accessorName()).build());
         }
         type.addMethod(constructor.build())
@@ -140,7 +140,7 @@ final class ClientEmitter {
         return api.servers().stream().filter(s -> s.variables().stream().allMatch(v -> !v.defaultValue().isEmpty()))
                 .findFirst()
                 .map(s -> CodeBlock.of("$T.$N($L)", environment, s.factoryName(), CodeBlock.join(s.variables().stream()
-                        .map(v -> CodeBlock.of("$S", v.defaultValue())).toList(), ", ")))
+                        .map(v -> JavaText.literal(v.defaultValue())).toList(), ", ")))
                 .orElse(CodeBlock.of("null"));
     }
 
@@ -161,14 +161,14 @@ final class ClientEmitter {
         for (ApiModel.ServerDef server : api.servers()) {
             MethodSpec.Builder full = MethodSpec.methodBuilder(server.factoryName()).addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                     .returns(environment)
-                    .addJavadoc("$L ({@code $L}).\n\n", Javadoc.escape(server.description().isEmpty() ? "A server" : server.description()),
-                            Javadoc.escape(server.url()));
-            CodeBlock.Builder expand = CodeBlock.builder().add("$S", server.url());
+                    .addJavadoc("$L ($L).\n\n", JavaText.javadoc(server.description().isEmpty() ? "A server" : server.description()),
+                            JavaText.javadocCode(server.url()));
+            CodeBlock.Builder expand = CodeBlock.builder().add("$L", JavaText.literal(server.url()));
             for (ApiModel.ServerVariable v : server.variables()) {
                 full.addParameter(String.class, v.javaName());
-                full.addJavadoc("@param $L the {@code $L} part$L\n", v.javaName(), Javadoc.escape(v.name()),
-                        v.defaultValue().isEmpty() ? "" : " (default " + Javadoc.escape(v.defaultValue()) + ")");
-                expand.add(".replace($S, variable($S, $N))", "{" + v.name() + "}", v.name(), v.javaName());
+                full.addJavadoc("@param $L the $L part$L\n", v.javaName(), JavaText.javadocCode(v.name()),
+                        v.defaultValue().isEmpty() ? "" : " (default " + JavaText.javadoc(v.defaultValue()) + ")");
+                expand.add(".replace($L, variable($L, $N))", JavaText.literal("{" + v.name() + "}"), JavaText.literal(v.name()), v.javaName());
             }
             full.addJavadoc("@return the environment\n").addStatement("return new $T($T.create($L))", environment, URI.class, expand.build());
             type.addMethod(full.build());
@@ -177,11 +177,11 @@ final class ClientEmitter {
                 MethodSpec.Builder shorter = MethodSpec.methodBuilder(server.factoryName()).addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                         .returns(environment)
                         .addJavadoc("$L, with the default for every part all servers share.\n\n",
-                                Javadoc.escape(server.description().isEmpty() ? "A server" : server.description()));
+                                JavaText.javadoc(server.description().isEmpty() ? "A server" : server.description()));
                 own.forEach(v -> shorter.addParameter(String.class, v.javaName())
-                        .addJavadoc("@param $L the {@code $L} part\n", v.javaName(), Javadoc.escape(v.name())));
+                        .addJavadoc("@param $L the $L part\n", v.javaName(), JavaText.javadocCode(v.name())));
                 shorter.addJavadoc("@return the environment\n").addStatement("return $N($L)", server.factoryName(),
-                        CodeBlock.join(server.variables().stream().map(v -> v.shared() ? CodeBlock.of("$S", v.defaultValue())
+                        CodeBlock.join(server.variables().stream().map(v -> v.shared() ? JavaText.literal(v.defaultValue())
                                 : CodeBlock.of("$N", v.javaName())).toList(), ", "));
                 type.addMethod(shorter.build());
             }
@@ -214,7 +214,7 @@ final class ClientEmitter {
         for (ApiModel.CredentialFactory f : api.credentialFactories()) {
             MethodSpec.Builder m = MethodSpec.methodBuilder(f.methodName()).addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                     .returns(JavaTypes.CREDENTIALS)
-                    .addJavadoc("Credentials for the security requirement {@code $L}.\n\n", Javadoc.escape(String.join(" + ", f.schemes())));
+                    .addJavadoc("Credentials for the security requirement $L.\n\n", JavaText.javadocCode(String.join(" + ", f.schemes())));
             CodeBlock.Builder chain = CodeBlock.builder().add("return $T.builder()", JavaTypes.CREDENTIALS);
             for (ApiModel.CredentialPart part : f.parts()) {
                 if (part instanceof ApiModel.CredentialPart.Basic) {
@@ -226,20 +226,20 @@ final class ClientEmitter {
                     chain.add(".bearer($N)", bearer.parameterName());
                 } else if (part instanceof ApiModel.CredentialPart.ApiKey key) {
                     m.addParameter(String.class, key.parameterName())
-                            .addJavadoc("@param $L sent as the {@code $L} $L\n", key.parameterName(), Javadoc.escape(key.name()),
+                            .addJavadoc("@param $L sent as the $L $L\n", key.parameterName(), JavaText.javadocCode(key.name()),
                                     key.in().equals("header") ? "header" : key.in().equals("query") ? "query parameter" : "cookie");
                     String method = key.in().equals("header") ? "header" : key.in().equals("query") ? "queryParameter" : "cookie";
-                    chain.add(".$L($S, $N)", method, key.name(), key.parameterName());
+                    chain.add(".$L($L, $N)", method, JavaText.literal(key.name()), key.parameterName());
                 } else if (part instanceof ApiModel.CredentialPart.OAuth2ClientCredentials oauth) {
                     m.addParameter(String.class, oauth.clientIdParameter()).addParameter(String.class, oauth.clientSecretParameter())
                             .addJavadoc("@param $L the OAuth 2.0 client id\n@param $L the OAuth 2.0 client secret (tokens are "
-                                    + "fetched from {@code $L}, cached and refreshed before they expire)\n",
-                                    oauth.clientIdParameter(), oauth.clientSecretParameter(), Javadoc.escape(oauth.tokenUrl()));
-                    CodeBlock.Builder flow = CodeBlock.builder().add("$T.builder().tokenUri($T.create($S)).clientId($N).clientSecret($N)",
-                            JavaTypes.OAUTH2_CLIENT_CREDENTIALS, java.net.URI.class, oauth.tokenUrl(), oauth.clientIdParameter(),
+                                    + "fetched from $L, cached and refreshed before they expire)\n",
+                                    oauth.clientIdParameter(), oauth.clientSecretParameter(), JavaText.javadocCode(oauth.tokenUrl()));
+                    CodeBlock.Builder flow = CodeBlock.builder().add("$T.builder().tokenUri($T.create($L)).clientId($N).clientSecret($N)",
+                            JavaTypes.OAUTH2_CLIENT_CREDENTIALS, java.net.URI.class, JavaText.literal(oauth.tokenUrl()), oauth.clientIdParameter(),
                             oauth.clientSecretParameter());
                     if (!oauth.scopes().isEmpty()) {
-                        flow.add(".scopes($L)", CodeBlock.join(oauth.scopes().stream().map(sc -> CodeBlock.of("$S", sc)).toList(), ", "));
+                        flow.add(".scopes($L)", CodeBlock.join(oauth.scopes().stream().map(JavaText::literal).toList(), ", "));
                     }
                     chain.add(".authenticator($L.build())", flow.build());
                 }

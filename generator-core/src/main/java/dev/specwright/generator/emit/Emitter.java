@@ -19,14 +19,15 @@ public final class Emitter {
 
     public List<GeneratedFile> emit(ApiModel api, Layout layout) {
         JavaTypes types = new JavaTypes(api.packages());
-        Stream<JavaFile> java = Stream.of(
+        List<JavaFile> java = Stream.of(
                         new ModelEmitter(api, types).emit(),
                         new UnionEmitter(api, types).emit(),
                         new ApiEmitter(api, types).emit(),
                         new ClientEmitter(api, types).emit(),
                         api.errorCatalog().isPresent() ? new ErrorEmitter(api, types).emit() : Stream.<JavaFile>empty())
-                .flatMap(s -> s);
-        Stream<GeneratedFile> sources = java.map(Emitter::toFile);
+                .flatMap(s -> s).toList();
+        FileNames.check(java);
+        Stream<GeneratedFile> sources = java.stream().map(Emitter::toFile);
         Stream<GeneratedFile> project = layout == Layout.PROJECT ? templates.project(api).stream() : Stream.empty();
         return Stream.concat(sources, project).sorted(Comparator.comparing(GeneratedFile::path)).toList();
     }

@@ -50,7 +50,7 @@ final class ErrorEmitter {
         TypeSpec.Builder e = TypeSpec.enumBuilder(errorCategory).addModifiers(Modifier.PUBLIC).addAnnotation(JavaTypes.GENERATED)
                 .addJavadoc("The kinds of error the API reports in {@code errorCategory}. {@link #UNKNOWN}: one this client does not know.\n");
         for (ErrorCatalog.Category c : catalog.categories()) {
-            e.addEnumConstant(c.javaName(), TypeSpec.anonymousClassBuilder("$S", c.value()).build());
+            e.addEnumConstant(c.javaName(), TypeSpec.anonymousClassBuilder("$L", JavaText.literal(c.value())).build());
         }
         e.addEnumConstant("UNKNOWN", TypeSpec.anonymousClassBuilder("null").build())
                 .addField(String.class, "value", Modifier.PRIVATE, Modifier.FINAL)
@@ -74,8 +74,8 @@ final class ErrorEmitter {
         for (ErrorCatalog.Entry entry : catalog.entries()) {
             String category = catalog.categories().stream().filter(c -> c.value().equals(entry.category()))
                     .findFirst().orElseThrow().javaName();
-            TypeSpec.Builder constant = TypeSpec.anonymousClassBuilder("$LL, $L, $T.$N, $S", entry.code(),
-                    entry.subCode() == null ? "null" : entry.subCode() + "L", errorCategory, category, entry.defaultMessage());
+            TypeSpec.Builder constant = TypeSpec.anonymousClassBuilder("$LL, $L, $T.$N, $L", entry.code(),
+                    entry.subCode() == null ? "null" : entry.subCode() + "L", errorCategory, category, JavaText.literal(entry.defaultMessage()));
             String doc = entry.description().isEmpty() ? entry.defaultMessage() : entry.description();
             if (!doc.isEmpty() || entry.errorClass() != null) {
                 constant.addJavadoc(Javadoc.of(doc, entry.errorClass() == null ? "" : "Server class: " + entry.errorClass()));
@@ -124,7 +124,7 @@ final class ErrorEmitter {
         TypeSpec.Builder type = TypeSpec.classBuilder(baseException).addModifiers(Modifier.PUBLIC).superclass(JavaTypes.API_EXCEPTION)
                 .addAnnotation(JavaTypes.GENERATED)
                 .addJavadoc("An error answer of the $L. Subclasses name its category; this class itself is thrown when the\n"
-                        + "answer carries no known category (for example an HTML page from a proxy).\n", Javadoc.escape(api.title()))
+                        + "answer carries no known category (for example an HTML page from a proxy).\n", JavaText.javadoc(api.title()))
                 .addField(FieldSpec.builder(TypeName.LONG, "serialVersionUID", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                         .initializer("1L").build())
                 .addField(errorDocument, "error", Modifier.PRIVATE, Modifier.FINAL, Modifier.TRANSIENT)
@@ -162,7 +162,7 @@ final class ErrorEmitter {
         ClassName self = ClassName.get(baseException.packageName(), category.exceptionClass());
         TypeSpec type = TypeSpec.classBuilder(self).addModifiers(Modifier.PUBLIC).superclass(baseException)
                 .addAnnotation(JavaTypes.GENERATED)
-                .addJavadoc("The API reported an error of category {@code $L}.\n", Javadoc.escape(category.value()))
+                .addJavadoc("The API reported an error of category $L.\n", JavaText.javadocCode(category.value()))
                 .addField(FieldSpec.builder(TypeName.LONG, "serialVersionUID", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                         .initializer("1L").build())
                 .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC)

@@ -59,12 +59,12 @@ final class ModelEmitter {
         CodeBlock.Builder javadoc = Javadoc.of(model.description().isEmpty() ? "The " + model.schemaName() + " object." : model.description()).toBuilder();
         for (ModelDef.Property p : model.properties()) {
             ParameterSpec.Builder param = ParameterSpec.builder(types.of(p.type()), p.javaName())
-                    .addAnnotation(AnnotationSpec.builder(JavaTypes.JSON_PROPERTY).addMember("value", "$S", p.jsonName()).build());
+                    .addAnnotation(AnnotationSpec.builder(JavaTypes.JSON_PROPERTY).addMember("value", "$L", JavaText.literal(p.jsonName())).build());
             constructor.addParameter(param.build());
             if (p.type() instanceof TypeRef.ListOf || p.type() instanceof TypeRef.MapOf) {
                 copies.addStatement("$N = $L", p.javaName(), immutableCopy(p.type(), CodeBlock.of("$N", p.javaName())));
             }
-            javadoc.add("@param $L $L$L\n", p.javaName(), Javadoc.escape(describe(p)), p.deprecated() ? " (deprecated)" : "");
+            javadoc.add("@param $L $L$L\n", p.javaName(), JavaText.javadoc(describe(p)), p.deprecated() ? " (deprecated)" : "");
         }
         model.additional().ifPresent(a -> {
             constructor.addParameter(ParameterSpec.builder(additionalType(a), a.javaName())
@@ -122,21 +122,21 @@ final class ModelEmitter {
                 .addStatement("$T<String, Object> json = new $T<>()", java.util.Map.class, java.util.LinkedHashMap.class);
         int index = 0;
         List<CodeBlock> hashed = new ArrayList<>();
-        CodeBlock.Builder text = CodeBlock.builder().add("return $S", model.className() + "[");
+        CodeBlock.Builder text = CodeBlock.builder().add("return $L", JavaText.literal(model.className() + "["));
         boolean first = true;
         for (ModelDef.Property p : model.properties()) {
             TypeName t = types.of(p.type());
             type.addField(t, p.javaName(), Modifier.PRIVATE, Modifier.FINAL);
             constructor.addStatement("this.$N = $L", p.javaName(), immutableCopy(p.type(), CodeBlock.of("b.$N", p.javaName())));
             type.addMethod(MethodSpec.methodBuilder(p.javaName()).addModifiers(Modifier.PUBLIC).returns(t)
-                    .addAnnotation(AnnotationSpec.builder(JavaTypes.JSON_PROPERTY).addMember("value", "$S", p.jsonName()).build())
-                    .addJavadoc("@return $L\n", Javadoc.escape(describe(p)))
+                    .addAnnotation(AnnotationSpec.builder(JavaTypes.JSON_PROPERTY).addMember("value", "$L", JavaText.literal(p.jsonName())).build())
+                    .addJavadoc("@return $L\n", JavaText.javadoc(describe(p)))
                     .addStatement("return $N", p.javaName()).build());
             equals.add(first ? "$T.equals($N, that.$N)" : "\n&& $T.equals($N, that.$N)", java.util.Objects.class, p.javaName(), p.javaName());
-            json.beginControlFlow("if (set.get($L))", index).addStatement("json.put($S, $N)", p.jsonName(), p.javaName()).endControlFlow();
+            json.beginControlFlow("if (set.get($L))", index).addStatement("json.put($L, $N)", JavaText.literal(p.jsonName()), p.javaName()).endControlFlow();
             index++;
             hashed.add(CodeBlock.of("$N", p.javaName()));
-            text.add(" + $S + $N", (first ? "" : ", ") + p.javaName() + "=", p.javaName());
+            text.add(" + $L + $N", JavaText.literal((first ? "" : ", ") + p.javaName() + "="), p.javaName());
             first = false;
         }
         model.additional().ifPresent(a -> {
@@ -166,7 +166,7 @@ final class ModelEmitter {
                     .addJavadoc("Whether a field was set (possibly to null), and so is sent.\n\n@param jsonName the field's JSON name\n"
                             + "@return true when the field is part of the JSON\n")
                     .addStatement("int i = $T.asList($L).indexOf(jsonName)", java.util.Arrays.class,
-                            CodeBlock.join(model.properties().stream().map(p -> CodeBlock.of("$S", p.jsonName())).toList(), ", "))
+                            CodeBlock.join(model.properties().stream().map(p -> JavaText.literal(p.jsonName())).toList(), ", "))
                     .addStatement("return i >= 0 && set.get(i)").build());
         }
         type.addMethod(constructor.build())
@@ -196,9 +196,9 @@ final class ModelEmitter {
             TypeName t = types.of(p.type());
             b.addField(FieldSpec.builder(t, p.javaName(), Modifier.PRIVATE).build());
             MethodSpec.Builder setter = MethodSpec.methodBuilder(p.javaName()).addModifiers(Modifier.PUBLIC).returns(builder)
-                    .addAnnotation(AnnotationSpec.builder(JavaTypes.JSON_PROPERTY).addMember("value", "$S", p.jsonName()).build())
+                    .addAnnotation(AnnotationSpec.builder(JavaTypes.JSON_PROPERTY).addMember("value", "$L", JavaText.literal(p.jsonName())).build())
                     .addParameter(t, p.javaName())
-                    .addJavadoc("Sets $L.\n\n@param $L the value; $L\n@return this builder\n", Javadoc.escape(describe(p)), p.javaName(),
+                    .addJavadoc("Sets $L.\n\n@param $L the value; $L\n@return this builder\n", JavaText.javadoc(describe(p)), p.javaName(),
                             partial ? "null is sent as an explicit null (a field never set is left out)" : "null leaves the field out")
                     .addStatement("this.$1N = $1N", p.javaName());
             if (partial) {
@@ -288,7 +288,7 @@ final class ModelEmitter {
             MethodSpec.Builder setter = MethodSpec.methodBuilder(p.javaName()).addModifiers(Modifier.PUBLIC).returns(builder)
                     .addParameter(t, p.javaName())
                     .addJavadoc("Sets $L.\n\n@param $L the value; null leaves the field out\n@return this builder\n",
-                            Javadoc.escape(describe(p)), p.javaName())
+                            JavaText.javadoc(describe(p)), p.javaName())
                     .addStatement("this.$1N = $1N", p.javaName())
                     .addStatement("return this");
             if (p.deprecated()) {
@@ -317,7 +317,7 @@ final class ModelEmitter {
         dev.specwright.generator.naming.NameScope constants = new dev.specwright.generator.naming.NameScope();
         for (ModelDef.Property p : model.properties()) {
             e.addEnumConstant(constants.allocate(dev.specwright.generator.naming.JavaNames.constantName(p.jsonName())),
-                    TypeSpec.anonymousClassBuilder("$S", p.jsonName()).build());
+                    TypeSpec.anonymousClassBuilder("$L", JavaText.literal(p.jsonName())).build());
         }
         e.addField(String.class, "fieldName", Modifier.PRIVATE, Modifier.FINAL)
                 .addMethod(MethodSpec.constructorBuilder().addParameter(String.class, "fieldName")
@@ -354,7 +354,7 @@ final class ModelEmitter {
                         self, EnumDef.UNKNOWN);
         List<CodeBlock> names = new ArrayList<>();
         for (EnumDef.Constant c : def.constants()) {
-            CodeBlock value = def.integer() ? CodeBlock.of("$LL", Long.parseLong(c.value())) : CodeBlock.of("$S", c.value());
+            CodeBlock value = def.integer() ? CodeBlock.of("$LL", Long.parseLong(c.value())) : JavaText.literal(c.value());
             e.addField(FieldSpec.builder(self, c.javaName(), Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                     .initializer("new $T($L, $T.$N)", self, value, known, c.javaName()).build());
             knownEnum.addEnumConstant(c.javaName());

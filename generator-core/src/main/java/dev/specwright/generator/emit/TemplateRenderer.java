@@ -52,13 +52,32 @@ final class TemplateRenderer {
         String artifactId = api.packages().base().substring(api.packages().base().lastIndexOf('.') + 1) + "-client";
         PomContext pom = new PomContext(api.packages().base(), artifactId,
                 api.version().isEmpty() ? "1.0.0-SNAPSHOT" : api.version().replaceAll("[^A-Za-z0-9._-]", "-"),
-                api.title(), TOOLKIT_VERSION);
+                printable(api.title()), TOOLKIT_VERSION);
         String credentials = api.credentialFactories().isEmpty() ? "Credentials.none()"
                 : api.clientName() + "Credentials." + api.credentialFactories().get(0).methodName() + "(...)";
-        ReadmeContext readme = new ReadmeContext(api.title(), api.clientClassName(), api.packages().base(), credentials,
+        ReadmeContext readme = new ReadmeContext(printable(api.title()), api.clientClassName(), api.packages().base(), credentials,
                 api.apis().stream()
                         .map(g -> new ApiLine(g.accessorName(), g.className(), g.operations().size())).toList());
         return List.of(render("project/pom.xml.mustache", "pom.xml", pom), render("project/README.md.mustache", "README.md", readme));
+    }
+
+    /**
+     * Spec text for one line of a pom or README: line breaks become spaces, and what XML 1.0 cannot hold even escaped
+     * (most controls, lone surrogates) or a terminal would act on (ESC, bidi and other format controls) becomes U+FFFD.
+     * Mustache's own escaping then deals with {@code <}, {@code &} and quotes in the pom.
+     */
+    static String printable(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        text.replace("\r\n", " ").codePoints().forEach(cp -> {
+            if (cp == '\n' || cp == '\r' || cp == '\t' || cp == 0x85 || cp == 0x2028 || cp == 0x2029) {
+                out.append(' ');
+            } else if (JavaText.invisible(cp) || Character.getType(cp) == Character.SURROGATE || cp == 0xFFFE || cp == 0xFFFF) {
+                out.append(JavaText.REPLACEMENT);
+            } else {
+                out.appendCodePoint(cp);
+            }
+        });
+        return out.toString().strip();
     }
 
     private GeneratedFile render(String template, String path, Record context) {

@@ -93,10 +93,10 @@ final class UnionEmitter {
                 .addStatement("$T tree = parser.readValueAsTree()", JavaTypes.JSON_NODE)
                 .beginControlFlow("if (tree == null)").addStatement("return null").endControlFlow();
         union.discriminator().ifPresent(property -> {
-            decode.addStatement("String kind = tree.isObject() && tree.hasNonNull($S) ? tree.get($S).asText() : null", property, property);
+            decode.addStatement("String kind = tree.isObject() && tree.hasNonNull($L) ? tree.get($L).asText() : null", JavaText.literal(property), JavaText.literal(property));
             for (UnionDef.Variant v : union.variants()) {
                 for (String value : v.discriminatorValues()) {
-                    decode.beginControlFlow("if ($S.equals(kind))", value).addStatement("return $L", read(self, v)).endControlFlow();
+                    decode.beginControlFlow("if ($L.equals(kind))", JavaText.literal(value)).addStatement("return $L", read(self, v)).endControlFlow();
                 }
             }
             // a kind this client does not know is a newer variant, not a reason to guess by shape
@@ -145,7 +145,7 @@ final class UnionEmitter {
 
     private static CodeBlock names(java.util.List<String> names) {
         CodeBlock.Builder b = CodeBlock.builder();
-        names.forEach(n -> b.add(", $S", n));
+        names.forEach(n -> b.add(", $L", JavaText.literal(n)));
         return b.build();
     }
 

@@ -47,7 +47,7 @@ public final class ApiModelBuilder {
                 settings.modelPackage().orElse(base + ".model"));
 
         // "Builder" would clash with the builder nested in every model record.
-        NameScope modelScope = new NameScope().reserve("Builder");
+        NameScope modelScope = NameScope.forTypes().reserve("Builder");
         Map<String, Schema<?>> componentSchemas = componentSchemas();
         SchemaMapper schemas = new SchemaMapper(file, componentSchemas, modelScope, problems);
         schemas.mapComponents();
@@ -62,7 +62,7 @@ public final class ApiModelBuilder {
         List<ApiGroup> groups = new OperationPass(api, file, schemas, modelScope, credentialParameters, problems).groups();
         schemas.finishUnions();
         Optional<String> errorModel = errorModel(schemas);
-        Optional<ErrorCatalog> linked = catalog.map(c -> linkCategories(c, errorModel.flatMap(schemas::model).map(m -> componentSchemas.get(m.schemaName()))));
+        Optional<ErrorCatalog> linked = catalog.map(c -> linkCategories(c, errorModel.flatMap(schemas::model).map(m -> componentSchemas.get(m.schemaName())), clientName));
 
         if (!problems.isEmpty()) {
             throw new SpecProblemsException(problems);
@@ -74,7 +74,12 @@ public final class ApiModelBuilder {
                 schemas.models(), schemas.enums(), schemas.unions(), linked, errorModel);
     }
 
+    /** The prefix of the client's own types ({@code <Name>Client}, {@code <Name>ErrorDecoder}): short enough for them. */
     private String clientName() {
+        return JavaNames.shortened(clientNameAsWritten(), JavaNames.MAX_TYPE_NAME - "ErrorDecoder".length());
+    }
+
+    private String clientNameAsWritten() {
         if (api.getInfo() != null && api.getInfo().getExtensions() != null
                 && api.getInfo().getExtensions().get("x-client-name") instanceof String name && !name.isBlank()) {
             return JavaNames.typeName(name);
@@ -282,7 +287,7 @@ public final class ApiModelBuilder {
     }
 
     /** Categories in the order the error document's {@code errorCategory} enum gives, then any only the catalogue names. */
-    private ErrorCatalog linkCategories(ErrorCatalog catalog, Optional<Schema<?>> errorDocument) {
+    private ErrorCatalog linkCategories(ErrorCatalog catalog, Optional<Schema<?>> errorDocument, String clientName) {
         Map<String, ErrorCatalog.Category> ordered = new LinkedHashMap<>();
         Schema<?> document = errorDocument.orElse(null);
         Schema<?> categories = document == null || document.getProperties() == null ? null
@@ -295,6 +300,16 @@ public final class ApiModelBuilder {
             }
         }
         catalog.categories().forEach(c -> ordered.putIfAbsent(c.value(), c));
-        return new ErrorCatalog(new ArrayList<>(ordered.values()), catalog.entries());
+        // The exception classes share the base package with the client's own types: one scope, so no two files
+        // collide, also not by case (categories Auth and AUTH), and none is too long or a Windows device name.
+        NameScope baseTypes = NameScope.forTypes();
+        List.of(clientName + "Client", "Environment", clientName + "Credentials", "ErrorCode", "ErrorCategory",
+                clientName + "ApiException", clientName + "ErrorDecoder").forEach(baseTypes::reserve);
+        NameScope constants = new NameScope().reserve(EnumDef.UNKNOWN);
+        List<ErrorCatalog.Category> named = ordered.values().stream()
+                .map(c -> new ErrorCatalog.Category(c.value(), constants.allocate(c.javaName()), baseTypes.allocate(c.exceptionClass()),
+                        c.description()))
+                .toList();
+        return new ErrorCatalog(named, catalog.entries());
     }
 }

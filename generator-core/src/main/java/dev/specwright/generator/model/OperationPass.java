@@ -36,7 +36,7 @@ final class OperationPass {
     private final NameScope modelScope;
     private final List<String> credentialParameters;
     private final List<SpecProblem> problems;
-    private final NameScope apiScope = new NameScope();
+    private final NameScope apiScope = NameScope.forTypes();
 
     OperationPass(OpenAPI api, String file, SchemaMapper schemas, NameScope modelScope, List<String> credentialParameters,
             List<SpecProblem> problems) {

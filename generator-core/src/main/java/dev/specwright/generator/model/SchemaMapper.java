@@ -313,7 +313,7 @@ final class SchemaMapper {
         Set<String> unionNames = new HashSet<>();
         pendingUnions.forEach(u -> unionNames.add(u.className()));
         for (PendingUnion u : pendingUnions) {
-            NameScope wrappers = new NameScope().reserve("Unknown").reserve("Decoder").reserve(u.className());
+            NameScope wrappers = NameScope.forTypes().reserve("Unknown").reserve("Decoder").reserve(u.className());
             List<UnionDef.Variant> variants = new ArrayList<>();
             for (int i = 0; i < u.variants().size(); i++) {
                 TypeRef type = u.variants().get(i);

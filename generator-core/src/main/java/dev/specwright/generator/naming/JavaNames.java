@@ -1,9 +1,14 @@
 package dev.specwright.generator.naming;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import javax.lang.model.SourceVersion;
 
 /**
@@ -26,7 +31,58 @@ public final class JavaNames {
     public static final java.util.List<String> OBJECT_METHODS = java.util.List.of(
             "hashCode", "toString", "equals", "getClass", "notify", "notifyAll", "wait", "clone", "finalize");
 
+    /**
+     * The longest type name handed out. A class file of a nested type is {@code Outer$Inner.class}: two such names and
+     * {@code $.class} stay within 200 bytes, under every file system's limit of 255 with room for a numeric suffix.
+     */
+    public static final int MAX_TYPE_NAME = 96;
+
+    /** A package segment becomes a directory: kept short, so that deep packages still leave room for the file. */
+    public static final int MAX_PACKAGE_SEGMENT = 64;
+
+    /**
+     * Device names Windows reserves in every folder, whatever the case and whatever the extension ({@code con.java},
+     * {@code Aux.class}): a file or folder named so cannot be created or read there.
+     */
+    private static final Pattern WINDOWS_RESERVED = Pattern.compile(
+            "(CON|PRN|AUX|NUL|COM[0-9\u00B9\u00B2\u00B3]|LPT[0-9\u00B9\u00B2\u00B3]|CONIN\\$|CONOUT\\$|CLOCK\\$)",
+            Pattern.CASE_INSENSITIVE);
+
     private JavaNames() {}
+
+    /** Whether a file or folder whose name starts with {@code name} (up to its first dot) is unusable on Windows. */
+    public static boolean isWindowsReserved(String name) {
+        int dot = name.indexOf('.');
+        String base = (dot < 0 ? name : name.substring(0, dot)).stripTrailing();
+        return WINDOWS_RESERVED.matcher(base).matches();
+    }
+
+    /**
+     * A type name that is also a usable file name everywhere: at most {@link #MAX_TYPE_NAME} characters (a longer one
+     * keeps its start and gets a hash of the whole, so it stays distinct and the same on every run), and never a
+     * Windows device name ({@code Con} becomes {@code Con_}).
+     */
+    public static String fileSafeTypeName(String name) {
+        String safe = shortened(name, MAX_TYPE_NAME);
+        return isWindowsReserved(safe) ? safe + "_" : safe;
+    }
+
+    /** {@code name}, or its first characters and {@code _} and 8 hex digits of its SHA-256 when longer than {@code max}. */
+    public static String shortened(String name, int max) {
+        if (name.length() <= max) {
+            return name;
+        }
+        int cut = max - 9;
+        if (Character.isLowSurrogate(name.charAt(cut))) {
+            cut--;
+        }
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(name.getBytes(StandardCharsets.UTF_8));
+            return name.substring(0, cut) + "_" + HexFormat.of().formatHex(hash, 0, 4);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
 
     /** The words of a name: split at non-alphanumerics and at lower→upper case changes ({@code fooBar-baz} → foo, Bar, baz). */
     public static List<String> words(String raw) {
@@ -96,10 +152,11 @@ public final class JavaNames {
         return legal(sb.toString(), "EMPTY");
     }
 
-    /** A legal package name: lower case segments, keywords suffixed. */
+    /** A legal package segment: lower case, keywords suffixed, short, and never a Windows device name. */
     public static String packageSegment(String raw) {
         String joined = String.join("", words(raw)).toLowerCase(Locale.ROOT);
-        return legal(joined, "api");
+        String segment = shortened(legal(joined, "api"), MAX_PACKAGE_SEGMENT);
+        return isWindowsReserved(segment) ? segment + "_" : segment;
     }
 
     private static boolean isAllUpper(String w) {

@@ -12,6 +12,24 @@ import java.util.Set;
 public final class NameScope {
 
     private final Set<String> taken = new HashSet<>();
+    private final boolean types;
+
+    /** A scope of members (methods, fields, parameters, constants): names are only made unique. */
+    public NameScope() {
+        this(false);
+    }
+
+    private NameScope(boolean types) {
+        this.types = types;
+    }
+
+    /**
+     * A scope of type names, each of which names a file ({@code Pet.java}, {@code Pet$Builder.class}): names are also
+     * made usable as file names everywhere, by {@link JavaNames#fileSafeTypeName}, before they are made unique.
+     */
+    public static NameScope forTypes() {
+        return new NameScope(true);
+    }
 
     /** Reserves a name the generator itself uses, so nothing from the spec takes it. */
     public NameScope reserve(String name) {
@@ -19,12 +37,16 @@ public final class NameScope {
         return this;
     }
 
-    /** {@code wanted}, or {@code wanted2}, {@code wanted3}… — the first one still free. */
+    /** {@code wanted}, or {@code wanted2}, {@code wanted3}… — the first one still free (for types: file-safe first). */
     public String allocate(String wanted) {
-        String name = wanted;
+        String name = shape(wanted);
         for (int n = 2; !taken.add(name.toLowerCase(Locale.ROOT)); n++) {
-            name = wanted + n;
+            name = shape(wanted + n);
         }
         return name;
+    }
+
+    private String shape(String name) {
+        return types ? JavaNames.fileSafeTypeName(name) : name;
     }
 }
