@@ -1,12 +1,16 @@
 package dev.specwright.generator;
 
+import dev.specwright.generator.load.RefPolicy;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What to generate and where. Packages left unset are derived: the base package from the API's client name, then
- * {@code <base>.api} and {@code <base>.model}.
+ * {@code <base>.api} and {@code <base>.model}. {@code refs} says where a {@code $ref} may reach beyond the spec's folder
+ * (by default nowhere: no network, no file outside it).
  */
 public record GeneratorOptions(
         Path spec,
@@ -15,7 +19,8 @@ public record GeneratorOptions(
         Optional<String> basePackage,
         Optional<String> apiPackage,
         Optional<String> modelPackage,
-        Layout layout) {
+        Layout layout,
+        RefPolicy refs) {
 
     public GeneratorOptions {
         Objects.requireNonNull(spec, "spec");
@@ -25,6 +30,7 @@ public record GeneratorOptions(
         Objects.requireNonNull(apiPackage, "apiPackage");
         Objects.requireNonNull(modelPackage, "modelPackage");
         Objects.requireNonNull(layout, "layout");
+        Objects.requireNonNull(refs, "refs");
     }
 
     public static Builder builder(Path spec, Path outputDir) {
@@ -39,6 +45,8 @@ public record GeneratorOptions(
         private String apiPackage;
         private String modelPackage;
         private Layout layout = Layout.SOURCES;
+        private Set<String> refHosts = Set.of();
+        private List<Path> refFolders = List.of();
 
         private Builder(Path spec, Path outputDir) {
             this.spec = spec;
@@ -70,10 +78,25 @@ public record GeneratorOptions(
             return this;
         }
 
+        /**
+         * Hosts a {@code $ref} may fetch from (over https; http only for a loopback host). None by default: generation
+         * reads no network. A host that is not a plain host name is refused with an IllegalArgumentException.
+         */
+        public Builder allowedRefHosts(Set<String> hosts) {
+            this.refHosts = Set.copyOf(hosts);
+            return this;
+        }
+
+        /** Folders outside the spec's folder whose files a {@code $ref} may read. None by default. */
+        public Builder allowedRefFolders(List<Path> folders) {
+            this.refFolders = List.copyOf(folders);
+            return this;
+        }
+
         public GeneratorOptions build() {
             return new GeneratorOptions(spec, Optional.ofNullable(errorCatalog), outputDir,
                     Optional.ofNullable(basePackage), Optional.ofNullable(apiPackage),
-                    Optional.ofNullable(modelPackage), layout);
+                    Optional.ofNullable(modelPackage), layout, new RefPolicy(refHosts, refFolders));
         }
 
         private static String blankToNull(String s) {
