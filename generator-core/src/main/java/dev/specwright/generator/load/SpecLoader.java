@@ -1,5 +1,6 @@
 package dev.specwright.generator.load;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.specwright.generator.SpecProblem;
 import dev.specwright.generator.SpecProblemsException;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -18,7 +19,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Reads an OpenAPI 3.x definition with swagger-parser, once, references resolved but not inlined (named schemas stay
+ * Reads an OpenAPI 3.x definition with swagger-parser (a Swagger 2.0 one through its converter: {@link Swagger2}), once, references resolved but not inlined (named schemas stay
  * named, which is what makes one Java type per schema possible). Every parser message becomes a located problem.
  *
  * <p>Before swagger-parser sees anything, the spec is read within {@link LoadLimits} and every {@code $ref} it reaches is
@@ -70,6 +71,7 @@ public final class SpecLoader {
             throw problem(file, "", "the file must be an OpenAPI 3.x definition in JSON or YAML: an object at the top.",
                     "start the document with `openapi: 3.0.3` (or 3.1.0) and give `info` and `paths`.");
         }
+        refuseOtherVersions(file, document.tree());
         List<SpecProblem> unsafe;
         long largestReferenced;
         try {
@@ -82,9 +84,13 @@ public final class SpecLoader {
         if (!unsafe.isEmpty()) {
             throw new SpecProblemsException(unsafe);
         }
+        allowYamlOfSize(largestReferenced);
+        String location = spec.toAbsolutePath().toUri().toString();
+        if (Swagger2.is(document.tree())) {
+            return report(file, document.json(), Swagger2.convert(document.tree(), spec.toAbsolutePath().toString()), warnings);
+        }
         String json = document.json();
         document = null; // the parser builds its own tree; Graph beta's 47 MB make 210 MB of ours, not kept beside it
-        allowYamlOfSize(largestReferenced);
         ParseOptions options = new ParseOptions();
         options.setResolve(true);
         options.setResolveFully(false);
@@ -92,7 +98,7 @@ public final class SpecLoader {
         options.setValidateExternalRefs(true);
         SwaggerParseResult result;
         try {
-            result = new OpenAPIV3Parser().readContents(json, null, options, spec.toAbsolutePath().toUri().toString());
+            result = new OpenAPIV3Parser().readContents(json, null, options, location);
         } catch (StackOverflowError e) {
             throw problem(file, "", "swagger-parser ran out of stack on this document's nesting.", "flatten it: move nested "
                     + "schemas to #/components/schemas and `$ref` them.");
@@ -130,7 +136,7 @@ public final class SpecLoader {
             }
         }
         if (result.getOpenAPI() == null && problems.isEmpty()) {
-            problems.add(new SpecProblem(file, "", "the file must be an OpenAPI 3.x definition in JSON or YAML.",
+            problems.add(new SpecProblem(file, "", "the file must be an OpenAPI 3.x (or Swagger 2.0) definition in JSON or YAML.",
                     "start the document with `openapi: 3.0.3` (or 3.1.0) and give `info` and `paths`."));
         }
         if (!problems.isEmpty()) {
@@ -138,6 +144,19 @@ public final class SpecLoader {
         }
         warned.forEach(warnings);
         return result.getOpenAPI();
+    }
+
+    /** Swagger 1.x, or a `swagger` version that is not 2.0: refused by name, not with swagger-parser's puzzlement. */
+    private static void refuseOtherVersions(String file, JsonNode tree) throws SpecProblemsException {
+        String fix = "convert it to OpenAPI 3 (or Swagger 2.0) first, then generate from the result.";
+        if (tree.has("swaggerVersion")) {
+            throw problem(file, "/swaggerVersion", "this is a Swagger " + tree.get("swaggerVersion").asText() + " definition; "
+                    + "Specwright reads Swagger 2.0 and OpenAPI 3.0 and 3.1.", fix);
+        }
+        if (tree.has("swagger") && !tree.has("openapi") && !tree.get("swagger").asText().equals("2.0")) {
+            throw problem(file, "/swagger", "`swagger: " + tree.get("swagger").asText() + "` is no version Specwright reads: it "
+                    + "reads Swagger 2.0 (`swagger: \"2.0\"`) and OpenAPI 3.0 and 3.1.", fix);
+        }
     }
 
     private static SpecProblemsException problem(String file, String pointer, String rule, String fix) {

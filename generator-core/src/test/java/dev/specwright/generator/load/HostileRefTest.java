@@ -140,6 +140,27 @@ class HostileRefTest {
     }
 
     @Test
+    void aRemoteRefInASwagger2DefinitionIsRefusedAndNothingIsFetched() throws Exception {
+        Path spec = spec("swagger: '2.0'\ninfo: {title: T, version: '1'}\npaths:\n  /pet:\n    get:\n      operationId: getPet\n"
+                + "      responses:\n        '200': {description: ok, schema: {$ref: 'http://" + host() + "/pet.yaml'}}\n");
+        SpecProblem problem = refused(spec);
+        assertThat(problem.pointer()).isEqualTo("/paths/~1pet/get/responses/200/schema/$ref");
+        assertThat(problem.rule()).contains("reaches the network");
+        assertThat(requests).isEmpty();
+    }
+
+    @Test
+    void anAllowedHostIsFetchedForASwagger2Definition() throws Exception {
+        Path spec = spec("swagger: '2.0'\ninfo: {title: T, version: '1'}\npaths:\n  /pet:\n    get:\n      operationId: getPet\n"
+                + "      produces: [application/json]\n"
+                + "      responses:\n        '200': {description: ok, schema: {$ref: 'http://" + host() + "/pet.yaml'}}\n");
+        var files = new Generator().files(GeneratorOptions.builder(spec, tmp.resolve("out"))
+                .allowedRefHosts(Set.of("127.0.0.1")).build());
+        assertThat(requests).contains("/pet.yaml");
+        assertThat(files).anySatisfy(f -> assertThat(f.content()).contains("getPet"));
+    }
+
+    @Test
     void anAllowedLoopbackHostIsFetched() throws Exception {
         Path spec = spec(specReferring("http://" + host() + "/pet.yaml"));
         var files = new Generator().files(GeneratorOptions.builder(spec, tmp.resolve("out"))
