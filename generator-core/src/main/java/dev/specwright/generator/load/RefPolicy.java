@@ -1,6 +1,7 @@
 package dev.specwright.generator.load;
 
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -24,7 +25,7 @@ public record RefPolicy(Set<String> remoteHosts, List<Path> outsideFolders) {
         for (String host : Objects.requireNonNull(remoteHosts, "remoteHosts")) {
             hosts.add(host(host));
         }
-        remoteHosts = Set.copyOf(hosts);
+        remoteHosts = Collections.unmodifiableSortedSet(hosts); // sorted: its toString is stable (the plugin's stamp hashes it)
         outsideFolders = List.copyOf(Objects.requireNonNull(outsideFolders, "outsideFolders"));
     }
 
