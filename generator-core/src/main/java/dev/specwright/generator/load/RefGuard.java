@@ -118,7 +118,7 @@ final class RefGuard {
     private void reference(Doc doc, String pointer, String ref) {
         int hash = ref.indexOf('#');
         String location = hash < 0 ? ref : ref.substring(0, hash);
-        if (location.isEmpty() || !mapsToDocument(ref, pointer)) {
+        if (location.isEmpty() || isComponentName(location)) {
             return;
         }
         if (SCHEME.matcher(location).find()) {
@@ -137,9 +137,12 @@ final class RefGuard {
         }
     }
 
-    /** A discriminator's mapping value names a schema, not always by reference: {@code Dog} is a name. */
-    private static boolean mapsToDocument(String ref, String pointer) {
-        return pointer.endsWith("/$ref") || ref.contains("/") || ref.contains("#") || ref.contains(".");
+    /**
+     * {@code Pet}: no path, no scheme, no file extension. swagger-core reads such a reference (and a discriminator's
+     * mapping value) as the name of a schema under #/components/schemas, so it opens no file.
+     */
+    private static boolean isComponentName(String location) {
+        return location.indexOf('.') < 0 && location.indexOf('/') < 0 && location.indexOf(':') < 0;
     }
 
     private void fileUrl(Doc doc, String pointer, String ref, String location) {

@@ -161,6 +161,22 @@ class HostileRefTest {
     }
 
     @Test
+    void aBareComponentNameIsNotTakenForAFile() throws Exception {
+        // swagger-core reads `$ref: Pet` and a mapping value `dog: Dog` as #/components/schemas/...: no file is opened
+        Path spec = spec(specReferring("Pet") + "components:\n  schemas:\n    Pet:\n      type: object\n"
+                + "      properties: {kind: {type: string}}\n      discriminator: {propertyName: kind, mapping: {pet: Pet}}\n");
+        assertThat(new SpecLoader().load(spec).getComponents().getSchemas()).containsKey("Pet");
+    }
+
+    @Test
+    void aDottedMappingValueIsAFileAsSwaggerParserReadsIt() throws Exception {
+        SpecProblem problem = refused(spec(HEAD + "paths: {}\ncomponents:\n  schemas:\n    Pet:\n      type: object\n"
+                + "      properties: {kind: {type: string}}\n      discriminator: {propertyName: kind, mapping: {dog: v1.Dog}}\n"));
+        assertThat(problem.pointer()).isEqualTo("/components/schemas/Pet/discriminator/mapping/dog");
+        assertThat(problem.rule()).contains("does not exist");
+    }
+
+    @Test
     void anAllowedLoopbackHostIsFetched() throws Exception {
         Path spec = spec(specReferring("http://" + host() + "/pet.yaml"));
         var files = new Generator().files(GeneratorOptions.builder(spec, tmp.resolve("out"))
@@ -275,7 +291,7 @@ class HostileRefTest {
     @Test
     void aRefToAFolderIsRefused() throws Exception {
         Files.createDirectories(folder.resolve("schemas"));
-        SpecProblem problem = refused(spec(specReferring("schemas")));
+        SpecProblem problem = refused(spec(specReferring("./schemas")));
         assertThat(problem.rule()).contains("which is not a file");
     }
 
