@@ -57,6 +57,8 @@ final class RefGuard {
     private final Deque<Doc> pending = new ArrayDeque<>();
     private HttpClient http;
     private long largest;
+    /** In OpenAPI 3.1 a schema's {@code $id} sets the base its {@code $ref}s resolve against (swagger-parser does so). */
+    private boolean openApi31;
 
     RefGuard(RefPolicy policy, Path spec) throws IOException {
         this.policy = policy;
@@ -73,25 +75,30 @@ final class RefGuard {
     List<SpecProblem> check(Path spec, JsonNode tree) throws IOException {
         Path real = spec.toRealPath();
         seen.add(real.toString());
+        openApi31 = tree.path("openapi").asText("").startsWith("3.1");
         pending.add(new Doc(spec.toString(), spec.toAbsolutePath().normalize().toUri(), tree));
         while (!pending.isEmpty()) {
             Doc doc = pending.poll();
-            walk(doc, doc.tree(), "", null, null);
+            walk(doc, doc.tree(), "", null, null, doc.base());
         }
         return problems;
     }
 
-    private void walk(Doc doc, JsonNode node, String pointer, String key, String parentKey) {
+    private void walk(Doc doc, JsonNode node, String pointer, String key, String parentKey, URI base) {
         if (node.isArray()) {
             if ("examples".equals(key)) {
                 return; // a JSON Schema `examples` list is data
             }
             for (int i = 0; i < node.size(); i++) {
-                walk(doc, node.get(i), pointer + "/" + i, null, key);
+                walk(doc, node.get(i), pointer + "/" + i, null, key, base);
             }
             return;
         }
         if (!node.isObject()) {
+            return;
+        }
+        URI here = openApi31 && node.path("$id").isTextual() ? rebased(doc, pointer, base, node.get("$id").textValue()) : base;
+        if (here == null) {
             return;
         }
         for (Map.Entry<String, JsonNode> member : node.properties()) {
@@ -100,10 +107,52 @@ final class RefGuard {
             String at = pointer + "/" + SpecTree.escape(name);
             boolean mapping = "mapping".equals(key) && "discriminator".equals(parentKey);
             if ((name.equals("$ref") || mapping) && value.isTextual()) {
-                reference(doc, at, value.textValue());
+                if (here.equals(doc.base())) {
+                    reference(doc, at, value.textValue());
+                } else {
+                    againstId(doc, at, value.textValue(), here);
+                }
             } else if (key != null && SpecTree.NAME_MAPS.contains(key) || !isData(name, parentKey)) {
-                walk(doc, value, at, name, key);
+                walk(doc, value, at, name, key, here);
             }
+        }
+    }
+
+    /** The base an {@code $id} sets, or null (a problem) when it is no URI. */
+    private URI rebased(Doc doc, String pointer, URI base, String id) {
+        try {
+            return base.resolve(new URI(id));
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            problem(doc, pointer + "/$id", "the $id `" + id + "` is not a URI; the $refs inside this schema resolve against it.",
+                    "correct the $id, or remove it.");
+            return null;
+        }
+    }
+
+    /**
+     * A reference inside a schema whose {@code $id} moved its base: resolved against that base, even {@code #/...}, as
+     * swagger-parser resolves it — an {@code $id} of {@code https://...} would otherwise make a local-looking
+     * {@code $ref} fetch from the network.
+     */
+    private void againstId(Doc doc, String pointer, String ref, URI base) {
+        URI target;
+        try {
+            target = base.resolve(new URI(ref));
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            problem(doc, pointer, "the $ref `" + ref + "` is not a URI reference (" + e.getMessage() + ").", "correct the reference.");
+            return;
+        }
+        String document = target.getRawFragment() == null ? target.toString()
+                : target.toString().substring(0, target.toString().indexOf('#'));
+        if (document.equals(doc.base().toString())) {
+            return; // back into this very document
+        }
+        String scheme = target.getScheme() == null ? "" : target.getScheme().toLowerCase(Locale.ROOT);
+        switch (scheme) {
+            case "http", "https" -> remote(doc, pointer, ref + " (against the $id base " + base + ")", target.toString());
+            case "file" -> local(doc, pointer, ref + " (against the $id base " + base + ")", null, Path.of(URI.create(document)).toString());
+            default -> problem(doc, pointer, "the $ref `" + ref + "` resolves against the $id base " + base + " to `" + target
+                    + "`, a scheme a $ref may not use.", "correct the $id, or remove it.");
         }
     }
 

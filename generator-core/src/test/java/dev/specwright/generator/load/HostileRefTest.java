@@ -177,6 +177,34 @@ class HostileRefTest {
     }
 
     @Test
+    void anIdThatMovesALocalLookingRefOntoTheNetworkIsRefusedIn31() throws Exception {
+        // in 3.1 a schema's $id is the base of the $refs inside it: `#/defs/Name` would be fetched from the $id's host
+        SpecProblem problem = refused(spec(HEAD.replace("3.0.3", "3.1.0") + "paths: {}\ncomponents:\n  schemas:\n"
+                + "    Pet:\n      $id: 'http://" + host() + "/pet.json'\n      type: object\n"
+                + "      properties:\n        name: {$ref: '#/$defs/Name'}\n"));
+        assertThat(problem.pointer()).isEqualTo("/components/schemas/Pet/properties/name/$ref");
+        assertThat(problem.rule()).contains("reaches the network", "$id base");
+        assertThat(requests).isEmpty();
+    }
+
+    @Test
+    void aRelativeIdInsideTheFolderKeepsRefsLocalIn31() throws Exception {
+        Files.createDirectories(folder.resolve("schemas"));
+        Files.writeString(folder.resolve("schemas/name.yaml"), "type: string\n");
+        Path spec = spec(HEAD.replace("3.0.3", "3.1.0") + "paths: {}\ncomponents:\n  schemas:\n"
+                + "    Pet:\n      $id: 'schemas/pet.yaml'\n      type: object\n"
+                + "      properties:\n        name: {$ref: 'name.yaml'}\n");
+        // the guard lets it through (it stays in the folder); whatever swagger-parser makes of it, nothing is fetched
+        catchThrowableOfType(SpecProblemsException.class, () -> new SpecLoader().load(spec));
+        assertThat(requests).isEmpty();
+        Path outside = Files.writeString(tmp.resolve("name.yaml"), "type: string\n");
+        SpecProblem problem = refused(spec(HEAD.replace("3.0.3", "3.1.0") + "paths: {}\ncomponents:\n  schemas:\n"
+                + "    Pet:\n      $id: 'schemas/pet.yaml'\n      type: object\n"
+                + "      properties:\n        name: {$ref: '../../name.yaml'}\n"));
+        assertThat(problem.rule()).contains(outside.toRealPath().toString(), "outside the spec's folder");
+    }
+
+    @Test
     void anAllowedLoopbackHostIsFetched() throws Exception {
         Path spec = spec(specReferring("http://" + host() + "/pet.yaml"));
         var files = new Generator().files(GeneratorOptions.builder(spec, tmp.resolve("out"))
