@@ -19,21 +19,17 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Reads an OpenAPI 3.x definition with swagger-parser (a Swagger 2.0 one through its converter: {@link Swagger2}), once, references resolved but not inlined (named schemas stay
- * named, which is what makes one Java type per schema possible). Every parser message becomes a located problem.
+ * Reads an OpenAPI 3.x definition with swagger-parser (a Swagger 2.0 one through its converter: {@link Swagger2}), once,
+ * references resolved but not inlined (named schemas stay named, which is what makes one Java type per schema
+ * possible). Every parser message becomes a located problem.
  *
  * <p>Before swagger-parser sees anything, the spec is read within {@link LoadLimits} and every {@code $ref} it reaches is
  * checked against the {@link RefPolicy} ({@link RefGuard}): swagger-parser is handed the spec as JSON text, and opens
  * only files and hosts that passed. The parse runs on a {@link DeepStack}, so nesting up to the limit never overflows.
+ * swagger-parser's own YAML settings (a static shared by the JVM, and by other plugins in a Maven build) are left as
+ * they are, but for the code point limit: what it reads of a $ref'd YAML file has passed the same limits here first.
  */
 public final class SpecLoader {
-
-    static {
-        // swagger-parser reads the files a $ref reaches with its own SnakeYAML, configured from one static shared by
-        // every parse in the JVM. They have passed the same limits here first; these only keep its reading as strict.
-        DeserializationUtils.getOptions().setMaxYamlAliasesForCollections(LoadLimits.MAX_ALIASES);
-        DeserializationUtils.getOptions().setYamlAllowRecursiveKeys(false);
-    }
 
     private final RefPolicy refs;
 
