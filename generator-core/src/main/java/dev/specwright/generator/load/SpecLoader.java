@@ -92,6 +92,10 @@ public final class SpecLoader {
         options.setResolveFully(false);
         // Our own error report, not the parser's: it would otherwise print to stderr.
         options.setValidateExternalRefs(true);
+        // RefGuard fetched each allowed document once and saw no redirect; should the server redirect swagger-parser's own
+        // fetch, it checks each hop against these lists: only the allowed hosts, every other host denied.
+        options.setRemoteRefAllowList(List.copyOf(refs.remoteHosts()));
+        options.setRemoteRefBlockList(List.of("*"));
         SwaggerParseResult result;
         try {
             result = new OpenAPIV3Parser().readContents(json, null, options, location);
