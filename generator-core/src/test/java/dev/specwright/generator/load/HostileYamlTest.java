@@ -146,6 +146,20 @@ class HostileYamlTest {
     }
 
     @Test
+    void schemasNestedNearTheLimitStillGenerate() throws Exception {
+        // 490 inline schemas inside one another are 981 JSON levels: every stage copes, no StackOverflowError
+        int levels = 490;
+        StringBuilder json = new StringBuilder("{\"openapi\": \"3.0.3\", \"info\": {\"title\": \"T\", \"version\": \"1\"}, "
+                + "\"paths\": {}, \"components\": {\"schemas\": {\"Deep\": ");
+        json.append("{\"type\": \"object\", \"properties\": {\"p\": ".repeat(levels)).append("{\"type\": \"string\"}")
+                .append("}}".repeat(levels)).append("}}}");
+        Path spec = Files.writeString(tmp.resolve("deep.json"), json);
+        var files = new dev.specwright.generator.Generator().files(
+                dev.specwright.generator.GeneratorOptions.builder(spec, tmp.resolve("out")).basePackage("deep").build());
+        assertThat(files).hasSizeGreaterThan(levels);
+    }
+
+    @Test
     void aHundredThousandBracketsOfJsonAreRefusedClearly() throws Exception {
         SpecProblem problem = refused("api.json", "{\"x\": " + "[".repeat(100_000));
         assertThat(problem.rule()).contains("more than 1000 deep", "JSON and YAML alike");
