@@ -13,6 +13,8 @@ import dev.specwright.generator.model.ModelDump;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -40,7 +42,7 @@ final class GenerateCommand implements Callable<Integer> {
     private CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--spec", required = true, paramLabel = "FILE",
-            description = "The OpenAPI definition (OpenAPI 3.0 or 3.1; YAML or JSON).")
+            description = "The OpenAPI definition (OpenAPI 3.0 or 3.1, or Swagger 2.0; YAML or JSON).")
     private Path specFile;
 
     @Option(names = "--errors", paramLabel = "FILE", description = "The API's errors.json error catalogue.")
@@ -62,6 +64,15 @@ final class GenerateCommand implements Callable<Integer> {
                     + " Use it on purpose: those files are lost.")
     private boolean force;
 
+    @Option(names = "--allow-remote-refs", paramLabel = "HOST[,HOST...]", split = ",",
+            description = "Hosts a $ref may fetch from, over https (http only for localhost/127.0.0.1/[::1]). "
+                    + "Default: none, generation reads no network.")
+    private List<String> allowRemoteRefs = List.of();
+
+    @Option(names = "--allow-refs-outside", paramLabel = "DIR[,DIR...]", split = ",",
+            description = "Folders outside the spec's folder whose files a $ref may read. Default: none.")
+    private List<Path> allowRefsOutside = List.of();
+
     @Option(names = "--dump-model",
             description = "Print the model the generator built from the inputs, as JSON, and write no files.")
     private boolean dumpModel;
@@ -72,18 +83,7 @@ final class GenerateCommand implements Callable<Integer> {
         if (errors != null) {
             requireFile("--errors", errors);
         }
-        GeneratorOptions options;
-        try {
-            options = GeneratorOptions.builder(specFile, out)
-                    .errorCatalog(errors)
-                    .basePackage(basePackage)
-                    .layout(layout)
-                    .overwrite(force)
-                    .build();
-        } catch (InvalidOptionException e) {
-            // a bad argument: exit 2 with the rule and a fix, like a missing file
-            throw new CommandLine.ParameterException(spec.commandLine(), "--package: " + e.getMessage());
-        }
+        GeneratorOptions options = options();
         // Warnings go to stderr as they come, so stdout stays the model's JSON (--dump-model) or the one-line summary.
         PrintWriter warnings = spec.commandLine().getErr();
         Generator generator = new Generator(warning -> warnings.println("specwright: warning: " + TerminalText.line(warning.format())));
@@ -120,6 +120,30 @@ final class GenerateCommand implements Callable<Integer> {
                 + report.sourceRoot()));
         stdout.flush();
         return 0;
+    }
+
+    private GeneratorOptions options() {
+        for (Path folder : allowRefsOutside) {
+            if (!Files.isDirectory(folder)) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--allow-refs-outside: no such folder: " + folder.toAbsolutePath());
+            }
+        }
+        try {
+            return GeneratorOptions.builder(specFile, out)
+                    .errorCatalog(errors)
+                    .basePackage(basePackage)
+                    .layout(layout)
+                    .overwrite(force)
+                    .allowedRefHosts(Set.copyOf(allowRemoteRefs))
+                    .allowedRefFolders(allowRefsOutside)
+                    .build();
+        } catch (InvalidOptionException e) {
+            // a bad argument: exit 2 with the rule and a fix, like a missing file
+            throw new CommandLine.ParameterException(spec.commandLine(), "--package: " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--allow-remote-refs: " + e.getMessage());
+        }
     }
 
     /** A missing input file is a bad argument (exit 2), not an I/O failure. */

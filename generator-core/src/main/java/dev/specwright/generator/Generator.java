@@ -45,7 +45,7 @@ public final class Generator {
         List<SpecProblem> coped = new ArrayList<>();
         OpenAPI openApi = null;
         try {
-            openApi = new SpecLoader().load(options.spec(), coped::add);
+            openApi = new SpecLoader(options.refs()).load(options.spec(), coped::add);
         } catch (SpecProblemsException e) {
             problems.addAll(e.problems());
         }

@@ -1,9 +1,12 @@
 package dev.specwright.generator;
 
 import dev.specwright.generator.naming.PackageNames;
+import dev.specwright.generator.load.RefPolicy;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What to generate and where. Packages left unset are derived: the base package from the API's client name, then
@@ -13,6 +16,8 @@ import java.util.Optional;
  * <p>{@code owner} names who owns the generated files when several runs share one output folder (each keeps its own
  * manifest; the Maven plugin passes its execution id); {@code overwrite} replaces files in the way that Specwright did
  * not write or that were edited since, and must be asked for on purpose.
+ * {@code <base>.api} and {@code <base>.model}. {@code refs} says where a {@code $ref} may reach beyond the spec's folder
+ * (by default nowhere: no network, no file outside it).
  */
 public record GeneratorOptions(
         Path spec,
@@ -23,7 +28,8 @@ public record GeneratorOptions(
         Optional<String> modelPackage,
         Layout layout,
         Optional<String> owner,
-        boolean overwrite) {
+        boolean overwrite,
+        RefPolicy refs) {
 
     public GeneratorOptions {
         Objects.requireNonNull(spec, "spec");
@@ -34,6 +40,7 @@ public record GeneratorOptions(
         Objects.requireNonNull(modelPackage, "modelPackage");
         Objects.requireNonNull(layout, "layout");
         Objects.requireNonNull(owner, "owner");
+        Objects.requireNonNull(refs, "refs");
         basePackage.ifPresent(p -> requirePackage("basePackage", "base package", p));
         apiPackage.ifPresent(p -> requirePackage("apiPackage", "API package", p));
         modelPackage.ifPresent(p -> requirePackage("modelPackage", "model package", p));
@@ -79,6 +86,8 @@ public record GeneratorOptions(
         private Layout layout = Layout.SOURCES;
         private String owner;
         private boolean overwrite;
+        private Set<String> refHosts = Set.of();
+        private List<Path> refFolders = List.of();
 
         private Builder(Path spec, Path outputDir) {
             this.spec = spec;
@@ -122,10 +131,26 @@ public record GeneratorOptions(
             return this;
         }
 
+        /**
+         * Hosts a {@code $ref} may fetch from (over https; http only for a loopback host). None by default: generation
+         * reads no network. A host that is not a plain host name is refused with an IllegalArgumentException.
+         */
+        public Builder allowedRefHosts(Set<String> hosts) {
+            this.refHosts = Set.copyOf(hosts);
+            return this;
+        }
+
+        /** Folders outside the spec's folder whose files a {@code $ref} may read. None by default. */
+        public Builder allowedRefFolders(List<Path> folders) {
+            this.refFolders = List.copyOf(folders);
+            return this;
+        }
+
         public GeneratorOptions build() {
             return new GeneratorOptions(spec, Optional.ofNullable(errorCatalog), outputDir,
                     Optional.ofNullable(basePackage), Optional.ofNullable(apiPackage),
-                    Optional.ofNullable(modelPackage), layout, Optional.ofNullable(owner), overwrite);
+                    Optional.ofNullable(modelPackage), layout, Optional.ofNullable(owner), overwrite,
+                    new RefPolicy(refHosts, refFolders));
         }
 
         private static String blankToNull(String s) {

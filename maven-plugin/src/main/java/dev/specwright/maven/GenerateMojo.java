@@ -11,8 +11,13 @@ import dev.specwright.generator.TerminalText;
 import dev.specwright.generator.write.OutputRefusedException;
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecution;
@@ -39,7 +44,7 @@ import org.apache.maven.project.MavenProject;
 @Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_SOURCES, threadSafe = true)
 public class GenerateMojo extends AbstractMojo {
 
-    /** The OpenAPI definition (OpenAPI 3.0 or 3.1; YAML or JSON). Relative {@code $ref}s resolve against its folder. */
+    /** The OpenAPI definition (OpenAPI 3.0 or 3.1, or Swagger 2.0; YAML or JSON). Relative {@code $ref}s resolve against its folder. */
     @Parameter(property = "specwright.inputSpec", required = true)
     private File inputSpec;
 
@@ -77,6 +82,20 @@ public class GenerateMojo extends AbstractMojo {
      */
     @Parameter(property = "specwright.overwrite", defaultValue = "false")
     private boolean overwrite;
+
+    /**
+     * Hosts a {@code $ref} may fetch from, comma-separated, over https (http only for localhost, 127.0.0.1, [::1]).
+     * Default: none, generation reads no network.
+     */
+    @Parameter(property = "specwright.allowRemoteRefs")
+    private String allowRemoteRefs;
+
+    /**
+     * Folders outside the spec's folder whose files a {@code $ref} may read, comma-separated, relative to the project.
+     * Default: none.
+     */
+    @Parameter(property = "specwright.allowRefsOutside")
+    private String allowRefsOutside;
 
     /** Skip generation entirely (nothing is generated and no source root is added). */
     @Parameter(property = "specwright.skip", defaultValue = "false")
@@ -147,6 +166,14 @@ public class GenerateMojo extends AbstractMojo {
     }
 
     private GeneratorOptions options() throws MojoFailureException {
+        List<Path> folders = new ArrayList<>();
+        for (String folder : commaSeparated(allowRefsOutside)) {
+            Path path = project.getBasedir().toPath().resolve(folder);
+            if (!Files.isDirectory(path)) {
+                throw new MojoFailureException("Specwright <allowRefsOutside>: no such folder: " + path);
+            }
+            folders.add(path);
+        }
         try {
             return GeneratorOptions.builder(inputSpec.toPath(), output.toPath())
                     .errorCatalog(errorCatalog == null ? null : errorCatalog.toPath())
@@ -156,12 +183,21 @@ public class GenerateMojo extends AbstractMojo {
                     .layout(Layout.SOURCES)
                     .owner(execution == null ? null : execution.getExecutionId())
                     .overwrite(overwrite)
+                    .allowedRefHosts(Set.copyOf(commaSeparated(allowRemoteRefs)))
+                    .allowedRefFolders(folders)
                     .build();
         } catch (InvalidOptionException e) {
             // a configuration the user must change: a build failure naming the parameter, not an internal error
             String parameter = e.option().equals("basePackage") ? "invokerPackage" : e.option();
             throw new MojoFailureException("Specwright <" + parameter + ">: " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException("Specwright <allowRemoteRefs>: " + e.getMessage());
         }
+    }
+
+    private static List<String> commaSeparated(String value) {
+        return value == null ? List.of()
+                : Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
     /** One problem per line, each {@code file#/pointer: rule. Fix: ...}, so build.log shows where to look. */

@@ -60,6 +60,7 @@ final class UpToDateStamp {
         update(digest, options.modelPackage().orElse("-"));
         update(digest, options.layout().name());
         update(digest, options.owner().orElse("-"));
+        update(digest, options.refs().toString());
         updateWithContent(digest, options.spec());
         if (options.errorCatalog().isPresent()) {
             updateWithContent(digest, options.errorCatalog().get());

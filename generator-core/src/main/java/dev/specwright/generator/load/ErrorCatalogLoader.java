@@ -1,8 +1,12 @@
 package dev.specwright.generator.load;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.specwright.generator.SpecProblem;
 import dev.specwright.generator.SpecProblemsException;
 import dev.specwright.generator.model.ErrorCatalog;
@@ -25,13 +29,20 @@ public final class ErrorCatalogLoader {
 
     private static final Pattern NAME = Pattern.compile("^[A-Z][A-Z0-9_]*$");
 
-    private final ObjectMapper mapper = new ObjectMapper();
+    /** Nesting bounded as for the spec ({@link LoadLimits#MAX_DEPTH}); JSON has no aliases to bound. */
+    private final ObjectMapper mapper = JsonMapper.builder(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(LoadLimits.MAX_DEPTH).build()).build()).build();
 
     public ErrorCatalog load(Path path) throws SpecProblemsException {
         String file = path.toString();
         JsonNode root;
         try {
             root = mapper.readTree(Files.readAllBytes(path));
+        } catch (StreamConstraintsException e) {
+            throw new SpecProblemsException(List.of(new SpecProblem(file, "", "the error catalogue nests lists and objects more than "
+                    + LoadLimits.MAX_DEPTH + " deep" + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")")
+                    + ", the limit for every document "
+                    + "Specwright reads.", "an entry is a flat object: {\"name\": ..., \"code\": ..., \"category\": ...}.")));
         } catch (JsonProcessingException e) {
             throw new SpecProblemsException(List.of(new SpecProblem(file, "",
                     "the error catalogue must be valid JSON (line " + e.getLocation().getLineNr() + ", column "

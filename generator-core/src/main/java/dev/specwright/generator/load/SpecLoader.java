@@ -1,5 +1,6 @@
 package dev.specwright.generator.load;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.specwright.generator.SpecProblem;
 import dev.specwright.generator.SpecProblemsException;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -7,19 +8,39 @@ import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import io.swagger.v3.parser.util.DeserializationUtils;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Reads an OpenAPI 3.x definition with swagger-parser, once, references resolved but not inlined (named schemas stay
- * named, which is what makes one Java type per schema possible). Every parser message becomes a located problem.
+ * Reads an OpenAPI 3.x definition with swagger-parser (a Swagger 2.0 one through its converter: {@link Swagger2}), once,
+ * references resolved but not inlined (named schemas stay named, which is what makes one Java type per schema
+ * possible). Every parser message becomes a located problem.
+ *
+ * <p>Before swagger-parser sees anything, the spec is read within {@link LoadLimits} and every {@code $ref} it reaches is
+ * checked against the {@link RefPolicy} ({@link RefGuard}): swagger-parser is handed the spec as JSON text, and opens
+ * only files and hosts that passed. The parse runs on a {@link DeepStack}, so nesting up to the limit never overflows.
+ * swagger-parser's own YAML settings (a static shared by the JVM, and by other plugins in a Maven build) are left as
+ * they are, but for the code point limit: what it reads of a $ref'd YAML file has passed the same limits here first.
  */
 public final class SpecLoader {
+
+    private final RefPolicy refs;
+
+    /** A loader whose references stay inside the spec's folder, with no network. */
+    public SpecLoader() {
+        this(RefPolicy.SPEC_FOLDER_ONLY);
+    }
+
+    public SpecLoader(RefPolicy refs) {
+        this.refs = Objects.requireNonNull(refs, "refs");
+    }
 
     public OpenAPI load(Path spec) throws SpecProblemsException {
         return load(spec, warning -> {});
@@ -33,26 +54,73 @@ public final class SpecLoader {
     public OpenAPI load(Path spec, Consumer<SpecProblem> warnings) throws SpecProblemsException {
         String file = spec.toString();
         if (!Files.isRegularFile(spec)) {
-            throw new SpecProblemsException(List.of(new SpecProblem(file, "",
-                    "the spec file must exist and be a readable file.",
-                    "check the path (it is resolved against the current directory: " + Path.of("").toAbsolutePath() + ").")));
+            throw problem(file, "", "the spec file must exist and be a readable file.",
+                    "check the path (it is resolved against the current directory: " + Path.of("").toAbsolutePath() + ").");
         }
-        allowYamlOfSize(spec);
+        return DeepStack.call(() -> parse(spec, warnings));
+    }
+
+    private OpenAPI parse(Path spec, Consumer<SpecProblem> warnings) throws SpecProblemsException {
+        String file = spec.toString();
+        DocumentReader.Document document = DocumentReader.read(spec, file);
+        if (!document.tree().isObject()) {
+            throw problem(file, "", "the file must be an OpenAPI 3.x definition in JSON or YAML: an object at the top.",
+                    "start the document with `openapi: 3.0.3` (or 3.1.0) and give `info` and `paths`.");
+        }
+        refuseOtherVersions(file, document.tree());
+        List<SpecProblem> unsafe;
+        long largestReferenced;
+        try {
+            RefGuard guard = new RefGuard(refs, spec);
+            unsafe = guard.check(spec, document.tree());
+            largestReferenced = guard.largest();
+        } catch (IOException e) {
+            throw problem(file, "", "the spec's folder must be readable (" + e.getMessage() + ").", "check its permissions.");
+        }
+        if (!unsafe.isEmpty()) {
+            throw new SpecProblemsException(unsafe);
+        }
+        allowYamlOfSize(largestReferenced);
+        String location = spec.toAbsolutePath().toUri().toString();
+        if (Swagger2.is(document.tree())) {
+            return report(file, document.json(), Swagger2.convert(document.tree(), spec.toAbsolutePath().toString()), warnings);
+        }
+        String json = document.json();
+        document = null; // the parser builds its own tree; Graph beta's 47 MB make 210 MB of ours, not kept beside it
         ParseOptions options = new ParseOptions();
         options.setResolve(true);
         options.setResolveFully(false);
         // Our own error report, not the parser's: it would otherwise print to stderr.
         options.setValidateExternalRefs(true);
-        SwaggerParseResult result = new OpenAPIV3Parser().readLocation(spec.toAbsolutePath().toUri().toString(), null, options);
+        // RefGuard fetched each allowed document once and saw no redirect; should the server redirect swagger-parser's own
+        // fetch, it checks each hop against these lists: only the allowed hosts, every other host denied.
+        options.setRemoteRefAllowList(List.copyOf(refs.remoteHosts()));
+        options.setRemoteRefBlockList(List.of("*"));
+        SwaggerParseResult result;
+        try {
+            result = new OpenAPIV3Parser().readContents(json, null, options, location);
+        } catch (StackOverflowError e) {
+            throw problem(file, "", "swagger-parser ran out of stack on this document's nesting.", "flatten it: move nested "
+                    + "schemas to #/components/schemas and `$ref` them.");
+        }
+        return report(file, json, result, warnings);
+    }
+
+    private static OpenAPI report(String file, String json, SwaggerParseResult result, Consumer<SpecProblem> warnings)
+            throws SpecProblemsException {
         List<String> messages = result.getMessages() == null ? List.of() : result.getMessages();
         // The parser repeats some messages (once per resolution): each problem and warning is reported once.
         Set<SpecProblem> problems = new LinkedHashSet<>();
         Set<SpecProblem> warned = new LinkedHashSet<>();
         if (!messages.isEmpty()) {
             // Read once more, as a plain tree, only to turn the parser's places into pointers (of errors and of warnings):
-            // a spec without messages never pays for it (Graph beta's 47 MB make a 210 MB tree, dropped before
-            // emission starts).
-            SpecTree tree = SpecTree.read(spec);
+            // a spec without messages never pays for it.
+            SpecTree tree;
+            try {
+                tree = new SpecTree(DocumentReader.jsonTree(json));
+            } catch (DocumentReader.Refused e) {
+                tree = new SpecTree(null); // it was read once within the same limits; cannot happen
+            }
             for (String message : messages) {
                 Optional<String> instead = ParserMessages.tolerance(message);
                 if (instead.isPresent()) {
@@ -68,7 +136,7 @@ public final class SpecLoader {
             }
         }
         if (result.getOpenAPI() == null && problems.isEmpty()) {
-            problems.add(new SpecProblem(file, "", "the file must be an OpenAPI 3.x definition in JSON or YAML.",
+            problems.add(new SpecProblem(file, "", "the file must be an OpenAPI 3.x (or Swagger 2.0) definition in JSON or YAML.",
                     "start the document with `openapi: 3.0.3` (or 3.1.0) and give `info` and `paths`."));
         }
         if (!problems.isEmpty()) {
@@ -78,20 +146,32 @@ public final class SpecLoader {
         return result.getOpenAPI();
     }
 
+    /** Swagger 1.x, or a `swagger` version that is not 2.0: refused by name, not with swagger-parser's puzzlement. */
+    private static void refuseOtherVersions(String file, JsonNode tree) throws SpecProblemsException {
+        String fix = "convert it to OpenAPI 3 (or Swagger 2.0) first, then generate from the result.";
+        if (tree.has("swaggerVersion")) {
+            throw problem(file, "/swaggerVersion", "this is a Swagger " + tree.get("swaggerVersion").asText() + " definition; "
+                    + "Specwright reads Swagger 2.0 and OpenAPI 3.0 and 3.1.", fix);
+        }
+        if (tree.has("swagger") && !tree.has("openapi") && !tree.get("swagger").asText().equals("2.0")) {
+            throw problem(file, "/swagger", "`swagger: " + tree.get("swagger").asText() + "` is no version Specwright reads: it "
+                    + "reads Swagger 2.0 (`swagger: \"2.0\"`) and OpenAPI 3.0 and 3.1.", fix);
+        }
+    }
+
+    private static SpecProblemsException problem(String file, String pointer, String rule, String fix) {
+        return new SpecProblemsException(List.of(new SpecProblem(file, pointer, rule, fix)));
+    }
+
     /**
      * SnakeYAML refuses documents over 3,145,728 code points by default (a guard against hostile input); real specs
      * (Stripe, Microsoft Graph) are larger. The user chose this file, so the limit is raised to fit it — and only ever
-     * raised, since swagger-parser keeps it in a static shared by concurrent generations.
+     * raised, since swagger-parser keeps it in a static shared by concurrent generations. (The spec itself reaches
+     * swagger-parser as JSON, which has no such limit; this is for the YAML files its $refs name, read by swagger-parser.)
      */
-    private static synchronized void allowYamlOfSize(Path spec) {
-        long size;
-        try {
-            size = Files.size(spec);
-        } catch (java.io.IOException e) {
-            return; // the parser reports the unreadable file itself
-        }
+    private static synchronized void allowYamlOfSize(long chars) {
         var yaml = DeserializationUtils.getOptions();
-        long needed = Math.min(Integer.MAX_VALUE, size + 1);
+        long needed = Math.min(Integer.MAX_VALUE, chars + 1);
         if (yaml.getMaxYamlCodePoints() == null || yaml.getMaxYamlCodePoints() < needed) {
             yaml.setMaxYamlCodePoints((int) needed);
         }

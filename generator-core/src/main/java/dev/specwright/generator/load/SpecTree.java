@@ -2,9 +2,6 @@ package dev.specwright.generator.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
-import io.swagger.v3.parser.util.DeserializationUtils;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +20,7 @@ final class SpecTree {
     /** Members whose values are data, not OpenAPI structure: never searched for keywords. */
     private static final Set<String> DATA = Set.of("default", "example", "examples", "enum", "const");
     /** Objects whose member names are names the author chose (properties, paths, media types), not keywords. */
-    private static final Set<String> NAME_MAPS = Set.of("properties", "patternProperties", "definitions", "$defs",
+    static final Set<String> NAME_MAPS = Set.of("properties", "patternProperties", "definitions", "$defs",
             "dependentSchemas", "paths", "webhooks", "content", "encoding", "responses", "headers", "links", "callbacks",
             "mapping", "variables", "schemas", "parameters", "requestBodies", "securitySchemes", "pathItems", "scopes");
 
@@ -38,15 +35,6 @@ final class SpecTree {
 
     SpecTree(JsonNode root) {
         this.root = root == null ? MissingNode.getInstance() : root;
-    }
-
-    /** Reads the file the way swagger-parser does (JSON or YAML); an unreadable file leaves every place at the root. */
-    static SpecTree read(Path spec) {
-        try {
-            return new SpecTree(DeserializationUtils.deserializeIntoTree(Files.readString(spec), spec.toString()));
-        } catch (Exception e) { // unreadable or unparsable: the parser has said so in its own message
-            return new SpecTree(null);
-        }
     }
 
     JsonNode at(String pointer) {

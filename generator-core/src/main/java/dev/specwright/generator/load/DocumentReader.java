@@ -1,0 +1,261 @@
+package dev.specwright.generator.load;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.specwright.generator.SpecProblem;
+import dev.specwright.generator.SpecProblemsException;
+import io.swagger.v3.parser.util.DeserializationUtils;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.representer.Representer;
+
+/**
+ * Reads one JSON or YAML document within {@link LoadLimits}, as a tree and as JSON text. swagger-parser is then handed
+ * the JSON text, never the YAML: its own YAML reading lets aliases expand without bound and refuses nesting past
+ * SnakeYAML's default of 50, while its JSON reading keeps Jackson's limits — so every document is checked here once,
+ * the same way whatever its syntax. YAML is read as swagger-parser reads it (SnakeYAML's safe constructor, its resolver
+ * that leaves dates as strings, duplicate keys refused), so the JSON means what the YAML meant.
+ */
+final class DocumentReader {
+
+    /** A document read: its tree, and the same as JSON text. */
+    record Document(JsonNode tree, String json) {}
+
+    /** A document that breaks a rule: what the rule is (with the line, where known), and how to fix it. */
+    static final class Refused extends Exception {
+        private final String fix;
+
+        Refused(String rule, String fix) {
+            super(rule, null, false, false);
+            this.fix = fix;
+        }
+
+        String rule() {
+            return getMessage();
+        }
+
+        String fix() {
+            return fix;
+        }
+    }
+
+    private static final ObjectMapper JSON = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(LoadLimits.MAX_DEPTH).build())
+                    .build())
+            .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+            .build();
+
+    private DocumentReader() {}
+
+    /** The file, read within the limits; any rule it breaks is a problem located in it. */
+    static Document read(Path path, String file) throws SpecProblemsException {
+        String text;
+        try {
+            text = Files.readString(path, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new SpecProblemsException(List.of(new SpecProblem(file, "", "the file must be readable UTF-8 text ("
+                    + e.getClass().getSimpleName() + ").", "save it as UTF-8.")));
+        }
+        try {
+            return read(text);
+        } catch (Refused e) {
+            throw new SpecProblemsException(List.of(new SpecProblem(file, "", e.rule(), e.fix())));
+        }
+    }
+
+    /** JSON when it starts with {@code {}, else YAML: swagger-parser's rule, so both read a file the same way. */
+    static Document read(String text) throws Refused {
+        if (text.trim().startsWith("{")) {
+            return new Document(jsonTree(text), text);
+        }
+        String json = yamlAsJson(text);
+        return new Document(jsonTree(json), json);
+    }
+
+    /** JSON text as a tree, nesting bounded. */
+    static JsonNode jsonTree(String json) throws Refused {
+        try {
+            return JSON.readTree(json);
+        } catch (StreamConstraintsException e) {
+            throw tooDeep();
+        } catch (JsonProcessingException e) {
+            throw new Refused("the file must be valid JSON (line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage() + ").", "fix the JSON syntax at that line.");
+        }
+    }
+
+    private static String yamlAsJson(String yaml) throws Refused {
+        LoaderOptions options = new LoaderOptions();
+        options.setMaxAliasesForCollections(LoadLimits.MAX_ALIASES);
+        options.setAllowRecursiveKeys(false);
+        options.setAllowDuplicateKeys(false);
+        options.setNestingDepthLimit(LoadLimits.MAX_DEPTH);
+        // The code point limit guards against huge input; this file is the user's own choice, already read in full.
+        options.setCodePointLimit(Math.max(options.getCodePointLimit(), yaml.length() + 1));
+        Yaml parser = new Yaml(new BoundedConstructor(options), new Representer(new DumperOptions()), new DumperOptions(), options,
+                new DeserializationUtils.CustomResolver());
+        Object value;
+        try {
+            value = parser.load(yaml);
+        } catch (AliasCheck.Exceeded e) {
+            throw e.refused();
+        } catch (MarkedYAMLException e) {
+            throw new Refused("the file must be valid YAML (" + where(e.getProblemMark()) + e.getProblem() + ").",
+                    "fix the YAML at that line.");
+        } catch (YAMLException e) {
+            throw yamlLimit(e);
+        }
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new Refused("the YAML holds a value JSON cannot (" + e.getOriginalMessage() + ").",
+                    "write the value as a string, a number, a boolean, a list or a mapping.");
+        }
+    }
+
+    private static Refused yamlLimit(YAMLException e) {
+        String message = String.valueOf(e.getMessage());
+        if (message.startsWith("Nesting Depth exceeded")) {
+            return tooDeep();
+        }
+        if (message.startsWith("Number of aliases")) {
+            return new Refused("the YAML uses more than " + String.format("%,d", LoadLimits.MAX_ALIASES)
+                    + " aliases (*name) of lists and mappings, the limit.",
+                    "define the repeated parts once under `components` and `$ref` them instead of aliasing them.");
+        }
+        if (message.startsWith("Recursive key")) {
+            return AliasCheck.cycle();
+        }
+        return new Refused("the file must be valid YAML (" + message + ").", "fix the YAML.");
+    }
+
+    static Refused tooDeep() {
+        return new Refused("the document nests lists and objects more than " + LoadLimits.MAX_DEPTH
+                + " deep, the limit for JSON and YAML alike.",
+                "flatten it: move nested schemas to #/components/schemas and `$ref` them.");
+    }
+
+    private static String where(Mark mark) {
+        return mark == null ? "" : "line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1) + ": ";
+    }
+
+    /** The safe constructor, checking the composed node graph before it builds anything from it. */
+    private static final class BoundedConstructor extends SafeConstructor {
+        BoundedConstructor(LoaderOptions options) {
+            super(options);
+        }
+
+        @Override
+        public Object getSingleData(Class<?> type) {
+            Node node = composer.getSingleNode();
+            if (node == null) {
+                return null;
+            }
+            new AliasCheck().check(node);
+            return constructDocument(node);
+        }
+    }
+
+    /**
+     * The size and depth of the document as JSON would spell it out, every alias a copy of what it names: computed once
+     * per distinct node, so a billion laughs costs as little to measure as it took to write.
+     */
+    private static final class AliasCheck {
+        private final Map<Node, long[]> measured = new IdentityHashMap<>();
+        private final Set<Node> open = Collections.newSetFromMap(new IdentityHashMap<>());
+
+        /** Thrown through SnakeYAML, which lets runtime exceptions pass. */
+        static final class Exceeded extends RuntimeException {
+            private final transient Refused refused;
+
+            Exceeded(Refused refused) {
+                super(refused.rule(), null, false, false);
+                this.refused = refused;
+            }
+
+            Refused refused() {
+                return refused;
+            }
+        }
+
+        static Refused cycle() {
+            return new Refused("a YAML alias names a list or mapping that contains the alias itself: a cycle no JSON document can hold.",
+                    "remove the alias; a recursive schema is written with a `$ref` to itself.");
+        }
+
+        void check(Node root) {
+            long[] sizeAndDepth = measure(root);
+            long added = sizeAndDepth[0] - measured.size();
+            if (added > LoadLimits.MAX_ALIAS_EXPANSION) {
+                throw new Exceeded(new Refused("the YAML aliases expand the document by "
+                        + (sizeAndDepth[0] == Long.MAX_VALUE ? "more than 9 quintillion" : String.format("%,d", added))
+                        + " nodes, over the limit of " + String.format("%,d", LoadLimits.MAX_ALIAS_EXPANSION)
+                        + " (aliases of aliases: a \"billion laughs\").",
+                        "define the repeated parts once under `components` and `$ref` them instead of aliasing them."));
+            }
+            if (sizeAndDepth[1] > LoadLimits.MAX_DEPTH) {
+                throw new Exceeded(tooDeep());
+            }
+        }
+
+        private long[] measure(Node node) {
+            long[] known = measured.get(node);
+            if (known != null) {
+                return known;
+            }
+            if (!open.add(node)) {
+                throw new Exceeded(cycle());
+            }
+            long size = 1;
+            long depth = 0;
+            for (Node child : children(node)) {
+                long[] c = measure(child);
+                size = size > Long.MAX_VALUE - c[0] ? Long.MAX_VALUE : size + c[0];
+                depth = Math.max(depth, c[1]);
+            }
+            open.remove(node);
+            long[] result = {size, node instanceof MappingNode || node instanceof SequenceNode ? depth + 1 : 0};
+            measured.put(node, result);
+            return result;
+        }
+
+        private static List<Node> children(Node node) {
+            if (node instanceof SequenceNode sequence) {
+                return sequence.getValue();
+            }
+            if (node instanceof MappingNode mapping) {
+                List<Node> children = new java.util.ArrayList<>(mapping.getValue().size() * 2);
+                for (NodeTuple tuple : mapping.getValue()) {
+                    children.add(tuple.getKeyNode());
+                    children.add(tuple.getValueNode());
+                }
+                return children;
+            }
+            return List.of();
+        }
+    }
+}
