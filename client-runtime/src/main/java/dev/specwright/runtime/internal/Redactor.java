@@ -78,7 +78,7 @@ public final class Redactor {
                 list.add(secret);
             }
         });
-        return list.isEmpty() ? SHAPES_ONLY : new Redactor(list);
+        return new Redactor(list); // never SHAPES_ONLY: this one may learn
     }
 
     /** Adds values that arrived per request (an authenticator's header, query parameter or cookie). */
@@ -219,7 +219,8 @@ public final class Redactor {
             forms.add(value);
             forms.add(PercentEncoder.encode(value));
             forms.add(URLEncoder.encode(value, StandardCharsets.UTF_8));
-            forms.add(jsonEscaped(value));
+            forms.add(jsonEscaped(value, false));
+            forms.add(jsonEscaped(value, true));
             forms.add(Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8)));
             forms.add(Base64.getUrlEncoder().withoutPadding().encodeToString(value.getBytes(StandardCharsets.UTF_8)));
         }
@@ -256,20 +257,24 @@ public final class Redactor {
         return parts;
     }
 
-    /** The value as a JSON string literal's content: what a server that echoes the request as JSON writes. */
-    static String jsonEscaped(String value) {
+    /**
+     * The value as a JSON string literal's content, as a server that echoes the request as JSON writes it: with only
+     * what must be escaped ({@code "}, {@code \}, control characters: Jackson's way), or with {@code /} and every
+     * non-ASCII character escaped too (other serializers' way).
+     */
+    static String jsonEscaped(String value, boolean escapeAll) {
         StringBuilder out = new StringBuilder(value.length() + 8);
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             switch (c) {
                 case '"' -> out.append("\\\"");
                 case '\\' -> out.append("\\\\");
-                case '/' -> out.append("\\/");
+                case '/' -> out.append(escapeAll ? "\\/" : "/");
                 case '\n' -> out.append("\\n");
                 case '\r' -> out.append("\\r");
                 case '\t' -> out.append("\\t");
                 default -> {
-                    if (c < 0x20 || c > 0x7e) {
+                    if (c < 0x20 || (escapeAll && c > 0x7e)) {
                         out.append(String.format("\\u%04x", (int) c));
                     } else {
                         out.append(c);
