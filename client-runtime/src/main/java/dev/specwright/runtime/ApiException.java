@@ -66,7 +66,9 @@ public class ApiException extends RuntimeException {
      */
     @Override
     public String getMessage() {
-        String message = redactor.redact(super.getMessage());
+        Redactor current = redactor;
+        // transient: a copy that went through serialization keeps the shapes at least
+        String message = (current == null ? Redactor.SHAPES_ONLY : current).redact(super.getMessage());
         return bodyNote == null ? message : message + " " + bodyNote;
     }
 
@@ -81,7 +83,8 @@ public class ApiException extends RuntimeException {
 
     /** The response body with the client's secrets and credential-shaped values replaced by {@code ***}: safe to log. */
     public String redactedBody() {
-        return redactor.redact(failure.body());
+        Redactor current = redactor;
+        return (current == null ? Redactor.SHAPES_ONLY : current).redact(failure.body());
     }
 
     /**
@@ -99,7 +102,8 @@ public class ApiException extends RuntimeException {
 
     /** Set by the client before it throws: the secrets it holds, to keep out of the message. */
     void redactWith(Redactor clientRedactor) {
-        this.redactor = redactor.and(clientRedactor);
+        Redactor current = redactor;
+        this.redactor = (current == null ? Redactor.SHAPES_ONLY : current).and(clientRedactor);
     }
 
     /** Set by the client when it kept only the start of a long error body. */

@@ -28,11 +28,14 @@ public class TransportException extends RuntimeException {
     /** The message, with the client's secrets and anything shaped like a credential replaced by {@code ***}. */
     @Override
     public String getMessage() {
-        return redactor.redact(super.getMessage());
+        Redactor current = redactor;
+        // transient: a copy that went through serialization keeps the shapes at least
+        return (current == null ? Redactor.SHAPES_ONLY : current).redact(super.getMessage());
     }
 
     void redactWith(Redactor clientRedactor) {
-        this.redactor = redactor.and(clientRedactor);
+        Redactor current = redactor;
+        this.redactor = (current == null ? Redactor.SHAPES_ONLY : current).and(clientRedactor);
     }
 
     void recordAttempts(int attempts) {
