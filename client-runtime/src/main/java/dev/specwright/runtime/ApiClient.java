@@ -154,7 +154,10 @@ public final class ApiClient {
                 return;
             }
             try {
-                result.complete(reader.apply(answer));
+                T value = reader.apply(answer);
+                if (!result.complete(value) && value instanceof Download orphan) {
+                    orphan.close(); // cancelled meanwhile: nobody will read it, its connection must not stay busy
+                }
             } catch (RuntimeException e) {
                 result.completeExceptionally(e);
             }
