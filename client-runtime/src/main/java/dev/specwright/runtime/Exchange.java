@@ -109,7 +109,7 @@ final class Exchange {
                         timeout.duration(), BoundedBody.handler(limit, stream));
                 tellLimiter(response.statusCode());
                 if (response.statusCode() / 100 == 2) {
-                    return answer(response, attempt, timeout);
+                    return answer(response, attempt, request);
                 }
                 last = decodeError(response);
                 retry = retries.afterAnswer(request, response, attempt);
@@ -283,7 +283,7 @@ final class Exchange {
                 debug(() -> target + " → " + response.statusCode() + " in " + millisSince(start) + " ms");
                 tellLimiter(response.statusCode());
                 if (response.statusCode() / 100 == 2) {
-                    result.complete(answer(response, attempt, timeout)); // throws when too large: fail() takes it
+                    result.complete(answer(response, attempt, request)); // throws when too large: fail() takes it
                     return;
                 }
                 last = decodeError(response);
@@ -633,14 +633,21 @@ final class Exchange {
      * The 2xx answer as the caller gets it; a body that was over the limit ends the call with a
      * {@link ResponseTooLargeException} (not retried: the server did what was asked, only the answer is too big).
      */
-    private Answer answer(HttpResponse<ResponseBody> response, int attempt, AttemptTimeout timeout) {
+    private Answer answer(HttpResponse<ResponseBody> response, int attempt, ApiRequest request) {
         ResponseBody body = response.body();
         if (body.tooLarge()) {
             throw finished(new ResponseTooLargeException(redactedFailure(response), body.limit(), body.contentLength()),
                     attempt);
         }
-        InputStream stream = body.stream() == null ? null : new StallGuard(body.stream(), timeout.duration(), timeout.setting());
-        return new Answer(response, attempt, stream);
+        if (body.stream() == null) {
+            return new Answer(response, attempt, null);
+        }
+        // each read of a download may wait the configured timeout, not what a retry deadline left of it: the
+        // deadline bounds getting an answer, and a download is read at the caller's pace after that
+        AttemptTimeout perRead = request.timeout()
+                .map(timeout -> new AttemptTimeout(timeout, "the request's timeout"))
+                .orElseGet(() -> new AttemptTimeout(options.requestTimeout(), "requestTimeout"));
+        return new Answer(response, attempt, new StallGuard(body.stream(), perRead.duration(), perRead.setting()));
     }
 
     /** The limit on bodies read into memory: the call's own, else the client's. */
