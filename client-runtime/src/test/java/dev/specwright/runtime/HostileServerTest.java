@@ -173,6 +173,22 @@ class HostileServerTest {
         assertThat(lowered).isInstanceOf(ResponseTooLargeException.class).hasMessageContaining("larger than the 512 KiB");
     }
 
+    @Test
+    void aTokenEndpointThatAnswersWithAHugeBodyIsCutOffToo() throws Exception {
+        server.streaming("/token", 200, "application/json", HUGE, false);
+        server.fixed("/data", 200, "application/json", "{}");
+        OAuth2ClientCredentials oauth = OAuth2ClientCredentials.builder().tokenUri(server.base().resolve("/token"))
+                .allowPlainHttpToLoopback(true).clientId("id").clientSecret("s3cret-NEVER-SHOWN").build();
+        ApiClient client = new ApiClient(ClientOptions.builder().baseUri(server.base()).allowPlainHttpToLoopback(true)
+                .credentials(Credentials.builder().authenticator(oauth).build()).build(), ErrorDecoder.DEFAULT);
+
+        Throwable failure = catchThrowable(() -> client.send(getting("/data"), Map.class));
+
+        assertThat(failure).isInstanceOf(ResponseTooLargeException.class).hasMessageContaining("larger than the 1 MiB");
+        assertThat(server.awaitWritten("/token", 1)).allSatisfy(written -> assertThat(written).isLessThan(HUGE));
+        assertThat(server.requests("/data")).isZero();
+    }
+
     // ---- downloads stream
 
     @Test
