@@ -93,6 +93,14 @@ final class Exchange {
      */
     Answer send(ApiRequest request, boolean stream) {
         Objects.requireNonNull(request, "request");
+        try {
+            return sendBlocking(request, stream);
+        } catch (RuntimeException e) {
+            throw withCallSecrets(e, request);
+        }
+    }
+
+    private Answer sendBlocking(ApiRequest request, boolean stream) {
         long limit = bodyLimit(request);
         HttpRequestFactory.Outgoing outgoing = requests.create(request);
         String target = target(request, outgoing.first());
@@ -303,7 +311,7 @@ final class Exchange {
         }
 
         private void fail(Throwable failure) {
-            result.completeExceptionally(failure);
+            result.completeExceptionally(withCallSecrets(failure, request));
         }
     }
 
@@ -556,6 +564,29 @@ final class Exchange {
     /** The cause to attach to an exception: itself, or a stand-in when its messages hold a secret. */
     Throwable scrubbed(Throwable cause) {
         return redactor.scrubbed(cause);
+    }
+
+    /**
+     * The exception, also kept free of the values of this call's own headers whose names say they carry a secret
+     * ({@code X-Api-Key} as an operation's header parameter, an {@code X-Auth-Token} given per call).
+     */
+    private static <E extends Throwable> E withCallSecrets(E failure, ApiRequest request) {
+        List<String> secrets = new ArrayList<>();
+        request.headers().forEach((name, value) -> {
+            if (Redactor.isSecretName(name) && !name.equalsIgnoreCase("Idempotency-Key")) {
+                secrets.add(value);
+            }
+        });
+        if (secrets.isEmpty()) {
+            return failure;
+        }
+        Redactor call = Redactor.of(secrets);
+        if (failure instanceof ApiException api) {
+            api.redactWith(call);
+        } else if (failure instanceof TransportException transport) {
+            transport.redactWith(call);
+        }
+        return failure;
     }
 
     /** Text for a log line or a message, without the client's secrets. */

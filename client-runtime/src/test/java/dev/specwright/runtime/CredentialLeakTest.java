@@ -251,6 +251,28 @@ class CredentialLeakTest {
     }
 
     @Test
+    void aCallsOwnSecretNamedHeaderIsKeptOutOfItsMessageToo() throws Exception {
+        String perCall = "per-call-k3y/NEVER+SHOWN";
+        try (EchoServer echoServer = new EchoServer()) {
+            ApiClient echoClient = new ApiClient(ClientOptions.builder().baseUri(echoServer.base())
+                    .allowPlainHttpToLoopback(true).retryPolicy(RetryPolicy.none()).build(),
+                    (failure, mapper) -> new ApiException("the server said: " + failure.body(), failure));
+            ApiRequest request = RequestOptions.builder().header("X-Api-Key", perCall).build()
+                    .applyTo(ApiRequest.builder("GET", "/echo/401/text")).build();
+            Kind kind = new Kind("per-call header", base -> null, List.of(perCall));
+
+            Throwable blocking = catchThrowable(() -> echoClient.send(request));
+            Throwable async = catchThrowable(() -> echoClient.sendAsync(request)
+                    .get(10, java.util.concurrent.TimeUnit.SECONDS)).getCause();
+
+            for (Throwable failure : List.of(blocking, async)) {
+                assertThat(((ApiException) failure).rawBody()).contains(perCall);
+                assertNoForm(kind, everythingPrinted(failure));
+            }
+        }
+    }
+
+    @Test
     void shortSecretsAreLeftInTextButTheirHeaderShapesAreNot() {
         // a 3-character password would redact every "abc" in every message; the Authorization shape still goes
         dev.specwright.runtime.internal.Redactor redactor = dev.specwright.runtime.internal.Redactor.of(
