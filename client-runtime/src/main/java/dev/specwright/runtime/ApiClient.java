@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.dataformat.xml.XmlMapper;
 import dev.specwright.runtime.Exchange.Answer;
 import dev.specwright.runtime.internal.JsonMappers;
+import dev.specwright.runtime.internal.UriText;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
@@ -27,6 +28,11 @@ import java.util.function.Function;
  * exception {@code send} would throw ({@code join()} wraps it in a {@code CompletionException}, {@code get()} in an
  * {@code ExecutionException}, as always); stages chained onto it run on the runtime's shared daemon threads.
  * Cancelling it stops the call before its next attempt.
+ *
+ * <p>No credential of the client reaches an exception message, a log line or a {@code toString()}, even when the
+ * server echoes one back (see {@link ApiException}); bodies read into memory are bounded
+ * ({@link ClientOptions.Builder#maxInMemoryBodySize(long)}); redirects are never followed (a 3xx is an
+ * {@link ApiException}), so credentials never go to another host or over plain HTTP.
  *
  * <p>Thread-safe. Holds one {@link HttpClient} (HTTP/1.1, redirects not followed) and one {@link ObjectMapper}, both
  * created here once: they are expensive to build and meant to be shared.
@@ -48,17 +54,20 @@ public final class ApiClient {
      * Sends the request and reads the 2xx body as {@code type}; null for 204 or an empty body. How depends on the
      * answer's {@code Content-Type}:
      * <ul>
-     *   <li>{@link Download}: the bytes with their content type and file name, whatever the type;</li>
+     *   <li>{@link Download}: the body as a stream (not read into memory: close the download), with its content type
+     *       and file name, whatever the type;</li>
      *   <li>{@code String}: the text, decoded with the charset the type names (else UTF-8), unless the answer is JSON
      *       ({@code application/json}, {@code +json}), which is parsed (a JSON string gives its value);</li>
      *   <li>{@code byte[]}: the raw bytes, unless the answer is JSON (then, as in JSON, base64 text);</li>
      *   <li>anything else: XML ({@code application/xml}, {@code text/xml}, {@code +xml}) with the XML mapper, else JSON
      *       with {@link #objectMapper()}.</li>
      * </ul>
+     * Any body but a {@link Download}'s is read into memory up to {@link ClientOptions#maxInMemoryBodySize()} (or the
+     * call's own limit); a larger one ends the call with a {@link ResponseTooLargeException}.
      */
     public <T> T send(ApiRequest request, Class<T> type) {
         Objects.requireNonNull(type, "type");
-        return read(exchange.send(request), type);
+        return read(exchange.send(request, type == Download.class), type);
     }
 
     /**
@@ -67,29 +76,29 @@ public final class ApiClient {
      */
     public <T> T send(ApiRequest request, TypeReference<T> type) {
         Objects.requireNonNull(type, "type");
-        return read(exchange.send(request), type);
+        return read(exchange.send(request, false), type);
     }
 
     /** Sends a request whose answer has no body of interest; returns on any 2xx. */
     public void send(ApiRequest request) {
-        exchange.send(request);
+        exchange.send(request, false);
     }
 
     /** {@link #send(ApiRequest, Class)} without blocking: the future holds the body read as {@code type}. */
     public <T> CompletableFuture<T> sendAsync(ApiRequest request, Class<T> type) {
         Objects.requireNonNull(type, "type");
-        return deliver(exchange.sendAsync(request), answer -> read(answer, type));
+        return deliver(exchange.sendAsync(request, type == Download.class), answer -> read(answer, type));
     }
 
     /** {@link #send(ApiRequest, TypeReference)} without blocking: the future holds the body read as {@code type}. */
     public <T> CompletableFuture<T> sendAsync(ApiRequest request, TypeReference<T> type) {
         Objects.requireNonNull(type, "type");
-        return deliver(exchange.sendAsync(request), answer -> read(answer, type));
+        return deliver(exchange.sendAsync(request, false), answer -> read(answer, type));
     }
 
     /** {@link #send(ApiRequest)} without blocking: the future completes on any 2xx. */
     public CompletableFuture<Void> sendAsync(ApiRequest request) {
-        return deliver(exchange.sendAsync(request), answer -> null);
+        return deliver(exchange.sendAsync(request, false), answer -> null);
     }
 
     /**
@@ -120,12 +129,12 @@ public final class ApiClient {
 
     /** Sends the request and reads the 2xx body, JSON or XML by its {@code Content-Type}, as {@code type}. */
     <T> T sendReading(ApiRequest request, JavaType type) {
-        return readAny(exchange.send(request), type);
+        return readAny(exchange.send(request, false), type);
     }
 
     /** {@link #sendReading} without blocking. */
     <T> CompletableFuture<T> sendReadingAsync(ApiRequest request, JavaType type) {
-        return deliver(exchange.sendAsync(request), answer -> readAny(answer, type));
+        return deliver(exchange.sendAsync(request, false), answer -> readAny(answer, type));
     }
 
     @Override
@@ -145,7 +154,10 @@ public final class ApiClient {
                 return;
             }
             try {
-                result.complete(reader.apply(answer));
+                T value = reader.apply(answer);
+                if (!result.complete(value) && value instanceof Download orphan) {
+                    orphan.close(); // cancelled meanwhile: nobody will read it, its connection must not stay busy
+                }
             } catch (RuntimeException e) {
                 result.completeExceptionally(e);
             }
@@ -173,7 +185,7 @@ public final class ApiClient {
 
     /** As {@link #decode}, but an empty body read as a tree is a {@link MissingNode}, not null. */
     private <T> T readAny(Answer answer, JavaType type) {
-        if (type.getRawClass() == JsonNode.class && isEmpty(answer.response().body())) {
+        if (type.getRawClass() == JsonNode.class && isEmpty(answer.bytes())) {
             @SuppressWarnings("unchecked") // T is JsonNode
             T missing = (T) MissingNode.getInstance();
             return missing;
@@ -187,10 +199,15 @@ public final class ApiClient {
      * with the XML mapper; anything else as JSON. Null for an empty body (a 204).
      */
     private <T> T decode(Answer answer, JavaType type, String typeName) {
-        HttpResponse<byte[]> response = answer.response();
-        byte[] body = response.body();
+        HttpResponse<ResponseBody> response = answer.response();
         String contentType = response.headers().firstValue("Content-Type").orElse(null);
         Class<?> raw = type.getRawClass();
+        if (answer.stream() != null) {
+            @SuppressWarnings("unchecked") // streamed only when T is Download
+            T download = (T) download(answer, contentType);
+            return download;
+        }
+        byte[] body = answer.bytes();
         if (raw == Download.class || ((raw == String.class || raw == byte[].class) && !MediaTypes.isJson(contentType))) {
             if (body.length == 0) {
                 return null;
@@ -209,7 +226,7 @@ public final class ApiClient {
         try {
             return xml ? xmlMapper().readValue(body, type) : mapper.readValue(body, type);
         } catch (IOException e) {
-            throw Exchange.withAttempts(unreadable(response, (xml ? "XML " : "") + typeName, e), answer.attempts());
+            throw exchange.finished(unreadable(response, (xml ? "XML " : "") + typeName, e), answer.attempts());
         }
     }
 
@@ -218,10 +235,38 @@ public final class ApiClient {
         static final XmlMapper MAPPER = JsonMappers.createXml();
     }
 
-    private ApiException unreadable(HttpResponse<byte[]> response, String typeName, IOException e) {
+    private ApiException unreadable(HttpResponse<ResponseBody> response, String typeName, IOException e) {
         String detail = e instanceof JacksonException ? ((JacksonException) e).getOriginalMessage() : e.getMessage();
-        return new ApiException(exchange.redactedFailure(response), "the response body cannot be read as " + typeName + ": "
-                + detail, e);
+        // Jackson quotes the body in its messages: the cause is scrubbed, the message redacted when read
+        return exchange.redacted(new ApiException(exchange.redactedFailure(response), "the response body cannot be read as "
+                + typeName + ": " + detail, exchange.scrubbed(e)));
+    }
+
+    /**
+     * A streamed answer as a {@link Download}; null for a 204 or a declared empty body (its stream closed). A read that
+     * fails later is a {@link TransportException} naming the call; {@link Download#bytes()} over the limit, a
+     * {@link ResponseTooLargeException}.
+     */
+    private Download download(Answer answer, String contentType) {
+        HttpResponse<ResponseBody> response = answer.response();
+        ResponseBody body = response.body();
+        if (response.statusCode() == 204 || body.contentLength().orElse(-1) == 0) {
+            try {
+                answer.stream().close();
+            } catch (IOException ignored) {
+                // nothing to read: closing returns the connection
+            }
+            return null;
+        }
+        String target = response.request().method() + " " + UriText.withoutQuery(response.request().uri());
+        long limit = body.limit();
+        return new Download(answer.stream(), contentType, response.headers().firstValue("Content-Disposition").orElse(null),
+                body.contentLength(), limit,
+                e -> exchange.finished(new TransportException(target + ": reading the download failed: "
+                        + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), exchange.scrubbed(e)),
+                        answer.attempts()),
+                over -> exchange.finished(new ResponseTooLargeException(exchange.redactedFailure(response), over,
+                        body.contentLength()), answer.attempts()));
     }
 
     static boolean isEmpty(byte[] body) {

@@ -1,5 +1,6 @@
 package dev.specwright.runtime;
 
+import dev.specwright.runtime.internal.Redactor;
 import dev.specwright.runtime.internal.UriText;
 import java.net.URI;
 import java.util.Objects;
@@ -7,12 +8,20 @@ import java.util.Objects;
 /**
  * The server answered, but not with success: the base of every HTTP error a client throws. Generated clients with an
  * error catalogue subclass it (through {@link #ApiException(HttpFailure, String)}) to add the decoded error document.
- * The message is {@code METHOD uri → HTTP status: reason}, with the URI's query left out; it never holds a credential.
+ * The message is {@code METHOD uri → HTTP status: reason}, with the URI's query left out.
+ *
+ * <p>{@link #getMessage()} (and so {@code toString()} and every stack trace) never holds a credential of the client,
+ * even when the server echoed one back and a decoder put it in the reason: the client's secrets, in each form they
+ * could come back in, and anything shaped like {@code Authorization: ...} or {@code api_key=...} are replaced by
+ * {@code ***} when the message is read. {@link #rawBody()} is the exception: it is the body exactly as the server sent
+ * it, for code that needs it, and must not be logged as it is — log {@link #redactedBody()}.
  */
 public class ApiException extends RuntimeException {
 
     private final HttpFailure failure;
     private int attempts = 1;
+    private transient volatile Redactor redactor = Redactor.SHAPES_ONLY;
+    private volatile String bodyNote;
 
     /** An exception with {@code message} exactly as given. */
     public ApiException(String message, HttpFailure failure) {
@@ -51,9 +60,31 @@ public class ApiException extends RuntimeException {
         return failure.uri();
     }
 
-    /** The response body as text, never null. */
+    /**
+     * The message, with the client's secrets and anything shaped like a credential replaced by {@code ***}; when the
+     * error body was longer than the client keeps, it says so.
+     */
+    @Override
+    public String getMessage() {
+        Redactor current = redactor;
+        // transient: a copy that went through serialization keeps the shapes at least
+        String message = (current == null ? Redactor.SHAPES_ONLY : current).redact(super.getMessage());
+        return bodyNote == null ? message : message + " " + bodyNote;
+    }
+
+    /**
+     * The response body as text, never null, <strong>unredacted</strong>: exactly what the server sent (up to the
+     * client's limit for error bodies, see {@link ClientOptions.Builder#maxInMemoryBodySize(long)}). A server that
+     * echoes the request puts the caller's credentials here; do not log it — log {@link #redactedBody()}.
+     */
     public String rawBody() {
         return failure.body();
+    }
+
+    /** The response body with the client's secrets and credential-shaped values replaced by {@code ***}: safe to log. */
+    public String redactedBody() {
+        Redactor current = redactor;
+        return (current == null ? Redactor.SHAPES_ONLY : current).redact(failure.body());
     }
 
     /**
@@ -69,7 +100,21 @@ public class ApiException extends RuntimeException {
         this.attempts = attempts;
     }
 
-    /** Everything about the answer, headers included (e.g. {@code Retry-After}). */
+    /** Set by the client before it throws: the secrets it holds, to keep out of the message. */
+    void redactWith(Redactor clientRedactor) {
+        Redactor current = redactor;
+        this.redactor = (current == null ? Redactor.SHAPES_ONLY : current).and(clientRedactor);
+    }
+
+    /** Set by the client when it kept only the start of a long error body. */
+    void noteTruncatedBody(long keptBytes) {
+        this.bodyNote = "(error body cut after its first " + keptBytes + " bytes)";
+    }
+
+    /**
+     * Everything about the answer, headers included (e.g. {@code Retry-After}). Like {@link #rawBody()}, its body and
+     * headers are <strong>unredacted</strong>: what the server sent.
+     */
     public HttpFailure failure() {
         return failure;
     }

@@ -42,6 +42,7 @@ public final class ApiRequest {
     private final Duration timeout;
     private final String idempotencyKey;
     private final boolean retryNonIdempotent;
+    private final long maxInMemoryBodySize;
 
     private ApiRequest(Builder builder, String path, Map<String, String> headers, String idempotencyKey) {
         this.method = builder.method;
@@ -54,6 +55,7 @@ public final class ApiRequest {
         this.timeout = builder.timeout;
         this.idempotencyKey = idempotencyKey;
         this.retryNonIdempotent = builder.retryNonIdempotent;
+        this.maxInMemoryBodySize = builder.maxInMemoryBodySize;
     }
 
     /**
@@ -116,6 +118,11 @@ public final class ApiRequest {
         return retryNonIdempotent;
     }
 
+    /** This call's limit on bodies read into memory, when it has its own; else the client's applies. */
+    public java.util.OptionalLong maxInMemoryBodySize() {
+        return maxInMemoryBodySize > 0 ? java.util.OptionalLong.of(maxInMemoryBodySize) : java.util.OptionalLong.empty();
+    }
+
     @Override
     public String toString() {
         return "ApiRequest[" + method + " " + pathTemplate + "]";
@@ -132,6 +139,7 @@ public final class ApiRequest {
         private RequestBody body;
         private Duration timeout;
         private boolean retryNonIdempotent;
+        private long maxInMemoryBodySize;
 
         private Builder(String method, String pathTemplate) {
             if (!Tokens.isToken(method)) {
@@ -482,10 +490,17 @@ public final class ApiRequest {
             return header(IDEMPOTENCY_KEY, requireIdempotencyKey(key));
         }
 
+        /** This call's limit on bodies read into memory; see {@link ClientOptions.Builder#maxInMemoryBodySize(long)}. */
+        public Builder maxInMemoryBodySize(long bytes) {
+            this.maxInMemoryBodySize = ClientOptions.Builder.requireBodySize(bytes);
+            return this;
+        }
+
         /**
          * Allows this call to be retried after a 5xx or a lost connection even if its method is not idempotent (POST,
          * PATCH): say so only when sending it twice does no harm. Off by default.
          */
+
         public Builder retryNonIdempotent(boolean allow) {
             this.retryNonIdempotent = allow;
             return this;

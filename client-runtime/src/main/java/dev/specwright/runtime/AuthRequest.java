@@ -4,7 +4,9 @@ import dev.specwright.runtime.internal.HeaderRules;
 import dev.specwright.runtime.internal.PercentEncoder;
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -23,6 +25,8 @@ public final class AuthRequest {
     private final StringJoiner query = new StringJoiner("&");
     private final Map<String, String> queryNames = new LinkedHashMap<>();
     private final StringJoiner cookies = new StringJoiner("; ");
+    /** Every value added: all of them authenticate, so all are secrets to keep out of messages. */
+    private final List<String> values = new ArrayList<>();
 
     AuthRequest(String method, URI uri) {
         this.method = method;
@@ -41,6 +45,7 @@ public final class AuthRequest {
     /** Sets a header (replacing one of the same name the request already has), e.g. {@code Authorization}. */
     public AuthRequest header(String name, String value) {
         HeaderRules.putReplacing(headers, name, value);
+        values.add(value);
         return this;
     }
 
@@ -49,6 +54,7 @@ public final class AuthRequest {
         CredentialRules.requireQueryParameter(name, value);
         query.add(PercentEncoder.encode(name) + "=" + PercentEncoder.encode(value));
         queryNames.put(PercentEncoder.encode(name), name);
+        values.add(value);
         return this;
     }
 
@@ -56,7 +62,13 @@ public final class AuthRequest {
     public AuthRequest cookie(String name, String value) {
         CredentialRules.requireCookie(name, value);
         cookies.add(name + "=" + value);
+        values.add(value);
         return this;
+    }
+
+    /** The values added (headers, query parameters, cookies), to be kept out of messages and logs. */
+    List<String> values() {
+        return values;
     }
 
     /** The percent-encoded names of the query parameters added, whose values are to be redacted. */

@@ -22,6 +22,13 @@ public final class ClientOptions {
 
     static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
     static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    /**
+     * 16 MiB: a page of thousands of records is far below it, and a 512 MiB heap still holds a dozen answers of that
+     * size in flight (with the objects Jackson builds from them) without running out of memory.
+     */
+    static final long DEFAULT_MAX_IN_MEMORY_BODY_SIZE = 16L * 1024 * 1024;
+    /** The largest byte array a JVM makes. */
+    static final long MAX_IN_MEMORY_BODY_SIZE = Integer.MAX_VALUE - 8;
 
     private final URI baseUri;
     private final Credentials credentials;
@@ -30,6 +37,7 @@ public final class ClientOptions {
     private final SSLContext sslContext;
     private final Duration connectTimeout;
     private final Duration requestTimeout;
+    private final long maxInMemoryBodySize;
     private final Map<String, String> defaultHeaders;
     private final RateLimit rateLimit;
     private final RetryPolicy retryPolicy;
@@ -44,6 +52,7 @@ public final class ClientOptions {
         this.sslContext = builder.sslContext;
         this.connectTimeout = builder.connectTimeout;
         this.requestTimeout = builder.requestTimeout;
+        this.maxInMemoryBodySize = builder.maxInMemoryBodySize;
         this.defaultHeaders = Collections.unmodifiableMap(new LinkedHashMap<>(builder.defaultHeaders));
         this.rateLimit = builder.rateLimit;
         this.retryPolicy = builder.retryPolicy;
@@ -85,6 +94,11 @@ public final class ClientOptions {
         return requestTimeout;
     }
 
+    /** The most bytes of a body read into memory; see {@link Builder#maxInMemoryBodySize(long)}. */
+    public long maxInMemoryBodySize() {
+        return maxInMemoryBodySize;
+    }
+
     /** Headers sent on every request, after the credentials' headers. */
     public Map<String, String> defaultHeaders() {
         return defaultHeaders;
@@ -118,6 +132,7 @@ public final class ClientOptions {
                 + ", defaultHeaders=" + defaultHeaders.keySet()
                 + ", sslContext=" + (sslContext == null ? "JVM default" : "custom")
                 + ", connectTimeout=" + connectTimeout + ", requestTimeout=" + requestTimeout
+                + ", maxInMemoryBodySize=" + maxInMemoryBodySize
                 + ", allowPlainHttpToLoopback=" + allowPlainHttpToLoopback
                 + ", rateLimit=" + rateLimit + ", retryPolicy=" + retryPolicy + "]";
     }
@@ -131,6 +146,7 @@ public final class ClientOptions {
         private SSLContext sslContext;
         private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
         private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
+        private long maxInMemoryBodySize = DEFAULT_MAX_IN_MEMORY_BODY_SIZE;
         private final Map<String, String> defaultHeaders = new LinkedHashMap<>();
         private RateLimit rateLimit = RateLimit.off();
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
@@ -174,9 +190,27 @@ public final class ClientOptions {
             return this;
         }
 
-        /** How long to wait for a response, once connected; default 30 s. */
+        /**
+         * How long to wait for a response, once connected; default 30 s. It covers the whole answer when the body is
+         * read into memory; for a streamed {@link Download}, the headers and then each read of the body (a server that
+         * stops sending mid-download fails the read instead of holding it forever).
+         */
         public Builder requestTimeout(Duration timeout) {
             this.requestTimeout = requirePositive("requestTimeout", timeout);
+            return this;
+        }
+
+        /**
+         * The most bytes of an answer's body read into memory (default 16 MiB). A 2xx body over it ends the call with
+         * a {@link ResponseTooLargeException} without being read further (a {@code Content-Length} over it, before a
+         * byte is read); the connection is closed and the client goes on as usual. An error body over
+         * {@code min(limit, 1 MiB)} is cut there: the typed HTTP error is still thrown, its message says the body was
+         * cut. A {@link Download} is streamed and not limited. Per call: {@link RequestOptions.Builder#maxInMemoryBodySize(long)}.
+         *
+         * @param bytes at least 1, at most {@code Integer.MAX_VALUE - 8} (the largest array a JVM makes)
+         */
+        public Builder maxInMemoryBodySize(long bytes) {
+            this.maxInMemoryBodySize = requireBodySize(bytes);
             return this;
         }
 
@@ -272,6 +306,14 @@ public final class ClientOptions {
                 end--;
             }
             return end == text.length() ? uri : URI.create(text.substring(0, end));
+        }
+
+        static long requireBodySize(long bytes) {
+            if (bytes < 1 || bytes > MAX_IN_MEMORY_BODY_SIZE) {
+                throw new IllegalArgumentException("maxInMemoryBodySize must be between 1 and " + MAX_IN_MEMORY_BODY_SIZE
+                        + " bytes, was " + bytes + "; for larger answers read them as a Download, which streams");
+            }
+            return bytes;
         }
 
         private static Duration requirePositive(String what, Duration timeout) {

@@ -5,7 +5,9 @@ import dev.specwright.runtime.RetryRules.Retry;
 import dev.specwright.runtime.internal.Durations;
 import dev.specwright.runtime.internal.UriText;
 import dev.specwright.runtime.internal.PercentEncoder;
+import dev.specwright.runtime.internal.Redactor;
 import java.io.IOException;
+import java.io.InputStream;
 import java.lang.System.Logger.Level;
 import java.net.ConnectException;
 import java.net.URI;
@@ -13,9 +15,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -30,6 +32,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import javax.net.ssl.SSLException;
 
 /**
@@ -42,8 +45,16 @@ final class Exchange {
 
     private static final System.Logger LOG = System.getLogger(ApiClient.class.getName());
 
-    /** A 2xx answer and the number of attempts it took. */
-    record Answer(HttpResponse<byte[]> response, int attempts) {}
+    /**
+     * A 2xx answer and the number of attempts it took; for a streamed call, {@code stream} is its body (guarded against
+     * a server that stalls), else null and the body is in {@link #bytes()}.
+     */
+    record Answer(HttpResponse<ResponseBody> response, int attempts, InputStream stream) {
+
+        byte[] bytes() {
+            return response.body().bytes();
+        }
+    }
 
     /** How long one attempt waits for its answer, and which setting said so (for the message when it times out). */
     private record AttemptTimeout(Duration duration, String setting) {}
@@ -57,6 +68,7 @@ final class Exchange {
     private final RetryRules retries;
     private final RateLimiter limiter;
     private final List<Authenticator> authenticators;
+    private final Redactor redactor;
     /** Percent-encoded names of query parameters that carry credentials: their values are redacted in failures. */
     private final Set<String> secretQueryNames = ConcurrentHashMap.newKeySet();
 
@@ -70,6 +82,7 @@ final class Exchange {
         this.retries = new RetryRules(options.retryPolicy(), options.retryJitter().orElse(null), time);
         this.limiter = RateLimiters.forOptions(options);
         this.authenticators = options.credentials().authenticators();
+        this.redactor = Redactor.of(secrets(options));
         options.credentials().queryParameters().keySet()
                 .forEach(name -> secretQueryNames.add(PercentEncoder.encode(name)));
     }
@@ -78,8 +91,17 @@ final class Exchange {
      * Sends the request, blocking, retrying as the {@link RetryPolicy} allows, each attempt after a rate-limit token;
      * returns the 2xx answer, throws the last failure otherwise.
      */
-    Answer send(ApiRequest request) {
+    Answer send(ApiRequest request, boolean stream) {
         Objects.requireNonNull(request, "request");
+        try {
+            return sendBlocking(request, stream);
+        } catch (RuntimeException e) {
+            throw withCallSecrets(e, request);
+        }
+    }
+
+    private Answer sendBlocking(ApiRequest request, boolean stream) {
+        long limit = bodyLimit(request);
         HttpRequestFactory.Outgoing outgoing = requests.create(request);
         String target = target(request, outgoing.first());
         CallDeadline deadline = CallDeadline.start(time, retries.deadline());
@@ -91,23 +113,23 @@ final class Exchange {
             AttemptTimeout timeout = attemptTimeout(request, deadline);
             Optional<Retry> retry;
             try {
-                HttpResponse<byte[]> response = sendOnce(target, withTimeout(authenticated, timeout.duration()),
-                        timeout.duration());
+                HttpResponse<ResponseBody> response = sendOnce(target, withTimeout(authenticated, timeout.duration()),
+                        timeout.duration(), BoundedBody.handler(limit, stream));
                 tellLimiter(response.statusCode());
                 if (response.statusCode() / 100 == 2) {
-                    return new Answer(response, attempt);
+                    return answer(response, attempt, request);
                 }
-                last = decodeError(redactedFailure(response));
+                last = decodeError(response);
                 retry = retries.afterAnswer(request, response, attempt);
             } catch (IOException e) {
                 last = transportFailure(target, e, timeout);
                 retry = retries.afterNoAnswer(request, e, attempt);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt(); // the caller's code decides what the interrupt means
-                throw withAttempts(new TransportException(target + " was interrupted before an answer arrived", e), attempt);
+                throw finished(new TransportException(target + " was interrupted before an answer arrived", e), attempt);
             }
             if (retry.isEmpty()) {
-                throw withAttempts(last, attempt);
+                throw finished(last, attempt);
             }
             pause(target, retry.get(), attempt, deadline, last);
         }
@@ -118,10 +140,10 @@ final class Exchange {
      * for the answer. The future fails with the exception {@code send} would throw (never wrapped); cancelling it stops
      * the call before its next attempt.
      */
-    CompletableFuture<Answer> sendAsync(ApiRequest request) {
+    CompletableFuture<Answer> sendAsync(ApiRequest request, boolean stream) {
         Objects.requireNonNull(request, "request");
         try {
-            AsyncCall call = new AsyncCall(request, requests.create(request));
+            AsyncCall call = new AsyncCall(request, requests.create(request), BoundedBody.handler(bodyLimit(request), stream));
             call.nextAttempt();
             return call.result;
         } catch (RuntimeException e) {
@@ -144,16 +166,18 @@ final class Exchange {
         private int attempt;
         private HttpRequest httpRequest;
         private RuntimeException last;
-        private volatile CompletableFuture<HttpResponse<byte[]>> inFlight;
+        private final HttpResponse.BodyHandler<ResponseBody> bodies;
+        private volatile CompletableFuture<HttpResponse<ResponseBody>> inFlight;
 
-        AsyncCall(ApiRequest request, HttpRequestFactory.Outgoing outgoing) {
+        AsyncCall(ApiRequest request, HttpRequestFactory.Outgoing outgoing, HttpResponse.BodyHandler<ResponseBody> bodies) {
             this.request = request;
             this.outgoing = outgoing;
+            this.bodies = bodies;
             this.target = target(request, outgoing.first());
             this.deadline = CallDeadline.start(time, retries.deadline());
             // a caller who gives up on the call should not keep a connection busy with its answer
             result.whenComplete((answer, error) -> {
-                CompletableFuture<HttpResponse<byte[]>> sending = inFlight;
+                CompletableFuture<HttpResponse<ResponseBody>> sending = inFlight;
                 if (result.isCancelled() && sending != null) {
                     sending.cancel(true);
                 }
@@ -170,7 +194,7 @@ final class Exchange {
                 httpRequest = forAttempt(outgoing, attempt, last);
                 takeTokenThenSend();
             } catch (TransportException storeDown) {
-                fail(withAttempts(withSuppressed(storeDown, last), attempt - 1)); // a shared bucket's store is down
+                fail(finished(withSuppressed(storeDown, last), attempt - 1)); // a shared bucket's store is down
             } catch (RuntimeException | Error e) {
                 fail(e); // the caller must not wait forever
             }
@@ -190,7 +214,7 @@ final class Exchange {
                 authenticateThenSend();
                 return;
             }
-            LOG.log(Level.DEBUG, () -> target + ": waiting " + Durations.readable(Duration.ofNanos(wait))
+            debug(() -> target + ": waiting " + Durations.readable(Duration.ofNanos(wait))
                     + " for a rate-limit token (" + limiter.limit() + ")");
             time.delay(Duration.ofNanos(wait)).whenComplete((done, error) -> {
                 if (result.isDone()) {
@@ -208,7 +232,7 @@ final class Exchange {
             authenticateAsync(httpRequest).whenComplete((authenticated, error) -> {
                 if (error != null) {
                     releaseToken();
-                    fail(withAttempts(unwrap(error), attempt - 1)); // not sent: the attempts before it count
+                    fail(finished(unwrap(error), attempt - 1)); // not sent: the attempts before it count
                 } else if (result.isDone()) {
                     releaseToken(); // cancelled meanwhile
                 } else {
@@ -226,9 +250,9 @@ final class Exchange {
         private void sendAttempt(HttpRequest authenticated) {
             AttemptTimeout timeout = attemptTimeout(request, deadline);
             long start = System.nanoTime();
-            CompletableFuture<HttpResponse<byte[]>> sending;
+            CompletableFuture<HttpResponse<ResponseBody>> sending;
             try {
-                sending = http.sendAsync(withTimeout(authenticated, timeout.duration()), BodyHandlers.ofByteArray());
+                sending = http.sendAsync(withTimeout(authenticated, timeout.duration()), bodies);
             } catch (RuntimeException e) {
                 fail(e);
                 return;
@@ -254,27 +278,27 @@ final class Exchange {
             });
         }
 
-        private void answered(HttpResponse<byte[]> response, Throwable error, AttemptTimeout timeout, long start) {
+        private void answered(HttpResponse<ResponseBody> response, Throwable error, AttemptTimeout timeout, long start) {
             Optional<Retry> retry;
             if (error instanceof IOException e) {
-                LOG.log(Level.DEBUG, () -> target + " failed after " + millisSince(start) + " ms: " + e.getClass().getName());
+                debug(() -> target + " failed after " + millisSince(start) + " ms: " + e.getClass().getName());
                 last = transportFailure(target, e, timeout);
                 retry = retries.afterNoAnswer(request, e, attempt);
             } else if (error != null) {
                 fail(error); // cancelled, or not an I/O failure: nothing a retry would mend
                 return;
             } else {
-                LOG.log(Level.DEBUG, () -> target + " → " + response.statusCode() + " in " + millisSince(start) + " ms");
+                debug(() -> target + " → " + response.statusCode() + " in " + millisSince(start) + " ms");
                 tellLimiter(response.statusCode());
                 if (response.statusCode() / 100 == 2) {
-                    result.complete(new Answer(response, attempt));
+                    result.complete(answer(response, attempt, request)); // throws when too large: fail() takes it
                     return;
                 }
-                last = decodeError(redactedFailure(response));
+                last = decodeError(response);
                 retry = retries.afterAnswer(request, response, attempt);
             }
             if (retry.isEmpty() || !mayWait(target, retry.get(), attempt, deadline)) {
-                fail(withAttempts(last, attempt));
+                fail(finished(last, attempt));
                 return;
             }
             time.delay(retry.get().delay()).whenComplete((done, delayError) -> {
@@ -287,7 +311,7 @@ final class Exchange {
         }
 
         private void fail(Throwable failure) {
-            result.completeExceptionally(failure);
+            result.completeExceptionally(withCallSecrets(failure, request));
         }
     }
 
@@ -295,11 +319,11 @@ final class Exchange {
      * The request for this attempt, with its body published anew (a file opened again). If that fails (the file is
      * gone), the call ends with that failure, the last attempt's failure suppressed in it.
      */
-    private static HttpRequest forAttempt(HttpRequestFactory.Outgoing outgoing, int attempt, RuntimeException last) {
+    private HttpRequest forAttempt(HttpRequestFactory.Outgoing outgoing, int attempt, RuntimeException last) {
         try {
             return outgoing.forAttempt(attempt);
         } catch (RuntimeException e) {
-            throw withAttempts(withSuppressed(e, last), attempt - 1);
+            throw finished(withSuppressed(e, last), attempt - 1);
         }
     }
 
@@ -318,7 +342,7 @@ final class Exchange {
             if (limiter != null) {
                 limiter.release();
             }
-            throw withAttempts(e, attempt - 1); // not sent: the attempts before it count
+            throw finished(e, attempt - 1); // not sent: the attempts before it count
         }
         return applied(auth, request);
     }
@@ -338,11 +362,12 @@ final class Exchange {
 
     private HttpRequest applied(AuthRequest auth, HttpRequest request) {
         auth.encodedQueryNames().forEach(secretQueryNames::add);
+        redactor.learn(auth.values()); // a refreshed token is a secret from the moment it is sent
         return auth.applyTo(request);
     }
 
     /** What the error decoder sees of a failed answer, with the values of credential query parameters as ***. */
-    HttpFailure redactedFailure(HttpResponse<byte[]> response) {
+    HttpFailure redactedFailure(HttpResponse<ResponseBody> response) {
         HttpFailure failure = failure(response);
         String query = failure.uri().getRawQuery();
         if (query == null || secretQueryNames.isEmpty()) {
@@ -364,24 +389,24 @@ final class Exchange {
      * One attempt, blocking for at most {@code timeout} for the whole answer, body included: the HTTP client's own
      * timeout ends with the headers, so a server that sends its body a byte at a time would hold the call otherwise.
      */
-    private HttpResponse<byte[]> sendOnce(String target, HttpRequest httpRequest, Duration timeout)
-            throws IOException, InterruptedException {
+    private HttpResponse<ResponseBody> sendOnce(String target, HttpRequest httpRequest, Duration timeout,
+            HttpResponse.BodyHandler<ResponseBody> bodies) throws IOException, InterruptedException {
         long start = System.nanoTime();
-        CompletableFuture<HttpResponse<byte[]>> sending = http.sendAsync(httpRequest, BodyHandlers.ofByteArray());
+        CompletableFuture<HttpResponse<ResponseBody>> sending = http.sendAsync(httpRequest, bodies);
         try {
-            HttpResponse<byte[]> response = sending.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-            LOG.log(Level.DEBUG, () -> target + " → " + response.statusCode() + " in " + millisSince(start) + " ms");
+            HttpResponse<ResponseBody> response = sending.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            debug(() -> target + " → " + response.statusCode() + " in " + millisSince(start) + " ms");
             return response;
         } catch (TimeoutException e) {
             sending.cancel(true); // closes the connection: it is still busy with the late answer
-            LOG.log(Level.DEBUG, () -> target + " timed out after " + millisSince(start) + " ms");
+            debug(() -> target + " timed out after " + millisSince(start) + " ms");
             throw new HttpTimeoutException("no complete answer within " + Durations.readable(timeout));
         } catch (InterruptedException e) {
             sending.cancel(true);
             throw e;
         } catch (ExecutionException e) {
             Throwable cause = unwrap(e);
-            LOG.log(Level.DEBUG, () -> target + " failed after " + millisSince(start) + " ms: " + cause.getClass().getName());
+            debug(() -> target + " failed after " + millisSince(start) + " ms: " + cause.getClass().getName());
             if (cause instanceof IOException io) {
                 throw io;
             }
@@ -417,30 +442,30 @@ final class Exchange {
             if (last != null) {
                 interrupted.addSuppressed(last);
             }
-            throw withAttempts(interrupted, attempt - 1);
+            throw finished(interrupted, attempt - 1);
         } catch (TransportException storeDown) {
-            throw withAttempts(withSuppressed(storeDown, last), attempt - 1);
+            throw finished(withSuppressed(storeDown, last), attempt - 1);
         }
         if (!taken) {
             throw noToken(target, deadline, last, attempt);
         }
         long waited = time.nanoTime() - start;
         if (waited > 0) {
-            LOG.log(Level.DEBUG, () -> target + ": waited " + Durations.readable(Duration.ofNanos(waited))
+            debug(() -> target + ": waited " + Durations.readable(Duration.ofNanos(waited))
                     + " for a rate-limit token (" + limiter.limit() + ")");
         }
     }
 
     /** The call's end when its deadline passed before attempt {@code attempt}: the last failure, if any. */
-    private static RuntimeException deadlinePassed(String target, CallDeadline deadline, RuntimeException last,
+    private RuntimeException deadlinePassed(String target, CallDeadline deadline, RuntimeException last,
             int attempt) {
-        return last != null ? withAttempts(last, attempt - 1) : withAttempts(new TransportException(target
+        return last != null ? finished(last, attempt - 1) : finished(new TransportException(target
                 + " was not sent: the deadline of " + Durations.readable(deadline.limit()) + " had passed", null), 0);
     }
 
     /** The call's end when no token would come before its deadline: the last failure, if any. */
     private RuntimeException noToken(String target, CallDeadline deadline, RuntimeException last, int attempt) {
-        return last != null ? withAttempts(last, attempt - 1) : withAttempts(new TransportException(target
+        return last != null ? finished(last, attempt - 1) : finished(new TransportException(target
                 + " was not sent: no rate-limit token (" + limiter.limit() + ") within the deadline of "
                 + Durations.readable(deadline.limit()), null), 0);
     }
@@ -448,7 +473,7 @@ final class Exchange {
     /** Waits before the next attempt; ends the call with its last failure instead if the wait would pass the deadline. */
     private void pause(String target, Retry retry, int attempt, CallDeadline deadline, RuntimeException last) {
         if (!mayWait(target, retry, attempt, deadline)) {
-            throw withAttempts(last, attempt);
+            throw finished(last, attempt);
         }
         try {
             if (!retry.delay().isZero()) {
@@ -458,7 +483,7 @@ final class Exchange {
             Thread.currentThread().interrupt();
             TransportException interrupted = new TransportException(target + " was interrupted while waiting to retry", e);
             interrupted.addSuppressed(last);
-            throw withAttempts(interrupted, attempt);
+            throw finished(interrupted, attempt);
         }
     }
 
@@ -466,11 +491,11 @@ final class Exchange {
     private boolean mayWait(String target, Retry retry, int attempt, CallDeadline deadline) {
         String wait = Durations.readable(retry.delay());
         if (!deadline.allows(retry.delay())) {
-            LOG.log(Level.DEBUG, () -> target + ": attempt " + attempt + " failed (" + retry.reason() + "); not retrying:"
+            debug(() -> target + ": attempt " + attempt + " failed (" + retry.reason() + "); not retrying:"
                     + " waiting " + wait + " would pass the deadline of " + Durations.readable(deadline.limit()));
             return false;
         }
-        LOG.log(Level.DEBUG, () -> target + ": attempt " + attempt + " of " + retries.maxAttempts() + " failed ("
+        debug(() -> target + ": attempt " + attempt + " of " + retries.maxAttempts() + " failed ("
                 + retry.reason() + "); retrying in " + wait);
         return true;
     }
@@ -521,6 +546,54 @@ final class Exchange {
         return failure;
     }
 
+    /** {@link #withAttempts}, and the client's secrets kept out of the exception's message. */
+    <E extends Throwable> E finished(E failure, int attempts) {
+        return withAttempts(redacted(failure), attempts);
+    }
+
+    /** The exception, told which secrets its message must not show (ours; another kind cannot be told). */
+    <E extends Throwable> E redacted(E failure) {
+        if (failure instanceof ApiException api) {
+            api.redactWith(redactor);
+        } else if (failure instanceof TransportException transport) {
+            transport.redactWith(redactor);
+        }
+        return failure;
+    }
+
+    /** The cause to attach to an exception: itself, or a stand-in when its messages hold a secret. */
+    Throwable scrubbed(Throwable cause) {
+        return redactor.scrubbed(cause);
+    }
+
+    /**
+     * The exception, also kept free of the values of this call's own headers whose names say they carry a secret
+     * ({@code X-Api-Key} as an operation's header parameter, an {@code X-Auth-Token} given per call).
+     */
+    private static <E extends Throwable> E withCallSecrets(E failure, ApiRequest request) {
+        List<String> secrets = new ArrayList<>();
+        request.headers().forEach((name, value) -> {
+            if (Redactor.isSecretName(name) && !name.equalsIgnoreCase("Idempotency-Key")) {
+                secrets.add(value);
+            }
+        });
+        if (secrets.isEmpty()) {
+            return failure;
+        }
+        Redactor call = Redactor.of(secrets);
+        if (failure instanceof ApiException api) {
+            api.redactWith(call);
+        } else if (failure instanceof TransportException transport) {
+            transport.redactWith(call);
+        }
+        return failure;
+    }
+
+    /** Text for a log line or a message, without the client's secrets. */
+    String redact(String text) {
+        return redactor.redact(text);
+    }
+
     private static <E extends Throwable> E withSuppressed(E failure, Throwable earlier) {
         if (earlier != null) {
             failure.addSuppressed(earlier);
@@ -538,25 +611,41 @@ final class Exchange {
     }
 
     private TransportException transportFailure(String target, IOException e, AttemptTimeout timeout) {
+        return redacted(unredactedTransportFailure(target, e, timeout));
+    }
+
+    private TransportException unredactedTransportFailure(String target, IOException e, AttemptTimeout timeout) {
         if (e instanceof HttpConnectTimeoutException) {
             return new TransportException(target + " could not connect within "
-                    + Durations.readable(options.connectTimeout()) + " (connectTimeout)", e);
+                    + Durations.readable(options.connectTimeout()) + " (connectTimeout)", redactor.scrubbed(e));
         }
         if (e instanceof HttpTimeoutException) {
             return new TransportException(target + " timed out: no answer within "
-                    + Durations.readable(timeout.duration()) + " (" + timeout.setting() + ")", e);
+                    + Durations.readable(timeout.duration()) + " (" + timeout.setting() + ")", redactor.scrubbed(e));
         }
         if (e instanceof SSLException) {
             return new TransportException(target + " failed the TLS handshake (" + e.getMessage()
-                    + "); if the server's certificate comes from a private CA, trust it through ClientOptions.sslContext", e);
+                    + "); if the server's certificate comes from a private CA, trust it through ClientOptions.sslContext",
+                    redactor.scrubbed(e));
         }
         if (e instanceof ConnectException) {
-            return new TransportException(target + " could not connect: " + describe(e), e);
+            return new TransportException(target + " could not connect: " + describe(e), redactor.scrubbed(e));
         }
-        return new TransportException(target + " failed: " + describe(e), e);
+        return new TransportException(target + " failed: " + describe(e), redactor.scrubbed(e));
     }
 
-    /** The decoder's exception; if the decoder itself fails, the default one, so the status and body are not lost. */
+    /**
+     * The decoder's exception for an error answer, its message kept free of the client's secrets and saying so when
+     * the body was cut; if the decoder itself fails, the default one, so the status and body are not lost.
+     */
+    private RuntimeException decodeError(HttpResponse<ResponseBody> response) {
+        RuntimeException decoded = decodeError(redactedFailure(response));
+        if (decoded instanceof ApiException api && response.body().isCut()) {
+            api.noteTruncatedBody(response.body().cutAt());
+        }
+        return redacted(decoded);
+    }
+
     private RuntimeException decodeError(HttpFailure failure) {
         try {
             RuntimeException decoded = errorDecoder.decode(failure, mapper);
@@ -565,17 +654,48 @@ final class Exchange {
             }
         } catch (RuntimeException decoderBug) {
             RuntimeException fallback = ErrorDecoder.DEFAULT.decode(failure, mapper);
-            fallback.addSuppressed(decoderBug);
+            fallback.addSuppressed(redactor.scrubbed(decoderBug));
             return fallback;
         }
         return ErrorDecoder.DEFAULT.decode(failure, mapper);
     }
 
-    static HttpFailure failure(HttpResponse<byte[]> response) {
+    /**
+     * The 2xx answer as the caller gets it; a body that was over the limit ends the call with a
+     * {@link ResponseTooLargeException} (not retried: the server did what was asked, only the answer is too big).
+     */
+    private Answer answer(HttpResponse<ResponseBody> response, int attempt, ApiRequest request) {
+        ResponseBody body = response.body();
+        if (body.tooLarge()) {
+            throw finished(new ResponseTooLargeException(redactedFailure(response), body.limit(), body.contentLength()),
+                    attempt);
+        }
+        if (body.stream() == null) {
+            return new Answer(response, attempt, null);
+        }
+        // each read of a download may wait the configured timeout, not what a retry deadline left of it: the
+        // deadline bounds getting an answer, and a download is read at the caller's pace after that
+        AttemptTimeout perRead = request.timeout()
+                .map(timeout -> new AttemptTimeout(timeout, "the request's timeout"))
+                .orElseGet(() -> new AttemptTimeout(options.requestTimeout(), "requestTimeout"));
+        return new Answer(response, attempt, new StallGuard(body.stream(), perRead.duration(), perRead.setting()));
+    }
+
+    /** The limit on bodies read into memory: the call's own, else the client's. */
+    private long bodyLimit(ApiRequest request) {
+        return request.maxInMemoryBodySize().orElse(options.maxInMemoryBodySize());
+    }
+
+    static HttpFailure failure(HttpResponse<ResponseBody> response) {
         HttpRequest request = response.request();
-        String body = new String(response.body(),
+        String body = new String(response.body().bytes(),
                 MediaTypes.charset(response.headers().firstValue("Content-Type").orElse(null)));
         return new HttpFailure(response.statusCode(), request.method(), request.uri(), response.headers().map(), body);
+    }
+
+    /** A DEBUG line, built only when DEBUG is on, without the client's secrets. */
+    private void debug(Supplier<String> message) {
+        LOG.log(Level.DEBUG, () -> redactor.redact(message.get()));
     }
 
     private static String describe(IOException e) {
@@ -584,6 +704,30 @@ final class Exchange {
 
     private static long millisSince(long start) {
         return (System.nanoTime() - start) / 1_000_000;
+    }
+
+    /**
+     * Every secret the client holds, for its {@link Redactor}: the credentials' header values (Basic, Bearer, the
+     * platform's scoping headers), query parameters and cookies, an OAuth client's secret, and the default headers whose
+     * names say they carry one ({@code X-Api-Key}, {@code X-Auth-Token}, ...). What authenticators add per request is
+     * learnt as it is sent.
+     */
+    private static List<String> secrets(ClientOptions options) {
+        Credentials credentials = options.credentials();
+        List<String> secrets = new ArrayList<>(credentials.headers().values());
+        secrets.addAll(credentials.queryParameters().values());
+        secrets.addAll(credentials.cookies().values());
+        for (Authenticator authenticator : credentials.authenticators()) {
+            if (authenticator instanceof OAuth2ClientCredentials oauth) {
+                secrets.addAll(oauth.secrets());
+            }
+        }
+        options.defaultHeaders().forEach((name, value) -> {
+            if (Redactor.isSecretName(name)) {
+                secrets.add(value);
+            }
+        });
+        return secrets;
     }
 
     private static HttpClient httpClient(ClientOptions options) {

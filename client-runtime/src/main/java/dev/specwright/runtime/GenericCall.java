@@ -26,7 +26,7 @@ import java.util.concurrent.CompletableFuture;
  * Download pdf = client.call("POST", "/v2/reports")
  *     .part("template", Binary.of(Path.of("report.odt")))
  *     .part("title", "Q3")
- *     .execute(Download.class);
+ *     .execute(Download.class);   // streamed: close it, or writeTo(path)
  * }</pre>
  *
  * One instance describes one call and is not thread-safe; each {@code execute} sends it anew (and may be called again,
@@ -158,6 +158,12 @@ public final class GenericCall {
     /** How long each attempt waits for an answer; overrides the client's {@code requestTimeout}. */
     public GenericCall timeout(Duration timeout) {
         request.timeout(timeout);
+        return this;
+    }
+
+    /** This call's limit on bodies read into memory; overrides the client's {@code maxInMemoryBodySize}. */
+    public GenericCall maxInMemoryBodySize(long bytes) {
+        request.maxInMemoryBodySize(bytes);
         return this;
     }
 

@@ -6,6 +6,7 @@ import dev.specwright.runtime.internal.Durations;
 import dev.specwright.runtime.internal.FailureReasons;
 import dev.specwright.runtime.internal.JsonMappers;
 import dev.specwright.runtime.internal.LoopbackHosts;
+import dev.specwright.runtime.internal.Redactor;
 import dev.specwright.runtime.internal.UriText;
 import java.io.IOException;
 import java.net.URI;
@@ -13,7 +14,6 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -157,12 +157,17 @@ public final class OAuth2ClientCredentials implements Authenticator {
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return http.sendAsync(request, BodyHandlers.ofByteArray())
+        return http.sendAsync(request, BoundedBody.handler(BoundedBody.ERROR_BODY_LIMIT, false))
                 .handle((response, error) -> {
                     if (error != null) {
-                        throw new CompletionException(transportFailure(Exchange.unwrap(error)));
+                        throw new CompletionException(redacted(transportFailure(Exchange.unwrap(error))));
                     }
-                    return read(response, sentAt);
+                    try {
+                        return read(response, sentAt);
+                    } catch (CompletionException e) {
+                        redacted(e.getCause());
+                        throw e;
+                    }
                 });
     }
 
@@ -190,15 +195,19 @@ public final class OAuth2ClientCredentials implements Authenticator {
         return builder.POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)).build();
     }
 
-    private Token read(HttpResponse<byte[]> response, long sentAt) {
+    private Token read(HttpResponse<ResponseBody> response, long sentAt) {
         HttpFailure answer = Exchange.failure(response);
+        if (response.body().tooLarge()) {
+            throw new CompletionException(new ResponseTooLargeException(answer, response.body().limit(),
+                    response.body().contentLength()));
+        }
         if (response.statusCode() / 100 != 2) {
             throw new CompletionException(new ApiException(answer, "the token request was refused: "
                     + FailureReasons.of(answer, MAPPER)));
         }
         JsonNode document;
         try {
-            document = MAPPER.readTree(response.body());
+            document = MAPPER.readTree(response.body().bytes());
         } catch (IOException e) {
             throw new CompletionException(new ApiException(answer, "the token response is not JSON", null));
         }
@@ -246,6 +255,30 @@ public final class OAuth2ClientCredentials implements Authenticator {
 
     private static String formEncode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * What must never be shown: the secret, as sent (form-encoded, and in the Basic header), and the Basic header
+     * itself. The tokens are learnt by the client as they are sent.
+     */
+    List<String> secrets() {
+        String pair = formEncode(clientId) + ":" + formEncode(clientSecret);
+        return List.of(clientSecret, formEncode(clientSecret),
+                "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * The failure of a token request, kept free of the secret and of a token the endpoint's answer holds (a token
+     * endpoint echoing the request puts the secret in its error body).
+     */
+    private <E extends Throwable> E redacted(E failure) {
+        Redactor redactor = Redactor.of(secrets());
+        if (failure instanceof ApiException api) {
+            api.redactWith(redactor);
+        } else if (failure instanceof TransportException transport) {
+            transport.redactWith(redactor);
+        }
+        return failure;
     }
 
     /** The token endpoint and client id: who the caller is, for {@link RateLimiters}; never shown. */

@@ -23,12 +23,14 @@ public final class RequestOptions {
     private final List<String[]> headers;
     private final String idempotencyKey;
     private final boolean retryNonIdempotent;
+    private final Long maxInMemoryBodySize;
 
     private RequestOptions(Builder b) {
         this.timeout = b.timeout;
         this.headers = List.copyOf(b.headers);
         this.idempotencyKey = b.idempotencyKey;
         this.retryNonIdempotent = b.retryNonIdempotent;
+        this.maxInMemoryBodySize = b.maxInMemoryBodySize;
     }
 
     public static RequestOptions none() {
@@ -51,6 +53,11 @@ public final class RequestOptions {
         return retryNonIdempotent;
     }
 
+    /** This call's limit on bodies read into memory, when it has its own. */
+    public java.util.OptionalLong maxInMemoryBodySize() {
+        return maxInMemoryBodySize == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(maxInMemoryBodySize);
+    }
+
     /**
      * Applies these options to a request being built; generated code calls it last, so a header given here wins over
      * the operation's own.
@@ -71,6 +78,9 @@ public final class RequestOptions {
         if (retryNonIdempotent) {
             request.retryNonIdempotent(true);
         }
+        if (maxInMemoryBodySize != null) {
+            request.maxInMemoryBodySize(maxInMemoryBodySize);
+        }
         return request;
     }
 
@@ -78,7 +88,8 @@ public final class RequestOptions {
     @Override
     public String toString() {
         return "RequestOptions[timeout=" + timeout + ", headers=" + headers.stream().map(h -> h[0]).toList()
-                + ", idempotencyKey=" + (idempotencyKey == null ? "none" : "set") + ", retryNonIdempotent=" + retryNonIdempotent + "]";
+                + ", idempotencyKey=" + (idempotencyKey == null ? "none" : "set") + ", retryNonIdempotent=" + retryNonIdempotent
+                + (maxInMemoryBodySize == null ? "" : ", maxInMemoryBodySize=" + maxInMemoryBodySize) + "]";
     }
 
     public static final class Builder {
@@ -86,6 +97,7 @@ public final class RequestOptions {
         private final List<String[]> headers = new ArrayList<>();
         private String idempotencyKey;
         private boolean retryNonIdempotent;
+        private Long maxInMemoryBodySize;
 
         private Builder() {}
 
@@ -124,6 +136,18 @@ public final class RequestOptions {
         /** @param allow whether a POST or PATCH may be retried after a 5xx or a reset connection @return this builder */
         public Builder retryNonIdempotent(boolean allow) {
             this.retryNonIdempotent = allow;
+            return this;
+        }
+
+        /**
+         * This call's limit on bodies read into memory, instead of the client's
+         * ({@link ClientOptions.Builder#maxInMemoryBodySize(long)}): e.g. higher for one known large export.
+         *
+         * @param bytes at least 1, at most {@code Integer.MAX_VALUE - 8}
+         * @return this builder
+         */
+        public Builder maxInMemoryBodySize(long bytes) {
+            this.maxInMemoryBodySize = ClientOptions.Builder.requireBodySize(bytes);
             return this;
         }
 

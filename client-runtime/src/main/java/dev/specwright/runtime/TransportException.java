@@ -1,12 +1,16 @@
 package dev.specwright.runtime;
 
+import dev.specwright.runtime.internal.Redactor;
+
 /**
  * The request got no answer: the connection failed, TLS verification failed, the request timed out, or the calling
  * thread was interrupted (its interrupt flag is then set again). Whether the server acted on the request is unknown.
+ * The message never holds a credential of the client (see {@link ApiException}).
  */
 public class TransportException extends RuntimeException {
 
     private int attempts = 1;
+    private transient volatile Redactor redactor = Redactor.SHAPES_ONLY;
 
     public TransportException(String message, Throwable cause) {
         super(message, cause);
@@ -19,6 +23,19 @@ public class TransportException extends RuntimeException {
      */
     public int attempts() {
         return attempts;
+    }
+
+    /** The message, with the client's secrets and anything shaped like a credential replaced by {@code ***}. */
+    @Override
+    public String getMessage() {
+        Redactor current = redactor;
+        // transient: a copy that went through serialization keeps the shapes at least
+        return (current == null ? Redactor.SHAPES_ONLY : current).redact(super.getMessage());
+    }
+
+    void redactWith(Redactor clientRedactor) {
+        Redactor current = redactor;
+        this.redactor = (current == null ? Redactor.SHAPES_ONLY : current).and(clientRedactor);
     }
 
     void recordAttempts(int attempts) {

@@ -85,4 +85,18 @@ class ClientOptionsTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("Host");
     }
+
+    @Test
+    void theInMemoryBodyLimitIs16MiBUnlessSetAndMustFitAnArray() {
+        ClientOptions.Builder builder = ClientOptions.builder().baseUri(URI.create("https://api.example.com"));
+
+        assertThat(builder.build().maxInMemoryBodySize()).isEqualTo(16L * 1024 * 1024);
+        assertThat(builder.maxInMemoryBodySize(1).build().maxInMemoryBodySize()).isEqualTo(1);
+        for (long wrong : new long[] {0, -1, Integer.MAX_VALUE}) {
+            assertThatThrownBy(() -> builder.maxInMemoryBodySize(wrong)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("maxInMemoryBodySize must be between 1 and 2147483639 bytes, was " + wrong)
+                    .hasMessageContaining("Download");
+        }
+        assertThatThrownBy(() -> RequestOptions.builder().maxInMemoryBodySize(0)).isInstanceOf(IllegalArgumentException.class);
+    }
 }

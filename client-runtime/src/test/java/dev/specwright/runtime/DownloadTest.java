@@ -77,4 +77,63 @@ class DownloadTest {
         assertThat(download.bytes()).containsExactly(1, 2);
         assertThat(download).hasToString("Download[contentType=application/octet-stream, fileName=none, size=2 bytes]");
     }
+
+    private static Download streamed(byte[] body, long limit, java.io.InputStream[] opened) {
+        java.io.InputStream in = new java.io.ByteArrayInputStream(body) {
+            boolean closed;
+
+            @Override
+            public void close() {
+                closed = true;
+            }
+
+            @Override
+            public String toString() {
+                return closed ? "closed" : "open";
+            }
+        };
+        opened[0] = in;
+        return new Download(in, "text/plain", "attachment; filename=\"a.txt\"", java.util.OptionalLong.empty(), limit,
+                e -> new TransportException("read failed", e), over -> new IllegalStateException("over " + over));
+    }
+
+    @Test
+    void aStreamedBodyIsReadOnceUnlessItIsTakenIntoMemory() {
+        java.io.InputStream[] opened = new java.io.InputStream[1];
+        Download once = streamed(new byte[] {1, 2, 3}, 100, opened);
+
+        assertThat(once.inputStream()).isNotNull();
+        assertThatThrownBy(once::inputStream).isInstanceOf(IllegalStateException.class).hasMessageContaining("once");
+        once.close();
+        once.close();
+        assertThat(opened[0]).hasToString("closed");
+
+        Download kept = streamed(new byte[] {1, 2, 3}, 100, opened);
+        assertThat(kept).hasToString("Download[contentType=text/plain, fileName=a.txt, size=unknown, streamed]");
+        assertThat(kept.bytes()).containsExactly(1, 2, 3);
+        assertThat(kept.bytes()).containsExactly(1, 2, 3);
+        assertThat(kept.inputStream()).hasBinaryContent(new byte[] {1, 2, 3});
+        assertThat(kept.size()).isEqualTo(3);
+        assertThat(opened[0]).hasToString("closed");
+    }
+
+    @Test
+    void takingAStreamedBodyIntoMemoryStopsAtTheLimit() {
+        java.io.InputStream[] opened = new java.io.InputStream[1];
+        Download big = streamed(new byte[200_000], 100_000, opened);
+
+        assertThatThrownBy(big::bytes).isInstanceOf(IllegalStateException.class).hasMessage("over 100000");
+        assertThat(opened[0]).hasToString("closed");
+    }
+
+    @Test
+    void transfersToAStreamAndClosesTheBody() {
+        java.io.InputStream[] opened = new java.io.InputStream[1];
+        Download download = streamed("hello".getBytes(StandardCharsets.UTF_8), 100, opened);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+
+        assertThat(download.transferTo(out)).isEqualTo(5);
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("hello");
+        assertThat(opened[0]).hasToString("closed");
+    }
 }

@@ -28,6 +28,9 @@ public final class FailureReasons {
     private FailureReasons() {}
 
     public static String of(HttpFailure failure, ObjectMapper mapper) {
+        if (failure.status() / 100 == 3) {
+            return redirect(failure);
+        }
         String body = failure.body();
         if (body.isBlank()) {
             return "empty response body";
@@ -39,6 +42,27 @@ public final class FailureReasons {
             return fromHtml(body);
         }
         return shorten(body);
+    }
+
+    /**
+     * A 3xx: the client follows no redirect, because the JDK's client would send the {@code Authorization} header and
+     * the cookies along to whatever host the {@code Location} names (and over plain HTTP, if it says so).
+     */
+    private static String redirect(HttpFailure failure) {
+        String location = failure.firstHeader("Location").map(FailureReasons::withoutQuery).orElse("no Location");
+        return "redirect to " + location + " not followed (the client follows no redirect, so that credentials never go"
+                + " to another host or over plain HTTP); if the API has moved, change the base URI";
+    }
+
+    private static String withoutQuery(String location) {
+        int cut = location.length();
+        for (char c : new char[] {'?', '#'}) {
+            int at = location.indexOf(c);
+            if (at >= 0 && at < cut) {
+                cut = at;
+            }
+        }
+        return shorten(location.substring(0, cut));
     }
 
     private static String fromJson(String body, ObjectMapper mapper) {
