@@ -106,7 +106,10 @@ final class ClientEmitter {
                 .addMethod(setter(builder, "connectTimeout", ClassName.get(Duration.class), "timeout", "How long to wait for a connection.",
                         CodeBlock.of("options.connectTimeout(timeout)")))
                 .addMethod(setter(builder, "requestTimeout", ClassName.get(Duration.class), "timeout", "How long to wait for each answer.",
-                        CodeBlock.of("options.requestTimeout(timeout)")));
+                        CodeBlock.of("options.requestTimeout(timeout)")))
+                .addMethod(setter(builder, "maxInMemoryBodySize", com.palantir.javapoet.TypeName.LONG, "bytes",
+                        "The most bytes of an answer read into memory (default 16 MiB); over it a call ends with a ResponseTooLargeException. A download streams and is not limited.",
+                        CodeBlock.of("options.maxInMemoryBodySize(bytes)")));
         MethodSpec.Builder build = MethodSpec.methodBuilder("build").addModifiers(Modifier.PUBLIC).returns(client)
                 .addJavadoc("@return the client\n@throws IllegalStateException when no environment or base URI was given\n"
                         + "@throws IllegalArgumentException when the options are unsafe (plain HTTP) or invalid\n")
