@@ -1,0 +1,199 @@
+package dev.specwright.runtime;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The fleet case of issue 9: two JVMs (this one and a child process), 32 threads each, one tenant, one bucket in a
+ * real {@code redis-server} on loopback, against a loopback HTTP server that enforces the same bucket ({@link
+ * ServerBucket}: answers delayed up to a second past it, 429 beyond). Measured: the 429s the server sent, the rate it
+ * saw over the steady window after the burst (from its own arrival timestamps, which is what its bucket governs), the
+ * calls that failed on the limiter, and the Redis commands per token (the server's {@code total_commands_processed}
+ * over the run, divided by the requests sent). No wall-clock latency is asserted: a loaded CI machine only makes the
+ * run longer.
+ */
+class FleetRateLimitTest {
+
+    static final int THREADS = 32;
+    static final double RATE = 25;
+    static final int BURST = 25;
+    /** After the burst, this long at the bucket's rate: 300 tokens, so one token more or less is 0.3%. */
+    static final int STEADY_SECONDS = 12;
+    static final int CALLS = BURST + (int) (RATE * STEADY_SECONDS);
+    /** Arrivals this long after the first one make the steady window: the burst and the cold start are over. */
+    static final Duration WARM_UP = Duration.ofSeconds(2);
+    /** Each JVM gives up on the calls it has left after this long, so a collapsed limiter fails the test in time. */
+    static final Duration GIVE_UP = Duration.ofSeconds(40);
+    static final ServerBucket SERVER_BUCKET = new ServerBucket(RATE, BURST, Duration.ofSeconds(1));
+
+    @RegisterExtension
+    static WireMockExtension server = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort().containerThreads(2 * THREADS + 16).extensions(SERVER_BUCKET)).build();
+
+    private static RedisServer redis;
+
+    @BeforeAll
+    static void startRedis() throws Exception {
+        redis = RedisServer.start();
+    }
+
+    @AfterAll
+    static void stopRedis() {
+        if (redis != null) {
+            redis.close();
+        }
+    }
+
+    @Test
+    void twoJvmsOfThirtyTwoThreadsHoldTheSharedRateWithoutA429() throws Exception {
+        server.stubFor(get(urlPathEqualTo("/api/ping")).willReturn(okJson("{\"ok\":true}")));
+        SERVER_BUCKET.reset();
+        URI baseUri = URI.create(server.baseUrl() + "/api");
+        String tenant = "tenant-" + UUID.randomUUID();
+        int childCalls = CALLS / 2;
+        int ownCalls = CALLS - childCalls;
+
+        Path childErrors = Files.createTempFile("fleet-worker", ".err");
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-cp", System.getProperty("java.class.path"), FleetWorker.class.getName(),
+                baseUri.toString(), redis.uri().toString(), tenant, String.valueOf(RATE), String.valueOf(BURST),
+                String.valueOf(THREADS), String.valueOf(childCalls), String.valueOf(GIVE_UP.toSeconds()))
+                .redirectError(childErrors.toFile())
+                .start();
+        FleetWorker own = new FleetWorker(baseUri, redis.uri(), tenant, RateLimit.of(RATE, BURST));
+        RedisClient statsClient = RedisClient.create(redis.uri().toString());
+        try (StatefulRedisConnection<String, String> stats = statsClient.connect()) {
+            BufferedReader childOut = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+            assertThat(readLine(childOut, child, childErrors.toFile())).as("the child JVM starting").isEqualTo("READY");
+
+            long commandsBefore = commandsProcessed(stats);
+            Map<String, Long> perCommandBefore = perCommand(stats);
+            try (Writer toChild = new OutputStreamWriter(child.getOutputStream(), StandardCharsets.UTF_8)) {
+                toChild.write("GO\n");
+            }
+            FleetWorker.Result mine = own.run(THREADS, ownCalls, GIVE_UP);
+            String childLine = readLine(childOut, child, childErrors.toFile());
+            assertThat(childLine).as("the child JVM's result").startsWith(FleetWorker.Result.PREFIX);
+            FleetWorker.Result theirs = FleetWorker.Result.parse(childLine);
+            // the two INFO commands read before the run count too
+            long commands = commandsProcessed(stats) - commandsBefore - 2;
+            Map<String, Long> perCommandAfter = perCommand(stats);
+
+            int sent = SERVER_BUCKET.arrivals().size();
+            double perToken = (double) commands / sent;
+            double rate = steadyRate();
+            System.out.printf("fleet: 2 JVMs x %d threads, bucket %.0f/s burst %d: %d requests reached the server,"
+                            + " %d refused (429), %d delayed (longest %d ms); steady rate %.3f/s = %.4f of the bucket's"
+                            + " (after %d s); first 32 arrivals within %d ms; Redis: %d commands, %.2f per token (GET %d,"
+                            + " EVAL %d); this JVM: %s; child JVM: %s%n",
+                    THREADS, RATE, BURST, sent, SERVER_BUCKET.refused(), SERVER_BUCKET.delayed(),
+                    SERVER_BUCKET.longestDelay().toMillis(), rate, rate / RATE, WARM_UP.toSeconds(), first32Millis(),
+                    commands, perToken, delta(perCommandBefore, perCommandAfter, "get"),
+                    delta(perCommandBefore, perCommandAfter, "eval") + delta(perCommandBefore, perCommandAfter, "evalsha"),
+                    mine, theirs);
+
+            assertThat(List.of(mine, theirs)).allSatisfy(result -> {
+                assertThat(result.limiterFailures()).as("calls failed on the limiter; first failure: "
+                        + result.firstFailure()).isZero();
+                assertThat(result.otherFailures()).as("other failed calls; first failure: " + result.firstFailure())
+                        .isZero();
+            });
+            assertThat(mine.answered() + theirs.answered()).as("calls answered").isEqualTo(CALLS);
+            assertThat(SERVER_BUCKET.refused()).as("429s").isZero();
+            assertThat(rate / RATE).as("steady rate over the bucket's").isBetween(0.98, 1.02);
+            assertThat(perToken).as("Redis commands per token").isLessThanOrEqualTo(2.5);
+        } finally {
+            own.close();
+            statsClient.shutdown();
+            child.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            Files.deleteIfExists(childErrors);
+        }
+    }
+
+    /** The next line of the child's output, or a failure with its error output if it ends or stays silent. */
+    private static String readLine(BufferedReader childOut, Process child, File errors) throws Exception {
+        CompletableFuture<String> line = CompletableFuture.supplyAsync(() -> {
+            try {
+                return childOut.readLine();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        try {
+            String read = line.get(GIVE_UP.toSeconds() + 60, TimeUnit.SECONDS);
+            if (read == null) {
+                throw new AssertionError("the child JVM ended (" + child.waitFor() + ") without a result: "
+                        + Files.readString(errors.toPath()));
+            }
+            return read;
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("the child JVM said nothing in time: " + Files.readString(errors.toPath()), e);
+        }
+    }
+
+    /**
+     * The rate the server saw over the steady window: arrivals from {@link #WARM_UP} after the first one to the last,
+     * over the time between them.
+     */
+    private static double steadyRate() {
+        List<Long> arrivals = SERVER_BUCKET.arrivals().stream().sorted().toList();
+        List<Long> steady = arrivals.stream().filter(t -> t - arrivals.get(0) >= WARM_UP.toNanos()).toList();
+        if (steady.size() < 2) {
+            return 0;
+        }
+        return (steady.size() - 1) / ((steady.get(steady.size() - 1) - steady.get(0)) / 1e9);
+    }
+
+    private static long first32Millis() {
+        List<Long> arrivals = SERVER_BUCKET.arrivals().stream().sorted().toList();
+        return arrivals.size() < 32 ? -1 : (arrivals.get(31) - arrivals.get(0)) / 1_000_000;
+    }
+
+    private static long commandsProcessed(StatefulRedisConnection<String, String> stats) {
+        Matcher count = Pattern.compile("total_commands_processed:(\\d+)").matcher(stats.sync().info("stats"));
+        assertThat(count.find()).as("INFO stats has total_commands_processed").isTrue();
+        return Long.parseLong(count.group(1));
+    }
+
+    /** Calls per command name, from {@code INFO commandstats}. */
+    private static Map<String, Long> perCommand(StatefulRedisConnection<String, String> stats) {
+        Matcher line = Pattern.compile("cmdstat_([a-z|]+):calls=(\\d+)").matcher(stats.sync().info("commandstats"));
+        Map<String, Long> calls = new java.util.HashMap<>();
+        while (line.find()) {
+            calls.put(line.group(1), Long.parseLong(line.group(2)));
+        }
+        return calls;
+    }
+
+    private static long delta(Map<String, Long> before, Map<String, Long> after, String command) {
+        return after.getOrDefault(command, 0L) - before.getOrDefault(command, 0L);
+    }
+}

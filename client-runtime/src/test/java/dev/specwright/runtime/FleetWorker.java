@@ -1,0 +1,116 @@
+package dev.specwright.runtime;
+
+import io.lettuce.core.RedisClient;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * One JVM of a fleet sharing one tenant's bucket in Redis (see {@link FleetRateLimitTest}): a client with a distributed
+ * {@link RateLimit}, and {@code threads} threads sending {@code calls} requests through it between them. The test runs
+ * one in its own JVM and another as a child process through {@link #main}, which prints {@code READY} once its client
+ * is built, starts on a {@code GO} line on its input, and prints its {@link Result} as one line.
+ */
+final class FleetWorker {
+
+    /** What one JVM saw: calls answered, calls failed on the limiter, other failures, and when the 32nd call ended. */
+    record Result(int answered, int limiterFailures, int otherFailures, long first32Millis, String firstFailure) {
+
+        static final String PREFIX = "RESULT ";
+
+        String line() {
+            return PREFIX + answered + " " + limiterFailures + " " + otherFailures + " " + first32Millis + " "
+                    + firstFailure.replaceAll("\\s+", " ");
+        }
+
+        static Result parse(String line) {
+            String[] parts = line.substring(PREFIX.length()).split(" ", 5);
+            return new Result(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), Integer.parseInt(parts[2]),
+                    Long.parseLong(parts[3]), parts[4]);
+        }
+    }
+
+    private final ApiClient client;
+    private final RedisClient redis;
+
+    FleetWorker(URI baseUri, URI redisUri, String tenant, RateLimit limit) {
+        this.redis = RedisClient.create(redisUri.toString());
+        this.client = new ApiClient(ClientOptions.builder()
+                .baseUri(baseUri)
+                .allowPlainHttpToLoopback(true)
+                .credentials(Credentials.builder().header("X-Tenant", tenant).build())
+                .rateLimit(limit.distributed(RedisBuckets.lettuce(redis)))
+                .retryPolicy(RetryPolicy.none()) // a 429 must show, not be retried away
+                .build(), ErrorDecoder.DEFAULT);
+    }
+
+    /** Sends {@code calls} requests from {@code threads} threads; gives up on what is left after {@code limit}. */
+    Result run(int threads, int calls, Duration limit) throws InterruptedException {
+        AtomicInteger left = new AtomicInteger(calls);
+        AtomicInteger answered = new AtomicInteger();
+        AtomicInteger limiterFailures = new AtomicInteger();
+        AtomicInteger otherFailures = new AtomicInteger();
+        AtomicLong first32 = new AtomicLong(-1);
+        AtomicReference<String> firstFailure = new AtomicReference<>("-");
+        long start = System.nanoTime();
+        long end = start + limit.toNanos();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Future<?>> workers = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            workers.add(pool.submit(() -> {
+                while (System.nanoTime() < end && left.getAndDecrement() > 0) {
+                    try {
+                        client.send(ApiRequest.builder("GET", "/ping").build());
+                        if (answered.incrementAndGet() == 32) {
+                            first32.set((System.nanoTime() - start) / 1_000_000);
+                        }
+                    } catch (RuntimeException e) {
+                        boolean onLimiter = e instanceof TransportException && e.getMessage().contains("rate-limit");
+                        (onLimiter ? limiterFailures : otherFailures).incrementAndGet();
+                        firstFailure.compareAndSet("-", e.getClass().getSimpleName() + ": " + e.getMessage());
+                    }
+                }
+            }));
+        }
+        pool.shutdown();
+        if (!pool.awaitTermination(limit.toSeconds() + 60, TimeUnit.SECONDS)) {
+            pool.shutdownNow();
+        }
+        return new Result(answered.get(), limiterFailures.get(), otherFailures.get(), first32.get(), firstFailure.get());
+    }
+
+    void close() {
+        redis.shutdown();
+    }
+
+    /** {@code baseUri redisUri tenant rate burst threads calls limitSeconds}: see the class comment. */
+    public static void main(String[] args) throws Exception {
+        FleetWorker worker = new FleetWorker(URI.create(args[0]), URI.create(args[1]), args[2],
+                RateLimit.of(Double.parseDouble(args[3]), Integer.parseInt(args[4])));
+        System.out.println("READY");
+        System.out.flush();
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        String go = in.readLine();
+        if (!"GO".equals(go)) {
+            System.err.println("expected GO, got " + go);
+            System.exit(2);
+        }
+        Result result = worker.run(Integer.parseInt(args[5]), Integer.parseInt(args[6]),
+                Duration.ofSeconds(Long.parseLong(args[7])));
+        worker.close();
+        System.out.println(result.line());
+        System.out.flush();
+        System.exit(0);
+    }
+}
