@@ -105,8 +105,7 @@ final class RateLimiter {
 
     /** A shared store's failure, as callers see it. */
     private TransportException unreachable(Throwable failure) {
-        Throwable cause = failure instanceof CompletionException || failure instanceof ExecutionException
-                ? failure.getCause() : failure;
+        Throwable cause = unwrapped(failure);
         if (cause instanceof TransportException already) {
             return already;
         }
@@ -276,6 +275,34 @@ final class RateLimiter {
      * the wait to a "scheduler" that only notes it, as the local reservation does with its blocking strategy.
      */
     private CompletableFuture<Reservation> reserveShared(Duration maxWait) {
+        return reserveSharedOnce(maxWait).exceptionallyCompose(failure -> {
+            if (timedOut(failure)) {
+                return CompletableFuture.failedFuture(failure);
+            }
+            // A hiccup — the connection was reset with the request in flight, and the store client reconnects: asked
+            // once more, the call goes on. Had the first request reached the store after all, a token is lost, which
+            // never puts the fleet over its limit. A store that stays away fails the second request too.
+            LOG.log(Level.DEBUG, () -> "a request to the shared rate-limit bucket (" + limit + ") failed ("
+                    + unwrapped(failure).getClass().getName() + "); asking once more");
+            return reserveSharedOnce(maxWait);
+        });
+    }
+
+    /** Whether the store's request timeout ended it: asking again would only wait as long once more. */
+    private static boolean timedOut(Throwable failure) {
+        Throwable cause = unwrapped(failure);
+        return cause instanceof io.github.bucket4j.TimeoutException || cause instanceof java.util.concurrent.TimeoutException;
+    }
+
+    private static Throwable unwrapped(Throwable failure) {
+        Throwable cause = failure;
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
+    private CompletableFuture<Reservation> reserveSharedOnce(Duration maxWait) {
         AsyncBucketProxy bucket = shared();
         if (maxWait != null && (maxWait.isZero() || maxWait.isNegative())) {
             return bucket.asVerbose().tryConsume(1).thenApply(taken -> new Reservation(taken.getValue(), 0,

@@ -8,8 +8,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.lettuce.core.KillArgs;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.output.StatusOutput;
+import io.lettuce.core.protocol.CommandArgs;
+import io.lettuce.core.protocol.CommandType;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ServerSocket;
@@ -143,10 +148,73 @@ class DistributedRateLimitTest {
         server.verify(2 * perStack, getRequestedFor(urlPathEqualTo("/api/ping")));
         assertThat(SERVER_BUCKET.refused()).as("429s").isZero();
         // 60 requests, 10 at once, then 20/s: at least 2.5 s; in any second at most burst + rate, give or take two for
-        // scheduling jitter at the window's edges
+        // scheduling jitter at the window's edges (two buckets would let through twice that). Not "at most the rate in
+        // any second after the first": that holds only while every thread always waits for a token; on a loaded
+        // machine six threads fall behind 20/s, the bucket refills meanwhile, and a burst from it is within the limit
+        // (the server, enforcing the same bucket, refills too, and delays nothing).
         assertThat(took).isGreaterThanOrEqualTo(Duration.ofMillis(2450));
         assertThat(SERVER_BUCKET.mostWithin(Duration.ofSeconds(1))).isLessThanOrEqualTo(10 + 20 + 2);
-        assertThat(SERVER_BUCKET.mostWithin(Duration.ofSeconds(1), Duration.ofSeconds(1))).isLessThanOrEqualTo(20 + 2);
+    }
+
+    /** Runs {@code CLIENT <args...>} answered with OK (lettuce 6.1 has no typed CLIENT PAUSE WRITE nor UNPAUSE). */
+    private static void client(StatefulRedisConnection<String, String> admin, Object... args) {
+        CommandArgs<String, String> command = new CommandArgs<>(StringCodec.UTF8);
+        for (Object arg : args) {
+            command.add(String.valueOf(arg));
+        }
+        admin.sync().dispatch(CommandType.CLIENT, new StatusOutput<>(StringCodec.UTF8), command);
+    }
+
+    @Test
+    void anAsynchronousCallWaitingForRedisHoldsNoThread() throws Exception {
+        server.stubFor(get(urlPathEqualTo("/api/ping")).willReturn(okJson("{}")));
+        ApiClient client = stack(RateLimit.of(10, 25), TimeSource.system());
+        client.send(ping()); // connected, bucket made
+        RedisClient adminClient = RedisClient.create(redis.uri().toString());
+        redisClients.add(adminClient);
+        try (StatefulRedisConnection<String, String> admin = adminClient.connect()) {
+            // writes and scripts wait (reads do not): the bucket's compare-and-swap cannot finish until UNPAUSE
+            client(admin, "PAUSE", 30_000, "WRITE");
+            CompletableFuture<?> call;
+            boolean doneWhilePaused;
+            try {
+                // a caller waiting for Redis here would wait until the store's 5 s timeout and get its failure
+                call = client.sendAsync(ping());
+                doneWhilePaused = call.isDone();
+            } finally {
+                client(admin, "UNPAUSE");
+            }
+
+            assertThat(doneWhilePaused).as("done while Redis was paused").isFalse();
+            assertThat(call).succeedsWithin(Duration.ofSeconds(30));
+        }
+        server.verify(2, getRequestedFor(urlPathEqualTo("/api/ping")));
+    }
+
+    @Test
+    void aDroppedConnectionToRedisFailsNoCall() throws Exception {
+        server.stubFor(get(urlPathEqualTo("/api/ping")).willReturn(okJson("{}")));
+        ApiClient client = stack(RateLimit.of(1000, 100), TimeSource.system());
+        client.send(ping());
+        RedisClient adminClient = RedisClient.create(redis.uri().toString());
+        redisClients.add(adminClient);
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        try (StatefulRedisConnection<String, String> admin = adminClient.connect()) {
+            List<Future<?>> calls = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                calls.add(threads.submit(() -> client.send(ping())));
+                if (i == 20) {
+                    // every other client's connection, mid-run: lettuce reconnects and sends again what was cut off
+                    assertThat(admin.sync().clientKill(KillArgs.Builder.typeNormal().skipme())).isPositive();
+                }
+            }
+            for (Future<?> call : calls) {
+                call.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        server.verify(41, getRequestedFor(urlPathEqualTo("/api/ping")));
     }
 
     @Test

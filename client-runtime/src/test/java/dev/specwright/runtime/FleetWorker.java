@@ -1,6 +1,7 @@
 package dev.specwright.runtime;
 
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.URI;
@@ -20,7 +21,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * One JVM of a fleet sharing one tenant's bucket in Redis (see {@link FleetRateLimitTest}): a client with a distributed
  * {@link RateLimit}, and {@code threads} threads sending {@code calls} requests through it between them. The test runs
  * one in its own JVM and another as a child process through {@link #main}, which prints {@code READY} once its client
- * is built, starts on a {@code GO} line on its input, and prints its {@link Result} as one line.
+ * is built and warmed up, starts on a {@code GO} line on its input, and prints its {@link Result} as one line.
  */
 final class FleetWorker {
 
@@ -42,21 +43,45 @@ final class FleetWorker {
     }
 
     private final ApiClient client;
+    private final ApiClient unlimited;
     private final RedisClient redis;
 
     FleetWorker(URI baseUri, URI redisUri, String tenant, RateLimit limit) {
         this.redis = RedisClient.create(redisUri.toString());
-        this.client = new ApiClient(ClientOptions.builder()
+        this.client = new ApiClient(options(baseUri, tenant).rateLimit(limit.distributed(RedisBuckets.lettuce(redis)))
+                .build(), ErrorDecoder.DEFAULT);
+        this.unlimited = new ApiClient(options(baseUri, "warm-up").build(), ErrorDecoder.DEFAULT);
+    }
+
+    private static ClientOptions.Builder options(URI baseUri, String tenant) {
+        return ClientOptions.builder()
                 .baseUri(baseUri)
                 .allowPlainHttpToLoopback(true)
                 .credentials(Credentials.builder().header("X-Tenant", tenant).build())
-                .rateLimit(limit.distributed(RedisBuckets.lettuce(redis)))
-                .retryPolicy(RetryPolicy.none()) // a 429 must show, not be retried away
-                .build(), ErrorDecoder.DEFAULT);
+                .retryPolicy(RetryPolicy.none()); // a 429 must show, not be retried away
+    }
+
+    /**
+     * Pings Redis and sends a few requests for another tenant, without a limit, so that the run measures a worker that
+     * has been up a while, as a fleet's are: a fresh JVM first loads and compiles the HTTP and Redis clients, and the
+     * requests it has taken tokens for meanwhile reach the server late, then together.
+     */
+    void warmUp() throws InterruptedException {
+        try (StatefulRedisConnection<String, String> connection = redis.connect()) {
+            connection.sync().ping(); // the Redis client's classes and event loop: the bucket's own connection comes later
+        }
+        Result warm = run(unlimited, 8, 200, Duration.ofSeconds(30));
+        if (warm.answered() != 200) {
+            throw new IllegalStateException("the warm-up failed: " + warm);
+        }
     }
 
     /** Sends {@code calls} requests from {@code threads} threads; gives up on what is left after {@code limit}. */
     Result run(int threads, int calls, Duration limit) throws InterruptedException {
+        return run(client, threads, calls, limit);
+    }
+
+    private static Result run(ApiClient client, int threads, int calls, Duration limit) throws InterruptedException {
         AtomicInteger left = new AtomicInteger(calls);
         AtomicInteger answered = new AtomicInteger();
         AtomicInteger limiterFailures = new AtomicInteger();
@@ -98,6 +123,7 @@ final class FleetWorker {
     public static void main(String[] args) throws Exception {
         FleetWorker worker = new FleetWorker(URI.create(args[0]), URI.create(args[1]), args[2],
                 RateLimit.of(Double.parseDouble(args[3]), Integer.parseInt(args[4])));
+        worker.warmUp();
         System.out.println("READY");
         System.out.flush();
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
