@@ -29,7 +29,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * Needs {@code com.bucket4j:bucket4j_jdk17-lettuce} and {@code io.lettuce:lettuce-core} (6.x) on the class path: the
  * runtime declares both optional, so only applications that use Redis carry them. A bucket's key is
- * {@code specwright:rate-limit:} and a SHA-256 digest; it expires once the bucket would be full again anyway.
+ * {@code specwright:rate-limit:} and a SHA-256 digest; it expires once the bucket would be full again anyway. Requests
+ * for one key from one JVM are batched (Bucket4j's batching optimization): one compare-and-swap in flight at a time,
+ * carrying every reservation made meanwhile; a request cut off by a dropped connection is sent once more.
  */
 public final class RedisBuckets {
 
