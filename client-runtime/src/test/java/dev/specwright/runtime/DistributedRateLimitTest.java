@@ -28,6 +28,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -189,6 +191,49 @@ class DistributedRateLimitTest {
             assertThat(call).succeedsWithin(Duration.ofSeconds(30));
         }
         server.verify(2, getRequestedFor(urlPathEqualTo("/api/ping")));
+    }
+
+    @Test
+    void reservationsMadeWhileOneIsWithRedisGoTogetherInTheNextRequestEachWithItsOwnWait() throws Exception {
+        RedisClient redisClient = RedisClient.create(redis.uri().toString());
+        redisClients.add(redisClient);
+        RateLimiter limiter = new RateLimiter(RateLimit.of(10, 25).distributed(RedisBuckets.lettuce(redisClient)),
+                new VirtualTime(), "specwright:rate-limit:test-" + UUID.randomUUID());
+        assertThat(limiter.reserve(null)).isZero(); // connected, bucket made: 24 tokens left
+        try (StatefulRedisConnection<String, String> admin = redisClient.connect()) {
+            long scriptsBefore = scriptsRun(admin);
+            client(admin, "PAUSE", 30_000, "WRITE");
+            List<CompletableFuture<Long>> reservations = new ArrayList<>();
+            boolean anyDoneWhilePaused;
+            try {
+                for (int i = 0; i < 32; i++) {
+                    reservations.add(limiter.reserveAsync(null));
+                }
+                anyDoneWhilePaused = reservations.stream().anyMatch(CompletableFuture::isDone);
+            } finally {
+                client(admin, "UNPAUSE");
+            }
+            List<Long> waits = new ArrayList<>();
+            for (CompletableFuture<Long> reservation : reservations) {
+                waits.add(reservation.get(30, TimeUnit.SECONDS));
+            }
+
+            assertThat(anyDoneWhilePaused).isFalse();
+            // the first went alone (and waited for the pause), the 31 others in one request: two swaps in all
+            assertThat(scriptsRun(admin) - scriptsBefore).as("compare-and-swap scripts run").isEqualTo(2);
+            // each with the wait it would have had alone, in order: the 24 tokens left, then one every 100 ms
+            List<Long> expected = new ArrayList<>();
+            for (int i = 0; i < 32; i++) {
+                expected.add(i < 24 ? 0 : Duration.ofMillis(100L * (i - 23)).toNanos());
+            }
+            assertThat(waits).containsExactlyElementsOf(expected);
+        }
+    }
+
+    private static long scriptsRun(StatefulRedisConnection<String, String> admin) {
+        Matcher eval = Pattern.compile("cmdstat_eval:calls=(\\d+)")
+                .matcher(admin.sync().info("commandstats"));
+        return eval.find() ? Long.parseLong(eval.group(1)) : 0;
     }
 
     @Test

@@ -11,19 +11,23 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.io.BufferedReader;
 import java.io.File;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -150,8 +154,8 @@ class FleetRateLimitTest {
         CompletableFuture<String> line = CompletableFuture.supplyAsync(() -> {
             try {
                 return childOut.readLine();
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         });
         try {
@@ -161,7 +165,7 @@ class FleetRateLimitTest {
                         + Files.readString(errors.toPath()));
             }
             return read;
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new AssertionError("the child JVM said nothing in time: " + Files.readString(errors.toPath()), e);
         }
     }
@@ -205,7 +209,7 @@ class FleetRateLimitTest {
     /** Calls per command name, from {@code INFO commandstats}. */
     private static Map<String, Long> perCommand(StatefulRedisConnection<String, String> stats) {
         Matcher line = Pattern.compile("cmdstat_([a-z|]+):calls=(\\d+)").matcher(stats.sync().info("commandstats"));
-        Map<String, Long> calls = new java.util.HashMap<>();
+        Map<String, Long> calls = new HashMap<>();
         while (line.find()) {
             calls.put(line.group(1), Long.parseLong(line.group(2)));
         }
