@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.lettuce.core.RedisClient;
@@ -21,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -149,11 +151,35 @@ class FleetRateLimitTest {
         }
     }
 
-    /** The next line of the child's output, or a failure with its error output if it ends or stays silent. */
+    @Test
+    void theSteadyRateIsTheSlopeOfTheArrivalsAfterTheWarmUp() {
+        List<Long> burstThenTwentyFive = new ArrayList<>();
+        List<Long> lateEveryTenth = new ArrayList<>();
+        List<Long> twoPercentFast = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            long onTime = i < BURST ? 0 : Duration.ofMillis(40L * (i - BURST + 1)).toNanos();
+            burstThenTwentyFive.add(onTime);
+            lateEveryTenth.add(onTime + (i % 10 == 0 ? Duration.ofMillis(150).toNanos() : 0));
+            twoPercentFast.add(i < BURST ? 0 : Math.round(Duration.ofMillis(40L * (i - BURST + 1)).toNanos() / 1.02));
+        }
+
+        assertThat(steadyRate(burstThenTwentyFive)).isCloseTo(25, within(1e-9)); // the burst is before the window
+        assertThat(steadyRate(lateEveryTenth)).isCloseTo(25, within(25 * 0.002));
+        assertThat(steadyRate(twoPercentFast)).isCloseTo(25.5, within(1e-6));
+    }
+
+    /**
+     * The child's next {@code READY} or result line (anything else a library prints on its output is skipped), or a
+     * failure with its error output if it ends or stays silent.
+     */
     private static String readLine(BufferedReader childOut, Process child, File errors) throws Exception {
         CompletableFuture<String> line = CompletableFuture.supplyAsync(() -> {
             try {
-                return childOut.readLine();
+                String read = childOut.readLine();
+                while (read != null && !read.equals("READY") && !read.startsWith(FleetWorker.Result.PREFIX)) {
+                    read = childOut.readLine();
+                }
+                return read;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
