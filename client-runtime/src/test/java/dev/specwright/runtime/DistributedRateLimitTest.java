@@ -230,6 +230,26 @@ class DistributedRateLimitTest {
         }
     }
 
+    @Test
+    void theFirstTokenFromAFullSharedBucketLinesItUpWithTheServersAtTheFirstAnswer() {
+        RedisClient redisClient = RedisClient.create(redis.uri().toString());
+        redisClients.add(redisClient);
+        VirtualTime time = new VirtualTime();
+        RateLimiter limiter = new RateLimiter(RateLimit.of(10, 25).distributed(RedisBuckets.lettuce(redisClient)), time,
+                "specwright:rate-limit:test-" + UUID.randomUUID());
+
+        assertThat(limiter.reserve(null)).isZero(); // from a full bucket: the server's refills only from its arrival
+        time.advance(Duration.ofSeconds(1)); // a cold start: the answer comes a second later
+        limiter.answered(); // so 10 tokens are held back: the bucket, full again, keeps 15
+
+        List<Long> waits = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            waits.add(limiter.reserve(null));
+        }
+        assertThat(waits.subList(0, 15)).containsOnly(0L);
+        assertThat(waits.get(15)).isEqualTo(Duration.ofMillis(100).toNanos());
+    }
+
     private static long scriptsRun(StatefulRedisConnection<String, String> admin) {
         Matcher eval = Pattern.compile("cmdstat_eval:calls=(\\d+)")
                 .matcher(admin.sync().info("commandstats"));

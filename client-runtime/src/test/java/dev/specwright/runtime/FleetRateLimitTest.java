@@ -34,6 +34,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -80,6 +81,21 @@ class FleetRateLimitTest {
 
     @Test
     void twoJvmsOfThirtyTwoThreadsHoldTheSharedRateWithoutA429() throws Exception {
+        fleet("threads");
+    }
+
+    /**
+     * As above, with the child's 32 threads replaced by 32 chains of {@code sendAsync} calls (no thread waits for Redis
+     * or for a token). Tagged "load" to keep the default run short: {@code -Dgroups=load}.
+     */
+    @Test
+    @Tag("load")
+    void aJvmOfThirtyTwoThreadsAndOneOfThirtyTwoAsyncCallsHoldTheSharedRateWithoutA429() throws Exception {
+        fleet("async");
+    }
+
+    /** Runs the fleet, the child JVM's calls made as {@code childMode} says ("threads" or "async"), and checks it. */
+    private void fleet(String childMode) throws Exception {
         server.stubFor(get(urlPathEqualTo("/api/ping")).willReturn(okJson("{\"ok\":true}")));
         URI baseUri = URI.create(server.baseUrl() + "/api");
         String tenant = "tenant-" + UUID.randomUUID();
@@ -90,7 +106,7 @@ class FleetRateLimitTest {
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-cp", System.getProperty("java.class.path"), FleetWorker.class.getName(),
                 baseUri.toString(), redis.uri().toString(), tenant, String.valueOf(RATE), String.valueOf(BURST),
-                String.valueOf(THREADS), String.valueOf(childCalls), String.valueOf(GIVE_UP.toSeconds()))
+                String.valueOf(THREADS), String.valueOf(childCalls), String.valueOf(GIVE_UP.toSeconds()), childMode)
                 .redirectError(childErrors.toFile())
                 .start();
         FleetWorker own = new FleetWorker(baseUri, redis.uri(), tenant, RateLimit.of(RATE, BURST));
@@ -124,12 +140,12 @@ class FleetRateLimitTest {
             int sent = SERVER_BUCKET.arrivals().size();
             double perToken = (double) roundTrips / sent;
             double rate = steadyRate(SERVER_BUCKET.arrivals());
-            System.out.printf("fleet: 2 JVMs x %d threads, bucket %.0f/s burst %d: %d requests reached the server,"
+            System.out.printf("fleet (child: %s): 2 JVMs x %d threads, bucket %.0f/s burst %d: %d requests reached the server,"
                             + " %d refused (429), %d delayed (longest %d ms); steady rate %.3f/s = %.4f of the bucket's"
                             + " (after %d s); first 32 arrivals within %d ms; Redis: %d round trips, %.2f per token"
                             + " (%d commands with those scripts call: GET %d, EVAL %d, PSETEX %d); this JVM: %s;"
                             + " child JVM: %s%n",
-                    THREADS, RATE, BURST, sent, SERVER_BUCKET.refused(), SERVER_BUCKET.delayed(),
+                    childMode, THREADS, RATE, BURST, sent, SERVER_BUCKET.refused(), SERVER_BUCKET.delayed(),
                     SERVER_BUCKET.longestDelay().toMillis(), rate, rate / RATE, WARM_UP.toSeconds(), first32Millis(),
                     roundTrips, perToken, commands, get, eval, psetex, mine, theirs);
 

@@ -7,11 +7,10 @@ import java.io.InputStreamReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -82,44 +81,104 @@ final class FleetWorker {
     }
 
     private static Result run(ApiClient client, int threads, int calls, Duration limit) throws InterruptedException {
-        AtomicInteger left = new AtomicInteger(calls);
-        AtomicInteger answered = new AtomicInteger();
-        AtomicInteger limiterFailures = new AtomicInteger();
-        AtomicInteger otherFailures = new AtomicInteger();
-        AtomicLong first32 = new AtomicLong(-1);
-        AtomicReference<String> firstFailure = new AtomicReference<>("-");
-        long start = System.nanoTime();
-        long end = start + limit.toNanos();
+        Tally tally = new Tally(calls, limit);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
-        List<Future<?>> workers = new ArrayList<>();
         for (int i = 0; i < threads; i++) {
-            workers.add(pool.submit(() -> {
-                while (System.nanoTime() < end && left.getAndDecrement() > 0) {
+            pool.execute(() -> {
+                while (tally.takeOne()) {
                     try {
-                        client.send(ApiRequest.builder("GET", "/ping").build());
-                        if (answered.incrementAndGet() == 32) {
-                            first32.set((System.nanoTime() - start) / 1_000_000);
-                        }
+                        client.send(ping());
+                        tally.answered();
                     } catch (RuntimeException e) {
-                        boolean onLimiter = e instanceof TransportException && e.getMessage().contains("rate-limit");
-                        (onLimiter ? limiterFailures : otherFailures).incrementAndGet();
-                        firstFailure.compareAndSet("-", e.getClass().getSimpleName() + ": " + e.getMessage());
+                        tally.failed(e);
                     }
                 }
-            }));
+            });
         }
         pool.shutdown();
         if (!pool.awaitTermination(limit.toSeconds() + 60, TimeUnit.SECONDS)) {
             pool.shutdownNow();
         }
-        return new Result(answered.get(), limiterFailures.get(), otherFailures.get(), first32.get(), firstFailure.get());
+        return tally.result();
+    }
+
+    /** As {@link #run}, through {@code sendAsync}: {@code inFlight} chains of calls, each starting the next as it ends. */
+    Result runAsync(int inFlight, int calls, Duration limit) throws InterruptedException {
+        Tally tally = new Tally(calls, limit);
+        CountDownLatch chainsDone = new CountDownLatch(inFlight);
+        for (int i = 0; i < inFlight; i++) {
+            chain(tally, chainsDone);
+        }
+        chainsDone.await(limit.toSeconds() + 60, TimeUnit.SECONDS);
+        return tally.result();
+    }
+
+    private void chain(Tally tally, CountDownLatch chainsDone) {
+        if (!tally.takeOne()) {
+            chainsDone.countDown();
+            return;
+        }
+        client.sendAsync(ping()).whenComplete((done, error) -> {
+            if (error == null) {
+                tally.answered();
+            } else {
+                tally.failed(error instanceof CompletionException && error.getCause() != null ? error.getCause() : error);
+            }
+            chain(tally, chainsDone);
+        });
+    }
+
+    private static ApiRequest ping() {
+        return ApiRequest.builder("GET", "/ping").build();
+    }
+
+    /** The calls left and what became of those made. */
+    private static final class Tally {
+
+        private final AtomicInteger left;
+        private final AtomicInteger answered = new AtomicInteger();
+        private final AtomicInteger limiterFailures = new AtomicInteger();
+        private final AtomicInteger otherFailures = new AtomicInteger();
+        private final AtomicLong first32 = new AtomicLong(-1);
+        private final AtomicReference<String> firstFailure = new AtomicReference<>("-");
+        private final long start = System.nanoTime();
+        private final long end;
+
+        Tally(int calls, Duration limit) {
+            this.left = new AtomicInteger(calls);
+            this.end = start + limit.toNanos();
+        }
+
+        /** Whether another call is to be made: some are left, and there is time. */
+        boolean takeOne() {
+            return System.nanoTime() < end && left.getAndDecrement() > 0;
+        }
+
+        void answered() {
+            if (answered.incrementAndGet() == 32) {
+                first32.set((System.nanoTime() - start) / 1_000_000);
+            }
+        }
+
+        void failed(Throwable e) {
+            boolean onLimiter = e instanceof TransportException && e.getMessage().contains("rate-limit");
+            (onLimiter ? limiterFailures : otherFailures).incrementAndGet();
+            firstFailure.compareAndSet("-", e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+
+        Result result() {
+            return new Result(answered.get(), limiterFailures.get(), otherFailures.get(), first32.get(), firstFailure.get());
+        }
     }
 
     void close() {
         redis.shutdown();
     }
 
-    /** {@code baseUri redisUri tenant rate burst threads calls limitSeconds}: see the class comment. */
+    /**
+     * {@code baseUri redisUri tenant rate burst threads calls limitSeconds [async]}: see the class comment; with
+     * {@code async}, {@code threads} chains of {@code sendAsync} calls instead of threads.
+     */
     public static void main(String[] args) throws Exception {
         FleetWorker worker = new FleetWorker(URI.create(args[0]), URI.create(args[1]), args[2],
                 RateLimit.of(Double.parseDouble(args[3]), Integer.parseInt(args[4])));
@@ -132,8 +191,11 @@ final class FleetWorker {
             System.err.println("expected GO, got " + go);
             System.exit(2);
         }
-        Result result = worker.run(Integer.parseInt(args[5]), Integer.parseInt(args[6]),
-                Duration.ofSeconds(Long.parseLong(args[7])));
+        int threads = Integer.parseInt(args[5]);
+        int calls = Integer.parseInt(args[6]);
+        Duration limit = Duration.ofSeconds(Long.parseLong(args[7]));
+        Result result = args.length > 8 && args[8].equals("async") ? worker.runAsync(threads, calls, limit)
+                : worker.run(threads, calls, limit);
         worker.close();
         System.out.println(result.line());
         System.out.flush();
