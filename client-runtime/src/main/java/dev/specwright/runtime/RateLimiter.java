@@ -11,6 +11,7 @@ import io.github.bucket4j.VerboseResult;
 import io.github.bucket4j.distributed.AsyncBucketProxy;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -36,6 +37,10 @@ final class RateLimiter {
     private static final double NANOS_PER_SECOND = 1e9;
 
     private static final System.Logger LOG = System.getLogger(ApiClient.class.getName());
+
+    /** The pauses before asking a shared store again after a failed request (see {@link #reserveShared}). */
+    private static final List<Duration> HICCUP_PAUSES = List.of(Duration.ofMillis(50), Duration.ofMillis(200),
+            Duration.ofMillis(500));
 
     private final RateLimit limit;
     private final TimeSource time;
@@ -275,16 +280,25 @@ final class RateLimiter {
      * the wait to a "scheduler" that only notes it, as the local reservation does with its blocking strategy.
      */
     private CompletableFuture<Reservation> reserveShared(Duration maxWait) {
+        return reserveShared(maxWait, 0);
+    }
+
+    /**
+     * A hiccup — the connection was reset with the request in flight, and the store client reconnects — should not
+     * fail the call: a request that failed other than by the store's timeout is asked again, after a short pause on the
+     * time source (the reconnection takes a moment), up to {@link #HICCUP_PAUSES} times. Had a failed request reached
+     * the store after all, a token is lost, which never puts the fleet over its limit. A store that stays away fails
+     * these too, or times out.
+     */
+    private CompletableFuture<Reservation> reserveShared(Duration maxWait, int retries) {
         return reserveSharedOnce(maxWait).exceptionallyCompose(failure -> {
-            if (timedOut(failure)) {
+            if (timedOut(failure) || retries == HICCUP_PAUSES.size()) {
                 return CompletableFuture.failedFuture(failure);
             }
-            // A hiccup — the connection was reset with the request in flight, and the store client reconnects: asked
-            // once more, the call goes on. Had the first request reached the store after all, a token is lost, which
-            // never puts the fleet over its limit. A store that stays away fails the second request too.
+            Duration pause = HICCUP_PAUSES.get(retries);
             LOG.log(Level.DEBUG, () -> "a request to the shared rate-limit bucket (" + limit + ") failed ("
-                    + unwrapped(failure).getClass().getName() + "); asking once more");
-            return reserveSharedOnce(maxWait);
+                    + unwrapped(failure).getClass().getName() + "); asking again in " + Durations.readable(pause));
+            return time.delay(pause).thenCompose(paused -> reserveShared(maxWait, retries + 1));
         });
     }
 

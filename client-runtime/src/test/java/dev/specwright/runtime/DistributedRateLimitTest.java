@@ -198,7 +198,7 @@ class DistributedRateLimitTest {
         RedisClient redisClient = RedisClient.create(redis.uri().toString());
         redisClients.add(redisClient);
         RateLimiter limiter = new RateLimiter(RateLimit.of(10, 25).distributed(RedisBuckets.lettuce(redisClient)),
-                new VirtualTime(), "specwright:rate-limit:test-" + UUID.randomUUID());
+                new VirtualTime(), "test:rate-limit:" + UUID.randomUUID());
         assertThat(limiter.reserve(null)).isZero(); // connected, bucket made: 24 tokens left
         try (StatefulRedisConnection<String, String> admin = redisClient.connect()) {
             long scriptsBefore = scriptsRun(admin);
@@ -236,7 +236,7 @@ class DistributedRateLimitTest {
         redisClients.add(redisClient);
         VirtualTime time = new VirtualTime();
         RateLimiter limiter = new RateLimiter(RateLimit.of(10, 25).distributed(RedisBuckets.lettuce(redisClient)), time,
-                "specwright:rate-limit:test-" + UUID.randomUUID());
+                "test:rate-limit:" + UUID.randomUUID());
 
         assertThat(limiter.reserve(null)).isZero(); // from a full bucket: the server's refills only from its arrival
         time.advance(Duration.ofSeconds(1)); // a cold start: the answer comes a second later
