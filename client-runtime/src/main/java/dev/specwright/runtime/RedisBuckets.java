@@ -31,7 +31,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * runtime declares both optional, so only applications that use Redis carry them. A bucket's key is
  * {@code specwright:rate-limit:} and a SHA-256 digest; it expires once the bucket would be full again anyway. Requests
  * for one key from one JVM are batched (Bucket4j's batching optimization): one compare-and-swap in flight at a time,
- * carrying every reservation made meanwhile; a request cut off by a dropped connection is sent once more.
+ * carrying every reservation made meanwhile; a request cut off by a dropped connection is sent again (up to three
+ * times, after short pauses).
  */
 public final class RedisBuckets {
 
