@@ -298,7 +298,9 @@ final class RateLimiter {
             Duration pause = HICCUP_PAUSES.get(retries);
             LOG.log(Level.DEBUG, () -> "a request to the shared rate-limit bucket (" + limit + ") failed ("
                     + unwrapped(failure).getClass().getName() + "); asking again in " + Durations.readable(pause));
-            return time.delay(pause).thenCompose(paused -> reserveShared(maxWait, retries + 1));
+            // the pause comes out of the caller's wait: its deadline has not moved
+            Duration left = maxWait == null ? null : maxWait.minus(pause);
+            return time.delay(pause).thenCompose(paused -> reserveShared(left, retries + 1));
         });
     }
 
