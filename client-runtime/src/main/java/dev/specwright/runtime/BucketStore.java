@@ -1,7 +1,7 @@
 package dev.specwright.runtime;
 
-import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.distributed.AsyncBucketProxy;
 
 /**
  * Where a distributed {@link RateLimit} bucket lives, so that several JVMs sharing one tenant draw from one bucket:
@@ -18,9 +18,12 @@ public abstract class BucketStore {
 
     /**
      * The bucket stored under {@code key}, created with {@code configuration} if the store has none yet (a bucket
-     * already there keeps its own). Connects to the store on first use.
+     * already there keeps its own). Connects to the store on first use. Asynchronous and batched: the caller makes one
+     * per key and JVM and sends every request for that key through it, so that at most one request per key is with the
+     * store at a time and those made meanwhile go together in the next one (Bucket4j's batching optimization: each
+     * request in a batch gets the answer it would have had alone, in the order they were made).
      *
      * @throws RuntimeException if the store cannot be reached; the caller turns it into a {@link TransportException}
      */
-    abstract Bucket bucket(String key, BucketConfiguration configuration, TimeSource time);
+    abstract AsyncBucketProxy bucket(String key, BucketConfiguration configuration, TimeSource time);
 }

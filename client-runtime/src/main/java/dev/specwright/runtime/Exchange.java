@@ -205,7 +205,35 @@ final class Exchange {
                 fail(deadlinePassed(target, deadline, last, attempt));
                 return;
             }
-            long wait = limiter == null ? 0 : limiter.reserve(deadline.remaining());
+            if (limiter == null) {
+                authenticateThenSend();
+                return;
+            }
+            // a shared bucket's store answers later: no thread waits for it
+            limiter.reserveAsync(deadline.remaining()).whenComplete((wait, error) -> {
+                try {
+                    tokenReserved(wait, error == null ? null : unwrap(error));
+                } catch (RuntimeException | Error e) {
+                    fail(e); // thrown here it would vanish into the future whenComplete returns
+                }
+            });
+        }
+
+        private void tokenReserved(Long wait, Throwable failure) {
+            if (failure instanceof TransportException storeDown) {
+                fail(withAttempts(withSuppressed(storeDown, last), attempt - 1)); // a shared bucket's store is down
+            } else if (failure != null) {
+                fail(failure);
+            } else if (result.isDone()) {
+                if (wait >= 0) {
+                    limiter.release(); // cancelled meanwhile: the token was not used
+                }
+            } else {
+                waitForToken(wait);
+            }
+        }
+
+        private void waitForToken(long wait) {
             if (wait < 0) {
                 fail(noToken(target, deadline, last, attempt));
                 return;

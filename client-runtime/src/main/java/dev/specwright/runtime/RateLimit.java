@@ -74,8 +74,11 @@ public final class RateLimit {
     /**
      * The same bucket, kept in {@code store} instead of this JVM's memory, so every JVM whose clients use the same base
      * URI, caller identity and store draws from it: {@code RateLimit.of(10, 25).distributed(RedisBuckets.lettuce(redis))}.
-     * Each attempt then costs one round trip to the store. If the store cannot be reached, calls fail with a
-     * {@link TransportException} rather than go out unmetered. With {@link #adaptive()}, a 429 lowers the shared rate.
+     * Each JVM has at most one request per bucket with the store at a time (a read and a compare-and-swap: two round
+     * trips, plus two more when it collides with another JVM's), carrying every token its threads and asynchronous
+     * calls asked for meanwhile; asynchronous calls hold no thread while the store answers. If the store cannot be reached, calls fail
+     * with a {@link TransportException} rather than go out unmetered. With {@link #adaptive()}, a 429 lowers the shared
+     * rate.
      */
     public RateLimit distributed(BucketStore store) {
         Objects.requireNonNull(store, "store");

@@ -8,8 +8,13 @@ import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.TokensInheritanceStrategy;
 import io.github.bucket4j.VerboseResult;
+import io.github.bucket4j.distributed.AsyncBucketProxy;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -19,6 +24,11 @@ import java.util.function.Function;
  * one base URI and caller identity (see {@link RateLimiters}). A shared store is reached on first use; when it cannot
  * be, taking a token fails with a {@link TransportException}, while telling it about answers (adaptive mode) or giving a
  * token back only logs the failure, since the call itself went fine.
+ *
+ * <p>A shared store's bucket is asynchronous and batched (see {@link BucketStore}): however many threads and
+ * asynchronous calls of this JVM ask at once, at most one request per bucket is with the store at a time, and those
+ * that came meanwhile go together in the next one. Blocking callers wait for its answer; asynchronous ones are handed
+ * a future and block no thread.
  */
 final class RateLimiter {
 
@@ -28,11 +38,16 @@ final class RateLimiter {
 
     private static final System.Logger LOG = System.getLogger(ApiClient.class.getName());
 
+    /** The pauses before asking a shared store again after a failed request (see {@link #reserveShared}). */
+    private static final List<Duration> HICCUP_PAUSES = List.of(Duration.ofMillis(50), Duration.ofMillis(200),
+            Duration.ofMillis(500));
+
     private final RateLimit limit;
     private final TimeSource time;
     private final double floorRate;
     private final String storeKey;
-    private volatile Bucket bucket; // a shared store's is made on first use: the store may be down at start-up
+    private final Bucket local; // null for a shared store's bucket
+    private volatile AsyncBucketProxy shared; // made on first use: the store may be down at start-up
 
     // adaptive state, guarded by this
     private double currentRate;
@@ -41,6 +56,9 @@ final class RateLimiter {
     // start-up alignment (see answered()), guarded by this
     private boolean awaitingFirstAnswer;
     private long firstTakenAt;
+
+    /** What a reservation did: whether it took the token, the wait until it is due, and the tokens left after it. */
+    private record Reservation(boolean taken, long nanos, long available) {}
 
     /** A bucket in this JVM. */
     RateLimiter(RateLimit limit, TimeSource time) {
@@ -57,9 +75,8 @@ final class RateLimiter {
         this.floorRate = Math.min(1.0, limit.requestsPerSecond());
         this.time = time;
         this.storeKey = storeKey;
-        if (limit.store().isEmpty()) {
-            this.bucket = Bucket.builder().withCustomTimePrecision(monotonic(time)).addLimit(bandwidth(currentRate)).build();
-        }
+        this.local = limit.store().isPresent() ? null
+                : Bucket.builder().withCustomTimePrecision(monotonic(time)).addLimit(bandwidth(currentRate)).build();
     }
 
     private static TimeMeter monotonic(TimeSource time) {
@@ -76,45 +93,54 @@ final class RateLimiter {
         };
     }
 
-    /** The bucket; a shared store's is looked up on first use. */
-    private Bucket bucket() {
-        Bucket known = bucket;
+    /** The shared store's bucket, looked up on first use; throws if the store cannot be reached. */
+    private AsyncBucketProxy shared() {
+        AsyncBucketProxy known = shared;
         if (known != null) {
             return known;
         }
         synchronized (this) {
-            if (bucket == null) {
-                bucket = limit.store().orElseThrow().bucket(storeKey,
+            if (shared == null) {
+                shared = limit.store().orElseThrow().bucket(storeKey,
                         BucketConfiguration.builder().addLimit(bandwidth(currentRate)).build(), time);
             }
-            return bucket;
+            return shared;
         }
     }
 
-    /** Runs an operation on the bucket; a shared store's failure becomes a {@link TransportException}. */
-    private <T> T onBucket(Function<Bucket, T> operation) {
-        try {
-            return operation.apply(bucket());
-        } catch (RuntimeException e) {
-            if (limit.store().isEmpty()) {
-                throw e;
-            }
-            // the exception's own message may name the store's address, which may hold its password
-            throw new TransportException("the shared rate-limit bucket (" + limit + ") could not be reached: "
-                    + e.getClass().getName(), e);
+    /** A shared store's failure, as callers see it. */
+    private TransportException unreachable(Throwable failure) {
+        Throwable cause = unwrapped(failure);
+        if (cause instanceof TransportException already) {
+            return already;
         }
+        // the exception's own message may name the store's address, which may hold its password
+        return new TransportException("the shared rate-limit bucket (" + limit + ") could not be reached: "
+                + cause.getClass().getName(), cause);
     }
 
-    /** As {@link #onBucket}, for bookkeeping that must not fail a call that went fine: a failure is logged. */
-    private void quietlyOnBucket(String what, Consumer<Bucket> operation) {
+    /**
+     * Bookkeeping that must not fail a call that went fine: done on the local bucket, or sent to the shared one without
+     * waiting for it (it queues behind the requests already made, so it takes effect in order); a failure is logged.
+     */
+    private void quietly(String what, Consumer<Bucket> locally, Function<AsyncBucketProxy, CompletableFuture<?>> remotely) {
+        if (local != null) {
+            locally.accept(local);
+            return;
+        }
         try {
-            onBucket(b -> {
-                operation.accept(b);
-                return null;
+            remotely.apply(shared()).whenComplete((done, error) -> {
+                if (error != null) {
+                    logFailure(what, unreachable(error));
+                }
             });
-        } catch (TransportException e) {
-            LOG.log(Level.WARNING, () -> what + " failed: " + e.getMessage());
+        } catch (RuntimeException e) {
+            logFailure(what, unreachable(e));
         }
+    }
+
+    private static void logFailure(String what, TransportException failure) {
+        LOG.log(Level.WARNING, () -> what + " failed: " + failure.getMessage());
     }
 
     RateLimit limit() {
@@ -129,7 +155,7 @@ final class RateLimiter {
      * @throws InterruptedException if interrupted while waiting; the token is given back, as the request will not go
      */
     boolean acquire(Duration maxWait) throws InterruptedException {
-        long wait = reserve(maxWait);
+        long wait = local != null ? reserve(maxWait) : awaitShared(maxWait);
         if (wait < 0) {
             return false;
         }
@@ -144,39 +170,167 @@ final class RateLimiter {
         return true;
     }
 
+    /** Waits, interruptibly, for the shared store to answer a reservation; one taken after all is given back. */
+    private long awaitShared(Duration maxWait) throws InterruptedException {
+        long now = time.nanoTime();
+        CompletableFuture<Reservation> reserving;
+        try {
+            reserving = reserveShared(maxWait);
+        } catch (RuntimeException e) {
+            throw unreachable(e);
+        }
+        try {
+            return settle(now, reserving.get());
+        } catch (InterruptedException e) {
+            reserving.thenAccept(late -> {
+                if (late.taken()) {
+                    release();
+                }
+            });
+            throw e;
+        } catch (ExecutionException e) {
+            throw unreachable(e);
+        }
+    }
+
     /**
-     * Reserves one token without waiting: the caller then waits the returned time itself, by sleeping or, for an
+     * Reserves one token without waiting for it: the caller then waits the returned time itself, by sleeping or, for an
      * asynchronous call, by scheduling its next step. Reservations queue up in the bucket, so callers are served in the
-     * order they asked, and none of them polls.
+     * order they asked, and none of them polls. With a shared store this blocks until the store answers; asynchronous
+     * callers use {@link #reserveAsync}.
      *
      * @param maxWait the longest wait acceptable; null for no limit
      * @return the nanoseconds until the token is due (0: now), or -1, having reserved nothing, if it would come only
      *         after {@code maxWait}
      */
     long reserve(Duration maxWait) {
+        if (local != null) {
+            return settle(time.nanoTime(), reserveLocally(maxWait));
+        }
+        try {
+            return reserveAsync(maxWait).join();
+        } catch (CompletionException e) {
+            throw unreachable(e);
+        }
+    }
+
+    /**
+     * As {@link #reserve}, without blocking the calling thread: the future completes with the wait (or -1) once the
+     * store has answered — at once for a bucket in this JVM — or with a {@link TransportException} if the store could
+     * not be reached. It completes on the runtime's own threads, never on the store client's I/O thread.
+     */
+    CompletableFuture<Long> reserveAsync(Duration maxWait) {
         long now = time.nanoTime();
+        if (local != null) {
+            try {
+                return CompletableFuture.completedFuture(settle(now, reserveLocally(maxWait)));
+            } catch (RuntimeException e) {
+                return CompletableFuture.failedFuture(e);
+            }
+        }
+        CompletableFuture<Reservation> reserving;
+        try {
+            reserving = reserveShared(maxWait);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(unreachable(e));
+        }
+        CompletableFuture<Long> due = new CompletableFuture<>();
+        reserving.whenCompleteAsync((reservation, error) -> {
+            if (error != null) {
+                due.completeExceptionally(unreachable(error));
+            } else {
+                due.complete(settle(now, reservation));
+            }
+        }, AsyncPool.EXECUTOR);
+        return due;
+    }
+
+    /** Counts a reservation in: -1 if it took nothing, else its wait; notes a start from a full bucket. */
+    private long settle(long now, Reservation reservation) {
+        if (!reservation.taken()) {
+            return -1;
+        }
+        if (reservation.nanos() == 0 && reservation.available() >= limit.burst() - 1) {
+            takenFromFullBucket(now);
+        }
+        return reservation.nanos();
+    }
+
+    private Reservation reserveLocally(Duration maxWait) {
         // Bucket4j reserves the token, then hands the time to wait to a BlockingStrategy; this one only notes it. The
         // verbose result tells, in the same step, how full the bucket was.
         long[] due = {0};
         BlockingStrategy note = nanos -> due[0] = nanos;
-        VerboseResult<Boolean> taken = onBucket(b -> {
-            if (maxWait != null && (maxWait.isZero() || maxWait.isNegative())) {
-                return b.asVerbose().tryConsume(1);
-            }
+        VerboseResult<Boolean> taken;
+        if (maxWait != null && (maxWait.isZero() || maxWait.isNegative())) {
+            taken = local.asVerbose().tryConsume(1);
+        } else {
             try {
-                return maxWait == null ? b.asBlocking().asVerbose().consume(1, note).withValue(true)
-                        : b.asBlocking().asVerbose().tryConsume(1, maxWait.toNanos(), note);
+                taken = maxWait == null ? local.asBlocking().asVerbose().consume(1, note).withValue(true)
+                        : local.asBlocking().asVerbose().tryConsume(1, maxWait.toNanos(), note);
             } catch (InterruptedException e) {
                 throw new AssertionError("noting a wait does not wait, so it cannot be interrupted", e);
             }
+        }
+        return new Reservation(taken.getValue(), due[0], taken.getDiagnostics().getAvailableTokens());
+    }
+
+    /**
+     * The same reservation in the shared store, in one request (batched with those of other threads): Bucket4j hands
+     * the wait to a "scheduler" that only notes it, as the local reservation does with its blocking strategy.
+     */
+    private CompletableFuture<Reservation> reserveShared(Duration maxWait) {
+        return reserveShared(maxWait, 0);
+    }
+
+    /**
+     * A hiccup — the connection was reset with the request in flight, and the store client reconnects — should not
+     * fail the call: a request that failed other than by the store's timeout is asked again, after a short pause on the
+     * time source (the reconnection takes a moment), up to {@link #HICCUP_PAUSES} times. Had a failed request reached
+     * the store after all, a token is lost, which never puts the fleet over its limit. A store that stays away fails
+     * these too, or times out.
+     */
+    private CompletableFuture<Reservation> reserveShared(Duration maxWait, int retries) {
+        return reserveSharedOnce(maxWait).exceptionallyCompose(failure -> {
+            if (timedOut(failure) || retries == HICCUP_PAUSES.size()) {
+                return CompletableFuture.failedFuture(failure);
+            }
+            Duration pause = HICCUP_PAUSES.get(retries);
+            LOG.log(Level.DEBUG, () -> "a request to the shared rate-limit bucket (" + limit + ") failed ("
+                    + unwrapped(failure).getClass().getName() + "); asking again in " + Durations.readable(pause));
+            // the pause comes out of the caller's wait: its deadline has not moved
+            Duration left = maxWait == null ? null : maxWait.minus(pause);
+            return time.delay(pause).thenCompose(paused -> reserveShared(left, retries + 1));
         });
-        if (!taken.getValue()) {
-            return -1;
+    }
+
+    /** Whether the store's request timeout ended it: asking again would only wait as long once more. */
+    private static boolean timedOut(Throwable failure) {
+        Throwable cause = unwrapped(failure);
+        return cause instanceof io.github.bucket4j.TimeoutException || cause instanceof java.util.concurrent.TimeoutException;
+    }
+
+    private static Throwable unwrapped(Throwable failure) {
+        Throwable cause = failure;
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
+            cause = cause.getCause();
         }
-        if (due[0] == 0 && taken.getDiagnostics().getAvailableTokens() >= limit.burst() - 1) {
-            takenFromFullBucket(now);
+        return cause;
+    }
+
+    private CompletableFuture<Reservation> reserveSharedOnce(Duration maxWait) {
+        AsyncBucketProxy bucket = shared();
+        if (maxWait != null && (maxWait.isZero() || maxWait.isNegative())) {
+            return bucket.asVerbose().tryConsume(1).thenApply(taken -> new Reservation(taken.getValue(), 0,
+                    taken.getDiagnostics().getAvailableTokens()));
         }
-        return due[0];
+        NotedWait noted = new NotedWait();
+        if (maxWait == null) {
+            return bucket.asScheduler().asVerbose().consume(1, noted).thenApply(taken -> new Reservation(true,
+                    noted.nanos(), taken.getDiagnostics().getAvailableTokens()));
+        }
+        return bucket.asScheduler().asVerbose().tryConsume(1, maxWait.toNanos(), noted).thenApply(taken ->
+                new Reservation(taken.getValue(), noted.nanos(), taken.getDiagnostics().getAvailableTokens()));
     }
 
     /**
@@ -216,13 +370,14 @@ final class RateLimiter {
             LOG.log(Level.DEBUG, () -> "the first answer after a start from a full bucket (" + limit + ") took "
                     + Durations.readable(Duration.ofNanos(elapsed)) + "; holding back " + holdBack
                     + " tokens the server has not refilled yet");
-            quietlyOnBucket("holding back tokens", b -> b.consumeIgnoringRateLimits(holdBack));
+            quietly("holding back tokens", b -> b.consumeIgnoringRateLimits(holdBack),
+                    b -> b.consumeIgnoringRateLimits(holdBack));
         }
     }
 
     /** Gives a reserved token back: its request will not be sent (interrupted, cancelled, out of time). */
     void release() {
-        quietlyOnBucket("giving back a rate-limit token", b -> b.addTokens(1));
+        quietly("giving back a rate-limit token", b -> b.addTokens(1), b -> b.addTokens(1));
     }
 
     /** Adaptive mode: a 2xx answer; every {@code ceil(rate)} of them in a row raise the rate by one step. */
@@ -250,7 +405,8 @@ final class RateLimiter {
         synchronized (this) {
             successStreak = 0;
             setRate(Math.max(floorRate, currentRate / 2));
-            quietlyOnBucket("emptying the bucket after a 429", Bucket::tryConsumeAsMuchAsPossible);
+            quietly("emptying the bucket after a 429", Bucket::tryConsumeAsMuchAsPossible,
+                    AsyncBucketProxy::tryConsumeAsMuchAsPossible);
         }
     }
 
@@ -264,8 +420,9 @@ final class RateLimiter {
             return;
         }
         currentRate = rate;
-        quietlyOnBucket("changing the bucket's rate", b -> b.replaceConfiguration(
-                BucketConfiguration.builder().addLimit(bandwidth(rate)).build(), TokensInheritanceStrategy.AS_IS));
+        BucketConfiguration configuration = BucketConfiguration.builder().addLimit(bandwidth(rate)).build();
+        quietly("changing the bucket's rate", b -> b.replaceConfiguration(configuration, TokensInheritanceStrategy.AS_IS),
+                b -> b.replaceConfiguration(configuration, TokensInheritanceStrategy.AS_IS));
     }
 
     /** Greedy refill of one token per {@code 1/rate} seconds: tokens trickle in rather than arriving once a second. */

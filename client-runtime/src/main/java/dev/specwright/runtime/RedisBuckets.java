@@ -1,10 +1,11 @@
 package dev.specwright.runtime;
 
-import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.TimeMeter;
+import io.github.bucket4j.distributed.AsyncBucketProxy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
-import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.distributed.proxy.AsyncProxyManager;
+import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -27,7 +29,10 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * Needs {@code com.bucket4j:bucket4j_jdk17-lettuce} and {@code io.lettuce:lettuce-core} (6.x) on the class path: the
  * runtime declares both optional, so only applications that use Redis carry them. A bucket's key is
- * {@code specwright:rate-limit:} and a SHA-256 digest; it expires once the bucket would be full again anyway.
+ * {@code specwright:rate-limit:} and a SHA-256 digest; it expires once the bucket would be full again anyway. Requests
+ * for one key from one JVM are batched (Bucket4j's batching optimization): one compare-and-swap in flight at a time,
+ * carrying every reservation made meanwhile; a request cut off by a dropped connection is sent again (up to three
+ * times, after short pauses).
  */
 public final class RedisBuckets {
 
@@ -56,25 +61,34 @@ public final class RedisBuckets {
         private final RedisClient client;
         private StatefulRedisConnection<byte[], byte[]> connection; // guarded by this
         /** One proxy manager per time source: the clock is part of its configuration. */
-        private final Map<TimeSource, ProxyManager<byte[]>> managers = new ConcurrentHashMap<>();
+        private final Map<TimeSource, AsyncProxyManager<byte[]>> managers = new ConcurrentHashMap<>();
 
         LettuceStore(RedisClient client, StatefulRedisConnection<byte[], byte[]> connection) {
             this.client = client;
             this.connection = connection;
         }
 
+        /**
+         * Batched: without it, every thread ran its own compare-and-swap loop on the one key (a GET, then a Lua script
+         * that swaps only if the value is unchanged), and with 32 threads in each of two JVMs most swaps failed and
+         * were retried — a dozen or more round trips per token, the first tokens seconds late, calls failing on the
+         * request timeout. Batched, this JVM has one swap in flight per key, and all that came meanwhile ride on the
+         * next one, each with its own exact answer.
+         */
         @Override
-        Bucket bucket(String key, BucketConfiguration configuration, TimeSource time) {
+        AsyncBucketProxy bucket(String key, BucketConfiguration configuration, TimeSource time) {
             return managers.computeIfAbsent(time, this::manager).builder()
-                    .build(key.getBytes(StandardCharsets.UTF_8), () -> configuration);
+                    .withOptimization(Optimizations.batching())
+                    .build(key.getBytes(StandardCharsets.UTF_8), () -> CompletableFuture.completedFuture(configuration));
         }
 
-        private ProxyManager<byte[]> manager(TimeSource time) {
+        private AsyncProxyManager<byte[]> manager(TimeSource time) {
             return Bucket4jLettuce.casBasedBuilder(connection())
                     .clientClock(wallClock(time))
                     .requestTimeout(COMMAND_TIMEOUT)
                     .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(KEEP_FULL_BUCKETS))
-                    .build();
+                    .build()
+                    .asAsync();
         }
 
         private synchronized StatefulRedisConnection<byte[], byte[]> connection() {

@@ -8,8 +8,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.lettuce.core.KillArgs;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.output.StatusOutput;
+import io.lettuce.core.protocol.CommandArgs;
+import io.lettuce.core.protocol.CommandType;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ServerSocket;
@@ -23,6 +28,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -143,10 +150,136 @@ class DistributedRateLimitTest {
         server.verify(2 * perStack, getRequestedFor(urlPathEqualTo("/api/ping")));
         assertThat(SERVER_BUCKET.refused()).as("429s").isZero();
         // 60 requests, 10 at once, then 20/s: at least 2.5 s; in any second at most burst + rate, give or take two for
-        // scheduling jitter at the window's edges
+        // scheduling jitter at the window's edges (two buckets would let through twice that). Not "at most the rate in
+        // any second after the first": that holds only while every thread always waits for a token; on a loaded
+        // machine six threads fall behind 20/s, the bucket refills meanwhile, and a burst from it is within the limit
+        // (the server, enforcing the same bucket, refills too, and delays nothing).
         assertThat(took).isGreaterThanOrEqualTo(Duration.ofMillis(2450));
         assertThat(SERVER_BUCKET.mostWithin(Duration.ofSeconds(1))).isLessThanOrEqualTo(10 + 20 + 2);
-        assertThat(SERVER_BUCKET.mostWithin(Duration.ofSeconds(1), Duration.ofSeconds(1))).isLessThanOrEqualTo(20 + 2);
+    }
+
+    /** Runs {@code CLIENT <args...>} answered with OK (lettuce 6.1 has no typed CLIENT PAUSE WRITE nor UNPAUSE). */
+    private static void client(StatefulRedisConnection<String, String> admin, Object... args) {
+        CommandArgs<String, String> command = new CommandArgs<>(StringCodec.UTF8);
+        for (Object arg : args) {
+            command.add(String.valueOf(arg));
+        }
+        admin.sync().dispatch(CommandType.CLIENT, new StatusOutput<>(StringCodec.UTF8), command);
+    }
+
+    @Test
+    void anAsynchronousCallWaitingForRedisHoldsNoThread() throws Exception {
+        server.stubFor(get(urlPathEqualTo("/api/ping")).willReturn(okJson("{}")));
+        ApiClient client = stack(RateLimit.of(10, 25), TimeSource.system());
+        client.send(ping()); // connected, bucket made
+        RedisClient adminClient = RedisClient.create(redis.uri().toString());
+        redisClients.add(adminClient);
+        try (StatefulRedisConnection<String, String> admin = adminClient.connect()) {
+            // writes and scripts wait (reads do not): the bucket's compare-and-swap cannot finish until UNPAUSE
+            client(admin, "PAUSE", 30_000, "WRITE");
+            CompletableFuture<?> call;
+            boolean doneWhilePaused;
+            try {
+                // a caller waiting for Redis here would wait until the store's 5 s timeout and get its failure
+                call = client.sendAsync(ping());
+                doneWhilePaused = call.isDone();
+            } finally {
+                client(admin, "UNPAUSE");
+            }
+
+            assertThat(doneWhilePaused).as("done while Redis was paused").isFalse();
+            assertThat(call).succeedsWithin(Duration.ofSeconds(30));
+        }
+        server.verify(2, getRequestedFor(urlPathEqualTo("/api/ping")));
+    }
+
+    @Test
+    void reservationsMadeWhileOneIsWithRedisGoTogetherInTheNextRequestEachWithItsOwnWait() throws Exception {
+        RedisClient redisClient = RedisClient.create(redis.uri().toString());
+        redisClients.add(redisClient);
+        RateLimiter limiter = new RateLimiter(RateLimit.of(10, 25).distributed(RedisBuckets.lettuce(redisClient)),
+                new VirtualTime(), "test:rate-limit:" + UUID.randomUUID());
+        assertThat(limiter.reserve(null)).isZero(); // connected, bucket made: 24 tokens left
+        try (StatefulRedisConnection<String, String> admin = redisClient.connect()) {
+            long scriptsBefore = scriptsRun(admin);
+            client(admin, "PAUSE", 30_000, "WRITE");
+            List<CompletableFuture<Long>> reservations = new ArrayList<>();
+            boolean anyDoneWhilePaused;
+            try {
+                for (int i = 0; i < 32; i++) {
+                    reservations.add(limiter.reserveAsync(null));
+                }
+                anyDoneWhilePaused = reservations.stream().anyMatch(CompletableFuture::isDone);
+            } finally {
+                client(admin, "UNPAUSE");
+            }
+            List<Long> waits = new ArrayList<>();
+            for (CompletableFuture<Long> reservation : reservations) {
+                waits.add(reservation.get(30, TimeUnit.SECONDS));
+            }
+
+            assertThat(anyDoneWhilePaused).isFalse();
+            // the first went alone (and waited for the pause), the 31 others in one request: two swaps in all
+            assertThat(scriptsRun(admin) - scriptsBefore).as("compare-and-swap scripts run").isEqualTo(2);
+            // each with the wait it would have had alone, in order: the 24 tokens left, then one every 100 ms
+            List<Long> expected = new ArrayList<>();
+            for (int i = 0; i < 32; i++) {
+                expected.add(i < 24 ? 0 : Duration.ofMillis(100L * (i - 23)).toNanos());
+            }
+            assertThat(waits).containsExactlyElementsOf(expected);
+        }
+    }
+
+    @Test
+    void theFirstTokenFromAFullSharedBucketLinesItUpWithTheServersAtTheFirstAnswer() {
+        RedisClient redisClient = RedisClient.create(redis.uri().toString());
+        redisClients.add(redisClient);
+        VirtualTime time = new VirtualTime();
+        RateLimiter limiter = new RateLimiter(RateLimit.of(10, 25).distributed(RedisBuckets.lettuce(redisClient)), time,
+                "test:rate-limit:" + UUID.randomUUID());
+
+        assertThat(limiter.reserve(null)).isZero(); // from a full bucket: the server's refills only from its arrival
+        time.advance(Duration.ofSeconds(1)); // a cold start: the answer comes a second later
+        limiter.answered(); // so 10 tokens are held back: the bucket, full again, keeps 15
+
+        List<Long> waits = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            waits.add(limiter.reserve(null));
+        }
+        assertThat(waits.subList(0, 15)).containsOnly(0L);
+        assertThat(waits.get(15)).isEqualTo(Duration.ofMillis(100).toNanos());
+    }
+
+    private static long scriptsRun(StatefulRedisConnection<String, String> admin) {
+        Matcher eval = Pattern.compile("cmdstat_eval:calls=(\\d+)")
+                .matcher(admin.sync().info("commandstats"));
+        return eval.find() ? Long.parseLong(eval.group(1)) : 0;
+    }
+
+    @Test
+    void aDroppedConnectionToRedisFailsNoCall() throws Exception {
+        server.stubFor(get(urlPathEqualTo("/api/ping")).willReturn(okJson("{}")));
+        ApiClient client = stack(RateLimit.of(1000, 100), TimeSource.system());
+        client.send(ping());
+        RedisClient adminClient = RedisClient.create(redis.uri().toString());
+        redisClients.add(adminClient);
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        try (StatefulRedisConnection<String, String> admin = adminClient.connect()) {
+            List<Future<?>> calls = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                calls.add(threads.submit(() -> client.send(ping())));
+                if (i == 20) {
+                    // every other client's connection, mid-run: lettuce reconnects and sends again what was cut off
+                    assertThat(admin.sync().clientKill(KillArgs.Builder.typeNormal().skipme())).isPositive();
+                }
+            }
+            for (Future<?> call : calls) {
+                call.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        server.verify(41, getRequestedFor(urlPathEqualTo("/api/ping")));
     }
 
     @Test
