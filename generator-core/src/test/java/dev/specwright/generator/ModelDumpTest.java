@@ -2,14 +2,27 @@ package dev.specwright.generator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.specwright.generator.model.ApiModel;
 import dev.specwright.generator.model.ModelDump;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ModelDumpTest {
+
+    /** DEL, C1 controls (CSI U+009B, NEL), bidi override and isolate, zero width, BOM, line/paragraph separators,
+     *  ESC, a lone surrogate of each half, a tag character (U+E0041) and an emoji outside the BMP. */
+    private static final String HOSTILE = "a\u007Fb\u009B31mc\u0085d\u202Ee\u2066f\u200Bg\uFEFFh\u2028i\u2029j\u001B[2Jk"
+            + "\uD800l\uDC00m\uDB40\uDC41n\uD83D\uDE00o\r\n\tp é ü 日本";
+
+    @TempDir
+    Path tmp;
 
     @Test
     void theDumpShowsWhatTheGeneratorUnderstood() throws Exception {
@@ -23,5 +36,35 @@ class ModelDumpTest {
         assertThat(dump.at("/errorModel").asText()).isEqualTo("ErrorResponse");
         assertThat(dump.at("/packages/base").asText()).isEqualTo("com.example.platform");
         assertThat(ModelDump.toJson(model)).isEqualTo(ModelDump.toJson(model));
+    }
+
+    @Test
+    void specTextThatCouldRepaintATerminalIsEscapedAndTheJsonMeansTheSame() throws Exception {
+        Path spec = tmp.resolve("openapi.json");
+        Map<String, Object> document = Map.of(
+                "openapi", "3.0.3",
+                "info", Map.of("title", "Pets", "version", "1", "description", HOSTILE),
+                "paths", Map.of(),
+                "components", Map.of("schemas", Map.of("Kind", Map.of("type", "string", "enum", List.of(HOSTILE, "plain")))));
+        // escaped in the file, so the lone surrogates reach the parser
+        Files.write(spec, new ObjectMapper().writer().with(JsonWriteFeature.ESCAPE_NON_ASCII).writeValueAsBytes(document));
+        ApiModel model = new Generator().model(GeneratorOptions.builder(spec, Path.of("unused")).build());
+
+        String out = ModelDump.toJson(model);
+
+        for (int i = 0; i < out.length(); i++) {
+            char c = out.charAt(i);
+            boolean printable = c == '\n' || !(Character.isISOControl(c) || Character.isSurrogate(c)
+                    || Character.getType(c) == Character.FORMAT || Character.getType(c) == Character.LINE_SEPARATOR
+                    || Character.getType(c) == Character.PARAGRAPH_SEPARATOR);
+            assertThat(printable).as("U+%04X at %d of the dump", (int) c, i).isTrue();
+        }
+        assertThat(out).contains("\\u007F", "\\u009B", "\\u0085", "\\u202E", "\\u2066", "\\u200B", "\\uFEFF", "\\u2028",
+                "\\u2029", "\\u001B", "\\uD800", "\\uDC00", "\\uDB40\\uDC41", "\\uD83D\\uDE00", "\\r\\n\\t");
+        assertThat(out).as("ordinary letters stay readable").contains("p é ü 日本");
+        JsonNode dump = new ObjectMapper().readTree(out);
+        assertThat(dump.at("/description").asText()).isEqualTo(HOSTILE.strip());
+        assertThat(out).as("deterministic").isEqualTo(ModelDump.toJson(model));
+        assertThat(dump.toString()).as("the enum value survives too").contains(new ObjectMapper().writeValueAsString(HOSTILE));
     }
 }
