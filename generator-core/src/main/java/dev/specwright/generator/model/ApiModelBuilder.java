@@ -307,9 +307,17 @@ public final class ApiModelBuilder {
                 clientName + "ApiException", clientName + "ErrorDecoder").forEach(baseTypes::reserve);
         NameScope constants = new NameScope().reserve(EnumDef.UNKNOWN);
         List<ErrorCatalog.Category> named = ordered.values().stream()
-                .map(c -> new ErrorCatalog.Category(c.value(), constants.allocate(c.javaName()), baseTypes.allocate(c.exceptionClass()),
-                        c.description()))
+                .map(c -> new ErrorCatalog.Category(c.value(), constants.allocate(c.javaName()),
+                        baseTypes.allocate(exceptionClass(c.exceptionClass(), clientName)), c.description()))
                 .toList();
         return new ErrorCatalog(named, catalog.entries());
+    }
+
+    /**
+     * A category's exception class, named for the API when its own name is a {@code java.lang} exception's: category
+     * {@code illegal_argument} gives {@code PetsIllegalArgumentException}, never one hiding the JDK's in the package.
+     */
+    private static String exceptionClass(String wanted, String clientName) {
+        return JavaNames.shadowsJavaLang(wanted) ? clientName + wanted : wanted;
     }
 }

@@ -17,12 +17,36 @@ import javax.lang.model.SourceVersion;
  */
 public final class JavaNames {
 
-    /** Names of {@code java.lang} types a generated type must not shadow. */
+    /**
+     * The public {@code java.lang} types of Java 17 and of later JDKs. Generated code names them without an import, so
+     * a generated type of the same name in the same package would take their place there, and in a user's file that
+     * imports the package with {@code .*} every use of either would be ambiguous. A fixed list, not the running JDK's:
+     * the same spec must give the same names on every JDK.
+     */
     private static final Set<String> JAVA_LANG = Set.of(
-            "Object", "String", "Class", "Error", "Exception", "RuntimeException", "Override", "Deprecated", "Record",
-            "Enum", "Integer", "Long", "Boolean", "Double", "Float", "Short", "Byte", "Character", "Number", "Void",
-            "Math", "System", "Thread", "Iterable", "Comparable", "Runnable", "Process", "Package", "Module",
-            "Runtime", "StringBuilder", "Throwable", "SuppressWarnings", "FunctionalInterface", "SafeVarargs");
+            "AbstractMethodError", "Appendable", "ArithmeticException", "ArrayIndexOutOfBoundsException",
+            "ArrayStoreException", "AssertionError", "AutoCloseable", "Boolean", "BootstrapMethodError", "Byte",
+            "CharSequence", "Character", "Class", "ClassCastException", "ClassCircularityError", "ClassFormatError",
+            "ClassLoader", "ClassNotFoundException", "ClassValue", "CloneNotSupportedException", "Cloneable",
+            "Comparable", "Compiler", "Deprecated", "Double", "Enum", "EnumConstantNotPresentException", "Error",
+            "Exception", "ExceptionInInitializerError", "Float", "FunctionalInterface", "IllegalAccessError",
+            "IllegalAccessException", "IllegalArgumentException", "IllegalCallerException",
+            "IllegalMonitorStateException", "IllegalStateException", "IllegalThreadStateException",
+            "IncompatibleClassChangeError", "IndexOutOfBoundsException", "InheritableThreadLocal", "InstantiationError",
+            "InstantiationException", "Integer", "InternalError", "InterruptedException", "Iterable",
+            "LayerInstantiationException", "LinkageError", "Long", "Math", "Module", "ModuleLayer",
+            "NegativeArraySizeException", "NoClassDefFoundError", "NoSuchFieldError", "NoSuchFieldException",
+            "NoSuchMethodError", "NoSuchMethodException", "NullPointerException", "Number", "NumberFormatException",
+            "Object", "OutOfMemoryError", "Override", "Package", "Process", "ProcessBuilder", "ProcessHandle",
+            "Readable", "Record", "ReflectiveOperationException", "Runnable", "Runtime", "RuntimeException",
+            "RuntimePermission", "SafeVarargs", "SecurityException", "SecurityManager", "Short", "StackOverflowError",
+            "StackTraceElement", "StackWalker", "StrictMath", "String", "StringBuffer", "StringBuilder",
+            "StringIndexOutOfBoundsException", "SuppressWarnings", "System", "Thread", "ThreadDeath", "ThreadGroup",
+            "ThreadLocal", "Throwable", "TypeNotPresentException", "UnknownError", "UnsatisfiedLinkError",
+            "UnsupportedClassVersionError", "UnsupportedOperationException", "VerifyError", "VirtualMachineError",
+            "Void",
+            // added after Java 17
+            "MatchException", "WrongThreadException", "ScopedValue", "StringTemplate", "StableValue", "IO");
 
     /**
      * {@code Object}'s methods: a generated method or record component with one of these names would not compile
@@ -113,6 +137,11 @@ public final class JavaNames {
             words.add(current.toString());
             current.setLength(0);
         }
+    }
+
+    /** Whether a type named {@code name} would shadow a {@code java.lang} type (exactly: Java is case-sensitive). */
+    public static boolean shadowsJavaLang(String name) {
+        return JAVA_LANG.contains(name);
     }
 
     /** {@code order-row} → {@code OrderRow}; never empty, never a keyword, never a {@code java.lang} type. */

@@ -37,10 +37,13 @@ public final class NameScope {
         return this;
     }
 
-    /** {@code wanted}, or {@code wanted2}, {@code wanted3}… — the first one still free (for types: file-safe first). */
+    /**
+     * {@code wanted}, or {@code wanted2}, {@code wanted3}… — the first one still free (for types: file-safe first, and
+     * never a {@code java.lang} name, which the callers avoid readably where they can: {@code StringModel}).
+     */
     public String allocate(String wanted) {
         String name = shape(wanted);
-        for (int n = 2; !taken.add(name.toLowerCase(Locale.ROOT)); n++) {
+        for (int n = 2; (types && JavaNames.shadowsJavaLang(name)) || !taken.add(name.toLowerCase(Locale.ROOT)); n++) {
             name = shape(wanted + n);
         }
         return name;

@@ -83,4 +83,17 @@ class JavaNamesTest {
         assertThat(JavaNames.packageSegment("LPT1")).isEqualTo("lpt1_");
         assertThat(JavaNames.packageSegment("x".repeat(300))).hasSize(JavaNames.MAX_PACKAGE_SEGMENT);
     }
+
+    @Test
+    void noTypeScopeHandsOutAJavaLangName() {
+        assertThat(JavaNames.typeName("string")).isEqualTo("StringModel");
+        assertThat(JavaNames.typeName("illegal-argument-exception")).isEqualTo("IllegalArgumentExceptionModel");
+        assertThat(JavaNames.typeName("STRING")).as("case-sensitive, like Java").isEqualTo("STRING");
+        // a name made of parts (context + property) can still come out as one: the scope refuses it
+        NameScope types = NameScope.forTypes();
+        assertThat(types.allocate("Char" + "Sequence")).isEqualTo("CharSequence2");
+        assertThat(types.allocate("CharSequence")).isEqualTo("CharSequence3");
+        assertThat(types.allocate("StringModel")).isEqualTo("StringModel");
+        assertThat(new NameScope().allocate("String")).as("members cannot shadow a type").isEqualTo("String");
+    }
 }
