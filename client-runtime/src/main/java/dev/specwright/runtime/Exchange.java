@@ -581,10 +581,14 @@ final class Exchange {
 
     /** The exception, told which secrets its message must not show (ours; another kind cannot be told). */
     <E extends Throwable> E redacted(E failure) {
+        return redactedWith(failure, redactor);
+    }
+
+    private static <E extends Throwable> E redactedWith(E failure, Redactor secrets) {
         if (failure instanceof ApiException api) {
-            api.redactWith(redactor);
+            api.redactWith(secrets);
         } else if (failure instanceof TransportException transport) {
-            transport.redactWith(redactor);
+            transport.redactWith(secrets);
         }
         return failure;
     }
@@ -608,13 +612,7 @@ final class Exchange {
         if (secrets.isEmpty()) {
             return failure;
         }
-        Redactor call = Redactor.of(secrets);
-        if (failure instanceof ApiException api) {
-            api.redactWith(call);
-        } else if (failure instanceof TransportException transport) {
-            transport.redactWith(call);
-        }
-        return failure;
+        return redactedWith(failure, Redactor.of(secrets));
     }
 
     /** Text for a log line or a message, without the client's secrets. */
