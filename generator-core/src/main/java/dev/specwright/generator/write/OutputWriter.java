@@ -90,8 +90,8 @@ public final class OutputWriter {
             throw new OutputRefusedException("refusing to write into " + outputDir + "; nothing was written:\n"
                     + plan.unsafe().stream().map(c -> "  " + c.path() + ": " + c.reason())
                             .collect(Collectors.joining("\n"))
-                    + "\nSpecwright writes only regular files and never follows a symbolic link inside the output folder:"
-                    + " replace the link with a real folder, list the path in " + IGNORE_FILE
+                    + "\nSpecwright writes only regular files, into real folders, and never follows a symbolic link inside"
+                    + " the output folder: replace the link or file with a real folder, list the path in " + IGNORE_FILE
                     + ", or choose another output folder.");
         }
         if (!plan.conflicts().isEmpty()) {

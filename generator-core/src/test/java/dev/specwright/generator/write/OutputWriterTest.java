@@ -282,6 +282,29 @@ class OutputWriterTest {
                 .isInstanceOf(OutputRefusedException.class).hasMessageContaining(PET + ": it is a folder");
     }
 
+    /** Review finding 8: the file {@code src} where the folder {@code src/main/java} must go. */
+    @Test
+    void aFileWhereAGeneratedFolderMustGoIsRefusedBeforeAnyWrite() throws IOException {
+        put("src", "my notes");
+
+        assertThatThrownBy(() -> write(overwrite(), file("README.md", "hello"), file("pom.xml", "<project/>"),
+                        file(PET, "class Pet {}")))
+                .isInstanceOf(OutputRefusedException.class)
+                .hasMessageContaining(PET + ": it is reached through src, which is a file, not a folder")
+                .hasMessageContaining("nothing was written");
+        assertThat(tree(out)).isEqualTo(Map.of("", "<dir>", "src", "my notes"));
+    }
+
+    @Test
+    void aFileDeepInsideWhereAGeneratedFolderMustGoIsNamedByItsPath() throws IOException {
+        put("src/main/java/com", "x");
+
+        assertThatThrownBy(() -> write(file(PET, "class Pet {}")))
+                .isInstanceOf(OutputRefusedException.class)
+                .hasMessageContaining(PET + ": it is reached through src/main/java/com, which is a file, not a folder");
+        assertThat(out.resolve(Manifest.PREFIX)).doesNotExist();
+    }
+
     @Test
     void anUnreadableManifestLineIsReportedAndIgnored() throws IOException {
         write(file(PET, "class Pet {}"));
