@@ -2,10 +2,8 @@ package dev.specwright.generator.write;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -109,21 +107,8 @@ final class Manifest {
     void write(Path root, String fileName) throws IOException {
         StringBuilder text = new StringBuilder(HEADER).append('\n');
         entries.forEach((path, hash) -> text.append(hash.orElseThrow()).append(' ').append(path).append('\n'));
-        Path temp = Files.createTempFile(root, ".specwright-manifest-", ".tmp");
-        try {
-            Files.writeString(temp, text, StandardCharsets.UTF_8);
-            moveAtomically(temp, root.resolve(fileName));
-        } finally {
-            Files.deleteIfExists(temp);
-        }
-    }
-
-    static void moveAtomically(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-        }
+        SiblingFile.replace(root.resolve(fileName), text.toString().getBytes(StandardCharsets.UTF_8),
+                ".specwright-manifest-");
     }
 
     static String sha256(byte[] bytes) {

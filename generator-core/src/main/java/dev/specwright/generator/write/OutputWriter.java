@@ -137,13 +137,7 @@ public final class OutputWriter {
 
     private static void writeFile(Path target, byte[] bytes) throws IOException {
         Files.createDirectories(target.getParent());
-        Path temp = Files.createTempFile(target.getParent(), ".specwright-", ".tmp");
-        try {
-            Files.write(temp, bytes);
-            Manifest.moveAtomically(temp, target);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        SiblingFile.replace(target, bytes, ".specwright-");
     }
 
     private static List<Path> paths(List<String> relative) {

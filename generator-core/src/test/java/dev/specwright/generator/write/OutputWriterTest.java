@@ -2,17 +2,22 @@ package dev.specwright.generator.write;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.specwright.generator.emit.GeneratedFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -283,6 +288,44 @@ class OutputWriterTest {
 
         assertThatThrownBy(() -> write(overwrite(), file(PET, "class Pet {}")))
                 .isInstanceOf(OutputRefusedException.class).hasMessageContaining(PET + ": it is a folder");
+    }
+
+    // --- permissions (review finding 10: createTempFile made every generated file and the manifest 0600) ----------
+
+    @Test
+    void generatedFilesAndTheManifestGetThePermissionsAnOrdinaryWriteWouldGive() throws IOException {
+        assumeTrue(posix(), "POSIX permissions");
+        Set<PosixFilePermission> usual = Files.getPosixFilePermissions(Files.write(tmp.resolve("probe"), new byte[0]));
+        assumeTrue(usual.contains(PosixFilePermission.GROUP_READ), "a umask that lets the group read (022, 002)");
+
+        write(file("README.md", "hello"), file(PET, "class Pet {}"));
+
+        assertThat(Files.getPosixFilePermissions(out.resolve("README.md"))).isEqualTo(usual);
+        assertThat(Files.getPosixFilePermissions(out.resolve(PET))).isEqualTo(usual);
+        assertThat(Files.getPosixFilePermissions(out.resolve(Manifest.PREFIX))).isEqualTo(usual);
+        assertThat(Files.getPosixFilePermissions(out.resolve(OutputLock.FILE_NAME))).isEqualTo(usual);
+    }
+
+    @Test
+    void aReplacedFileAndManifestKeepThePermissionsTheyHad() throws IOException {
+        assumeTrue(posix(), "POSIX permissions");
+        write(file(PET, "class Pet {}"), file("run.sh", "echo 1"));
+        Files.setPosixFilePermissions(out.resolve(PET), PosixFilePermissions.fromString("rw-r-----"));
+        Files.setPosixFilePermissions(out.resolve("run.sh"), PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.setPosixFilePermissions(out.resolve(Manifest.PREFIX), PosixFilePermissions.fromString("rw-rw-r--"));
+
+        OutputWriter.Result second = write(file(PET, "class Pet { int age; }"), file("run.sh", "echo 2"));
+
+        assertThat(second.written()).containsExactlyInAnyOrder(Path.of(PET), Path.of("run.sh"));
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(out.resolve(PET)))).isEqualTo("rw-r-----");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(out.resolve("run.sh"))))
+                .isEqualTo("rwxr-xr-x");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(out.resolve(Manifest.PREFIX))))
+                .isEqualTo("rw-rw-r--");
+    }
+
+    private static boolean posix() {
+        return FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
     }
 
     /** Review finding 8: the file {@code src} where the folder {@code src/main/java} must go. */
