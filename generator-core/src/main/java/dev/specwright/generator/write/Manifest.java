@@ -41,9 +41,12 @@ final class Manifest {
         this.unreadable = unreadable;
     }
 
-    /** {@code .specwright-manifest}, or {@code .specwright-manifest-<owner>} for one owner among several. */
+    /**
+     * {@code .specwright-manifest}, or {@code .specwright-manifest-<owner>} for one owner among several; {@code @} is
+     * kept, as the Maven plugin's owner {@code <artifactId>@<executionId>} needs it to stay unambiguous.
+     */
     static String fileName(Optional<String> owner) {
-        return owner.map(o -> PREFIX + "-" + o.replaceAll("[^A-Za-z0-9._-]", "_")).orElse(PREFIX);
+        return owner.map(o -> PREFIX + "-" + o.replaceAll("[^A-Za-z0-9._@-]", "_")).orElse(PREFIX);
     }
 
     /** The owner's manifest; else, on the first run after an upgrade, the legacy list; else nothing. */
