@@ -11,5 +11,7 @@ def mine = new File(output, 'src/main/java/com/example/platform/PlatformClient.j
 assert mine.text.startsWith('// hand-written: Specwright must not replace this')
 def files = []
 output.eachFileRecurse { if (it.isFile()) files << output.toPath().relativize(it.toPath()).toString() }
-assert files == ['src/main/java/com/example/platform/PlatformClient.java'] : "files were written: ${files}"
+// only the empty lock file, which stays so every run locks the same file
+assert files.sort() == ['.specwright-lock', 'src/main/java/com/example/platform/PlatformClient.java'] : "files were written: ${files}"
+assert new File(output, '.specwright-lock').length() == 0
 return true

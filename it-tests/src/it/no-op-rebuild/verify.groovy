@@ -5,7 +5,7 @@ def upToDate = log.count('Specwright sources are up to date')
 assert generated == 1 : "expected one generating run, found ${generated}"
 assert upToDate == 1 : "expected the second run to be up to date, found ${upToDate}"
 
-def stamp = new File(basedir, 'target/generated-sources/specwright/.specwright-stamp-default')
+def stamp = new File(basedir, 'target/generated-sources/specwright/.specwright-stamp-no-op-rebuild@default')
 assert stamp.isFile()
 def classes = new File(basedir, 'target/classes')
 def compiled = []

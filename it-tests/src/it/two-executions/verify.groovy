@@ -6,12 +6,12 @@ assert log.count('Specwright generated ') == 2 : 'expected each execution to gen
 assert log.count('Specwright sources are up to date') == 2 : 'expected both executions up to date on the second build'
 
 def output = new File(basedir, 'target/generated-sources/specwright')
-def platform = new File(output, '.specwright-manifest-platform').text
-def widgets = new File(output, '.specwright-manifest-widgets').text
+def platform = new File(output, '.specwright-manifest-two-executions@platform').text
+def widgets = new File(output, '.specwright-manifest-two-executions@widgets').text
 assert platform.contains('src/main/java/com/example/platform/') && !platform.contains('com/example/widgets')
 assert widgets.contains('src/main/java/com/example/widgets/') && !widgets.contains('com/example/platform')
-assert new File(output, '.specwright-stamp-platform').isFile()
-assert new File(output, '.specwright-stamp-widgets').isFile()
+assert new File(output, '.specwright-stamp-two-executions@platform').isFile()
+assert new File(output, '.specwright-stamp-two-executions@widgets').isFile()
 
 // every file each manifest lists is still there, and both clients compiled
 [platform, widgets].each { manifest ->

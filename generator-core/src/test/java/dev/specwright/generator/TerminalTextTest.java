@@ -57,6 +57,25 @@ class TerminalTextTest {
         assertThat(escaped).isEqualTo(String.format("a\\u%04Xb", c));
     }
 
+    /** Tag characters and musical format controls live outside the BMP: one code point, two UTF-16 units. */
+    @ParameterizedTest
+    @ValueSource(ints = {0xE0001, 0xE0041, 0xE007F, 0x1D173, 0x1D17A, 0x110BD, 0x1BCA0})
+    void aFormatCharacterOutsideTheBasicPlaneIsEscapedAsItsSurrogatePair(int codePoint) {
+        assertThat(Character.getType(codePoint)).isEqualTo((int) Character.FORMAT);
+        char[] units = Character.toChars(codePoint);
+
+        String escaped = TerminalText.line("a" + Character.toString(codePoint) + "b");
+
+        assertThat(escaped).isEqualTo(String.format("a\\u%04X\\u%04Xb", (int) units[0], (int) units[1]));
+    }
+
+    @Test
+    void hiddenTagTextAfterAnEmojiIsShownButTheEmojiKept() {
+        String hidden = "ok\uD83D\uDE00" + "\uDB40\uDC01\uDB40\uDC41" + "\uD834\uDD73!";
+
+        assertThat(TerminalText.line(hidden)).isEqualTo("ok\uD83D\uDE00\\uDB40\\uDC01\\uDB40\\uDC41\\uD834\\uDD73!");
+    }
+
     @Test
     void anEscapeSequenceThatWouldRepaintTheTerminalIsShownNotRun() {
         String hostile = "pet\u001b[2J\u001b]0;pwned\u0007\rFix: nothing \u202Eevil";

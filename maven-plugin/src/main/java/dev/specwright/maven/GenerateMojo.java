@@ -9,10 +9,14 @@ import dev.specwright.generator.SpecProblem;
 import dev.specwright.generator.SpecProblemsException;
 import dev.specwright.generator.TerminalText;
 import dev.specwright.generator.write.OutputRefusedException;
+import dev.specwright.generator.write.OutputWriter;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -36,10 +40,11 @@ import org.apache.maven.project.MavenProject;
  * <p>The Mojo only translates parameters and results: everything else is generator-core's job. A rebuild whose inputs
  * and plugin are unchanged is skipped (see {@link UpToDateStamp}).
  *
- * <p>Each execution owns its files through its own manifest ({@code output/.specwright-manifest-<executionId>}), so two
- * executions sharing the default {@code output} never replace or delete each other's files; two that would write the
- * same file fail the build, since the second finds a file it did not write. Every log line and failure message goes
- * through {@link TerminalText}, so a spec's control characters never reach the console raw.
+ * <p>Each execution owns its files through its own manifest
+ * ({@code output/.specwright-manifest-<artifactId>@<executionId>}), so two executions, or two modules, sharing one
+ * {@code output} never replace or delete each other's files; two that would write the same file fail the build, since
+ * the second finds a file it did not write. Every log line and failure message goes through {@link TerminalText}, so a
+ * spec's control characters never reach the console raw.
  */
 @Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_SOURCES, threadSafe = true)
 public class GenerateMojo extends AbstractMojo {
@@ -111,7 +116,7 @@ public class GenerateMojo extends AbstractMojo {
     @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
     private PluginDescriptor plugin;
 
-    /** Its id names this execution's manifest and stamp in {@code output}. */
+    /** Its id, with the artifactId, names this execution's manifest and stamp in {@code output}. */
     @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
     private MojoExecution execution;
 
@@ -149,6 +154,9 @@ public class GenerateMojo extends AbstractMojo {
 
     private Path generate(GeneratorOptions options, UpToDateStamp stamp) throws IOException, MojoFailureException {
         stamp.delete();
+        if (execution != null && options.owner().isPresent()) {
+            adoptFormerManifest(options.outputDir(), execution.getExecutionId(), options.owner().get());
+        }
         GenerationReport report;
         try {
             report = new Generator(warning -> getLog().warn("Specwright: " + TerminalText.line(warning.format())))
@@ -181,7 +189,7 @@ public class GenerateMojo extends AbstractMojo {
                     .apiPackage(apiPackage)
                     .modelPackage(modelPackage)
                     .layout(Layout.SOURCES)
-                    .owner(execution == null ? null : execution.getExecutionId())
+                    .owner(execution == null ? null : owner(project.getArtifactId(), execution.getExecutionId()))
                     .overwrite(overwrite)
                     .allowedRefHosts(Set.copyOf(commaSeparated(allowRemoteRefs)))
                     .allowedRefFolders(folders)
@@ -192,6 +200,34 @@ public class GenerateMojo extends AbstractMojo {
             throw new MojoFailureException("Specwright <" + parameter + ">: " + e.getMessage());
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException("Specwright <allowRemoteRefs>: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Who owns this execution's files: the module's artifactId and the execution id. The id alone is not enough: reactor
+     * modules inherit one execution (often {@code default}) from their parent, and with one shared {@code <output>} each
+     * would take the other's files for its own stale ones and delete them. {@code @} never occurs in an artifactId, so two
+     * owners never share a name by where the id starts.
+     */
+    static String owner(String artifactId, String executionId) {
+        return artifactId + "@" + executionId;
+    }
+
+    /**
+     * An earlier Specwright named the manifest {@code .specwright-manifest-<executionId>}: it is renamed (once, if this
+     * owner has none yet) so this execution's files stay its own instead of "listed by another run". Should two modules
+     * have shared it, the first to run takes it and deletes the other's unedited files as stale; the other regenerates
+     * them, so nothing of a user's is lost.
+     */
+    static void adoptFormerManifest(Path outputDir, String executionId, String owner) throws IOException {
+        Path former = outputDir.resolve(OutputWriter.manifestName(Optional.of(executionId)));
+        Path own = outputDir.resolve(OutputWriter.manifestName(Optional.of(owner)));
+        if (Files.isRegularFile(former, LinkOption.NOFOLLOW_LINKS) && !Files.exists(own, LinkOption.NOFOLLOW_LINKS)) {
+            try {
+                Files.move(former, own, StandardCopyOption.ATOMIC_MOVE);
+            } catch (NoSuchFileException e) {
+                // a parallel module took it first: it is theirs now
+            }
         }
     }
 

@@ -44,9 +44,9 @@ final class UpToDateStamp {
         this.hash = hash;
     }
 
-    /** One stamp per owner (execution id), as with the manifest: two executions sharing an output never reset each other. */
+    /** One stamp per owner ({@code <artifactId>@<executionId>}), as with the manifest: sharing an output never resets another's. */
     static String fileName(GeneratorOptions options) {
-        return options.owner().map(o -> FILE_NAME + "-" + o.replaceAll("[^A-Za-z0-9._-]", "_")).orElse(FILE_NAME);
+        return options.owner().map(o -> FILE_NAME + "-" + o.replaceAll("[^A-Za-z0-9._@-]", "_")).orElse(FILE_NAME);
     }
 
     static UpToDateStamp compute(GeneratorOptions options, String pluginFingerprint, Path buildDir) throws IOException {

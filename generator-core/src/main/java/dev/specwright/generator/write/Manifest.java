@@ -2,10 +2,8 @@ package dev.specwright.generator.write;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -43,9 +41,12 @@ final class Manifest {
         this.unreadable = unreadable;
     }
 
-    /** {@code .specwright-manifest}, or {@code .specwright-manifest-<owner>} for one owner among several. */
+    /**
+     * {@code .specwright-manifest}, or {@code .specwright-manifest-<owner>} for one owner among several; {@code @} is
+     * kept, as the Maven plugin's owner {@code <artifactId>@<executionId>} needs it to stay unambiguous.
+     */
     static String fileName(Optional<String> owner) {
-        return owner.map(o -> PREFIX + "-" + o.replaceAll("[^A-Za-z0-9._-]", "_")).orElse(PREFIX);
+        return owner.map(o -> PREFIX + "-" + o.replaceAll("[^A-Za-z0-9._@-]", "_")).orElse(PREFIX);
     }
 
     /** The owner's manifest; else, on the first run after an upgrade, the legacy list; else nothing. */
@@ -109,21 +110,8 @@ final class Manifest {
     void write(Path root, String fileName) throws IOException {
         StringBuilder text = new StringBuilder(HEADER).append('\n');
         entries.forEach((path, hash) -> text.append(hash.orElseThrow()).append(' ').append(path).append('\n'));
-        Path temp = Files.createTempFile(root, ".specwright-manifest-", ".tmp");
-        try {
-            Files.writeString(temp, text, StandardCharsets.UTF_8);
-            moveAtomically(temp, root.resolve(fileName));
-        } finally {
-            Files.deleteIfExists(temp);
-        }
-    }
-
-    static void moveAtomically(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-        }
+        SiblingFile.replace(root.resolve(fileName), text.toString().getBytes(StandardCharsets.UTF_8),
+                ".specwright-manifest-");
     }
 
     static String sha256(byte[] bytes) {

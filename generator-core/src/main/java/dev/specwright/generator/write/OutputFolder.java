@@ -83,8 +83,9 @@ final class OutputFolder {
     }
 
     /**
-     * Why {@code relative} may not be written or deleted, or empty when it may: it must stay inside the folder, and no
-     * existing component below the root (the file itself included) may be a symbolic link.
+     * Why {@code relative} may not be written or deleted, or empty when it may: it must stay inside the folder, no
+     * existing component below the root (the file itself included) may be a symbolic link, and every existing component
+     * before the last must be a folder.
      */
     Optional<String> unsafe(String relative) throws IOException {
         Path target = resolve(relative);
@@ -100,6 +101,11 @@ final class OutputFolder {
             }
             if (!Files.exists(current, LinkOption.NOFOLLOW_LINKS)) {
                 break;
+            }
+            // a file where a folder must go fails only at createDirectories, after earlier files were written
+            if (!current.equals(target) && !Files.isDirectory(current, LinkOption.NOFOLLOW_LINKS)) {
+                return Optional.of("it is reached through " + root.relativize(current).toString().replace('\\', '/')
+                        + ", which is a file, not a folder");
             }
         }
         // Belt and braces: whatever the components say, the file system must place it inside the real root.

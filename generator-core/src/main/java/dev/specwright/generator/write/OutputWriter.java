@@ -28,7 +28,7 @@ public final class OutputWriter {
      *
      * @param specFile the spec generated from, so its own folder is refused as output (empty: not checked)
      * @param owner who owns the files, when several generators share a folder: each owner keeps its own manifest
-     *     ({@code .specwright-manifest-<owner>}); the Maven plugin passes its execution id
+     *     ({@code .specwright-manifest-<owner>}); the Maven plugin passes {@code <artifactId>@<executionId>}
      * @param overwrite replace files in the way that Specwright did not write or that were edited; asked for on purpose
      */
     public record Settings(Optional<Path> specFile, Optional<String> owner, boolean overwrite) {
@@ -55,6 +55,11 @@ public final class OutputWriter {
     /** With the home folder to refuse given: tests must not depend on (or risk) the real one. */
     OutputWriter(Path home) {
         this.home = home;
+    }
+
+    /** The name of {@code owner}'s manifest in the output folder (file-name safe: other characters become {@code _}). */
+    public static String manifestName(Optional<String> owner) {
+        return Manifest.fileName(owner);
     }
 
     public Result write(Path outputDir, List<GeneratedFile> files) throws IOException {
@@ -90,8 +95,8 @@ public final class OutputWriter {
             throw new OutputRefusedException("refusing to write into " + outputDir + "; nothing was written:\n"
                     + plan.unsafe().stream().map(c -> "  " + c.path() + ": " + c.reason())
                             .collect(Collectors.joining("\n"))
-                    + "\nSpecwright writes only regular files and never follows a symbolic link inside the output folder:"
-                    + " replace the link with a real folder, list the path in " + IGNORE_FILE
+                    + "\nSpecwright writes only regular files, into real folders, and never follows a symbolic link inside"
+                    + " the output folder: replace the link or file with a real folder, list the path in " + IGNORE_FILE
                     + ", or choose another output folder.");
         }
         if (!plan.conflicts().isEmpty()) {
@@ -137,13 +142,7 @@ public final class OutputWriter {
 
     private static void writeFile(Path target, byte[] bytes) throws IOException {
         Files.createDirectories(target.getParent());
-        Path temp = Files.createTempFile(target.getParent(), ".specwright-", ".tmp");
-        try {
-            Files.write(temp, bytes);
-            Manifest.moveAtomically(temp, target);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        SiblingFile.replace(target, bytes, ".specwright-");
     }
 
     private static List<Path> paths(List<String> relative) {

@@ -2,16 +2,22 @@ package dev.specwright.generator.write;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.specwright.generator.emit.GeneratedFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -77,7 +83,9 @@ class OutputWriterTest {
                 .hasMessageContaining("move it away").hasMessageContaining(OutputWriter.IGNORE_FILE)
                 .hasMessageContaining("--force").hasMessageContaining("<overwrite>true</overwrite>");
 
-        assertThat(tree(out)).isEqualTo(before); // not even Owner.java, nor a manifest, nor the lock file
+        Map<String, String> after = new TreeMap<>(before);
+        after.put(OutputLock.FILE_NAME, ""); // the empty lock file stays for every later run to lock (review 9)
+        assertThat(tree(out)).isEqualTo(after); // not even Owner.java, nor a manifest
     }
 
     @Test
@@ -282,6 +290,67 @@ class OutputWriterTest {
                 .isInstanceOf(OutputRefusedException.class).hasMessageContaining(PET + ": it is a folder");
     }
 
+    // --- permissions (review finding 10: createTempFile made every generated file and the manifest 0600) ----------
+
+    @Test
+    void generatedFilesAndTheManifestGetThePermissionsAnOrdinaryWriteWouldGive() throws IOException {
+        assumeTrue(posix(), "POSIX permissions");
+        Set<PosixFilePermission> usual = Files.getPosixFilePermissions(Files.write(tmp.resolve("probe"), new byte[0]));
+        assumeTrue(usual.contains(PosixFilePermission.GROUP_READ), "a umask that lets the group read (022, 002)");
+
+        write(file("README.md", "hello"), file(PET, "class Pet {}"));
+
+        assertThat(Files.getPosixFilePermissions(out.resolve("README.md"))).isEqualTo(usual);
+        assertThat(Files.getPosixFilePermissions(out.resolve(PET))).isEqualTo(usual);
+        assertThat(Files.getPosixFilePermissions(out.resolve(Manifest.PREFIX))).isEqualTo(usual);
+        assertThat(Files.getPosixFilePermissions(out.resolve(OutputLock.FILE_NAME))).isEqualTo(usual);
+    }
+
+    @Test
+    void aReplacedFileAndManifestKeepThePermissionsTheyHad() throws IOException {
+        assumeTrue(posix(), "POSIX permissions");
+        write(file(PET, "class Pet {}"), file("run.sh", "echo 1"));
+        Files.setPosixFilePermissions(out.resolve(PET), PosixFilePermissions.fromString("rw-r-----"));
+        Files.setPosixFilePermissions(out.resolve("run.sh"), PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.setPosixFilePermissions(out.resolve(Manifest.PREFIX), PosixFilePermissions.fromString("rw-rw-r--"));
+
+        OutputWriter.Result second = write(file(PET, "class Pet { int age; }"), file("run.sh", "echo 2"));
+
+        assertThat(second.written()).containsExactlyInAnyOrder(Path.of(PET), Path.of("run.sh"));
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(out.resolve(PET)))).isEqualTo("rw-r-----");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(out.resolve("run.sh"))))
+                .isEqualTo("rwxr-xr-x");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(out.resolve(Manifest.PREFIX))))
+                .isEqualTo("rw-rw-r--");
+    }
+
+    private static boolean posix() {
+        return FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    }
+
+    /** Review finding 8: the file {@code src} where the folder {@code src/main/java} must go. */
+    @Test
+    void aFileWhereAGeneratedFolderMustGoIsRefusedBeforeAnyWrite() throws IOException {
+        put("src", "my notes");
+
+        assertThatThrownBy(() -> write(overwrite(), file("README.md", "hello"), file("pom.xml", "<project/>"),
+                        file(PET, "class Pet {}")))
+                .isInstanceOf(OutputRefusedException.class)
+                .hasMessageContaining(PET + ": it is reached through src, which is a file, not a folder")
+                .hasMessageContaining("nothing was written");
+        assertThat(tree(out)).isEqualTo(Map.of("", "<dir>", "src", "my notes", OutputLock.FILE_NAME, ""));
+    }
+
+    @Test
+    void aFileDeepInsideWhereAGeneratedFolderMustGoIsNamedByItsPath() throws IOException {
+        put("src/main/java/com", "x");
+
+        assertThatThrownBy(() -> write(file(PET, "class Pet {}")))
+                .isInstanceOf(OutputRefusedException.class)
+                .hasMessageContaining(PET + ": it is reached through src/main/java/com, which is a file, not a folder");
+        assertThat(out.resolve(Manifest.PREFIX)).doesNotExist();
+    }
+
     @Test
     void anUnreadableManifestLineIsReportedAndIgnored() throws IOException {
         write(file(PET, "class Pet {}"));
@@ -438,7 +507,7 @@ class OutputWriterTest {
         assertThat(Files.readString(manifest)).contains(OWNER).startsWith("# Specwright manifest v2");
         try (Stream<Path> files = Files.walk(out)) {
             assertThat(files.map(Path::getFileName).map(Path::toString))
-                    .noneMatch(n -> n.endsWith(".tmp")).doesNotContain(OutputLock.FILE_NAME);
+                    .noneMatch(n -> n.endsWith(".tmp"));
         }
     }
 
@@ -488,6 +557,79 @@ class OutputWriterTest {
             process.getOutputStream().close();
             process.waitFor();
         }
+    }
+
+    /**
+     * Review finding 9: a refused second attempt in this JVM used to open and close its own channel on the lock file,
+     * and closing any handle drops the process's POSIX lock, so another process could then take the lock the first run
+     * still held. The other process here is a real second JVM asking the OS.
+     */
+    @Test
+    void aRefusedSecondWriterInThisJvmDoesNotDropTheHoldersLockForOtherProcesses() throws Exception {
+        Files.createDirectories(out);
+        Path alias = Files.createSymbolicLink(tmp.resolve("alias"), out);
+        OutputLock held = OutputLock.acquire(out);
+        try {
+            assertThatThrownBy(() -> write(file(PET, "class Pet {}"))).isInstanceOf(OutputLockedException.class);
+            assertThatThrownBy(() -> writer.write(alias, List.of(file(PET, "class Pet {}"))))
+                    .isInstanceOf(OutputLockedException.class); // the same folder by another name: held all the same
+
+            assertThat(tryLockInAnotherProcess(out.resolve(OutputLock.FILE_NAME))).isEqualTo("busy");
+        } finally {
+            held.close();
+        }
+        assertThat(tryLockInAnotherProcess(out.resolve(OutputLock.FILE_NAME))).isEqualTo("free");
+        assertThat(out.resolve(PET)).doesNotExist();
+    }
+
+    /**
+     * The lock file stays: deleting it before release let a run that opened it just before the delete, and a run that
+     * created a new one just after, hold locks on two different files at once.
+     */
+    @Test
+    void theLockFileStaysBetweenRunsAndIsNeitherStaleNorAConflict() throws IOException {
+        write(file(PET, "class Pet {}"));
+        assertThat(out.resolve(OutputLock.FILE_NAME)).isRegularFile();
+        Object inode = Files.readAttributes(out.resolve(OutputLock.FILE_NAME), BasicFileAttributes.class).fileKey();
+        Files.writeString(out.resolve(OutputWriter.IGNORE_FILE), "**\n*\n");
+
+        OutputWriter.Result second = write(file(PET, "class Pet {}"));
+
+        assertThat(second.unchanged()).isEmpty(); // ignored now: the ignore file matched only the generated path
+        assertThat(second.ignored()).containsExactly(Path.of(PET));
+        assertThat(second.deleted()).isEmpty();
+        assertThat(second.warnings()).isEmpty();
+        Files.delete(out.resolve(OutputWriter.IGNORE_FILE));
+        OutputWriter.Result third = write(overwrite(), file(PET, "class Pet {}"));
+        assertThat(third.warnings()).isEmpty();
+        assertThat(manifest(Manifest.PREFIX)).doesNotContain(OutputLock.FILE_NAME);
+        assertThat(Files.readAttributes(out.resolve(OutputLock.FILE_NAME), BasicFileAttributes.class).fileKey())
+                .isEqualTo(inode); // one file for every run, so every run locks the same one
+    }
+
+    /** Runs a second JVM that asks the OS for the lock without waiting: "busy" or "free". */
+    private String tryLockInAnotherProcess(Path lockFile) throws Exception {
+        Path probe = tmp.resolve("LockProbe.java");
+        if (!Files.exists(probe)) {
+            Files.writeString(probe, """
+                    import java.nio.channels.FileChannel;
+                    import java.nio.file.Path;
+                    import java.nio.file.StandardOpenOption;
+                    public class LockProbe {
+                        public static void main(String[] args) throws Exception {
+                            try (FileChannel channel = FileChannel.open(Path.of(args[0]), StandardOpenOption.WRITE)) {
+                                var lock = channel.tryLock();
+                                System.out.print(lock == null ? "busy" : "free");
+                            }
+                        }
+                    }
+                    """);
+        }
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process process = new ProcessBuilder(java, probe.toString(), lockFile.toString()).redirectErrorStream(true).start();
+        String said = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).as(said).isZero();
+        return said;
     }
 
     @Test
