@@ -12,9 +12,10 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * The one place that touches the output folder, and only where it wrote before. A run checks the folder, takes its
- * lock, plans every write and deletion against the manifest (see {@link WritePlanner}), refuses before touching
- * anything if a file of someone else's is in the way, and only then writes. Unchanged files keep their timestamps
+ * The one place that touches the output folder, and only where it wrote before. A run checks the folder, plans every
+ * write and deletion against the manifest (see {@link WritePlanner}), refuses before touching
+ * anything if a file of someone else's is in the way, and only then takes the folder's lock, plans again under it and
+ * writes. Unchanged files keep their timestamps
  * (incremental builds stay incremental); changed files are written to a temporary sibling and moved into place, so a
  * reader never sees half a file; the manifest is replaced atomically.
  */
@@ -71,13 +72,14 @@ public final class OutputWriter {
         Path root = folder.root();
         Files.createDirectories(root);
         String manifestName = Manifest.fileName(settings.owner());
+        // A refusal must leave the folder exactly as it was, so the plan is checked once before the lock (whose file
+        // stays in the folder) is taken, and once more under it: that second plan is the one applied.
+        refuseIfNeeded(outputDir, plan(folder, manifestName, files, settings));
         OutputLock lock = OutputLock.acquire(root);
         try {
             boolean legacy = !Files.isRegularFile(root.resolve(manifestName))
                     && Files.isRegularFile(root.resolve(Manifest.LEGACY));
-            WritePlan plan = new WritePlanner(folder, Manifest.read(root, manifestName),
-                    Manifest.claimedByOthers(root, manifestName), IgnoreFile.read(root), settings.overwrite())
-                    .plan(files);
+            WritePlan plan = plan(folder, manifestName, files, settings);
             refuseIfNeeded(outputDir, plan);
             apply(root, plan, manifestName);
             if (legacy) {
@@ -88,6 +90,14 @@ public final class OutputWriter {
         } finally {
             lock.close();
         }
+    }
+
+    /** Reads only: what this run would write, delete and leave alone, and what is in its way. */
+    private static WritePlan plan(OutputFolder folder, String manifestName, List<GeneratedFile> files,
+            Settings settings) throws IOException {
+        Path root = folder.root();
+        return new WritePlanner(folder, Manifest.read(root, manifestName), Manifest.claimedByOthers(root, manifestName),
+                IgnoreFile.read(root), settings.overwrite()).plan(files);
     }
 
     private static void refuseIfNeeded(Path outputDir, WritePlan plan) throws OutputRefusedException {
