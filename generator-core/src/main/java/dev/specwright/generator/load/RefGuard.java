@@ -56,9 +56,14 @@ final class RefGuard {
     private final Set<String> seen = new HashSet<>();
     private final Deque<Doc> pending = new ArrayDeque<>();
     private HttpClient http;
+    /** The first remote document followed, and the first file other than the spec: swagger-parser reads both only unsafely. */
+    private SpecProblem firstRemote;
+    private boolean localFiles;
     private long largest;
     /** In OpenAPI 3.1 a schema's {@code $id} sets the base its {@code $ref}s resolve against (swagger-parser does so). */
     private boolean openApi31;
+    /** Swagger 2.0's resolver fetches with no allow-list and follows redirects: it is given no remote document. */
+    private boolean swagger2;
 
     RefGuard(RefPolicy policy, Path spec) throws IOException {
         this.policy = policy;
@@ -76,10 +81,14 @@ final class RefGuard {
         Path real = spec.toRealPath();
         seen.add(real.toString());
         openApi31 = tree.path("openapi").asText("").startsWith("3.1");
+        swagger2 = Swagger2.is(tree);
         pending.add(new Doc(spec.toString(), spec.toAbsolutePath().normalize().toUri(), tree));
         while (!pending.isEmpty()) {
             Doc doc = pending.poll();
             walk(doc, doc.tree(), "", null, null, doc.base());
+        }
+        if (firstRemote != null && localFiles && problems.isEmpty()) {
+            problems.add(firstRemote);
         }
         return problems;
     }
@@ -247,6 +256,7 @@ final class RefGuard {
                     + ").", "point it at a JSON or YAML file.");
             return;
         }
+        localFiles = true;
         follow(doc, pointer, ref, target.toString(), target.toUri(), text);
     }
 
@@ -265,6 +275,13 @@ final class RefGuard {
                     + "to the spec and point the $ref at it, or allow the host: " + HOW_TO_ALLOW_HOSTS + ".");
             return;
         }
+        if (swagger2) {
+            problem(doc, pointer, "the $ref `" + ref + "` names a remote document in a Swagger 2.0 definition; the 2.0 resolver "
+                    + "fetches it again with no check of hosts or redirects, so remote refs are read only from OpenAPI 3.",
+                    "copy the document next to the spec and point the $ref at it by a relative path, or convert the "
+                    + "definition to OpenAPI 3.");
+            return;
+        }
         if (!"https".equalsIgnoreCase(uri.getScheme()) && !RefPolicy.isLoopback(host)) {
             problem(doc, pointer, "the $ref `" + ref + "` is fetched over http, which anyone on the way can change; an allowed host "
                     + "is fetched over https only (http only from this machine: localhost, 127.0.0.1, [::1]).",
@@ -277,6 +294,13 @@ final class RefGuard {
         }
         String text = fetch(doc, pointer, ref, URI.create(document));
         if (text != null) {
+            if (firstRemote == null) {
+                firstRemote = new SpecProblem(doc.name(), pointer, "the $ref `" + ref + "` names a remote document, and the spec "
+                        + "also reads other files; swagger-parser fetches remote documents again, and checks each host and "
+                        + "redirect only in its safe mode, which reads no local file but the spec.", "use remote documents or "
+                        + "files beside the spec, not both: copy the remote documents next to the spec, or put the spec's "
+                        + "files on an allowed host.");
+            }
             follow(doc, pointer, ref, document, URI.create(document), text);
         }
     }
@@ -331,6 +355,15 @@ final class RefGuard {
             return;
         }
         pending.add(new Doc(name, base, read.tree()));
+    }
+
+    /**
+     * No file but the spec is referenced: swagger-parser may then resolve in its safe mode, where it fetches only from
+     * the allowed hosts (each redirect checked too) and refuses every other URL — including any that only its second
+     * download of a remote document holds. Its safe mode refuses every file reference, so it cannot be used otherwise.
+     */
+    boolean onlyRemote() {
+        return !localFiles;
     }
 
     /** The length of the longest referenced document, in chars: swagger-parser reads them again with its own limit. */

@@ -45,7 +45,15 @@ class HostileRefTest {
         server.createContext("/", exchange -> {
             requests.add(exchange.getRequestURI().toString());
             byte[] body = PET_SCHEMA.getBytes(StandardCharsets.UTF_8);
-            if (exchange.getRequestURI().getPath().equals("/moved.yaml")) {
+            boolean flip = exchange.getRequestURI().getPath().equals("/flip.yaml")
+                    && requests.stream().filter("/flip.yaml"::equals).count() > 1;
+            if (flip) {
+                // answers the guard's fetch with a plain schema, then a second fetch with one that refers to a host not allowed
+                body = ("type: object\nproperties:\n  evil: {$ref: 'http://localhost:" + server.getAddress().getPort()
+                        + "/evil.yaml'}\n").getBytes(StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+            } else if (exchange.getRequestURI().getPath().equals("/moved.yaml")) {
                 exchange.getResponseHeaders().add("Location", "http://" + host() + "/pet.yaml");
                 exchange.sendResponseHeaders(302, -1);
             } else {
@@ -150,14 +158,36 @@ class HostileRefTest {
     }
 
     @Test
-    void anAllowedHostIsFetchedForASwagger2Definition() throws Exception {
+    void aRemoteRefInASwagger2DefinitionIsRefusedEvenFromAnAllowedHost() throws Exception {
+        // the 2.0 resolver fetches with no allow-list and follows redirects: remote refs are not safe to hand it
         Path spec = spec("swagger: '2.0'\ninfo: {title: T, version: '1'}\npaths:\n  /pet:\n    get:\n      operationId: getPet\n"
                 + "      produces: [application/json]\n"
                 + "      responses:\n        '200': {description: ok, schema: {$ref: 'http://" + host() + "/pet.yaml'}}\n");
-        var files = new Generator().files(GeneratorOptions.builder(spec, tmp.resolve("out"))
-                .allowedRefHosts(Set.of("127.0.0.1")).build());
-        assertThat(requests).contains("/pet.yaml");
-        assertThat(files).anySatisfy(f -> assertThat(f.content()).contains("getPet"));
+        SpecProblem problem = refused(spec, b -> b.allowedRefHosts(Set.of("127.0.0.1")));
+        assertThat(problem.pointer()).isEqualTo("/paths/~1pet/get/responses/200/schema/$ref");
+        assertThat(problem.rule()).contains("Swagger 2.0", "remote");
+        assertThat(problem.fix()).contains("OpenAPI 3", "copy the document");
+        assertThat(requests).isEmpty();
+    }
+
+    @Test
+    void aRefOnlySwaggerParsersOwnDownloadHoldsIsNotFetched() throws Exception {
+        // the guard checked the first answer; swagger-parser downloads the document again and gets another one
+        Path spec = spec(specReferring("http://" + host() + "/flip.yaml"));
+        catchThrowableOfType(SpecProblemsException.class, () -> new Generator().files(
+                GeneratorOptions.builder(spec, tmp.resolve("out")).allowedRefHosts(Set.of("127.0.0.1")).build()));
+        assertThat(requests).contains("/flip.yaml").doesNotContain("/evil.yaml");
+    }
+
+    @Test
+    void aSpecThatMixesRemoteDocumentsAndFilesIsRefused() throws Exception {
+        // swagger-parser checks hosts only in its safe mode, which reads no file: a mix cannot be resolved safely
+        Files.writeString(folder.resolve("owner.yaml"), PET_SCHEMA);
+        SpecProblem problem = refused(spec(specReferring("http://" + host() + "/pet.yaml") + "components:\n  schemas:\n"
+                + "    Owner: {$ref: './owner.yaml'}\n"), b -> b.allowedRefHosts(Set.of("127.0.0.1")));
+        assertThat(problem.pointer()).isEqualTo(REF_POINTER);
+        assertThat(problem.rule()).contains("remote document", "other files");
+        assertThat(problem.fix()).contains("copy the remote documents next to the spec");
     }
 
     @Test
