@@ -33,8 +33,6 @@ import java.util.regex.Pattern;
  */
 final class RefGuard {
 
-    /** Members whose values are data (examples, defaults), where a {@code $ref} is text, not a reference. */
-    private static final Set<String> DATA = Set.of("example", "default", "enum", "const");
     private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:");
     private static final long MAX_REMOTE_BYTES = 64L * 1024 * 1024;
     private static final String HOW_TO_ALLOW_HOSTS = "CLI `--allow-remote-refs HOST[,HOST...]`, Maven plugin "
@@ -121,7 +119,7 @@ final class RefGuard {
                 } else {
                     againstId(doc, at, value.textValue(), here);
                 }
-            } else if (key != null && SpecTree.NAME_MAPS.contains(key) || !isData(name, parentKey)) {
+            } else if (key != null && SpecTree.NAME_MAPS.contains(key) || !isData(name, key, parentKey)) {
                 walk(doc, value, at, name, key, here);
             }
         }
@@ -166,11 +164,13 @@ final class RefGuard {
     }
 
     /**
-     * A member holding data or an extension, not OpenAPI structure — unless its object is a map of names the author
-     * chose: a property called {@code default} is a schema, and its {@code $ref} is followed.
+     * An extension, or an Example's {@code value}: swagger-parser resolves no {@code $ref} inside them — unless its object
+     * is a map of names the author chose (a property called {@code x-id} is a schema). A member called {@code default},
+     * {@code example}, {@code enum} or {@code const} is followed: it may be an Example or a response of that name, and
+     * where it is data a {@code $ref} inside costs only a refusal, never a file or a fetch swagger-parser would make.
      */
-    private static boolean isData(String name, String parentKey) {
-        return DATA.contains(name) || name.startsWith("x-") || name.equals("value") && "examples".equals(parentKey);
+    private static boolean isData(String name, String key, String parentKey) {
+        return name.startsWith("x-") || name.equals("value") && "examples".equals(parentKey) && !"examples".equals(key);
     }
 
     private void reference(Doc doc, String pointer, String ref) {

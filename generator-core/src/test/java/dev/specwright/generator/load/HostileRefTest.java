@@ -139,6 +139,47 @@ class HostileRefTest {
     }
 
     @Test
+    void aRemoteRefInAnExampleCalledDefaultIsRefusedAndNothingIsFetched() throws Exception {
+        // `examples` is a map of names: an Example called `default` is an Example, and swagger-parser resolves its $ref
+        SpecProblem problem = refused(spec(HEAD + "paths:\n  /pet:\n    get:\n      operationId: getPet\n      responses:\n"
+                + "        '200':\n          description: ok\n          content:\n            application/json:\n"
+                + "              schema: {type: string}\n              examples:\n"
+                + "                default: {$ref: 'http://" + host() + "/ex.json#/Ex'}\n"));
+        assertThat(problem.pointer()).isEqualTo("/paths/~1pet/get/responses/200/content/application~1json/examples/default/$ref");
+        assertThat(problem.rule()).contains("reaches the network");
+        assertThat(requests).isEmpty();
+    }
+
+    @Test
+    void anOutsideFileInAComponentExampleCalledConstIsRefused() throws Exception {
+        Files.createDirectories(tmp.resolve("outside"));
+        Path outside = Files.writeString(tmp.resolve("outside/ex.json"), "{\"Ex\": {\"value\": \"OUTSIDE\"}}");
+        SpecProblem problem = refused(spec(HEAD + "paths: {}\ncomponents:\n  examples:\n"
+                + "    const: {$ref: '../outside/ex.json#/Ex'}\n"));
+        assertThat(problem.pointer()).isEqualTo("/components/examples/const/$ref");
+        assertThat(problem.rule()).contains(outside.toRealPath().toString(), "outside the spec's folder");
+    }
+
+    @Test
+    void aRemoteRefInAParameterExampleCalledEnumIsRefusedAndNothingIsFetched() throws Exception {
+        SpecProblem problem = refused(spec(HEAD + "paths:\n  /pet:\n    get:\n      operationId: getPet\n      parameters:\n"
+                + "        - name: q\n          in: query\n          schema: {type: string}\n          examples:\n"
+                + "            enum: {$ref: 'http://" + host() + "/ex.json#/Ex'}\n"
+                + "      responses:\n        '200': {description: ok}\n"));
+        assertThat(problem.pointer()).isEqualTo("/paths/~1pet/get/parameters/0/examples/enum/$ref");
+        assertThat(requests).isEmpty();
+    }
+
+    @Test
+    void aRemoteRefInsideASchemasDefaultValueIsCheckedToo() throws Exception {
+        // whether or not swagger-parser would resolve it, a $ref is checked wherever it stands: refusing one is cheap
+        SpecProblem problem = refused(spec(HEAD + "paths: {}\ncomponents:\n  schemas:\n    Pet:\n      type: object\n"
+                + "      default: {$ref: 'http://" + host() + "/pet.yaml'}\n"));
+        assertThat(problem.pointer()).isEqualTo("/components/schemas/Pet/default/$ref");
+        assertThat(requests).isEmpty();
+    }
+
+    @Test
     void aRemoteDiscriminatorMappingIsRefusedAndNothingIsFetched() throws Exception {
         SpecProblem problem = refused(spec(HEAD + "paths: {}\ncomponents:\n  schemas:\n    Pet:\n      type: object\n"
                 + "      properties: {kind: {type: string}}\n      discriminator:\n        propertyName: kind\n"
