@@ -142,6 +142,9 @@ final class RefGuard {
      * {@code $ref} fetch from the network.
      */
     private void againstId(Doc doc, String pointer, String ref, URI base) {
+        if (oddHash(doc, pointer, ref)) {
+            return;
+        }
         URI target;
         try {
             target = base.resolve(new URI(ref));
@@ -174,8 +177,12 @@ final class RefGuard {
     }
 
     private void reference(Doc doc, String pointer, String ref) {
-        int hash = ref.indexOf('#');
-        String location = hash < 0 ? ref : ref.substring(0, hash);
+        if (oddHash(doc, pointer, ref)) {
+            return;
+        }
+        // the document part exactly as swagger-parser takes it: what comes before `#/`
+        int split = ref.indexOf("#/");
+        String location = split < 0 ? ref : ref.substring(0, split);
         if (location.isEmpty() || isComponentName(location)) {
             return;
         }
@@ -193,6 +200,27 @@ final class RefGuard {
         } else {
             local(doc, pointer, ref, Path.of(doc.base()).getParent(), location);
         }
+    }
+
+    /**
+     * A {@code #} that does not start a {@code #/...} pointer, or a second one. swagger-parser splits a reference at
+     * {@code #/} and reads any with a {@code #} after its first character as a file: {@code x#../../secret.json#/S} names
+     * the path {@code x#../../secret.json}, which leads out of the folder. Refused (a problem), true.
+     */
+    private boolean oddHash(Doc doc, String pointer, String ref) {
+        int hash = ref.indexOf('#');
+        if (hash < 0) {
+            return false;
+        }
+        boolean second = ref.indexOf('#', hash + 1) >= 0;
+        boolean notPointer = hash > 0 && hash + 1 < ref.length() && ref.charAt(hash + 1) != '/';
+        if (!second && !notPointer) {
+            return false;
+        }
+        problem(doc, pointer, "the $ref `" + ref + "` holds a `#` that does not start a JSON pointer"
+                + (second ? " (it has more than one)" : "") + "; swagger-parser would read what comes before `#/` as a file path.",
+                "write it as FILE#/POINTER (for example `pet.yaml#/Pet`), with one `#` followed by `/`.");
+        return true;
     }
 
     /**

@@ -317,6 +317,28 @@ class HostileRefTest {
     }
 
     @Test
+    void aHashInTheFilePartOfARefIsRefusedNotRead() throws Exception {
+        // swagger-parser splits at `#/`: `x#../../outside/secret.json` is a relative path that leads out of the folder
+        Files.createDirectories(tmp.resolve("outside"));
+        Files.writeString(tmp.resolve("outside/secret.json"), "{\"Secret\": {\"type\": \"string\", \"description\": \"OUTSIDE\"}}");
+        SpecProblem problem = refused(spec(specReferring("x#../../outside/secret.json#/Secret")));
+        assertThat(problem.pointer()).isEqualTo(REF_POINTER);
+        assertThat(problem.rule()).contains("`#`");
+        assertThat(problem.fix()).contains("#/");
+    }
+
+    @Test
+    void aHashInTheFilePartOfASwagger2RefIsRefusedNotRead() throws Exception {
+        Files.createDirectories(tmp.resolve("outside"));
+        Files.writeString(tmp.resolve("outside/secret.json"), "{\"Secret\": {\"type\": \"string\", \"description\": \"OUTSIDE\"}}");
+        SpecProblem problem = refused(spec("swagger: '2.0'\ninfo: {title: T, version: '1'}\npaths:\n  /pet:\n    get:\n"
+                + "      operationId: getPet\n      produces: [application/json]\n      responses:\n"
+                + "        '200': {description: ok, schema: {$ref: 'x#../../outside/secret.json#/Secret'}}\n"));
+        assertThat(problem.pointer()).isEqualTo("/paths/~1pet/get/responses/200/schema/$ref");
+        assertThat(problem.rule()).contains("`#`");
+    }
+
+    @Test
     void anAbsolutePathRefOutsideTheFolderIsRefused() throws Exception {
         Path outside = Files.writeString(tmp.resolve("pet.yaml"), PET_SCHEMA);
         SpecProblem problem = refused(spec(specReferring(outside.toAbsolutePath().toString())));
