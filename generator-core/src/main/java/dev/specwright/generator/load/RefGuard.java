@@ -76,8 +76,7 @@ final class RefGuard {
 
     /** Every problem of every reference reachable from the spec (empty: swagger-parser may resolve them all). */
     List<SpecProblem> check(Path spec, JsonNode tree) throws IOException {
-        Path real = spec.toRealPath();
-        seen.add(real.toString());
+        seen.add(spec.toAbsolutePath().normalize().toString());
         openApi31 = tree.path("openapi").asText("").startsWith("3.1");
         swagger2 = Swagger2.is(tree);
         pending.add(new Doc(spec.toString(), spec.toAbsolutePath().normalize().toUri(), tree));
@@ -273,7 +272,10 @@ final class RefGuard {
             problem(doc, pointer, "the $ref `" + ref + "` names " + real + ", which is not a file.", "point it at a JSON or YAML file.");
             return;
         }
-        if (!seen.add(real.toString())) {
+        // Keyed by the path the reference names, not the real one: swagger-parser resolves the $refs inside a file from the
+        // path it was reached by, so the same file reached through a symlinked folder is a new set of targets to check.
+        // (A symlink loop cannot make this endless: the system refuses paths through more than 40 links.)
+        if (!seen.add(target.toString())) {
             return;
         }
         String text;

@@ -371,6 +371,31 @@ class HostileRefTest {
     }
 
     @Test
+    void aSecondRouteThroughASymlinkToAFileAlreadyReadIsCheckedFromTheLinksPath() throws Exception {
+        // l -> sub/inner: the same a.json by two paths; swagger-parser resolves its `../../z.json` from each, and from
+        // the link's path that is a file outside the folder
+        Files.createDirectories(folder.resolve("sub/inner"));
+        Files.writeString(folder.resolve("sub/inner/a.json"), "{\"A\": {\"$ref\": \"../../z.json#/Z\"}}");
+        Files.writeString(folder.resolve("z.json"), "{\"Z\": {\"type\": \"string\"}}");
+        Path outside = Files.writeString(tmp.resolve("z.json"), "{\"Z\": {\"type\": \"string\", \"description\": \"OUTSIDE\"}}");
+        Files.createSymbolicLink(folder.resolve("l"), folder.resolve("sub/inner"));
+        SpecProblem problem = refused(spec(specReferring("sub/inner/a.json#/A") + "components:\n  schemas:\n"
+                + "    Other: {$ref: 'l/a.json#/A'}\n"));
+        assertThat(problem.file()).isEqualTo(folder.resolve("l/a.json").toString());
+        assertThat(problem.pointer()).isEqualTo("/A/$ref");
+        assertThat(problem.rule()).contains(outside.toRealPath().toString(), "outside the spec's folder");
+    }
+
+    @Test
+    void aSymlinkLoopEndsInAProblemNotAnEndlessWalk() throws Exception {
+        // l -> . and a.json names l/a.json: every route is a new path (l/l/l/...) until the system refuses the path
+        Files.writeString(folder.resolve("a.json"), "{\"A\": {\"$ref\": \"l/a.json#/A\"}}");
+        Files.createSymbolicLink(folder.resolve("l"), Path.of("."));
+        SpecProblem problem = refused(spec(specReferring("a.json#/A")));
+        assertThat(problem.rule()).contains("l/l/l/l/a.json");
+    }
+
+    @Test
     void anAllowedOutsideFolderIsRead() throws Exception {
         Path shared = Files.createDirectories(tmp.resolve("shared"));
         Files.writeString(shared.resolve("pet.yaml"), PET_SCHEMA);
