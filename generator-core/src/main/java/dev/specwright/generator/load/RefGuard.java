@@ -50,6 +50,8 @@ final class RefGuard {
     private final RefPolicy policy;
     private final Path root;
     private final List<Path> allowedRoots = new ArrayList<>();
+    /** The allowed roots as named (absolute, normalized) as well as real: a path under neither is refused unopened. */
+    private final List<Path> namedRoots = new ArrayList<>();
     private final List<SpecProblem> problems = new ArrayList<>();
     private final Set<String> seen = new HashSet<>();
     private final Deque<Doc> pending = new ArrayDeque<>();
@@ -67,11 +69,14 @@ final class RefGuard {
         this.policy = policy;
         this.root = spec.toAbsolutePath().normalize().getParent().toRealPath();
         allowedRoots.add(root);
+        namedRoots.add(spec.toAbsolutePath().normalize().getParent());
         for (Path folder : policy.outsideFolders()) {
             if (Files.isDirectory(folder)) {
                 allowedRoots.add(folder.toAbsolutePath().normalize().toRealPath());
+                namedRoots.add(folder.toAbsolutePath().normalize());
             }
         }
+        namedRoots.addAll(allowedRoots);
     }
 
     /** Every problem of every reference reachable from the spec (empty: swagger-parser may resolve them all). */
@@ -159,7 +164,11 @@ final class RefGuard {
         String scheme = target.getScheme() == null ? "" : target.getScheme().toLowerCase(Locale.ROOT);
         switch (scheme) {
             case "http", "https" -> remote(doc, pointer, ref + " (against the $id base " + base + ")", target.toString());
-            case "file" -> local(doc, pointer, ref + " (against the $id base " + base + ")", null, Path.of(URI.create(document)).toString());
+            case "file" -> {
+                if (!withHost(doc, pointer, ref + " (against the $id base " + base + ")", target)) {
+                    fileUrl(doc, pointer, ref + " (against the $id base " + base + ")", document);
+                }
+            }
             default -> problem(doc, pointer, "the $ref `" + ref + "` resolves against the $id base " + base + " to `" + target
                     + "`, a scheme a $ref may not use.", "correct the $id, or remove it.");
         }
@@ -230,10 +239,29 @@ final class RefGuard {
         return location.indexOf('.') < 0 && location.indexOf('/') < 0 && location.indexOf(':') < 0;
     }
 
+    /**
+     * A file URL that names a host ({@code file://attacker/share/x.yaml}): on Windows a UNC path, which opening — even
+     * asking whether it exists — reaches over the network. Refused (a problem), true.
+     */
+    private boolean withHost(Doc doc, String pointer, String ref, URI uri) {
+        String authority = uri.getRawAuthority();
+        if (authority == null || authority.isEmpty() || authority.equalsIgnoreCase("localhost")) {
+            return false;
+        }
+        problem(doc, pointer, "the $ref `" + ref + "` is a file URL that names the host `" + authority + "`: a file on "
+                + "another machine, which would be read over the network.", "copy the file next to the spec and point the "
+                + "$ref at it by a relative path.");
+        return true;
+    }
+
     private void fileUrl(Doc doc, String pointer, String ref, String location) {
         Path path;
         try {
-            path = Path.of(new URI(location));
+            URI uri = new URI(location);
+            if (withHost(doc, pointer, ref, uri)) {
+                return;
+            }
+            path = Path.of(uri);
         } catch (URISyntaxException | IllegalArgumentException e) {
             problem(doc, pointer, "the $ref `" + ref + "` is not a file URL Java can read (" + e.getMessage() + ").",
                     "name the file by a path relative to the spec.");
@@ -250,6 +278,12 @@ final class RefGuard {
             problem(doc, pointer, "the $ref `" + ref + "` is not a file name (" + e.getReason() + ").", "correct the reference.");
             return;
         }
+        // Compared as names before the file system is asked anything: on Windows `//host/share/x` is a UNC path, and even
+        // Files.exists on it would open a connection to that host.
+        if (namedRoots.stream().noneMatch(target::startsWith)) {
+            outside(doc, pointer, ref, target);
+            return;
+        }
         if (!Files.exists(target)) {
             problem(doc, pointer, "the $ref `" + ref + "` names a file that does not exist: " + target + ".",
                     "create the file, or correct the reference (a relative path starts at the folder of the file holding it).");
@@ -263,9 +297,7 @@ final class RefGuard {
             return;
         }
         if (allowedRoots.stream().noneMatch(real::startsWith)) {
-            problem(doc, pointer, "the $ref `" + ref + "` reads " + real + ", outside the spec's folder " + root
-                    + "; by default no file outside that folder is read.", "move the file into " + root
-                    + ", or allow its folder: " + HOW_TO_ALLOW_FOLDERS + ".");
+            outside(doc, pointer, ref, real);
             return;
         }
         if (!Files.isRegularFile(real)) {
@@ -288,6 +320,12 @@ final class RefGuard {
         }
         localFiles = true;
         follow(doc, pointer, ref, target.toString(), target.toUri(), text);
+    }
+
+    private void outside(Doc doc, String pointer, String ref, Path file) {
+        problem(doc, pointer, "the $ref `" + ref + "` reads " + file + ", outside the spec's folder " + root
+                + "; by default no file outside that folder is read.", "move the file into " + root
+                + ", or allow its folder: " + HOW_TO_ALLOW_FOLDERS + ".");
     }
 
     private void remote(Doc doc, String pointer, String ref, String location) {

@@ -354,6 +354,31 @@ class HostileRefTest {
     }
 
     @Test
+    void aFileUrlWithAHostIsRefusedAsSuch() throws Exception {
+        // on Windows file://attacker/share/x.yaml is a UNC path: opening it would reach the network
+        SpecProblem problem = refused(spec(specReferring("file://attacker/share/x.yaml")));
+        assertThat(problem.pointer()).isEqualTo(REF_POINTER);
+        assertThat(problem.rule()).contains("names the host `attacker`");
+    }
+
+    @Test
+    void aDoubleSlashPathIsRefusedAsOutsideBeforeAnyFileIsLookedAt() throws Exception {
+        // on Windows //attacker/share/x.yaml is a UNC path: even Files.exists on it would open SMB
+        SpecProblem problem = refused(spec(specReferring("//attacker/share/x.yaml")));
+        assertThat(problem.pointer()).isEqualTo(REF_POINTER);
+        assertThat(problem.rule()).contains("outside the spec's folder").doesNotContain("does not exist");
+    }
+
+    @Test
+    void anIdThatIsAFileUrlWithAHostIsALocatedProblemIn31() throws Exception {
+        SpecProblem problem = refused(spec(HEAD.replace("3.0.3", "3.1.0") + "paths: {}\ncomponents:\n  schemas:\n"
+                + "    Pet:\n      $id: 'file://attacker/share/'\n      type: object\n"
+                + "      properties:\n        name: {$ref: 'name.yaml'}\n"));
+        assertThat(problem.pointer()).isEqualTo("/components/schemas/Pet/properties/name/$ref");
+        assertThat(problem.rule()).contains("names the host `attacker`");
+    }
+
+    @Test
     void aSymlinkInsideTheFolderPointingOutsideIsRefused() throws Exception {
         Path outside = Files.writeString(tmp.resolve("pet.yaml"), PET_SCHEMA);
         Files.createSymbolicLink(folder.resolve("pet.yaml"), outside);
