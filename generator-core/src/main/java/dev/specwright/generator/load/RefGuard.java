@@ -430,7 +430,7 @@ final class RefGuard {
      * the allowed hosts (each redirect checked too) and refuses every other URL — including any that only its second
      * download of a remote document holds. Its safe mode refuses every file reference, so it cannot be used otherwise.
      */
-    boolean onlyRemote() {
+    boolean namesNoOtherFile() {
         return !localFiles;
     }
 

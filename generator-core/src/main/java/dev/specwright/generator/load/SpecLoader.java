@@ -75,7 +75,7 @@ public final class SpecLoader {
             RefGuard guard = new RefGuard(refs, spec);
             unsafe = guard.check(spec, document.tree());
             largestReferenced = guard.largest();
-            safe = guard.onlyRemote();
+            safe = guard.namesNoOtherFile();
         } catch (IOException e) {
             throw problem(file, "", "the spec's folder must be readable (" + e.getMessage() + ").", "check its permissions.");
         }
