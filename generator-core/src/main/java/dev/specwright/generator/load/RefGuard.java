@@ -434,6 +434,11 @@ final class RefGuard {
         return !localFiles;
     }
 
+    /** A remote document was fetched (its host allowed): swagger-parser will fetch it again. */
+    boolean fetchedRemote() {
+        return firstRemote != null;
+    }
+
     /** The length of the longest referenced document, in chars: swagger-parser reads them again with its own limit. */
     long largest() {
         return largest;

@@ -71,11 +71,13 @@ public final class SpecLoader {
         List<SpecProblem> unsafe;
         long largestReferenced;
         boolean safe;
+        boolean remote;
         try {
             RefGuard guard = new RefGuard(refs, spec);
             unsafe = guard.check(spec, document.tree());
             largestReferenced = guard.largest();
             safe = guard.namesNoOtherFile();
+            remote = guard.fetchedRemote();
         } catch (IOException e) {
             throw problem(file, "", "the spec's folder must be readable (" + e.getMessage() + ").", "check its permissions.");
         }
@@ -103,7 +105,9 @@ public final class SpecLoader {
         options.setRemoteRefBlockList(List.of("*"));
         SwaggerParseResult result;
         try {
-            result = new OpenAPIV3Parser().readContents(json, null, options, location);
+            // swagger-parser checks a redirect hop only if HttpURLConnection does not follow it first (NoRedirects)
+            result = remote ? NoRedirects.call(() -> new OpenAPIV3Parser().readContents(json, null, options, location))
+                    : new OpenAPIV3Parser().readContents(json, null, options, location);
         } catch (StackOverflowError e) {
             throw problem(file, "", "swagger-parser ran out of stack on this document's nesting.", "flatten it: move nested "
                     + "schemas to #/components/schemas and `$ref` them.");

@@ -47,7 +47,13 @@ class HostileRefTest {
             byte[] body = PET_SCHEMA.getBytes(StandardCharsets.UTF_8);
             boolean flip = exchange.getRequestURI().getPath().equals("/flip.yaml")
                     && requests.stream().filter("/flip.yaml"::equals).count() > 1;
-            if (flip) {
+            boolean jump = exchange.getRequestURI().getPath().equals("/jump.yaml")
+                    && requests.stream().filter("/jump.yaml"::equals).count() > 1;
+            if (jump) {
+                // answers the guard's fetch, then redirects a second fetch to a host that is not allowed
+                exchange.getResponseHeaders().add("Location", "http://localhost:" + server.getAddress().getPort() + "/evil.yaml");
+                exchange.sendResponseHeaders(302, -1);
+            } else if (flip) {
                 // answers the guard's fetch with a plain schema, then a second fetch with one that refers to a host not allowed
                 body = ("type: object\nproperties:\n  evil: {$ref: 'http://localhost:" + server.getAddress().getPort()
                         + "/evil.yaml'}\n").getBytes(StandardCharsets.UTF_8);
@@ -218,6 +224,16 @@ class HostileRefTest {
         catchThrowableOfType(SpecProblemsException.class, () -> new Generator().files(
                 GeneratorOptions.builder(spec, tmp.resolve("out")).allowedRefHosts(Set.of("127.0.0.1")).build()));
         assertThat(requests).contains("/flip.yaml").doesNotContain("/evil.yaml");
+    }
+
+    @Test
+    void aRedirectOnSwaggerParsersOwnFetchIsNotFollowed() throws Exception {
+        // the guard's fetch is answered; swagger-parser fetches again and is redirected to a host not allowed
+        Path spec = spec(specReferring("http://" + host() + "/jump.yaml"));
+        catchThrowableOfType(SpecProblemsException.class, () -> new Generator().files(
+                GeneratorOptions.builder(spec, tmp.resolve("out")).allowedRefHosts(Set.of("127.0.0.1")).build()));
+        assertThat(requests).contains("/jump.yaml").doesNotContain("/evil.yaml");
+        assertThat(java.net.HttpURLConnection.getFollowRedirects()).as("the JVM-wide default is put back").isTrue();
     }
 
     @Test
