@@ -30,6 +30,7 @@ import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.representer.Representer;
 
@@ -116,7 +117,7 @@ final class DocumentReader {
         options.setNestingDepthLimit(LoadLimits.MAX_DEPTH);
         // The code point limit guards against huge input; this file is the user's own choice, already read in full.
         options.setCodePointLimit(Math.max(options.getCodePointLimit(), yaml.length() + 1));
-        Yaml parser = new Yaml(new BoundedConstructor(options), new Representer(new DumperOptions()), new DumperOptions(), options,
+        Yaml parser = new Yaml(new BoundedConstructor(options, yaml.length()), new Representer(new DumperOptions()), new DumperOptions(), options,
                 new DeserializationUtils.CustomResolver());
         Object value;
         try {
@@ -165,8 +166,12 @@ final class DocumentReader {
 
     /** The safe constructor, checking the composed node graph before it builds anything from it. */
     private static final class BoundedConstructor extends SafeConstructor {
-        BoundedConstructor(LoaderOptions options) {
+        private final long maxChars;
+
+        BoundedConstructor(LoaderOptions options, long fileChars) {
             super(options);
+            this.maxChars = Math.max(LoadLimits.MIN_EXPANDED_CHARS,
+                    fileChars > Long.MAX_VALUE / LoadLimits.EXPANSION_FACTOR ? Long.MAX_VALUE : fileChars * LoadLimits.EXPANSION_FACTOR);
         }
 
         @Override
@@ -175,18 +180,23 @@ final class DocumentReader {
             if (node == null) {
                 return null;
             }
-            new AliasCheck().check(node);
+            new AliasCheck(maxChars).check(node);
             return constructDocument(node);
         }
     }
 
     /**
-     * The size and depth of the document as JSON would spell it out, every alias a copy of what it names: computed once
-     * per distinct node, so a billion laughs costs as little to measure as it took to write.
+     * The size (nodes and characters) and depth of the document as JSON would spell it out, every alias a copy of what it
+     * names: computed once per distinct node, so a billion laughs costs as little to measure as it took to write.
      */
     private static final class AliasCheck {
         private final Map<Node, long[]> measured = new IdentityHashMap<>();
         private final Set<Node> open = Collections.newSetFromMap(new IdentityHashMap<>());
+        private final long maxChars;
+
+        AliasCheck(long maxChars) {
+            this.maxChars = maxChars;
+        }
 
         /** Thrown through SnakeYAML, which lets runtime exceptions pass. */
         static final class Exceeded extends RuntimeException {
@@ -220,6 +230,13 @@ final class DocumentReader {
             if (sizeAndDepth[1] > LoadLimits.MAX_DEPTH) {
                 throw new Exceeded(tooDeep());
             }
+            if (sizeAndDepth[2] > maxChars) {
+                throw new Exceeded(new Refused("the YAML aliases expand the document to "
+                        + (sizeAndDepth[2] == Long.MAX_VALUE ? "more than 9 quintillion" : String.format("%,d", sizeAndDepth[2]))
+                        + " characters of JSON, over the limit of " + String.format("%,d", maxChars) + " (" + LoadLimits.EXPANSION_FACTOR
+                        + " times the file's size, at least 64 MiB): long text aliased many times.",
+                        "define the repeated parts once under `components` and `$ref` them instead of aliasing them."));
+            }
         }
 
         private long[] measure(Node node) {
@@ -232,15 +249,22 @@ final class DocumentReader {
             }
             long size = 1;
             long depth = 0;
+            // a scalar's text and its quotes and separator; a list's or mapping's brackets
+            long chars = node instanceof ScalarNode scalar ? scalar.getValue().length() + 3 : 2;
             for (Node child : children(node)) {
                 long[] c = measure(child);
-                size = size > Long.MAX_VALUE - c[0] ? Long.MAX_VALUE : size + c[0];
+                size = sum(size, c[0]);
                 depth = Math.max(depth, c[1]);
+                chars = sum(chars, c[2]);
             }
             open.remove(node);
-            long[] result = {size, node instanceof MappingNode || node instanceof SequenceNode ? depth + 1 : 0};
+            long[] result = {size, node instanceof MappingNode || node instanceof SequenceNode ? depth + 1 : 0, chars};
             measured.put(node, result);
             return result;
+        }
+
+        private static long sum(long a, long b) {
+            return a > Long.MAX_VALUE - b ? Long.MAX_VALUE : a + b;
         }
 
         private static List<Node> children(Node node) {

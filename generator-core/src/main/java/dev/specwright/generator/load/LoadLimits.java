@@ -23,5 +23,15 @@ public final class LoadLimits {
      */
     public static final long MAX_ALIAS_EXPANSION = 5_000_000;
 
+    /**
+     * The characters of JSON a YAML document may spell out, every alias a copy: at least this many, whatever the file's
+     * size. Counting nodes alone lets one long string aliased a million times through a few levels pass (a 1.4 KB file,
+     * a gigabyte of JSON); this bounds the text itself.
+     */
+    public static final long MIN_EXPANDED_CHARS = 64L * 1024 * 1024;
+
+    /** ...or this many times the file's own length, if that is more: a large spec without aliases is never near it. */
+    public static final long EXPANSION_FACTOR = 16;
+
     private LoadLimits() {}
 }

@@ -33,8 +33,6 @@ import java.util.regex.Pattern;
  */
 final class RefGuard {
 
-    /** Members whose values are data (examples, defaults), where a {@code $ref} is text, not a reference. */
-    private static final Set<String> DATA = Set.of("example", "default", "enum", "const");
     private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:");
     private static final long MAX_REMOTE_BYTES = 64L * 1024 * 1024;
     private static final String HOW_TO_ALLOW_HOSTS = "CLI `--allow-remote-refs HOST[,HOST...]`, Maven plugin "
@@ -52,34 +50,47 @@ final class RefGuard {
     private final RefPolicy policy;
     private final Path root;
     private final List<Path> allowedRoots = new ArrayList<>();
+    /** The allowed roots as named (absolute, normalized) as well as real: a path under neither is refused unopened. */
+    private final List<Path> namedRoots = new ArrayList<>();
     private final List<SpecProblem> problems = new ArrayList<>();
     private final Set<String> seen = new HashSet<>();
     private final Deque<Doc> pending = new ArrayDeque<>();
     private HttpClient http;
+    /** The first remote document followed, and the first file other than the spec: swagger-parser reads both only unsafely. */
+    private SpecProblem firstRemote;
+    private boolean localFiles;
     private long largest;
     /** In OpenAPI 3.1 a schema's {@code $id} sets the base its {@code $ref}s resolve against (swagger-parser does so). */
     private boolean openApi31;
+    /** Swagger 2.0's resolver fetches with no allow-list and follows redirects: it is given no remote document. */
+    private boolean swagger2;
 
     RefGuard(RefPolicy policy, Path spec) throws IOException {
         this.policy = policy;
         this.root = spec.toAbsolutePath().normalize().getParent().toRealPath();
         allowedRoots.add(root);
+        namedRoots.add(spec.toAbsolutePath().normalize().getParent());
         for (Path folder : policy.outsideFolders()) {
             if (Files.isDirectory(folder)) {
                 allowedRoots.add(folder.toAbsolutePath().normalize().toRealPath());
+                namedRoots.add(folder.toAbsolutePath().normalize());
             }
         }
+        namedRoots.addAll(allowedRoots);
     }
 
     /** Every problem of every reference reachable from the spec (empty: swagger-parser may resolve them all). */
     List<SpecProblem> check(Path spec, JsonNode tree) throws IOException {
-        Path real = spec.toRealPath();
-        seen.add(real.toString());
+        seen.add(spec.toAbsolutePath().normalize().toString());
         openApi31 = tree.path("openapi").asText("").startsWith("3.1");
+        swagger2 = Swagger2.is(tree);
         pending.add(new Doc(spec.toString(), spec.toAbsolutePath().normalize().toUri(), tree));
         while (!pending.isEmpty()) {
             Doc doc = pending.poll();
             walk(doc, doc.tree(), "", null, null, doc.base());
+        }
+        if (firstRemote != null && localFiles && problems.isEmpty()) {
+            problems.add(firstRemote);
         }
         return problems;
     }
@@ -112,7 +123,7 @@ final class RefGuard {
                 } else {
                     againstId(doc, at, value.textValue(), here);
                 }
-            } else if (key != null && SpecTree.NAME_MAPS.contains(key) || !isData(name, parentKey)) {
+            } else if (key != null && SpecTree.NAME_MAPS.contains(key) || !isData(name, key, parentKey)) {
                 walk(doc, value, at, name, key, here);
             }
         }
@@ -135,6 +146,9 @@ final class RefGuard {
      * {@code $ref} fetch from the network.
      */
     private void againstId(Doc doc, String pointer, String ref, URI base) {
+        if (oddHash(doc, pointer, ref)) {
+            return;
+        }
         URI target;
         try {
             target = base.resolve(new URI(ref));
@@ -150,23 +164,33 @@ final class RefGuard {
         String scheme = target.getScheme() == null ? "" : target.getScheme().toLowerCase(Locale.ROOT);
         switch (scheme) {
             case "http", "https" -> remote(doc, pointer, ref + " (against the $id base " + base + ")", target.toString());
-            case "file" -> local(doc, pointer, ref + " (against the $id base " + base + ")", null, Path.of(URI.create(document)).toString());
+            case "file" -> {
+                if (!withHost(doc, pointer, ref + " (against the $id base " + base + ")", target)) {
+                    fileUrl(doc, pointer, ref + " (against the $id base " + base + ")", document);
+                }
+            }
             default -> problem(doc, pointer, "the $ref `" + ref + "` resolves against the $id base " + base + " to `" + target
                     + "`, a scheme a $ref may not use.", "correct the $id, or remove it.");
         }
     }
 
     /**
-     * A member holding data or an extension, not OpenAPI structure — unless its object is a map of names the author
-     * chose: a property called {@code default} is a schema, and its {@code $ref} is followed.
+     * An extension, or an Example's {@code value}: swagger-parser resolves no {@code $ref} inside them — unless its object
+     * is a map of names the author chose (a property called {@code x-id} is a schema). A member called {@code default},
+     * {@code example}, {@code enum} or {@code const} is followed: it may be an Example or a response of that name, and
+     * where it is data a {@code $ref} inside costs only a refusal, never a file or a fetch swagger-parser would make.
      */
-    private static boolean isData(String name, String parentKey) {
-        return DATA.contains(name) || name.startsWith("x-") || name.equals("value") && "examples".equals(parentKey);
+    private static boolean isData(String name, String key, String parentKey) {
+        return name.startsWith("x-") || name.equals("value") && "examples".equals(parentKey) && !"examples".equals(key);
     }
 
     private void reference(Doc doc, String pointer, String ref) {
-        int hash = ref.indexOf('#');
-        String location = hash < 0 ? ref : ref.substring(0, hash);
+        if (oddHash(doc, pointer, ref)) {
+            return;
+        }
+        // the document part exactly as swagger-parser takes it: what comes before `#/`
+        int split = ref.indexOf("#/");
+        String location = split < 0 ? ref : ref.substring(0, split);
         if (location.isEmpty() || isComponentName(location)) {
             return;
         }
@@ -187,6 +211,27 @@ final class RefGuard {
     }
 
     /**
+     * A {@code #} that does not start a {@code #/...} pointer, or a second one. swagger-parser splits a reference at
+     * {@code #/} and reads any with a {@code #} after its first character as a file: {@code x#../../secret.json#/S} names
+     * the path {@code x#../../secret.json}, which leads out of the folder. Refused (a problem), true.
+     */
+    private boolean oddHash(Doc doc, String pointer, String ref) {
+        int hash = ref.indexOf('#');
+        if (hash < 0) {
+            return false;
+        }
+        boolean second = ref.indexOf('#', hash + 1) >= 0;
+        boolean notPointer = hash > 0 && hash + 1 < ref.length() && ref.charAt(hash + 1) != '/';
+        if (!second && !notPointer) {
+            return false;
+        }
+        problem(doc, pointer, "the $ref `" + ref + "` holds a `#` that does not start a JSON pointer"
+                + (second ? " (it has more than one)" : "") + "; swagger-parser would read what comes before `#/` as a file path.",
+                "write it as FILE#/POINTER (for example `pet.yaml#/Pet`), with one `#` followed by `/`.");
+        return true;
+    }
+
+    /**
      * {@code Pet}: no path, no scheme, no file extension. swagger-core reads such a reference (and a discriminator's
      * mapping value) as the name of a schema under #/components/schemas, so it opens no file.
      */
@@ -194,10 +239,29 @@ final class RefGuard {
         return location.indexOf('.') < 0 && location.indexOf('/') < 0 && location.indexOf(':') < 0;
     }
 
+    /**
+     * A file URL that names a host ({@code file://attacker/share/x.yaml}): on Windows a UNC path, which opening — even
+     * asking whether it exists — reaches over the network. Refused (a problem), true.
+     */
+    private boolean withHost(Doc doc, String pointer, String ref, URI uri) {
+        String authority = uri.getRawAuthority();
+        if (authority == null || authority.isEmpty() || authority.equalsIgnoreCase("localhost")) {
+            return false;
+        }
+        problem(doc, pointer, "the $ref `" + ref + "` is a file URL that names the host `" + authority + "`: a file on "
+                + "another machine, which would be read over the network.", "copy the file next to the spec and point the "
+                + "$ref at it by a relative path.");
+        return true;
+    }
+
     private void fileUrl(Doc doc, String pointer, String ref, String location) {
         Path path;
         try {
-            path = Path.of(new URI(location));
+            URI uri = new URI(location);
+            if (withHost(doc, pointer, ref, uri)) {
+                return;
+            }
+            path = Path.of(uri);
         } catch (URISyntaxException | IllegalArgumentException e) {
             problem(doc, pointer, "the $ref `" + ref + "` is not a file URL Java can read (" + e.getMessage() + ").",
                     "name the file by a path relative to the spec.");
@@ -214,6 +278,12 @@ final class RefGuard {
             problem(doc, pointer, "the $ref `" + ref + "` is not a file name (" + e.getReason() + ").", "correct the reference.");
             return;
         }
+        // Compared as names before the file system is asked anything: on Windows `//host/share/x` is a UNC path, and even
+        // Files.exists on it would open a connection to that host.
+        if (namedRoots.stream().noneMatch(target::startsWith)) {
+            outside(doc, pointer, ref, target);
+            return;
+        }
         if (!Files.exists(target)) {
             problem(doc, pointer, "the $ref `" + ref + "` names a file that does not exist: " + target + ".",
                     "create the file, or correct the reference (a relative path starts at the folder of the file holding it).");
@@ -227,16 +297,17 @@ final class RefGuard {
             return;
         }
         if (allowedRoots.stream().noneMatch(real::startsWith)) {
-            problem(doc, pointer, "the $ref `" + ref + "` reads " + real + ", outside the spec's folder " + root
-                    + "; by default no file outside that folder is read.", "move the file into " + root
-                    + ", or allow its folder: " + HOW_TO_ALLOW_FOLDERS + ".");
+            outside(doc, pointer, ref, real);
             return;
         }
         if (!Files.isRegularFile(real)) {
             problem(doc, pointer, "the $ref `" + ref + "` names " + real + ", which is not a file.", "point it at a JSON or YAML file.");
             return;
         }
-        if (!seen.add(real.toString())) {
+        // Keyed by the path the reference names, not the real one: swagger-parser resolves the $refs inside a file from the
+        // path it was reached by, so the same file reached through a symlinked folder is a new set of targets to check.
+        // (A symlink loop cannot make this endless: the system refuses paths through more than 40 links.)
+        if (!seen.add(target.toString())) {
             return;
         }
         String text;
@@ -247,7 +318,14 @@ final class RefGuard {
                     + ").", "point it at a JSON or YAML file.");
             return;
         }
+        localFiles = true;
         follow(doc, pointer, ref, target.toString(), target.toUri(), text);
+    }
+
+    private void outside(Doc doc, String pointer, String ref, Path file) {
+        problem(doc, pointer, "the $ref `" + ref + "` reads " + file + ", outside the spec's folder " + root
+                + "; by default no file outside that folder is read.", "move the file into " + root
+                + ", or allow its folder: " + HOW_TO_ALLOW_FOLDERS + ".");
     }
 
     private void remote(Doc doc, String pointer, String ref, String location) {
@@ -265,6 +343,13 @@ final class RefGuard {
                     + "to the spec and point the $ref at it, or allow the host: " + HOW_TO_ALLOW_HOSTS + ".");
             return;
         }
+        if (swagger2) {
+            problem(doc, pointer, "the $ref `" + ref + "` names a remote document in a Swagger 2.0 definition; the 2.0 resolver "
+                    + "fetches it again with no check of hosts or redirects, so remote refs are read only from OpenAPI 3.",
+                    "copy the document next to the spec and point the $ref at it by a relative path, or convert the "
+                    + "definition to OpenAPI 3.");
+            return;
+        }
         if (!"https".equalsIgnoreCase(uri.getScheme()) && !RefPolicy.isLoopback(host)) {
             problem(doc, pointer, "the $ref `" + ref + "` is fetched over http, which anyone on the way can change; an allowed host "
                     + "is fetched over https only (http only from this machine: localhost, 127.0.0.1, [::1]).",
@@ -277,6 +362,13 @@ final class RefGuard {
         }
         String text = fetch(doc, pointer, ref, URI.create(document));
         if (text != null) {
+            if (firstRemote == null) {
+                firstRemote = new SpecProblem(doc.name(), pointer, "the $ref `" + ref + "` names a remote document, and the spec "
+                        + "also reads other files; swagger-parser fetches remote documents again, and checks each host and "
+                        + "redirect only in its safe mode, which reads no local file but the spec.", "use remote documents or "
+                        + "files beside the spec, not both: copy the remote documents next to the spec, or put the spec's "
+                        + "files on an allowed host.");
+            }
             follow(doc, pointer, ref, document, URI.create(document), text);
         }
     }
@@ -331,6 +423,20 @@ final class RefGuard {
             return;
         }
         pending.add(new Doc(name, base, read.tree()));
+    }
+
+    /**
+     * No file but the spec is referenced: swagger-parser may then resolve in its safe mode, where it fetches only from
+     * the allowed hosts (each redirect checked too) and refuses every other URL — including any that only its second
+     * download of a remote document holds. Its safe mode refuses every file reference, so it cannot be used otherwise.
+     */
+    boolean namesNoOtherFile() {
+        return !localFiles;
+    }
+
+    /** A remote document was fetched (its host allowed): swagger-parser will fetch it again. */
+    boolean fetchedRemote() {
+        return firstRemote != null;
     }
 
     /** The length of the longest referenced document, in chars: swagger-parser reads them again with its own limit. */

@@ -70,10 +70,14 @@ public final class SpecLoader {
         refuseOtherVersions(file, document.tree());
         List<SpecProblem> unsafe;
         long largestReferenced;
+        boolean safe;
+        boolean remote;
         try {
             RefGuard guard = new RefGuard(refs, spec);
             unsafe = guard.check(spec, document.tree());
             largestReferenced = guard.largest();
+            safe = guard.namesNoOtherFile();
+            remote = guard.fetchedRemote();
         } catch (IOException e) {
             throw problem(file, "", "the spec's folder must be readable (" + e.getMessage() + ").", "check its permissions.");
         }
@@ -92,13 +96,18 @@ public final class SpecLoader {
         options.setResolveFully(false);
         // Our own error report, not the parser's: it would otherwise print to stderr.
         options.setValidateExternalRefs(true);
-        // RefGuard fetched each allowed document once and saw no redirect; should the server redirect swagger-parser's own
-        // fetch, it checks each hop against these lists: only the allowed hosts, every other host denied.
+        // RefGuard fetched each allowed document once; swagger-parser fetches it again, and what it gets then is checked
+        // against these lists (only the allowed hosts, every other host denied) in safe mode alone: without it swagger-parser
+        // fetches any URL it meets. Safe mode refuses every file reference, so it is on whenever the spec names no other file
+        // (RefGuard refuses a spec that mixes files and remote documents); otherwise no URL passed RefGuard.
+        options.setSafelyResolveURL(safe);
         options.setRemoteRefAllowList(List.copyOf(refs.remoteHosts()));
         options.setRemoteRefBlockList(List.of("*"));
         SwaggerParseResult result;
         try {
-            result = new OpenAPIV3Parser().readContents(json, null, options, location);
+            // swagger-parser checks a redirect hop only if HttpURLConnection does not follow it first (NoRedirects)
+            result = remote ? NoRedirects.call(() -> new OpenAPIV3Parser().readContents(json, null, options, location))
+                    : new OpenAPIV3Parser().readContents(json, null, options, location);
         } catch (StackOverflowError e) {
             throw problem(file, "", "swagger-parser ran out of stack on this document's nesting.", "flatten it: move nested "
                     + "schemas to #/components/schemas and `$ref` them.");

@@ -10,8 +10,8 @@ import io.swagger.v3.parser.core.models.SwaggerParseResult;
 /**
  * A Swagger 2.0 definition, converted to OpenAPI 3.0 by swagger-parser's own converter (as the design says 2.0 comes
  * in). It is given the tree already read within the limits and checked by {@link RefGuard}, not the file: the 2.0
- * parser would read the file again with its own YAML settings. Its resolver then opens only the files and hosts the
- * guard let through.
+ * parser would read the file again with its own YAML settings. Its resolver then opens only the files the guard let
+ * through; it would fetch any URL and follow any redirect, so the guard refuses every remote $ref of a 2.0 definition.
  */
 final class Swagger2 {
 

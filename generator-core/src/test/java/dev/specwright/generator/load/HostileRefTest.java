@@ -45,7 +45,21 @@ class HostileRefTest {
         server.createContext("/", exchange -> {
             requests.add(exchange.getRequestURI().toString());
             byte[] body = PET_SCHEMA.getBytes(StandardCharsets.UTF_8);
-            if (exchange.getRequestURI().getPath().equals("/moved.yaml")) {
+            boolean flip = exchange.getRequestURI().getPath().equals("/flip.yaml")
+                    && requests.stream().filter("/flip.yaml"::equals).count() > 1;
+            boolean jump = exchange.getRequestURI().getPath().equals("/jump.yaml")
+                    && requests.stream().filter("/jump.yaml"::equals).count() > 1;
+            if (jump) {
+                // answers the guard's fetch, then redirects a second fetch to a host that is not allowed
+                exchange.getResponseHeaders().add("Location", "http://localhost:" + server.getAddress().getPort() + "/evil.yaml");
+                exchange.sendResponseHeaders(302, -1);
+            } else if (flip) {
+                // answers the guard's fetch with a plain schema, then a second fetch with one that refers to a host not allowed
+                body = ("type: object\nproperties:\n  evil: {$ref: 'http://localhost:" + server.getAddress().getPort()
+                        + "/evil.yaml'}\n").getBytes(StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+            } else if (exchange.getRequestURI().getPath().equals("/moved.yaml")) {
                 exchange.getResponseHeaders().add("Location", "http://" + host() + "/pet.yaml");
                 exchange.sendResponseHeaders(302, -1);
             } else {
@@ -131,6 +145,47 @@ class HostileRefTest {
     }
 
     @Test
+    void aRemoteRefInAnExampleCalledDefaultIsRefusedAndNothingIsFetched() throws Exception {
+        // `examples` is a map of names: an Example called `default` is an Example, and swagger-parser resolves its $ref
+        SpecProblem problem = refused(spec(HEAD + "paths:\n  /pet:\n    get:\n      operationId: getPet\n      responses:\n"
+                + "        '200':\n          description: ok\n          content:\n            application/json:\n"
+                + "              schema: {type: string}\n              examples:\n"
+                + "                default: {$ref: 'http://" + host() + "/ex.json#/Ex'}\n"));
+        assertThat(problem.pointer()).isEqualTo("/paths/~1pet/get/responses/200/content/application~1json/examples/default/$ref");
+        assertThat(problem.rule()).contains("reaches the network");
+        assertThat(requests).isEmpty();
+    }
+
+    @Test
+    void anOutsideFileInAComponentExampleCalledConstIsRefused() throws Exception {
+        Files.createDirectories(tmp.resolve("outside"));
+        Path outside = Files.writeString(tmp.resolve("outside/ex.json"), "{\"Ex\": {\"value\": \"OUTSIDE\"}}");
+        SpecProblem problem = refused(spec(HEAD + "paths: {}\ncomponents:\n  examples:\n"
+                + "    const: {$ref: '../outside/ex.json#/Ex'}\n"));
+        assertThat(problem.pointer()).isEqualTo("/components/examples/const/$ref");
+        assertThat(problem.rule()).contains(outside.toRealPath().toString(), "outside the spec's folder");
+    }
+
+    @Test
+    void aRemoteRefInAParameterExampleCalledEnumIsRefusedAndNothingIsFetched() throws Exception {
+        SpecProblem problem = refused(spec(HEAD + "paths:\n  /pet:\n    get:\n      operationId: getPet\n      parameters:\n"
+                + "        - name: q\n          in: query\n          schema: {type: string}\n          examples:\n"
+                + "            enum: {$ref: 'http://" + host() + "/ex.json#/Ex'}\n"
+                + "      responses:\n        '200': {description: ok}\n"));
+        assertThat(problem.pointer()).isEqualTo("/paths/~1pet/get/parameters/0/examples/enum/$ref");
+        assertThat(requests).isEmpty();
+    }
+
+    @Test
+    void aRemoteRefInsideASchemasDefaultValueIsCheckedToo() throws Exception {
+        // whether or not swagger-parser would resolve it, a $ref is checked wherever it stands: refusing one is cheap
+        SpecProblem problem = refused(spec(HEAD + "paths: {}\ncomponents:\n  schemas:\n    Pet:\n      type: object\n"
+                + "      default: {$ref: 'http://" + host() + "/pet.yaml'}\n"));
+        assertThat(problem.pointer()).isEqualTo("/components/schemas/Pet/default/$ref");
+        assertThat(requests).isEmpty();
+    }
+
+    @Test
     void aRemoteDiscriminatorMappingIsRefusedAndNothingIsFetched() throws Exception {
         SpecProblem problem = refused(spec(HEAD + "paths: {}\ncomponents:\n  schemas:\n    Pet:\n      type: object\n"
                 + "      properties: {kind: {type: string}}\n      discriminator:\n        propertyName: kind\n"
@@ -150,14 +205,46 @@ class HostileRefTest {
     }
 
     @Test
-    void anAllowedHostIsFetchedForASwagger2Definition() throws Exception {
+    void aRemoteRefInASwagger2DefinitionIsRefusedEvenFromAnAllowedHost() throws Exception {
+        // the 2.0 resolver fetches with no allow-list and follows redirects: remote refs are not safe to hand it
         Path spec = spec("swagger: '2.0'\ninfo: {title: T, version: '1'}\npaths:\n  /pet:\n    get:\n      operationId: getPet\n"
                 + "      produces: [application/json]\n"
                 + "      responses:\n        '200': {description: ok, schema: {$ref: 'http://" + host() + "/pet.yaml'}}\n");
-        var files = new Generator().files(GeneratorOptions.builder(spec, tmp.resolve("out"))
-                .allowedRefHosts(Set.of("127.0.0.1")).build());
-        assertThat(requests).contains("/pet.yaml");
-        assertThat(files).anySatisfy(f -> assertThat(f.content()).contains("getPet"));
+        SpecProblem problem = refused(spec, b -> b.allowedRefHosts(Set.of("127.0.0.1")));
+        assertThat(problem.pointer()).isEqualTo("/paths/~1pet/get/responses/200/schema/$ref");
+        assertThat(problem.rule()).contains("Swagger 2.0", "remote");
+        assertThat(problem.fix()).contains("OpenAPI 3", "copy the document");
+        assertThat(requests).isEmpty();
+    }
+
+    @Test
+    void aRefOnlySwaggerParsersOwnDownloadHoldsIsNotFetched() throws Exception {
+        // the guard checked the first answer; swagger-parser downloads the document again and gets another one
+        Path spec = spec(specReferring("http://" + host() + "/flip.yaml"));
+        catchThrowableOfType(SpecProblemsException.class, () -> new Generator().files(
+                GeneratorOptions.builder(spec, tmp.resolve("out")).allowedRefHosts(Set.of("127.0.0.1")).build()));
+        assertThat(requests).contains("/flip.yaml").doesNotContain("/evil.yaml");
+    }
+
+    @Test
+    void aRedirectOnSwaggerParsersOwnFetchIsNotFollowed() throws Exception {
+        // the guard's fetch is answered; swagger-parser fetches again and is redirected to a host not allowed
+        Path spec = spec(specReferring("http://" + host() + "/jump.yaml"));
+        catchThrowableOfType(SpecProblemsException.class, () -> new Generator().files(
+                GeneratorOptions.builder(spec, tmp.resolve("out")).allowedRefHosts(Set.of("127.0.0.1")).build()));
+        assertThat(requests).contains("/jump.yaml").doesNotContain("/evil.yaml");
+        assertThat(java.net.HttpURLConnection.getFollowRedirects()).as("the JVM-wide default is put back").isTrue();
+    }
+
+    @Test
+    void aSpecThatMixesRemoteDocumentsAndFilesIsRefused() throws Exception {
+        // swagger-parser checks hosts only in its safe mode, which reads no file: a mix cannot be resolved safely
+        Files.writeString(folder.resolve("owner.yaml"), PET_SCHEMA);
+        SpecProblem problem = refused(spec(specReferring("http://" + host() + "/pet.yaml") + "components:\n  schemas:\n"
+                + "    Owner: {$ref: './owner.yaml'}\n"), b -> b.allowedRefHosts(Set.of("127.0.0.1")));
+        assertThat(problem.pointer()).isEqualTo(REF_POINTER);
+        assertThat(problem.rule()).contains("remote document", "other files");
+        assertThat(problem.fix()).contains("copy the remote documents next to the spec");
     }
 
     @Test
@@ -246,6 +333,28 @@ class HostileRefTest {
     }
 
     @Test
+    void aHashInTheFilePartOfARefIsRefusedNotRead() throws Exception {
+        // swagger-parser splits at `#/`: `x#../../outside/secret.json` is a relative path that leads out of the folder
+        Files.createDirectories(tmp.resolve("outside"));
+        Files.writeString(tmp.resolve("outside/secret.json"), "{\"Secret\": {\"type\": \"string\", \"description\": \"OUTSIDE\"}}");
+        SpecProblem problem = refused(spec(specReferring("x#../../outside/secret.json#/Secret")));
+        assertThat(problem.pointer()).isEqualTo(REF_POINTER);
+        assertThat(problem.rule()).contains("`#`");
+        assertThat(problem.fix()).contains("#/");
+    }
+
+    @Test
+    void aHashInTheFilePartOfASwagger2RefIsRefusedNotRead() throws Exception {
+        Files.createDirectories(tmp.resolve("outside"));
+        Files.writeString(tmp.resolve("outside/secret.json"), "{\"Secret\": {\"type\": \"string\", \"description\": \"OUTSIDE\"}}");
+        SpecProblem problem = refused(spec("swagger: '2.0'\ninfo: {title: T, version: '1'}\npaths:\n  /pet:\n    get:\n"
+                + "      operationId: getPet\n      produces: [application/json]\n      responses:\n"
+                + "        '200': {description: ok, schema: {$ref: 'x#../../outside/secret.json#/Secret'}}\n"));
+        assertThat(problem.pointer()).isEqualTo("/paths/~1pet/get/responses/200/schema/$ref");
+        assertThat(problem.rule()).contains("`#`");
+    }
+
+    @Test
     void anAbsolutePathRefOutsideTheFolderIsRefused() throws Exception {
         Path outside = Files.writeString(tmp.resolve("pet.yaml"), PET_SCHEMA);
         SpecProblem problem = refused(spec(specReferring(outside.toAbsolutePath().toString())));
@@ -258,6 +367,31 @@ class HostileRefTest {
         SpecProblem problem = refused(spec(specReferring(outside.toUri().toString())));
         assertThat(problem.pointer()).isEqualTo(REF_POINTER);
         assertThat(problem.rule()).contains("outside the spec's folder");
+    }
+
+    @Test
+    void aFileUrlWithAHostIsRefusedAsSuch() throws Exception {
+        // on Windows file://attacker/share/x.yaml is a UNC path: opening it would reach the network
+        SpecProblem problem = refused(spec(specReferring("file://attacker/share/x.yaml")));
+        assertThat(problem.pointer()).isEqualTo(REF_POINTER);
+        assertThat(problem.rule()).contains("names the host `attacker`");
+    }
+
+    @Test
+    void aDoubleSlashPathIsRefusedAsOutsideBeforeAnyFileIsLookedAt() throws Exception {
+        // on Windows //attacker/share/x.yaml is a UNC path: even Files.exists on it would open SMB
+        SpecProblem problem = refused(spec(specReferring("//attacker/share/x.yaml")));
+        assertThat(problem.pointer()).isEqualTo(REF_POINTER);
+        assertThat(problem.rule()).contains("outside the spec's folder").doesNotContain("does not exist");
+    }
+
+    @Test
+    void anIdThatIsAFileUrlWithAHostIsALocatedProblemIn31() throws Exception {
+        SpecProblem problem = refused(spec(HEAD.replace("3.0.3", "3.1.0") + "paths: {}\ncomponents:\n  schemas:\n"
+                + "    Pet:\n      $id: 'file://attacker/share/'\n      type: object\n"
+                + "      properties:\n        name: {$ref: 'name.yaml'}\n"));
+        assertThat(problem.pointer()).isEqualTo("/components/schemas/Pet/properties/name/$ref");
+        assertThat(problem.rule()).contains("names the host `attacker`");
     }
 
     @Test
@@ -275,6 +409,31 @@ class HostileRefTest {
         Files.createSymbolicLink(folder.resolve("shared"), outsideDir);
         SpecProblem problem = refused(spec(specReferring("shared/pet.yaml")));
         assertThat(problem.rule()).contains("outside the spec's folder");
+    }
+
+    @Test
+    void aSecondRouteThroughASymlinkToAFileAlreadyReadIsCheckedFromTheLinksPath() throws Exception {
+        // l -> sub/inner: the same a.json by two paths; swagger-parser resolves its `../../z.json` from each, and from
+        // the link's path that is a file outside the folder
+        Files.createDirectories(folder.resolve("sub/inner"));
+        Files.writeString(folder.resolve("sub/inner/a.json"), "{\"A\": {\"$ref\": \"../../z.json#/Z\"}}");
+        Files.writeString(folder.resolve("z.json"), "{\"Z\": {\"type\": \"string\"}}");
+        Path outside = Files.writeString(tmp.resolve("z.json"), "{\"Z\": {\"type\": \"string\", \"description\": \"OUTSIDE\"}}");
+        Files.createSymbolicLink(folder.resolve("l"), folder.resolve("sub/inner"));
+        SpecProblem problem = refused(spec(specReferring("sub/inner/a.json#/A") + "components:\n  schemas:\n"
+                + "    Other: {$ref: 'l/a.json#/A'}\n"));
+        assertThat(problem.file()).isEqualTo(folder.resolve("l/a.json").toString());
+        assertThat(problem.pointer()).isEqualTo("/A/$ref");
+        assertThat(problem.rule()).contains(outside.toRealPath().toString(), "outside the spec's folder");
+    }
+
+    @Test
+    void aSymlinkLoopEndsInAProblemNotAnEndlessWalk() throws Exception {
+        // l -> . and a.json names l/a.json: every route is a new path (l/l/l/...) until the system refuses the path
+        Files.writeString(folder.resolve("a.json"), "{\"A\": {\"$ref\": \"l/a.json#/A\"}}");
+        Files.createSymbolicLink(folder.resolve("l"), Path.of("."));
+        SpecProblem problem = refused(spec(specReferring("a.json#/A")));
+        assertThat(problem.rule()).contains("l/l/l/l/a.json");
     }
 
     @Test

@@ -82,6 +82,34 @@ class HostileYamlTest {
     }
 
     @Test
+    void aLongStringAliasedManyTimesIsRefusedByTheCharactersItExpandsTo() throws Exception {
+        // a 1,000-char string, then six levels of ten aliases: ~1.1 million nodes (under the node limit) but ~1 GB of JSON
+        StringBuilder yaml = new StringBuilder(HEAD + "x-a: &a \"" + "x".repeat(1000) + "\"\n");
+        String previous = "a";
+        for (String level : new String[] {"b", "c", "d", "e", "f", "g"}) {
+            yaml.append("x-").append(level).append(": &").append(level).append(" [")
+                    .append(String.join(",", java.util.Collections.nCopies(10, "*" + previous))).append("]\n");
+            previous = level;
+        }
+        assertThat(yaml.length()).isLessThan(1_500);
+        long start = System.nanoTime();
+        SpecProblem problem = refused("api.yaml", yaml.toString());
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        System.out.println("a long string aliased 10^6 times (" + yaml.length() + " bytes) refused in " + millis + " ms");
+        assertThat(millis).as("well under 1 s on an idle machine; 5 s allows for a loaded one").isLessThan(5_000);
+        assertThat(problem.rule()).contains("characters", "64 MiB");
+        assertThat(problem.fix()).contains("$ref");
+    }
+
+    @Test
+    void aLongStringAliasedAFewTimesStillLoads() throws Exception {
+        // ten copies of a 1 MB description: 10 MB, within the 64 MiB floor
+        OpenAPI api = loaded("api.yaml", HEAD + "x-text: &t \"" + "d".repeat(1_000_000) + "\"\n"
+                + "x-copies: [" + String.join(",", java.util.Collections.nCopies(10, "*t")) + "]\n");
+        assertThat(api.getExtensions()).containsKey("x-copies");
+    }
+
+    @Test
     void tooManyAliasesAreRefused() throws Exception {
         String aliases = String.join(", ", java.util.Collections.nCopies(LoadLimits.MAX_ALIASES + 1, "*a"));
         SpecProblem problem = refused("api.yaml", HEAD + "x-a: &a [1]\nx-b: [" + aliases + "]\n");
