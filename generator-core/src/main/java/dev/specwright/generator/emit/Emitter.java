@@ -19,15 +19,17 @@ public final class Emitter {
 
     public List<GeneratedFile> emit(ApiModel api, Layout layout) {
         JavaTypes types = new JavaTypes(api.packages());
-        List<JavaFile> java = Stream.of(
+        Stream<JavaFile> java = Stream.of(
                         new ModelEmitter(api, types).emit(),
                         new UnionEmitter(api, types).emit(),
                         new ApiEmitter(api, types).emit(),
                         new ClientEmitter(api, types).emit(),
                         api.errorCatalog().isPresent() ? new ErrorEmitter(api, types).emit() : Stream.<JavaFile>empty())
-                .flatMap(s -> s).toList();
-        FileNames.check(java);
-        Stream<GeneratedFile> sources = java.stream().map(Emitter::toFile);
+                .flatMap(s -> s);
+        // Each file is checked and rendered as it comes, so only the rendered text of a large spec is held at once;
+        // the sort below drains the stream, so every name is checked before anything is written.
+        FileNames names = new FileNames();
+        Stream<GeneratedFile> sources = java.peek(names::check).map(Emitter::toFile);
         Stream<GeneratedFile> project = layout == Layout.PROJECT ? templates.project(api).stream() : Stream.empty();
         return Stream.concat(sources, project).sorted(Comparator.comparing(GeneratedFile::path)).toList();
     }

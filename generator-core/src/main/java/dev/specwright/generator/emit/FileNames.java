@@ -21,24 +21,31 @@ final class FileNames {
 
     static final int MAX_FILE_NAME_BYTES = 200;
 
-    private FileNames() {}
+    /** Folded (lower-case) qualified name of each file seen so far → the name as written. */
+    private final Map<String, String> byFolded = new HashMap<>();
+
+    /**
+     * Checks one file against the rules and against every file checked before it. One file at a time, so the emitter
+     * can render each file as it goes instead of holding every JavaPoet tree of a large spec at once.
+     */
+    void check(JavaFile file) {
+        for (String segment : file.packageName().split("\\.")) {
+            require(!JavaNames.isWindowsReserved(segment), "package folder " + segment + " is a Windows device name");
+            require(utf8(segment) <= MAX_FILE_NAME_BYTES, "package folder " + segment + " is too long");
+        }
+        TypeSpec type = file.typeSpec();
+        require(SourceVersion.isIdentifier(type.name()) && !SourceVersion.isKeyword(type.name()),
+                type.name() + " is not a Java identifier");
+        require(!JavaNames.isWindowsReserved(type.name()), type.name() + ".java is a Windows device name");
+        String path = file.packageName() + "." + type.name();
+        String earlier = byFolded.putIfAbsent(path.toLowerCase(Locale.ROOT), path);
+        require(earlier == null, path + " and " + earlier + " differ only by case");
+        checkClassFiles(type, type.name());
+    }
 
     static void check(List<JavaFile> files) {
-        Map<String, String> byFolded = new HashMap<>();
-        for (JavaFile file : files) {
-            for (String segment : file.packageName().split("\\.")) {
-                require(!JavaNames.isWindowsReserved(segment), "package folder " + segment + " is a Windows device name");
-                require(utf8(segment) <= MAX_FILE_NAME_BYTES, "package folder " + segment + " is too long");
-            }
-            TypeSpec type = file.typeSpec();
-            require(SourceVersion.isIdentifier(type.name()) && !SourceVersion.isKeyword(type.name()),
-                    type.name() + " is not a Java identifier");
-            require(!JavaNames.isWindowsReserved(type.name()), type.name() + ".java is a Windows device name");
-            String path = file.packageName() + "." + type.name();
-            String earlier = byFolded.putIfAbsent(path.toLowerCase(Locale.ROOT), path);
-            require(earlier == null, path + " and " + earlier + " differ only by case");
-            checkClassFiles(type, type.name());
-        }
+        FileNames names = new FileNames();
+        files.forEach(names::check);
     }
 
     private static void checkClassFiles(TypeSpec type, String binaryName) {
