@@ -89,7 +89,9 @@ public final class Redactor {
                 fresh.add(value);
             }
         });
-        if (fresh.isEmpty() || this == SHAPES_ONLY) {
+        // The usual case, the same token as before, takes no lock: every request of every thread passes here, and a
+        // published State is never changed (learning replaces it whole), so reading it without the lock is safe.
+        if (fresh.isEmpty() || this == SHAPES_ONLY || state.learnt().contains(fresh)) {
             return;
         }
         synchronized (this) {
