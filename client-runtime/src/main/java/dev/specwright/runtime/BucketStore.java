@@ -4,8 +4,9 @@ import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.distributed.AsyncBucketProxy;
 
 /**
- * Where a distributed {@link RateLimit} bucket lives, so that several JVMs sharing one tenant draw from one bucket:
- * {@link RedisBuckets#lettuce(io.lettuce.core.RedisClient)}. Pass it to {@link RateLimit#distributed(BucketStore)}.
+ * Where a distributed {@link RateLimit} bucket lives, so that several JVMs serving one caller (as the
+ * {@link RateLimitScope} names it) draw from one bucket: {@link RedisBuckets#lettuce(io.lettuce.core.RedisClient)}.
+ * Pass it to {@link RateLimit#distributed(BucketStore)}.
  * Opaque: the runtime provides the implementations.
  *
  * <p>The bucket's key in the store is a digest of the base URI and the caller's identity — never a credential or a

@@ -40,6 +40,7 @@ public final class ClientOptions {
     private final long maxInMemoryBodySize;
     private final Map<String, String> defaultHeaders;
     private final RateLimit rateLimit;
+    private final RateLimitScope rateLimitScope;
     private final RetryPolicy retryPolicy;
     private final TimeSource timeSource;
     private final RandomGenerator retryJitter;
@@ -55,6 +56,7 @@ public final class ClientOptions {
         this.maxInMemoryBodySize = builder.maxInMemoryBodySize;
         this.defaultHeaders = Collections.unmodifiableMap(new LinkedHashMap<>(builder.defaultHeaders));
         this.rateLimit = builder.rateLimit;
+        this.rateLimitScope = builder.rateLimitScope;
         this.retryPolicy = builder.retryPolicy;
         this.timeSource = builder.timeSource;
         this.retryJitter = builder.retryJitter;
@@ -109,6 +111,11 @@ public final class ClientOptions {
         return rateLimit;
     }
 
+    /** Whom the server counts, i.e. which clients share a bucket; {@link RateLimitScope#perClient()} unless set. */
+    public RateLimitScope rateLimitScope() {
+        return rateLimitScope;
+    }
+
     /** When failed requests are sent again; {@link RetryPolicy#defaults()} unless set. */
     public RetryPolicy retryPolicy() {
         return retryPolicy;
@@ -134,7 +141,7 @@ public final class ClientOptions {
                 + ", connectTimeout=" + connectTimeout + ", requestTimeout=" + requestTimeout
                 + ", maxInMemoryBodySize=" + maxInMemoryBodySize
                 + ", allowPlainHttpToLoopback=" + allowPlainHttpToLoopback
-                + ", rateLimit=" + rateLimit + ", retryPolicy=" + retryPolicy + "]";
+                + ", rateLimit=" + rateLimit + ", rateLimitScope=" + rateLimitScope + ", retryPolicy=" + retryPolicy + "]";
     }
 
     public static final class Builder {
@@ -149,6 +156,7 @@ public final class ClientOptions {
         private long maxInMemoryBodySize = DEFAULT_MAX_IN_MEMORY_BODY_SIZE;
         private final Map<String, String> defaultHeaders = new LinkedHashMap<>();
         private RateLimit rateLimit = RateLimit.off();
+        private RateLimitScope rateLimitScope = RateLimitScope.perClient();
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
         private TimeSource timeSource = TimeSource.system();
         private RandomGenerator retryJitter;
@@ -222,11 +230,23 @@ public final class ClientOptions {
 
         /**
          * The client-side token bucket (default: off). It is shared by every client in the JVM with the same base URI
-         * and caller identity; see {@link RateLimit}. A generated client passes the spec's {@code x-rate-limit} here
-         * as its default.
+         * and caller, as the {@link #rateLimitScope(RateLimitScope)} says; see {@link RateLimit}. A generated client
+         * passes the spec's {@code x-rate-limit} here as its default.
          */
         public Builder rateLimit(RateLimit rateLimit) {
             this.rateLimit = Objects.requireNonNull(rateLimit, "rateLimit (use RateLimit.off())");
+            return this;
+        }
+
+        /**
+         * Whom the server counts against its rate limit (default: {@link RateLimitScope#perClient()}, a bucket per
+         * client): clients with the same base URI whose credentials or default headers give the scope's first part
+         * the same value share a bucket. A generated client passes what its spec's {@code x-rate-limit.scopeBy}
+         * declares. A {@link RateLimit#distributed(BucketStore) distributed} bucket needs a scope the client's
+         * credentials answer, since its key in the store is the caller's.
+         */
+        public Builder rateLimitScope(RateLimitScope scope) {
+            this.rateLimitScope = Objects.requireNonNull(scope, "rateLimitScope (use RateLimitScope.perClient())");
             return this;
         }
 
@@ -258,7 +278,14 @@ public final class ClientOptions {
             if (baseUri == null) {
                 throw new IllegalArgumentException("baseUri is required, e.g. baseUri(URI.create(\"https://api.example.com/api\"))");
             }
-            return new ClientOptions(this, checkedBaseUri(baseUri, allowPlainHttpToLoopback));
+            ClientOptions options = new ClientOptions(this, checkedBaseUri(baseUri, allowPlainHttpToLoopback));
+            if (rateLimit.store().isPresent() && RateLimiters.identity(options).isEmpty()) {
+                throw new IllegalArgumentException("a distributed rate limit is shared by the JVMs of one caller, but "
+                        + rateLimitScope + " names no credential or default header these options have; set"
+                        + " rateLimitScope(...) to what identifies the caller, e.g. RateLimitScope.header(name),"
+                        + " and give that header in the credentials (a generated client sets the scope its API declares)");
+            }
+            return options;
         }
 
         private static URI checkedBaseUri(URI uri, boolean allowPlainHttpToLoopback) {

@@ -4,10 +4,12 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A client-side token bucket: up to {@code burst} requests at once, refilled at {@code requestsPerSecond}. Every
- * {@link ApiClient} with the same base URI and the same caller identity (the {@code X-Tenant} or {@code X-Reseller}
- * header, else the {@code Authorization} header) shares one bucket in the JVM, because the server counts per tenant,
- * not per client object. Each attempt, retries included, takes one token, waiting for it if need be.
+ * A client-side token bucket: up to {@code burst} requests at once, refilled at {@code requestsPerSecond}. Whom the
+ * server counts is the client's {@link RateLimitScope} ({@link ClientOptions.Builder#rateLimitScope}; a generated
+ * client sets the one its spec declares): every {@link ApiClient} with the same base URI and the same caller by that
+ * scope shares one bucket in the JVM, because the server counts per caller, not per client object; with the default
+ * {@link RateLimitScope#perClient()} each client has its own. Each attempt, retries included, takes one token,
+ * waiting for it if need be.
  *
  * <p>{@link #adaptive()} also reacts to the server: an HTTP 429 halves the local rate (down to 1/s, or the configured
  * rate if that is lower) and empties the bucket; after every run of consecutive successes about a second long (as many
@@ -73,7 +75,9 @@ public final class RateLimit {
 
     /**
      * The same bucket, kept in {@code store} instead of this JVM's memory, so every JVM whose clients use the same base
-     * URI, caller identity and store draws from it: {@code RateLimit.of(10, 25).distributed(RedisBuckets.lettuce(redis))}.
+     * URI, caller and store draws from it: {@code RateLimit.of(10, 25).distributed(RedisBuckets.lettuce(redis))}. The
+     * caller is who the client's {@link RateLimitScope} names; {@link ClientOptions.Builder#build()} refuses a
+     * distributed bucket for a client the scope names no one for.
      * Each JVM has at most one request per bucket with the store at a time (a read and a compare-and-swap: two round
      * trips, plus two more when it collides with another JVM's), carrying every token its threads and asynchronous
      * calls asked for meanwhile; asynchronous calls hold no thread while the store answers. If the store cannot be reached, calls fail

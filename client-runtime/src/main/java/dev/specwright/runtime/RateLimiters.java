@@ -5,8 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,17 +13,16 @@ import java.util.stream.Stream;
 
 /**
  * The JVM-wide registry of rate-limit buckets: one per base URI and caller identity, because that is what the server
- * counts, however many client objects the application builds. Buckets stay for the life of the JVM: forgetting one
- * would hand a new client a full burst the server has not granted. The first client to register a bucket sets its
- * {@link RateLimit}; a later client asking for other settings shares it anyway (with a warning), since two buckets for
- * one tenant would together exceed the server's limit.
+ * counts, however many client objects the application builds. Who the caller is comes from the client's
+ * {@link RateLimitScope} (the API's, passed by a generated client): this class knows no API's header names. A client
+ * whose scope names no part it sends — the default {@link RateLimitScope#perClient()} — gets a bucket of its own.
+ * Shared buckets stay for the life of the JVM: forgetting one would hand a new client a full burst the server has not
+ * granted. The first client to register a bucket sets its {@link RateLimit}; a later client asking for other settings
+ * shares it anyway (with a warning), since two buckets for one caller would together exceed the server's limit.
  */
 final class RateLimiters {
 
     private static final System.Logger LOG = System.getLogger(ApiClient.class.getName());
-
-    /** The headers that name the caller the server counts, most specific first; {@code Authorization} is the fallback. */
-    private static final List<String> IDENTITY_HEADERS = List.of("X-Tenant", "X-Reseller", "Authorization");
 
     private static final Map<Key, RateLimiter> SHARED = new ConcurrentHashMap<>();
 
@@ -49,55 +46,74 @@ final class RateLimiters {
 
     private RateLimiters() {}
 
-    /** The shared limiter for these options, or null when their rate limit is off. */
+    /** The limiter for these options (shared, unless the caller is unknown), or null when their rate limit is off. */
     static RateLimiter forOptions(ClientOptions options) {
         RateLimit limit = options.rateLimit();
         if (limit.isOff()) {
             return null;
         }
-        Key key = new Key(options.baseUri().toASCIIString(), identity(options), options.timeSource(),
+        Optional<String> identity = identity(options);
+        if (identity.isEmpty()) {
+            // ClientOptions refuses a distributed bucket without an identity: its key would name no one
+            return new RateLimiter(limit, options.timeSource(), null);
+        }
+        Key key = new Key(options.baseUri().toASCIIString(), identity.get(), options.timeSource(),
                 limit.store().orElse(null));
         RateLimiter limiter = SHARED.computeIfAbsent(key, k -> new RateLimiter(limit, k.time(),
                 k.store() == null ? null : storeKey(k)));
         if (!limiter.limit().equals(limit)) {
             LOG.log(Level.WARNING, () -> "a client of " + options.baseUri() + " asked for " + limit + ", but another"
-                    + " client with the same credentials already shares " + limiter.limit() + "; using that one: one"
-                    + " bucket per base URI and caller, so that together they stay under the server's limit");
+                    + " client of the same caller (" + options.rateLimitScope() + ") already shares " + limiter.limit()
+                    + "; using that one: one bucket per base URI and caller, so that together they stay under the"
+                    + " server's limit");
         }
         return limiter;
     }
 
     /**
-     * A SHA-256 digest of what identifies the caller, never the thing itself: the first identity header among the
-     * credentials and default headers, with its name; else the API key sent as a query parameter or cookie; else the
-     * first authenticator — an {@link OAuth2ClientCredentials} by its token endpoint and client id, any other by
-     * itself ({@code equals}), so clients built with one bearer-token supplier share a bucket.
+     * A SHA-256 digest of what identifies the caller, never the thing itself: the value of the first part of the
+     * client's {@link RateLimitScope} that its credentials or default headers have, with the part's name; empty when
+     * there is none (a bucket of the client's own).
      */
-    static String identity(ClientOptions options) {
-        Credentials credentials = options.credentials();
-        for (String name : IDENTITY_HEADERS) {
-            for (Map<String, String> headers : List.of(credentials.headers(), options.defaultHeaders())) {
-                for (Map.Entry<String, String> header : headers.entrySet()) {
-                    if (header.getKey().equalsIgnoreCase(name)) {
-                        return sha256(name.toLowerCase(Locale.ROOT) + ":" + header.getValue());
-                    }
-                }
+    static Optional<String> identity(ClientOptions options) {
+        for (RateLimitScope.Part part : options.rateLimitScope().parts()) {
+            Optional<String> value = value(part, options);
+            if (value.isPresent()) {
+                return Optional.of(sha256(part + ":" + value.get()));
             }
         }
-        Optional<Map.Entry<String, String>> apiKey = Stream.concat(
-                credentials.queryParameters().entrySet().stream().map(key -> Map.entry("query " + key.getKey(), key.getValue())),
-                credentials.cookies().entrySet().stream().map(key -> Map.entry("cookie " + key.getKey(), key.getValue())))
+        return Optional.empty();
+    }
+
+    private static Optional<String> value(RateLimitScope.Part part, ClientOptions options) {
+        Credentials credentials = options.credentials();
+        return switch (part.kind()) {
+            case "header" -> header(part.name(), options);
+            case "query" -> Optional.ofNullable(credentials.queryParameters().get(part.name()));
+            case "cookie" -> Optional.ofNullable(credentials.cookies().get(part.name()));
+            case "authorization" -> header("authorization", options).or(() -> authenticator(credentials));
+            default -> throw new IllegalStateException("unknown rate-limit scope part " + part);
+        };
+    }
+
+    /** A credential header, else a default header, of this (lower-case) name. */
+    private static Optional<String> header(String name, ClientOptions options) {
+        return Stream.of(options.credentials().headers(), options.defaultHeaders())
+                .flatMap(headers -> headers.entrySet().stream())
+                .filter(header -> header.getKey().equalsIgnoreCase(name))
+                .map(Map.Entry::getValue)
                 .findFirst();
-        if (apiKey.isPresent()) {
-            return sha256(apiKey.get().getKey() + ":" + apiKey.get().getValue());
+    }
+
+    /** The first authenticator: an {@link OAuth2ClientCredentials} by its token endpoint and client id, any other by itself. */
+    private static Optional<String> authenticator(Credentials credentials) {
+        if (credentials.authenticators().isEmpty()) {
+            return Optional.empty();
         }
-        if (!credentials.authenticators().isEmpty()) {
-            Authenticator first = credentials.authenticators().get(0);
-            return first instanceof OAuth2ClientCredentials oauth ? sha256("oauth2 " + oauth.identity())
-                    : sha256("authenticator " + AUTHENTICATORS.computeIfAbsent(first,
-                            a -> a.getClass().getName() + "#" + AUTHENTICATOR_COUNT.incrementAndGet()));
-        }
-        return "anonymous";
+        Authenticator first = credentials.authenticators().get(0);
+        return Optional.of(first instanceof OAuth2ClientCredentials oauth ? "oauth2 " + oauth.identity()
+                : "authenticator " + AUTHENTICATORS.computeIfAbsent(first,
+                        a -> a.getClass().getName() + "#" + AUTHENTICATOR_COUNT.incrementAndGet()));
     }
 
     private static String sha256(String text) {

@@ -49,6 +49,7 @@ class AsyncTest {
                 .baseUri(URI.create(server.getRuntimeInfo().getHttpsBaseUrl() + "/api"))
                 .sslContext(TestTls.trustingLocalhost())
                 .credentials(Credentials.builder().basic("user", "pw").header("X-Tenant", tenant).build())
+                .rateLimitScope(RateLimitScope.header("X-Tenant")) // so the test can reach the client's bucket
                 .timeSource(time)
                 .retryJitter(VirtualTime.jitterAlways(0.5));
     }

@@ -345,15 +345,24 @@ class AuthTest {
         OAuth2ClientCredentials sameClientAgain = oauth().clientId("client-x").build();
         Supplier<String> supplier = () -> "t";
 
-        String oauthIdentity = RateLimiters.identity(options(Credentials.builder().authenticator(sameClient).build()).build());
+        String oauthIdentity = identity(Credentials.builder().authenticator(sameClient).build());
 
         assertThat(oauthIdentity).hasSize(64)
-                .isEqualTo(RateLimiters.identity(options(Credentials.builder().authenticator(sameClientAgain).build()).build()))
-                .isNotEqualTo(RateLimiters.identity(options(Credentials.builder().authenticator(oauth).build()).build()));
-        assertThat(RateLimiters.identity(options(Credentials.builder().bearer(supplier).build()).build()))
-                .isEqualTo(RateLimiters.identity(options(Credentials.builder().bearer(supplier).build()).build()))
-                .isNotEqualTo(RateLimiters.identity(options(Credentials.builder().bearer(() -> "t").build()).build()));
-        assertThat(RateLimiters.identity(options(Credentials.builder().queryParameter("k", API_KEY).build()).build()))
+                .isEqualTo(identity(Credentials.builder().authenticator(sameClientAgain).build()))
+                .isNotEqualTo(identity(Credentials.builder().authenticator(oauth).build()));
+        assertThat(identity(Credentials.builder().bearer(supplier).build()))
+                .isEqualTo(identity(Credentials.builder().bearer(supplier).build()))
+                .isNotEqualTo(identity(Credentials.builder().bearer(() -> "t").build()));
+        assertThat(identity(Credentials.builder().queryParameter("k", API_KEY).build()))
                 .hasSize(64).doesNotContain(API_KEY);
+        assertThat(RateLimiters.identity(options(Credentials.builder().queryParameter("other", API_KEY).build())
+                .rateLimitScope(RateLimitScope.authorization().or(RateLimitScope.queryParameter("k"))).build()))
+                .isEmpty(); // a part the scope does not name identifies no one
+    }
+
+    /** The caller's identity under a scope of the authorization, else the query parameter {@code k}. */
+    private String identity(Credentials credentials) {
+        return RateLimiters.identity(options(credentials)
+                .rateLimitScope(RateLimitScope.authorization().or(RateLimitScope.queryParameter("k"))).build()).orElseThrow();
     }
 }

@@ -86,6 +86,7 @@ class DistributedRateLimitTest {
                 .baseUri(URI.create(server.getRuntimeInfo().getHttpsBaseUrl() + "/api"))
                 .sslContext(TestTls.trustingLocalhost())
                 .credentials(Credentials.builder().basic("user", PASSWORD).header("X-Tenant", tenant).build())
+                .rateLimitScope(RateLimitScope.header("X-Tenant"))
                 .rateLimit(limit.distributed(RedisBuckets.lettuce(redisClient)))
                 .retryPolicy(RetryPolicy.none())
                 .timeSource(time)
@@ -294,6 +295,7 @@ class DistributedRateLimitTest {
                 .baseUri(URI.create(server.getRuntimeInfo().getHttpsBaseUrl() + "/api"))
                 .sslContext(TestTls.trustingLocalhost())
                 .credentials(Credentials.builder().header("X-Tenant", tenant).build())
+                .rateLimitScope(RateLimitScope.header("X-Tenant"))
                 .rateLimit(RateLimit.of(10, 25).distributed(RedisBuckets.lettuce(unreachable)))
                 .build();
         ApiClient client = new ApiClient(options, ErrorDecoder.DEFAULT); // no connection yet: it may come up later
@@ -312,5 +314,24 @@ class DistributedRateLimitTest {
             assertThat(trace.toString()).as("the whole trace, causes included").doesNotContain(PASSWORD);
         }
         server.verify(0, getRequestedFor(urlPathEqualTo("/api/ping")));
+    }
+
+    @Test
+    void aDistributedBucketForACallerTheScopeCannotNameIsRefusedAtBuild() {
+        RedisClient redisClient = RedisClient.create(redis.uri().toString());
+        redisClients.add(redisClient);
+        ClientOptions.Builder options = ClientOptions.builder()
+                .baseUri(URI.create(server.getRuntimeInfo().getHttpsBaseUrl() + "/api"))
+                .credentials(Credentials.builder().basic("user", PASSWORD).header("X-Tenant", tenant).build())
+                .rateLimit(RateLimit.of(10, 25).distributed(RedisBuckets.lettuce(redisClient)));
+
+        for (RateLimitScope scope : List.of(RateLimitScope.perClient(), RateLimitScope.header("X-Reseller"))) {
+            assertThat(catchThrowable(() -> options.rateLimitScope(scope).build()))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining(scope + " names no credential or default header these options have")
+                    .hasMessageContaining("rateLimitScope(")
+                    .hasMessageNotContaining(tenant).hasMessageNotContaining(PASSWORD);
+        }
+        assertThat(options.rateLimitScope(RateLimitScope.header("X-Tenant")).build().rateLimit().store()).isPresent();
     }
 }

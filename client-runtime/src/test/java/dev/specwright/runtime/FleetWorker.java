@@ -57,6 +57,7 @@ final class FleetWorker {
                 .baseUri(baseUri)
                 .allowPlainHttpToLoopback(true)
                 .credentials(Credentials.builder().header("X-Tenant", tenant).build())
+                .rateLimitScope(RateLimitScope.header("X-Tenant"))
                 .retryPolicy(RetryPolicy.none()); // a 429 must show, not be retried away
     }
 

@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -22,8 +23,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Client-side rate limiting through real clients against an HTTPS server on loopback, on a virtual clock. Each test uses
- * its own tenant, so the JVM-wide buckets of different tests never meet.
+ * Client-side rate limiting through real clients against an HTTPS server on loopback, on a virtual clock. The clients
+ * say the API counts per {@code X-Tenant} header, as a generated client passes its spec's scope; each test uses its
+ * own tenant, so the JVM-wide buckets of different tests never meet.
  */
 class RateLimitTest {
 
@@ -33,12 +35,15 @@ class RateLimitTest {
     private final VirtualTime time = new VirtualTime();
     private final String tenant = "tenant-" + UUID.randomUUID();
 
+    private static final RateLimitScope PER_TENANT = RateLimitScope.header("X-Tenant");
+
     private ClientOptions.Builder options(String tenant, String password) {
         return ClientOptions.builder()
                 .baseUri(URI.create(server.getRuntimeInfo().getHttpsBaseUrl() + "/api"))
                 .sslContext(TestTls.trustingLocalhost())
                 .credentials(Credentials.builder().basic("user", password).header("X-Tenant", tenant).build())
                 .rateLimit(RateLimit.of(10, 25))
+                .rateLimitScope(PER_TENANT)
                 .retryPolicy(RetryPolicy.none())
                 .timeSource(time);
     }
@@ -78,16 +83,71 @@ class RateLimitTest {
     }
 
     @Test
-    void withoutATenantHeaderTheAuthorizationIdentifiesTheCaller() {
-        ClientOptions alice = options(tenant, "pw").credentials(Credentials.builder().bearer("alice-token").build()).build();
+    void theFirstPartOfTheScopeTheClientSendsIdentifiesTheCaller() {
+        RateLimitScope tenantOrAuthorization = PER_TENANT.or(RateLimitScope.authorization());
+        ClientOptions alice = options(tenant, "pw").credentials(Credentials.builder().bearer("alice-token").build())
+                .rateLimitScope(tenantOrAuthorization).build();
         ClientOptions aliceAgain = options(tenant, "pw").credentials(Credentials.builder().bearer("alice-token").build())
-                .build();
-        ClientOptions bob = options(tenant, "pw").credentials(Credentials.builder().bearer("bob-token").build()).build();
+                .rateLimitScope(tenantOrAuthorization).build();
+        ClientOptions bob = options(tenant, "pw").credentials(Credentials.builder().bearer("bob-token").build())
+                .rateLimitScope(tenantOrAuthorization).build();
+        ClientOptions bobForTheTenant = options(tenant, "pw").credentials(Credentials.builder().bearer("bob-token")
+                .header("X-Tenant", tenant).build()).rateLimitScope(tenantOrAuthorization).build();
 
         assertThat(RateLimiters.forOptions(alice)).isSameAs(RateLimiters.forOptions(aliceAgain))
                 .isNotSameAs(RateLimiters.forOptions(bob));
-        assertThat(RateLimiters.identity(alice)).doesNotContain("alice").hasSize(64);
-        assertThat(RateLimiters.identity(options(tenant, "pw").build())).doesNotContain(tenant);
+        assertThat(RateLimiters.forOptions(bobForTheTenant)).isSameAs(RateLimiters.forOptions(options(tenant, "pw").build()))
+                .isNotSameAs(RateLimiters.forOptions(bob));
+        assertThat(RateLimiters.identity(alice)).get().asString().doesNotContain("alice").hasSize(64);
+        assertThat(RateLimiters.identity(options(tenant, "pw").build())).get().asString().doesNotContain(tenant);
+    }
+
+    @Test
+    void aDefaultHeaderNamedByTheScopeIdentifiesTheCallerToo() {
+        ClientOptions byDefaultHeader = options(tenant, "pw").credentials(Credentials.builder().basic("u", "p").build())
+                .defaultHeader("x-tenant", tenant).build();
+
+        assertThat(RateLimiters.forOptions(byDefaultHeader)).isSameAs(RateLimiters.forOptions(options(tenant, "pw").build()));
+    }
+
+    @Test
+    void withoutAScopeOrAPartOfItEveryClientHasItsOwnBucket() {
+        server.stubFor(get(urlPathEqualTo("/api/ping")).willReturn(okJson("{}")));
+        ClientOptions unscoped = options(tenant, "pw").rateLimitScope(RateLimitScope.perClient()).build();
+        ApiClient first = new ApiClient(unscoped, ErrorDecoder.DEFAULT);
+        ApiClient second = new ApiClient(unscoped, ErrorDecoder.DEFAULT);
+        ApiClient unnamed = new ApiClient(options(tenant, "pw").rateLimitScope(RateLimitScope.header("X-Reseller")).build(),
+                ErrorDecoder.DEFAULT);
+
+        for (int i = 0; i < 25; i++) {
+            first.send(ping());
+        }
+        second.send(ping());
+        unnamed.send(ping());
+        assertThat(time.sleeps()).isEmpty(); // the same tenant, but nothing told the runtime the server counts by it
+
+        first.send(ping());
+        assertThat(time.sleeps()).containsExactly(Duration.ofMillis(100));
+        assertThat(ClientOptions.builder().baseUri(URI.create("https://api.example.com")).build().rateLimitScope())
+                .isEqualTo(RateLimitScope.perClient());
+        assertThat(RateLimiters.identity(unscoped)).isEmpty();
+    }
+
+    @Test
+    void aScopeIsAValueThatNamesItsPartsInOrder() {
+        RateLimitScope scope = RateLimitScope.header("X-Tenant").or(RateLimitScope.header("x-tenant"))
+                .or(RateLimitScope.queryParameter("api_key")).or(RateLimitScope.cookie("session"))
+                .or(RateLimitScope.authorization());
+
+        assertThat(scope).hasToString("RateLimitScope[header x-tenant or query api_key or cookie session or authorization]")
+                .isEqualTo(RateLimitScope.header("x-TENANT").or(RateLimitScope.queryParameter("api_key"))
+                        .or(RateLimitScope.cookie("session")).or(RateLimitScope.authorization()))
+                .isNotEqualTo(RateLimitScope.authorization().or(RateLimitScope.header("X-Tenant")));
+        assertThat(scope.isPerClient()).isFalse();
+        assertThat(RateLimitScope.perClient()).hasToString("RateLimitScope[per client]");
+        assertThat(RateLimitScope.perClient().isPerClient()).isTrue();
+        assertThat(catchThrowable(() -> RateLimitScope.header(" "))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("needs the header's name");
     }
 
     @Test
@@ -129,8 +189,8 @@ class RateLimitTest {
         }
         assertThat(warnings).singleElement().asString()
                 .startsWith("WARNING a client of " + server.getRuntimeInfo().getHttpsBaseUrl() + "/api asked for"
-                        + " RateLimit[100/s, burst 100], but another client with the same credentials already shares"
-                        + " RateLimit[10/s, burst 25]")
+                        + " RateLimit[100/s, burst 100], but another client of the same caller"
+                        + " (RateLimitScope[header x-tenant]) already shares RateLimit[10/s, burst 25]")
                 .doesNotContain(tenant);
     }
 
