@@ -102,6 +102,9 @@ class PlatformGenerationTest {
         Object built = builder.getClass().getMethod("build").invoke(builder);
         dev.specwright.runtime.ApiClient apiClient = (dev.specwright.runtime.ApiClient) client.getMethod("apiClient").invoke(built);
         assertThat(apiClient.options().rateLimit()).isEqualTo(dev.specwright.runtime.RateLimit.of(10, 25));
+        // seed 002: per tenant or reseller, i.e. the X-Tenant header, else X-Reseller, as the spec's scopeBy says
+        assertThat(apiClient.options().rateLimitScope()).isEqualTo(dev.specwright.runtime.RateLimitScope.header("X-Tenant")
+                .or(dev.specwright.runtime.RateLimitScope.header("X-Reseller")));
         assertThat(apiClient.options().baseUri()).hasToString("https://api.integration-platform.example");
     }
 

@@ -12,6 +12,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.lang.model.element.Modifier;
 import javax.net.ssl.SSLContext;
@@ -124,19 +125,55 @@ final class ClientEmitter {
         return b.addMethod(build.build()).build();
     }
 
-    /** The spec's {@code x-rate-limit} is the default, so a client stays under the server's bucket without configuration. */
+    /**
+     * The spec's {@code x-rate-limit} is the default, so a client stays under the server's bucket without configuration;
+     * its scope is always passed, since it is a fact about the server whatever bucket the user sets.
+     */
     private MethodSpec builderConstructor() {
         MethodSpec.Builder constructor = MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE);
-        api.rateLimit().ifPresent(limit -> constructor.addStatement("options.rateLimit($T.of($L, $L))", JavaTypes.RATE_LIMIT,
-                limit.requestsPerSecond(), Math.min(limit.burst(), Integer.MAX_VALUE)));
+        api.rateLimit().ifPresent(limit -> {
+            constructor.addStatement("options.rateLimit($T.of($L, $L))", JavaTypes.RATE_LIMIT,
+                    limit.requestsPerSecond(), Math.min(limit.burst(), Integer.MAX_VALUE));
+            if (!limit.scopeBy().isEmpty()) {
+                constructor.addStatement("options.rateLimitScope($L)", rateLimitScope(limit.scopeBy()));
+            }
+        });
         return constructor.build();
     }
 
+    /** {@code RateLimitScope.header("X-Tenant").or(RateLimitScope.header("X-Reseller"))}: the parts in the spec's order. */
+    private static CodeBlock rateLimitScope(List<ApiModel.ScopePart> parts) {
+        List<CodeBlock> each = parts.stream().map(part -> switch (part.kind()) {
+            case "header" -> CodeBlock.of("$T.header($S)", JavaTypes.RATE_LIMIT_SCOPE, part.name());
+            case "query" -> CodeBlock.of("$T.queryParameter($S)", JavaTypes.RATE_LIMIT_SCOPE, part.name());
+            case "cookie" -> CodeBlock.of("$T.cookie($S)", JavaTypes.RATE_LIMIT_SCOPE, part.name());
+            case "authorization" -> CodeBlock.of("$T.authorization()", JavaTypes.RATE_LIMIT_SCOPE);
+            default -> throw new IllegalStateException("unknown rate-limit scope part " + part);
+        }).toList();
+        CodeBlock.Builder out = CodeBlock.builder().add(each.get(0));
+        each.subList(1, each.size()).forEach(part -> out.add(".or($L)", part));
+        return out.build();
+    }
+
     private String rateLimitDoc() {
+        String shared = api.rateLimit().filter(l -> !l.scopeBy().isEmpty())
+                .map(l -> "The client-side token bucket, shared by every client of the same base URI and caller"
+                        + (l.scope().isEmpty() ? "" : " (" + JavaText.javadoc(l.scope()) + ")") + ": the caller is "
+                        + l.scopeBy().stream().map(ClientEmitter::scopePartDoc).collect(Collectors.joining(", else "))
+                        + ", the first the credentials give")
+                .orElse("The client-side token bucket, one per client object (the API says nothing of whom it counts)");
         return api.rateLimit()
-                .map(l -> "The client-side token bucket, shared by every client for the same base URI and tenant; default: the API's own limit, "
-                        + l.requestsPerSecond() + " requests/s with a burst of " + l.burst() + ". {@link RateLimit#off()} turns it off.")
-                .orElse("The client-side token bucket, shared by every client for the same base URI and tenant; default: off.");
+                .map(l -> shared + "; default: the API's own limit, " + l.requestsPerSecond() + " requests/s with a"
+                        + " burst of " + l.burst() + ". {@link RateLimit#off()} turns it off.")
+                .orElse(shared + "; default: off.");
+    }
+
+    private static String scopePartDoc(ApiModel.ScopePart part) {
+        return switch (part.kind()) {
+            case "authorization" -> "whoever authenticates by " + JavaText.javadoc(part.scheme());
+            case "query" -> "the query parameter " + JavaText.javadocCode(part.name());
+            default -> "the " + part.kind() + " " + JavaText.javadocCode(part.name());
+        };
     }
 
     private CodeBlock defaultEnvironment() {

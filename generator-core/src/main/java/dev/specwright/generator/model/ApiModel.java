@@ -73,6 +73,26 @@ public record ApiModel(
         }
     }
 
-    /** {@code x-rate-limit}: the client's default token bucket. */
-    public record RateLimit(double requestsPerSecond, long burst, String scope) {}
+    /**
+     * {@code x-rate-limit}: the client's default token bucket, and whom the server counts.
+     *
+     * @param scope   the spec's name for whom the server counts (e.g. {@code tenant-or-reseller}); empty when unnamed
+     * @param scopeBy what identifies the caller, most specific first: the first part a client sends keys its bucket;
+     *                empty for a bucket per client
+     */
+    public record RateLimit(double requestsPerSecond, long burst, String scope, List<ScopePart> scopeBy) {
+        public RateLimit {
+            scopeBy = List.copyOf(scopeBy);
+        }
+    }
+
+    /**
+     * One credential whose value identifies the caller to the server's rate limiter.
+     *
+     * @param scheme the security scheme it comes from (its name in {@code components/securitySchemes})
+     * @param kind   {@code header}, {@code query} or {@code cookie} (an API key of that name), or {@code authorization}
+     *               (Basic, Bearer, OAuth 2.0: whoever authenticates)
+     * @param name   the header, query parameter or cookie name; empty for {@code authorization}
+     */
+    public record ScopePart(String scheme, String kind, String name) {}
 }

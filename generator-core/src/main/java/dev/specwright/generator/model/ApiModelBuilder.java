@@ -64,13 +64,14 @@ public final class ApiModelBuilder {
         Optional<String> errorModel = errorModel(schemas);
         Optional<ErrorCatalog> linked = catalog.map(c -> linkCategories(c, errorModel.flatMap(schemas::model).map(m -> componentSchemas.get(m.schemaName())), clientName));
 
+        Optional<ApiModel.RateLimit> rateLimit = rateLimit(); // before the check: its problems are problems too
         if (!problems.isEmpty()) {
             throw new SpecProblemsException(problems);
         }
         String title = api.getInfo() == null || api.getInfo().getTitle() == null ? clientName : api.getInfo().getTitle();
         String version = api.getInfo() == null || api.getInfo().getVersion() == null ? "" : api.getInfo().getVersion();
         String description = api.getInfo() == null || api.getInfo().getDescription() == null ? "" : api.getInfo().getDescription().strip();
-        return new ApiModel(title, version, description, clientName, packages, servers(), credentials, rateLimit(), groups,
+        return new ApiModel(title, version, description, clientName, packages, servers(), credentials, rateLimit, groups,
                 schemas.models(), schemas.enums(), schemas.unions(), linked, errorModel);
     }
 
@@ -238,19 +239,108 @@ public final class ApiModelBuilder {
 
     // ---- rate limit -------------------------------------------------------------------------------------------
 
+    /** {@code scope} for one bucket per client object: the same as no scope, said explicitly. */
+    private static final String CLIENT_SCOPE = "client";
+
+    /**
+     * {@code x-rate-limit: {requestsPerSecond, burst, scope, scopeBy}}: the bucket, the name of whom the server counts
+     * and the security schemes whose credential values identify that caller, most specific first (the first one a
+     * client sends keys its bucket). No scope, or {@code scope: client}, is a bucket per client object. A scope named
+     * without {@code scopeBy} is refused: the generator cannot guess which credential a word like "tenant" means.
+     */
     private Optional<ApiModel.RateLimit> rateLimit() {
         Object raw = api.getExtensions() == null ? null : api.getExtensions().get("x-rate-limit");
         if (raw == null) {
             return Optional.empty();
         }
-        if (raw instanceof Map<?, ?> map && map.get("requestsPerSecond") instanceof Number rps
-                && map.get("burst") instanceof Number burst && rps.doubleValue() > 0 && burst.longValue() > 0) {
-            Object scope = map.get("scope");
-            return Optional.of(new ApiModel.RateLimit(rps.doubleValue(), burst.longValue(), scope == null ? "" : scope.toString()));
+        if (!(raw instanceof Map<?, ?> map && map.get("requestsPerSecond") instanceof Number rps
+                && map.get("burst") instanceof Number burst && rps.doubleValue() > 0 && burst.longValue() > 0)) {
+            problems.add(new SpecProblem(file, "/x-rate-limit", "x-rate-limit must be an object with positive numbers"
+                    + " requestsPerSecond and burst.", "write it as {requestsPerSecond: 10, burst: 25}, with scope and"
+                    + " scopeBy if the server counts per caller (see the README)."));
+            return Optional.empty();
         }
-        problems.add(new SpecProblem(file, "/x-rate-limit", "x-rate-limit must be an object with positive numbers requestsPerSecond and burst.",
-                "write it as {requestsPerSecond: 10, burst: 25, scope: tenant}."));
+        Object scope = map.get("scope");
+        if (scope != null && !(scope instanceof String)) {
+            problems.add(new SpecProblem(file, "/x-rate-limit/scope", "x-rate-limit.scope must be a string: the name"
+                    + " of whom the server counts.", "write e.g. scope: tenant, with scopeBy: [<security scheme>],"
+                    + " or scope: client for a bucket per client."));
+            return Optional.empty();
+        }
+        String scopeName = scope == null ? "" : (String) scope;
+        Optional<List<ApiModel.ScopePart>> scopeBy = scopeBy(map.get("scopeBy"), scopeName);
+        return scopeBy.map(parts -> new ApiModel.RateLimit(rps.doubleValue(), burst.longValue(), scopeName, parts));
+    }
+
+    /** The parts {@code scopeBy} names, checked against the scope; empty after a problem. */
+    private Optional<List<ApiModel.ScopePart>> scopeBy(Object raw, String scope) {
+        String pointer = "/x-rate-limit/scopeBy";
+        if (raw == null) {
+            if (scope.isEmpty() || scope.equals(CLIENT_SCOPE)) {
+                return Optional.of(List.of());
+            }
+            problems.add(new SpecProblem(file, "/x-rate-limit/scope", "x-rate-limit.scope \"" + scope + "\" names"
+                    + " whom the server counts but not which credential identifies that caller, so clients cannot"
+                    + " share the server's bucket.", "add scopeBy: a list of security schemes whose value identifies"
+                    + " the caller, most specific first (" + schemeChoices() + "), or write scope: client for a"
+                    + " bucket per client."));
+            return Optional.empty();
+        }
+        if (scope.equals(CLIENT_SCOPE)) {
+            problems.add(new SpecProblem(file, pointer, "x-rate-limit.scope client means a bucket per client, which"
+                    + " no credential keys.", "remove scopeBy, or name the scope for what the server counts."));
+            return Optional.empty();
+        }
+        if (!(raw instanceof List<?> names) || names.isEmpty()) {
+            problems.add(new SpecProblem(file, pointer, "x-rate-limit.scopeBy must be a non-empty list of security"
+                    + " scheme names.", "write e.g. scopeBy: [" + schemeChoices() + "]."));
+            return Optional.empty();
+        }
+        List<ApiModel.ScopePart> parts = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            Optional<ApiModel.ScopePart> part = scopePart(names.get(i), pointer + "/" + i);
+            if (part.isEmpty()) {
+                return Optional.empty();
+            }
+            parts.add(part.get());
+        }
+        return Optional.of(parts);
+    }
+
+    /** The credential one {@code scopeBy} entry names: an API key by its name, any other scheme by who authenticates. */
+    private Optional<ApiModel.ScopePart> scopePart(Object name, String pointer) {
+        var scheme = name instanceof String key ? securitySchemes().get(key) : null;
+        if (scheme == null) {
+            problems.add(new SpecProblem(file, pointer, "x-rate-limit.scopeBy names " + (name instanceof String
+                    ? "the security scheme \"" + name + "\", which components/securitySchemes does not define."
+                    : "something that is not a security scheme name."), "use one of: " + schemeChoices() + "."));
+            return Optional.empty();
+        }
+        String schemeName = (String) name;
+        var type = scheme.getType();
+        if (type == io.swagger.v3.oas.models.security.SecurityScheme.Type.APIKEY && scheme.getIn() != null
+                && scheme.getName() != null) {
+            return Optional.of(new ApiModel.ScopePart(schemeName, scheme.getIn().toString().toLowerCase(Locale.ROOT),
+                    scheme.getName()));
+        }
+        if (type == io.swagger.v3.oas.models.security.SecurityScheme.Type.HTTP
+                || type == io.swagger.v3.oas.models.security.SecurityScheme.Type.OAUTH2
+                || type == io.swagger.v3.oas.models.security.SecurityScheme.Type.OPENIDCONNECT) {
+            return Optional.of(new ApiModel.ScopePart(schemeName, "authorization", ""));
+        }
+        problems.add(new SpecProblem(file, pointer, "x-rate-limit.scopeBy names the security scheme \"" + schemeName
+                + "\", whose credential a client cannot read (" + type + ").", "name an apiKey, http or oauth2 scheme."));
         return Optional.empty();
+    }
+
+    private Map<String, io.swagger.v3.oas.models.security.SecurityScheme> securitySchemes() {
+        return api.getComponents() == null || api.getComponents().getSecuritySchemes() == null
+                ? Map.of() : api.getComponents().getSecuritySchemes();
+    }
+
+    private String schemeChoices() {
+        return securitySchemes().isEmpty() ? "define the schemes in components/securitySchemes first"
+                : String.join(", ", new java.util.TreeSet<>(securitySchemes().keySet()));
     }
 
     // ---- errors -------------------------------------------------------------------------------------------------

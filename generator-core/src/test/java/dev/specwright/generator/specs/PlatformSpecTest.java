@@ -190,6 +190,9 @@ class PlatformSpecTest {
         assertThat(rateLimit.get("burst").isIntegralNumber()).isTrue();
         assertThat(rateLimit.get("burst").intValue()).isEqualTo(25);
         assertThat(rateLimit.get("scope").asText()).isEqualTo("tenant-or-reseller");
+        assertThat(rateLimit.get("scopeBy")).extracting(JsonNode::asText).containsExactly("tenant", "reseller");
+        assertThat(api.getComponents().getSecuritySchemes().get("tenant").getName()).isEqualTo("X-Tenant");
+        assertThat(api.getComponents().getSecuritySchemes().get("reseller").getName()).isEqualTo("X-Reseller");
     }
 
     @Test
