@@ -54,6 +54,11 @@ public record ModelDef(
      */
     public record Additional(String javaName, TypeRef valueType) {}
 
+    /**
+     * @param required whether the schema lists it in {@code required} (an answer always has it; a request must)
+     * @param nullable whether JSON {@code null} is one of its values (3.0 {@code nullable: true}, 3.1
+     *                 {@code type: [x, 'null']}, a {@code oneOf}/{@code anyOf} with a {@code null} type)
+     */
     public record Property(
             String jsonName,
             String javaName,
@@ -61,5 +66,6 @@ public record ModelDef(
             boolean required,
             boolean readOnly,
             boolean deprecated,
-            String description) {}
+            String description,
+            boolean nullable) {}
 }

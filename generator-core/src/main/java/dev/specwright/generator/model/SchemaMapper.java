@@ -253,7 +253,7 @@ final class SchemaMapper {
             TypeRef type = map(property, flat.pointers().get(jsonName), JavaNames.typeName(contextName) + JavaNames.typeName(jsonName));
             properties.add(new ModelDef.Property(jsonName, members.allocate(JavaNames.memberName(jsonName)), type,
                     flat.required().contains(jsonName), Boolean.TRUE.equals(property.getReadOnly()),
-                    Boolean.TRUE.equals(property.getDeprecated()), describe(property)));
+                    Boolean.TRUE.equals(property.getDeprecated()), describe(property), nullable(property)));
         });
         Optional<ModelDef.Additional> additional = Optional.empty();
         Object extra = schema.getAdditionalProperties();
@@ -265,6 +265,19 @@ final class SchemaMapper {
         }
         models.put(className, new ModelDef(contextName, className, pointer, text(schema.getDescription()),
                 Boolean.TRUE.equals(schema.getDeprecated()), properties, Optional.empty(), List.of(), false, additional));
+    }
+
+    /** Whether JSON {@code null} is a value of this property's schema, in any of the ways 3.0 and 3.1 say it. */
+    private static boolean nullable(Schema<?> schema) {
+        if (Boolean.TRUE.equals(schema.getNullable()) || "null".equals(schema.getType())
+                || (schema.getTypes() != null && schema.getTypes().contains("null"))
+                || (schema.getEnum() != null && schema.getEnum().contains(null))) {
+            return true;
+        }
+        @SuppressWarnings("rawtypes")
+        List<Schema> parts = schema.getOneOf() != null ? schema.getOneOf() : schema.getAnyOf();
+        return parts != null && parts.stream().anyMatch(part -> "null".equals(part.getType())
+                || (part.getTypes() != null && part.getTypes().equals(Set.of("null"))));
     }
 
     private TypeRef unionType(Schema<?> schema, String pointer, String contextName) {
