@@ -56,15 +56,19 @@ final class ModelEmitter {
         ClassName builder = self.nestedClass("Builder");
         MethodSpec.Builder constructor = MethodSpec.compactConstructorBuilder().addModifiers(Modifier.PUBLIC);
         CodeBlock.Builder copies = CodeBlock.builder();
-        CodeBlock.Builder javadoc = Javadoc.of(model.description().isEmpty() ? "The " + model.schemaName() + " object." : model.description()).toBuilder();
+        CodeBlock.Builder javadoc = Javadoc.of(model.description().isEmpty() ? "The " + model.schemaName() + " object." : model.description()).toBuilder()
+                .add(BUILD_WITH_BUILDER);
         for (ModelDef.Property p : model.properties()) {
             ParameterSpec.Builder param = ParameterSpec.builder(types.of(p.type()), p.javaName())
                     .addAnnotation(AnnotationSpec.builder(JavaTypes.JSON_PROPERTY).addMember("value", "$L", JavaText.literal(p.jsonName())).build());
+            if (RequiredFields.alwaysSent(model, p)) {
+                param.addAnnotation(RequiredFields.includeAlways());
+            }
             constructor.addParameter(param.build());
             if (p.type() instanceof TypeRef.ListOf || p.type() instanceof TypeRef.MapOf) {
                 copies.addStatement("$N = $L", p.javaName(), immutableCopy(p.type(), CodeBlock.of("$N", p.javaName())));
             }
-            javadoc.add("@param $L $L$L\n", p.javaName(), JavaText.javadoc(describe(p)), p.deprecated() ? " (deprecated)" : "");
+            javadoc.add("@param $L $L\n", p.javaName(), documented(model, p, p.deprecated() ? " (deprecated)" : ""));
         }
         model.additional().ifPresent(a -> {
             constructor.addParameter(ParameterSpec.builder(additionalType(a), a.javaName())
@@ -130,7 +134,8 @@ final class ModelEmitter {
             constructor.addStatement("this.$N = $L", p.javaName(), immutableCopy(p.type(), CodeBlock.of("b.$N", p.javaName())));
             type.addMethod(MethodSpec.methodBuilder(p.javaName()).addModifiers(Modifier.PUBLIC).returns(t)
                     .addAnnotation(AnnotationSpec.builder(JavaTypes.JSON_PROPERTY).addMember("value", "$L", JavaText.literal(p.jsonName())).build())
-                    .addJavadoc("@return $L\n", JavaText.javadoc(describe(p)))
+                    .addAnnotations(RequiredFields.alwaysSent(model, p) ? List.of(RequiredFields.includeAlways()) : List.of())
+                    .addJavadoc("@return $L\n", documented(model, p, ""))
                     .addStatement("return $N", p.javaName()).build());
             equals.add(first ? "$T.equals($N, that.$N)" : "\n&& $T.equals($N, that.$N)", java.util.Objects.class, p.javaName(), p.javaName());
             json.beginControlFlow("if (set.get($L))", index).addStatement("json.put($L, $N)", JavaText.literal(p.jsonName()), p.javaName()).endControlFlow();
@@ -185,7 +190,7 @@ final class ModelEmitter {
                         .returns(String.class).addStatement("$L + $S", text.build(), "]").build());
         TypeSpec.Builder b = TypeSpec.classBuilder(builder).addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                 .addJavadoc("Builds a {@link $T}; fields never set are left out of the JSON.\n", self)
-                .addAnnotation(AnnotationSpec.builder(JavaTypes.JSON_POJO_BUILDER).addMember("withPrefix", "$S", "").build())
+                .addAnnotation(jsonPojoBuilder(model))
                 .addAnnotation(AnnotationSpec.builder(JavaTypes.JSON_IGNORE_PROPERTIES).addMember("ignoreUnknown", "true").build())
                 .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
         if (partial) {
@@ -198,8 +203,8 @@ final class ModelEmitter {
             MethodSpec.Builder setter = MethodSpec.methodBuilder(p.javaName()).addModifiers(Modifier.PUBLIC).returns(builder)
                     .addAnnotation(AnnotationSpec.builder(JavaTypes.JSON_PROPERTY).addMember("value", "$L", JavaText.literal(p.jsonName())).build())
                     .addParameter(t, p.javaName())
-                    .addJavadoc("Sets $L.\n\n@param $L the value; $L\n@return this builder\n", JavaText.javadoc(describe(p)), p.javaName(),
-                            partial ? "null is sent as an explicit null (a field never set is left out)" : "null leaves the field out")
+                    .addJavadoc("Sets $L\n\n@param $L the value; $L\n@return this builder\n", documented(model, p, ""), p.javaName(),
+                            partial ? "null is sent as an explicit null (a field never set is left out)" : nullMeans(model, p))
                     .addStatement("this.$1N = $1N", p.javaName());
             if (partial) {
                 setter.addStatement("set.set($L)", setterIndex);
@@ -208,8 +213,16 @@ final class ModelEmitter {
             setterIndex++;
         }
         model.additional().ifPresent(a -> addAdditionalSetters(b, builder, a));
-        b.addMethod(MethodSpec.methodBuilder("build").addModifiers(Modifier.PUBLIC).returns(self)
-                .addJavadoc("@return the immutable object\n").addStatement("return new $T(this)", self).build());
+        MethodSpec.Builder build = MethodSpec.methodBuilder("build").addModifiers(Modifier.PUBLIC).returns(self)
+                .addJavadoc("@return the immutable object\n" + RequiredFields.buildThrows(model));
+        if (RequiredFields.anyChecked(model)) {
+            build.addStatement("$N()", RequiredFields.CHECK);
+            b.addMethod(RequiredFields.check(model))
+                    .addMethod(MethodSpec.methodBuilder(RequiredFields.JSON_BUILD).addModifiers(Modifier.PRIVATE).returns(self)
+                            .addJavadoc("What Jackson builds an answer with: unchecked, so a server leaving a required field out is no failure.\n")
+                            .addStatement("return new $T(this)", self).build());
+        }
+        b.addMethod(build.addStatement("return new $T(this)", self).build());
         type.addType(b.build());
         model.unions().forEach(u -> type.addSuperinterface(types.model(u)));
         if (model.deprecated()) {
@@ -258,6 +271,37 @@ final class ModelEmitter {
                 .addStatement("return this").build());
     }
 
+    /**
+     * Why a record is built through its builder: records need a canonical constructor as visible as themselves, but
+     * it is Jackson's way in (no check, so answers stay readable) and grows a parameter with every new field.
+     */
+    private static final String BUILD_WITH_BUILDER = "\n<p>Build one with {@link #builder()}, which refuses to build without a required field. The\n"
+            + "canonical constructor is how answers are read (a field the server left out is null) and its parameter\n"
+            + "list grows with the spec: calling it directly breaks when the API gains a field.\n\n";
+
+    /** The field's description, then whether it is required and may be null. */
+    private static String documented(ModelDef model, ModelDef.Property p, String suffix) {
+        String text = JavaText.javadoc(describe(p)) + suffix;
+        return text + (text.endsWith(".") ? " " : ". ") + RequiredFields.presence(model, p);
+    }
+
+    /** What passing null to a (non-partial) setter does. */
+    private static String nullMeans(ModelDef model, ModelDef.Property p) {
+        if (RequiredFields.alwaysSent(model, p)) {
+            return "null is sent as null";
+        }
+        return RequiredFields.checked(model, p) ? "null leaves the field unset, and build() refuses that" : "null leaves the field out";
+    }
+
+    /** Jackson builds through {@code build()}, unless that checks required fields: then through the unchecked one. */
+    private static AnnotationSpec jsonPojoBuilder(ModelDef model) {
+        AnnotationSpec.Builder a = AnnotationSpec.builder(JavaTypes.JSON_POJO_BUILDER).addMember("withPrefix", "$S", "");
+        if (RequiredFields.anyChecked(model)) {
+            a.addMember("buildMethodName", "$S", RequiredFields.JSON_BUILD);
+        }
+        return a.build();
+    }
+
     private static String describe(ModelDef.Property p) {
         String text = p.description().isEmpty() ? "the " + p.jsonName() + " field" : p.description();
         return p.readOnly() ? text + " (read-only: set by the server)" : text;
@@ -287,8 +331,8 @@ final class ModelEmitter {
             b.addField(FieldSpec.builder(t, p.javaName(), Modifier.PRIVATE).build());
             MethodSpec.Builder setter = MethodSpec.methodBuilder(p.javaName()).addModifiers(Modifier.PUBLIC).returns(builder)
                     .addParameter(t, p.javaName())
-                    .addJavadoc("Sets $L.\n\n@param $L the value; null leaves the field out\n@return this builder\n",
-                            JavaText.javadoc(describe(p)), p.javaName())
+                    .addJavadoc("Sets $L\n\n@param $L the value; $L\n@return this builder\n",
+                            documented(model, p, ""), p.javaName(), nullMeans(model, p))
                     .addStatement("this.$1N = $1N", p.javaName())
                     .addStatement("return this");
             if (p.deprecated()) {
@@ -301,9 +345,13 @@ final class ModelEmitter {
             addAdditionalSetters(b, builder, a);
             args.add(a.javaName());
         });
-        b.addMethod(MethodSpec.methodBuilder("build").addModifiers(Modifier.PUBLIC).returns(self)
-                .addJavadoc("@return the immutable object\n")
-                .addStatement("return new $T($L)", self, String.join(", ", args)).build());
+        MethodSpec.Builder build = MethodSpec.methodBuilder("build").addModifiers(Modifier.PUBLIC).returns(self)
+                .addJavadoc("@return the immutable object\n" + RequiredFields.buildThrows(model));
+        if (RequiredFields.anyChecked(model)) {
+            build.addStatement("$N()", RequiredFields.CHECK);
+            b.addMethod(RequiredFields.check(model));
+        }
+        b.addMethod(build.addStatement("return new $T($L)", self, String.join(", ", args)).build());
         return b.build();
     }
 
