@@ -290,7 +290,7 @@ final class ModelEmitter {
         if (RequiredFields.alwaysSent(model, p)) {
             return "null is sent as null";
         }
-        return RequiredFields.checked(model, p) ? "null leaves the field unset, and build() refuses that" : "null leaves the field out";
+        return RequiredFields.checked(model, p) ? "null leaves the field unset, which {@link #build()} refuses" : "null leaves the field out";
     }
 
     /** Jackson builds through {@code build()}, unless that checks required fields: then through the unchecked one. */

@@ -99,7 +99,7 @@ class RequiredTest {
                 .contains("@param tag Required but may be null. Required; may be null (sent as null when not set).")
                 .contains("@param age the age field. Optional: may be null.")
                 .contains("Sets the name field. Required.")
-                .contains("@param name the value; null leaves the field unset, and build() refuses that")
+                .contains("@param name the value; null leaves the field unset, which {@link #build()} refuses")
                 .contains("@param tag the value; null is sent as null")
                 .contains("@throws IllegalStateException when a required field is not set (the message names it)");
         assertThat(feature.source("model/PetPatch.java"))
