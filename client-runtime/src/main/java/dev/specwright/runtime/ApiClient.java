@@ -21,7 +21,7 @@ import java.util.function.Function;
  * The engine a generated client wraps: sends {@link ApiRequest}s and returns decoded 2xx bodies, turns other answers
  * into exceptions through the {@link ErrorDecoder}, and failures to get an answer into {@link TransportException}s.
  * Each attempt first takes a token from the {@link RateLimit} bucket shared by the JVM's clients of the same API and
- * caller; failed attempts are retried as the {@link RetryPolicy} says, and each retry is logged at DEBUG.
+ * caller (as the {@link RateLimitScope} names it); failed attempts are retried as the {@link RetryPolicy} says, and each retry is logged at DEBUG.
  *
  * <p>Every call also comes as {@code sendAsync}, returning a {@link CompletableFuture} at once: the same limiter, retry
  * rules and exceptions, but no thread waits for a token, a back-off or the answer. The future fails with the very
