@@ -73,6 +73,9 @@ public final class ApiModelBuilder {
         Schemas schemas = SchemaMapper.linkUnions(partial.schemas());
         List<ApiGroup> groups = filtered.apis();
         Optional<String> errorModel = errorModel(schemas);
+        // before the check below: a bad x-rate-limit is a problem like any other, not silently no rate limit
+        List<ApiModel.ServerDef> servers = servers();
+        Optional<ApiModel.RateLimit> rateLimit = rateLimit();
         Optional<ErrorCatalog> linked = catalog.map(c -> linkCategories(c, errorModel.flatMap(schemas::model).map(m -> componentSchemas.get(m.schemaName())), clientName));
 
         if (!problems.isEmpty()) {
@@ -81,7 +84,7 @@ public final class ApiModelBuilder {
         String title = api.getInfo() == null || api.getInfo().getTitle() == null ? clientName : api.getInfo().getTitle();
         String version = api.getInfo() == null || api.getInfo().getVersion() == null ? "" : api.getInfo().getVersion();
         String description = api.getInfo() == null || api.getInfo().getDescription() == null ? "" : api.getInfo().getDescription().strip();
-        ApiModel model = new ApiModel(title, version, description, clientName, packages, servers(), credentials, rateLimit(), groups,
+        ApiModel model = new ApiModel(title, version, description, clientName, packages, servers, credentials, rateLimit, groups,
                 schemas.models(), schemas.enums(), schemas.unions(), linked, errorModel);
         return new BuildPasses(mapped, operations, filtered, partial, model);
     }
