@@ -21,7 +21,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Builds the {@link ApiModel} from a parsed spec in named passes — schemas, operations, field filters, servers,
+ * Builds the {@link ApiModel} from a parsed spec in named passes — schemas, operations, field filters, partial updates, servers,
  * credentials, rate limit, error catalogue — all names allocated through {@link NameScope}s, all problems collected
  * and thrown once at the end.
  */
