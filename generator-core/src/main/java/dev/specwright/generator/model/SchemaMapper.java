@@ -17,6 +17,9 @@ import java.util.Set;
  * Maps schemas to Java types, creating a record for every object schema and an enum for every enum schema, named
  * schemas first (so they keep their names), inline ones named after where they stand ({@code Order} +
  * {@code customer} → {@code OrderCustomer}). Each schema is mapped once: results are cached by JSON pointer.
+ *
+ * <p>A mapper is the working state of one pass: it starts from an immutable {@link Schemas} (the previous pass's
+ * result), maps into its own copy, and hands back {@link #result()}; nothing it was given changes.
  */
 final class SchemaMapper {
 
