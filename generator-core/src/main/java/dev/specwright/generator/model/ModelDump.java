@@ -83,6 +83,7 @@ public final class ModelDump {
             group.put("tag", g.tag());
             group.put("className", g.className());
             group.put("accessorName", g.accessorName());
+            group.put("description", g.description());
             group.put("operations", g.operations().stream().map(ModelDump::draft).toList());
             groups.add(group);
         }
