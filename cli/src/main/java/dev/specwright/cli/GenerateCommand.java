@@ -74,7 +74,7 @@ final class GenerateCommand implements Callable<Integer> {
     private List<Path> allowRefsOutside = List.of();
 
     @Option(names = "--dump-model",
-            description = "Print the model the generator built from the inputs, as JSON, and write no files.")
+            description = "Print what the generator built from the inputs, as JSON, one member per build pass (schemas, operations, fieldFilters, partialUpdates, model), and write no files.")
     private boolean dumpModel;
 
     @Override
@@ -91,7 +91,7 @@ final class GenerateCommand implements Callable<Integer> {
         try {
             if (dumpModel) {
                 PrintWriter stdout = spec.commandLine().getOut();
-                stdout.print(ModelDump.toJson(generator.model(options)));
+                stdout.print(ModelDump.toJson(generator.passes(options)));
                 stdout.flush();
                 warnings.flush();
                 return 0;

@@ -154,6 +154,8 @@ class SpecwrightCliTest {
 
         assertThat(exit).as("stderr: %s", err).isZero();
         assertThat(out.toString()).contains("\"clientName\" : \"Widget\"").contains("\"methodName\" : \"getWidget\"");
+        assertThat(out.toString()).as("one member per build pass, the model last").startsWith("{\n  \"schemas\" : {")
+                .contains("\n  \"operations\" : {", "\n  \"fieldFilters\" : {", "\n  \"partialUpdates\" : {", "\n  \"model\" : {");
         assertThat(target).doesNotExist();
     }
 

@@ -6,6 +6,7 @@ import dev.specwright.generator.load.ErrorCatalogLoader;
 import dev.specwright.generator.load.SpecLoader;
 import dev.specwright.generator.model.ApiModel;
 import dev.specwright.generator.model.ApiModelBuilder;
+import dev.specwright.generator.model.BuildPasses;
 import dev.specwright.generator.model.ErrorCatalog;
 import dev.specwright.generator.write.OutputWriter;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -38,8 +39,13 @@ public final class Generator {
         this.warnings = Objects.requireNonNull(warnings, "warnings");
     }
 
-    /** Loads and builds the model: what {@code --dump-model} shows, and what emission starts from. */
+    /** Loads and builds the model: what emission starts from. */
     public ApiModel model(GeneratorOptions options) throws SpecProblemsException {
+        return passes(options).model();
+    }
+
+    /** Loads and builds the model, keeping every build pass's result: what {@code --dump-model} shows. */
+    public BuildPasses passes(GeneratorOptions options) throws SpecProblemsException {
         List<SpecProblem> problems = new ArrayList<>();
         // Held back until the model is built: a rejected spec gets its errors alone, not advice on how it is coped with.
         List<SpecProblem> coped = new ArrayList<>();
@@ -62,9 +68,9 @@ public final class Generator {
         }
         ApiModelBuilder.Settings settings = new ApiModelBuilder.Settings(options.basePackage(), options.apiPackage(),
                 options.modelPackage());
-        ApiModel model = new ApiModelBuilder(openApi, options.spec().toString()).build(settings, catalog);
+        BuildPasses passes = new ApiModelBuilder(openApi, options.spec().toString()).passes(settings, catalog);
         coped.forEach(warnings);
-        return model;
+        return passes;
     }
 
     /** In-memory files, for tests and tools that do their own I/O. */

@@ -55,6 +55,19 @@ class BrokenInputTest {
     }
 
     @Test
+    void aRateLimitWithoutItsNumbersIsReportedAtItsPointer() throws Exception {
+        SpecProblemsException e = generate(HEAD + """
+                x-rate-limit: {requestsPerSecond: fast}
+                paths: {}
+                """, null);
+        assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p.pointer()).isEqualTo("/x-rate-limit");
+            assertThat(p.rule()).contains("requestsPerSecond and burst");
+            assertThat(p.fix()).contains("{requestsPerSecond: 10, burst: 25");
+        });
+    }
+
+    @Test
     void anOperationWithoutResponsesIsReportedAtItsPointer() throws Exception {
         SpecProblemsException e = generate(HEAD + """
                 paths:

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.specwright.generator.model.ApiModel;
+import dev.specwright.generator.model.BuildPasses;
 import dev.specwright.generator.model.ModelDump;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,6 +37,29 @@ class ModelDumpTest {
         assertThat(dump.at("/errorModel").asText()).isEqualTo("ErrorResponse");
         assertThat(dump.at("/packages/base").asText()).isEqualTo("com.example.platform");
         assertThat(ModelDump.toJson(model)).isEqualTo(ModelDump.toJson(model));
+    }
+
+    @Test
+    void thePassesDumpShowsEveryPassInOrderThenTheModel() throws Exception {
+        GeneratorOptions options = GeneratorOptions.builder(TestSpecs.platformSpec(), Path.of("unused"))
+                .errorCatalog(TestSpecs.platformErrors()).build();
+        BuildPasses passes = new Generator().passes(options);
+        String out = ModelDump.toJson(passes);
+        JsonNode dump = new ObjectMapper().readTree(out);
+
+        assertThat(dump.fieldNames()).toIterable().containsExactly("schemas", "operations", "fieldFilters", "partialUpdates", "model");
+        assertThat(dump.at("/schemas/models")).filteredOn(m -> m.at("/className").asText().equals("Product")).singleElement()
+                .satisfies(product -> assertThat(product.at("/fieldEnum").isNull()).as("no field enum before its pass").isTrue());
+        JsonNode listProducts = dump.at("/operations/groups/0/operations/0");
+        assertThat(listProducts.at("/operation/methodName").asText()).isEqualTo("listProducts");
+        assertThat(listProducts.at("/filterKinds/0").asText()).isEqualTo("INCLUDE");
+        assertThat(listProducts.at("/operation/parameters/0/fieldFilter").isNull()).as("not linked yet").isTrue();
+        assertThat(dump.at("/operations/inlineEnums/0/className").asText()).isEqualTo("OrderDirection");
+        assertThat(dump.at("/fieldFilters/fieldEnums/Product").asText()).isEqualTo("ProductField");
+        assertThat(dump.at("/fieldFilters/parameters/0/fieldFilter/fieldEnum").asText()).isEqualTo("ProductField");
+        assertThat(dump.at("/partialUpdates/partialModels").toString()).isEqualTo("[\"ProductUpdate\",\"OrderUpdate\"]");
+        assertThat(dump.get("model")).isEqualTo(new ObjectMapper().readTree(ModelDump.toJson(passes.model())));
+        assertThat(out).as("deterministic").isEqualTo(ModelDump.toJson(new Generator().passes(options)));
     }
 
     @Test

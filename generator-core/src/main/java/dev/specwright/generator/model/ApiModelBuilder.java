@@ -21,7 +21,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Builds the {@link ApiModel} from a parsed spec in named passes — schemas, operations, field filters, servers,
+ * Builds the {@link ApiModel} from a parsed spec in named passes — schemas, operations, field filters, partial updates, servers,
  * credentials, rate limit, error catalogue — all names allocated through {@link NameScope}s, all problems collected
  * and thrown once at the end.
  */
@@ -41,6 +41,14 @@ public final class ApiModelBuilder {
     public record Settings(Optional<String> basePackage, Optional<String> apiPackage, Optional<String> modelPackage) {}
 
     public ApiModel build(Settings settings, Optional<ErrorCatalog> catalog) throws SpecProblemsException {
+        return passes(settings, catalog).model();
+    }
+
+    /**
+     * The build, pass by pass: each pass takes the previous passes' results, immutable, and returns its own; only the
+     * name scopes and the list of problems are shared.
+     */
+    public BuildPasses passes(Settings settings, Optional<ErrorCatalog> catalog) throws SpecProblemsException {
         String clientName = clientName();
         String base = settings.basePackage().orElse("com.example." + JavaNames.packageSegment(clientName));
         ApiModel.Packages packages = new ApiModel.Packages(base, settings.apiPackage().orElse(base + ".api"),
@@ -49,8 +57,7 @@ public final class ApiModelBuilder {
         // "Builder" would clash with the builder nested in every model record.
         NameScope modelScope = NameScope.forTypes().reserve("Builder");
         Map<String, Schema<?>> componentSchemas = componentSchemas();
-        SchemaMapper schemas = new SchemaMapper(file, componentSchemas, modelScope, problems);
-        schemas.mapComponents();
+        Schemas mapped = SchemaMapper.mapComponents(file, componentSchemas, modelScope, problems);
 
         List<ApiModel.CredentialFactory> credentials = credentialFactories();
         // parameters the credentials send ("header:x-tenant", "query:api_key"): no operation method asks for them
@@ -59,20 +66,27 @@ public final class ApiModelBuilder {
                 .map(p -> (ApiModel.CredentialPart.ApiKey) p)
                 .map(k -> k.in() + ":" + k.name().toLowerCase(Locale.ROOT)).distinct().toList();
 
-        List<ApiGroup> groups = new OperationPass(api, file, schemas, modelScope, credentialParameters, problems).groups();
-        schemas.finishUnions();
+        Operations operations = new OperationPass(api, file, componentSchemas, mapped, modelScope, credentialParameters, problems).run();
+        FieldFilterPass.FieldFilters filtered = FieldFilterPass.run(operations, modelScope);
+        PartialUpdatePass.PartialUpdates partial = PartialUpdatePass.run(filtered.apis(), operations.partialUpdateMarks(),
+                filtered.schemas());
+        Schemas schemas = SchemaMapper.linkUnions(partial.schemas());
+        List<ApiGroup> groups = filtered.apis();
         Optional<String> errorModel = errorModel(schemas);
+        // before the check below: a bad x-rate-limit is a problem like any other, not silently no rate limit
+        List<ApiModel.ServerDef> servers = servers();
+        Optional<ApiModel.RateLimit> rateLimit = rateLimit();
         Optional<ErrorCatalog> linked = catalog.map(c -> linkCategories(c, errorModel.flatMap(schemas::model).map(m -> componentSchemas.get(m.schemaName())), clientName));
 
-        Optional<ApiModel.RateLimit> rateLimit = rateLimit(); // before the check: its problems are problems too
         if (!problems.isEmpty()) {
             throw new SpecProblemsException(problems);
         }
         String title = api.getInfo() == null || api.getInfo().getTitle() == null ? clientName : api.getInfo().getTitle();
         String version = api.getInfo() == null || api.getInfo().getVersion() == null ? "" : api.getInfo().getVersion();
         String description = api.getInfo() == null || api.getInfo().getDescription() == null ? "" : api.getInfo().getDescription().strip();
-        return new ApiModel(title, version, description, clientName, packages, servers(), credentials, rateLimit, groups,
+        ApiModel model = new ApiModel(title, version, description, clientName, packages, servers, credentials, rateLimit, groups,
                 schemas.models(), schemas.enums(), schemas.unions(), linked, errorModel);
+        return new BuildPasses(mapped, operations, filtered, partial, model);
     }
 
     /** The prefix of the client's own types ({@code <Name>Client}, {@code <Name>ErrorDecoder}): short enough for them. */
@@ -346,7 +360,7 @@ public final class ApiModelBuilder {
     // ---- errors -------------------------------------------------------------------------------------------------
 
     /** The schema most 4xx/5xx/default responses use: the API's error document. */
-    private Optional<String> errorModel(SchemaMapper schemas) {
+    private Optional<String> errorModel(Schemas schemas) {
         Map<String, Integer> counts = new TreeMap<>();
         Map<String, Integer> firstSeen = new HashMap<>();
         if (api.getPaths() == null) {

@@ -9,7 +9,8 @@ import java.util.Optional;
  * @param fieldEnum the {@code <Model>Field} enum's name when some operation filters this model's fields
  * @param unions the sealed interfaces ({@code oneOf}/{@code anyOf}) this model is a variant of
  * @param additional where the members {@code additionalProperties} allows are kept, when the schema allows any
- * @param partial whether it is the body of a PUT or PATCH, so it tracks which fields were set (absent, null, value)
+ * @param partial whether it is the body of a partial update (a PATCH, or an operation that says
+ *     {@code x-partial-update: true}), so it tracks which fields were set (absent, null, value)
  */
 public record ModelDef(
         String schemaName,
@@ -32,7 +33,7 @@ public record ModelDef(
         return new ModelDef(schemaName, className, pointer, description, deprecated, properties, Optional.of(name), unions, partial, additional);
     }
 
-    /** This model is the body of a PUT or PATCH: it must tell "not set" from "set to null". */
+    /** This model is the body of a partial update: it must tell "not set" from "set to null". */
     public ModelDef asPartial() {
         return new ModelDef(schemaName, className, pointer, description, deprecated, properties, fieldEnum, unions, true, additional);
     }

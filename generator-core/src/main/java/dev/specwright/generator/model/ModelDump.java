@@ -10,7 +10,11 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The {@link ApiModel} as pretty JSON: what {@code --dump-model} prints, to see what the generator understood. It goes
@@ -27,11 +31,95 @@ public final class ModelDump {
     private ModelDump() {}
 
     public static String toJson(ApiModel model) {
+        return write(model);
+    }
+
+    /**
+     * Every pass's result, one member per pass in the order they run: {@code schemas} (the named schemas' models,
+     * enums and unions still to link), {@code operations} (the API classes and their operations, each with the raw
+     * field-filter kind of each parameter and its {@code x-partial-update}, and the models and enums the operations'
+     * inline schemas added), {@code fieldFilters} (the field enums given and the parameters linked to them),
+     * {@code partialUpdates} (the models made partial) and {@code model}, the final model as {@link #toJson(ApiModel)}
+     * writes it. A later pass shows what it changed, not everything again.
+     */
+    public static String toJson(BuildPasses passes) {
+        Map<String, Object> dump = new LinkedHashMap<>();
+        dump.put("schemas", schemas(passes.schemas()));
+        dump.put("operations", operations(passes.operations(), passes.schemas()));
+        dump.put("fieldFilters", fieldFilters(passes.fieldFilters(), passes.operations().schemas()));
+        dump.put("partialUpdates", Map.of("partialModels", passes.partialUpdates().partialModels()));
+        dump.put("model", passes.model());
+        return write(dump);
+    }
+
+    private static String write(Object value) {
         try {
-            return MAPPER.writeValueAsString(model) + "\n";
+            return MAPPER.writeValueAsString(value) + "\n";
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException("the API model could not be written as JSON", e);
         }
+    }
+
+    private static Map<String, Object> schemas(Schemas schemas) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("models", schemas.models());
+        out.put("enums", schemas.enums());
+        out.put("unions", schemas.pendingUnions().stream().map(ModelDump::pendingUnion).toList());
+        return out;
+    }
+
+    private static Map<String, Object> pendingUnion(SchemaMapper.PendingUnion u) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("className", u.className());
+        out.put("discriminator", u.discriminator());
+        out.put("variants", u.variants());
+        return out;
+    }
+
+    private static Map<String, Object> operations(Operations operations, Schemas before) {
+        List<Map<String, Object>> groups = new ArrayList<>();
+        for (Operations.Group g : operations.groups()) {
+            Map<String, Object> group = new LinkedHashMap<>();
+            group.put("tag", g.tag());
+            group.put("className", g.className());
+            group.put("accessorName", g.accessorName());
+            group.put("description", g.description());
+            group.put("operations", g.operations().stream().map(ModelDump::draft).toList());
+            groups.add(group);
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("groups", groups);
+        out.put("inlineModels", operations.schemas().models().stream().filter(m -> before.model(m.className()).isEmpty()).toList());
+        out.put("inlineEnums", operations.schemas().enums().subList(before.enums().size(), operations.schemas().enums().size()));
+        return out;
+    }
+
+    private static Map<String, Object> draft(Operations.Draft d) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("operation", d.operation());
+        out.put("filterKinds", d.filterKinds());
+        out.put("partialUpdate", d.partialUpdate());
+        return out;
+    }
+
+    private static Map<String, Object> fieldFilters(FieldFilterPass.FieldFilters filters, Schemas before) {
+        Map<String, Object> fieldEnums = new LinkedHashMap<>();
+        filters.schemas().models().stream().filter(m -> m.fieldEnum().isPresent())
+                .filter(m -> before.model(m.className()).flatMap(ModelDef::fieldEnum).isEmpty())
+                .forEach(m -> fieldEnums.put(m.className(), m.fieldEnum().get()));
+        List<Map<String, Object>> parameters = new ArrayList<>();
+        filters.apis().forEach(api -> api.operations().forEach(o -> o.parameters().stream().filter(p -> p.fieldFilter().isPresent())
+                .forEach(p -> {
+                    Map<String, Object> linked = new LinkedHashMap<>();
+                    linked.put("operation", o.pointer());
+                    linked.put("parameter", p.name());
+                    linked.put("fieldFilter", p.fieldFilter().get());
+                    parameters.add(linked);
+                })));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("fieldEnums", fieldEnums);
+        out.put("parameters", parameters);
+        return out;
     }
 
     /**

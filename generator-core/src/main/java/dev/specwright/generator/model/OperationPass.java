@@ -12,6 +12,7 @@ import io.swagger.v3.oas.models.parameters.RequestBody;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,8 +21,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Operations → one {@link ApiGroup} per tag: parameters, bodies and responses typed, names allocated, field filters
- * linked to the {@code <Model>Field} enum of the response model.
+ * The operations pass: operations → one {@link Operations.Group} per tag (per part of a tag too large for one class),
+ * parameters merged, bodies and answers chosen and typed, names allocated. Inline schemas are mapped on a copy of the
+ * schemas it is given, returned with the groups. What later passes decide stays raw: a field filter's
+ * {@link FilterKind}, the spec's {@code x-partial-update}.
  */
 final class OperationPass {
 
@@ -30,28 +33,37 @@ final class OperationPass {
     private static final String INCLUDE_FIELDS = "includeFields";
     private static final String EXCLUDE_FIELDS = "excludeFields";
 
+    static final String PARTIAL_UPDATE = "x-partial-update";
+
     private final OpenAPI api;
     private final String file;
     private final SchemaMapper schemas;
-    private final NameScope modelScope;
     private final List<String> credentialParameters;
     private final List<SpecProblem> problems;
     private final NameScope apiScope = NameScope.forTypes();
+    /** The spec's component parameters by identity: swagger-parser replaces a parameter's $ref by the component itself. */
+    private final Map<io.swagger.v3.oas.models.parameters.Parameter, String> componentParameters = new IdentityHashMap<>();
 
-    OperationPass(OpenAPI api, String file, SchemaMapper schemas, NameScope modelScope, List<String> credentialParameters,
-            List<SpecProblem> problems) {
+    /**
+     * @param components the spec's named schemas, which {@code schemas} was mapped from
+     * @param credentialParameters the parameters the credentials send ({@code header:x-tenant}): no method asks for them
+     */
+    OperationPass(OpenAPI api, String file, Map<String, Schema<?>> components, Schemas schemas, NameScope modelScope,
+            List<String> credentialParameters, List<SpecProblem> problems) {
         this.api = api;
         this.file = file;
-        this.schemas = schemas;
-        this.modelScope = modelScope;
+        this.schemas = new SchemaMapper(file, components, modelScope, problems, schemas);
         this.credentialParameters = credentialParameters;
         this.problems = problems;
+        if (api.getComponents() != null && api.getComponents().getParameters() != null) {
+            api.getComponents().getParameters().forEach((name, p) -> componentParameters.putIfAbsent(p, name));
+        }
     }
 
     private record RawOperation(String path, PathItem item, PathItem.HttpMethod method, io.swagger.v3.oas.models.Operation op,
             String pointer) {}
 
-    List<ApiGroup> groups() {
+    Operations run() {
         Map<String, List<RawOperation>> byTag = new LinkedHashMap<>();
         if (api.getTags() != null) {
             api.getTags().forEach(t -> {
@@ -69,7 +81,7 @@ final class OperationPass {
         }
         byTag.values().removeIf(List::isEmpty);
         NameScope accessors = new NameScope().reserve("builder").reserve("apiClient").reserve("close");
-        List<ApiGroup> groups = new ArrayList<>();
+        List<Operations.Group> groups = new ArrayList<>();
         byTag.forEach((tag, raws) -> {
             String description = api.getTags() == null ? "" : api.getTags().stream()
                     .filter(t -> tag.equals(t.getName()) && t.getDescription() != null)
@@ -80,13 +92,13 @@ final class OperationPass {
                 NameScope methods = new NameScope();
                 JavaNames.OBJECT_METHODS.forEach(methods::reserve);
                 methods.reserve("with");
-                List<Operation> operations = raws.subList(from, Math.min(raws.size(), from + MAX_OPERATIONS_PER_API)).stream()
+                List<Operations.Draft> operations = raws.subList(from, Math.min(raws.size(), from + MAX_OPERATIONS_PER_API)).stream()
                         .map(raw -> operation(raw, methods)).toList();
-                groups.add(new ApiGroup(tag, apiScope.allocate(JavaNames.typeName(name) + "Api"),
+                groups.add(new Operations.Group(tag, apiScope.allocate(JavaNames.typeName(name) + "Api"),
                         accessors.allocate(JavaNames.memberName(name)), description, operations));
             }
         });
-        return groups;
+        return new Operations(groups, schemas.result());
     }
 
     /**
@@ -95,7 +107,7 @@ final class OperationPass {
      */
     static final int MAX_OPERATIONS_PER_API = 1000;
 
-    private Operation operation(RawOperation raw, NameScope methods) {
+    private Operations.Draft operation(RawOperation raw, NameScope methods) {
         var op = raw.op();
         String operationId = op.getOperationId() != null && !op.getOperationId().isBlank() ? op.getOperationId()
                 : raw.method().name().toLowerCase(Locale.ROOT) + " " + raw.path();
@@ -106,6 +118,7 @@ final class OperationPass {
         NameScope parameterNames = new NameScope().reserve("params").reserve("builder").reserve("request").reserve("client").reserve("options");
         JavaNames.OBJECT_METHODS.forEach(parameterNames::reserve);
         List<Parameter> parameters = new ArrayList<>();
+        List<Optional<FilterKind>> filterKinds = new ArrayList<>();
         for (ResolvedParameter rp : parameters(raw)) {
             var p = rp.parameter();
             Parameter.Location in = location(p.getIn());
@@ -119,23 +132,30 @@ final class OperationPass {
             boolean required = in == Parameter.Location.PATH || Boolean.TRUE.equals(p.getRequired());
             Parameter.Style style = style(p, in);
             parameters.add(new Parameter(p.getName(), parameterNames.allocate(JavaNames.memberName(p.getName())), in, required, type,
-                    text(p.getDescription()), Boolean.TRUE.equals(p.getDeprecated()), filterKind(p, in), explode(p, style), style));
+                    text(p.getDescription()), Boolean.TRUE.equals(p.getDeprecated()), Optional.empty(), explode(p, style), style));
+            filterKinds.add(filterKind(p, in));
         }
 
         Optional<Operation.Body> body = body(raw, typePrefix, parameterNames);
-        boolean jsonBody = body.filter(b -> b.kind() == Operation.Kind.JSON).isPresent();
-        if (jsonBody && (raw.method() == PathItem.HttpMethod.PUT || raw.method() == PathItem.HttpMethod.PATCH)) {
-            // partial updates: the platform's PUT and every PATCH send only what was set, and may send an explicit null
-            body.map(Operation.Body::type).filter(t -> t instanceof TypeRef.Named).map(t -> ((TypeRef.Named) t).className())
-                    .flatMap(schemas::model).ifPresent(m -> schemas.replaceModel(m.asPartial()));
-        }
         Answer answer = response(raw, typePrefix);
         Optional<TypeRef> response = answer.type();
-        parameters = linkFieldFilters(parameters, response);
         boolean hasOptional = parameters.stream().anyMatch(p -> !p.required());
         Optional<String> paramsClass = hasOptional ? Optional.of(apiScope.allocate(typePrefix + "Params")) : Optional.empty();
-        return new Operation(operationId, methodName, asyncMethodName, raw.method().name(), raw.path(), raw.pointer(), text(op.getSummary()),
+        Operation operation = new Operation(operationId, methodName, asyncMethodName, raw.method().name(), raw.path(), raw.pointer(), text(op.getSummary()),
                 text(op.getDescription()), Boolean.TRUE.equals(op.getDeprecated()), parameters, body, response, answer.accept(), paramsClass);
+        return new Operations.Draft(operation, filterKinds, partialUpdate(raw));
+    }
+
+    /** {@code x-partial-update} as the operation says it; the partial-update pass decides what it means. */
+    private Optional<Boolean> partialUpdate(RawOperation raw) {
+        Object mark = raw.op().getExtensions() == null ? null : raw.op().getExtensions().get(PARTIAL_UPDATE);
+        if (mark == null || mark instanceof Boolean) {
+            return Optional.ofNullable((Boolean) mark);
+        }
+        problems.add(new SpecProblem(file, raw.pointer() + "/" + PARTIAL_UPDATE, PARTIAL_UPDATE + " must be true or false, not \""
+                + mark + "\".", "write `" + PARTIAL_UPDATE + ": true` when the body carries only the fields to change, else "
+                + "`false` or nothing (a PATCH is partial unless it says false, a PUT full unless it says true)."));
+        return Optional.empty();
     }
 
     private record ResolvedParameter(io.swagger.v3.oas.models.parameters.Parameter parameter, String pointer, String componentName) {}
@@ -157,8 +177,11 @@ final class OperationPass {
         for (int i = 0; i < list.size(); i++) {
             var p = list.get(i);
             String at = pointer + "/" + i;
-            String componentName = null;
-            if (p.get$ref() != null) {
+            String componentName = componentParameters.get(p);
+            if (componentName != null) {
+                // a $ref swagger-parser resolved: the component's own pointer, so its schema is mapped once, named for it
+                at = "/components/parameters/" + SchemaMapper.escape(componentName);
+            } else if (p.get$ref() != null) {
                 String prefix = "#/components/parameters/";
                 componentName = p.get$ref().startsWith(prefix) ? p.get$ref().substring(prefix.length()) : null;
                 var target = componentName == null || api.getComponents() == null || api.getComponents().getParameters() == null
@@ -295,43 +318,20 @@ final class OperationPass {
         return m.equals("application/xml") || m.equals("text/xml") || m.endsWith("+xml");
     }
 
-    /** Marks field-filter parameters and gives the response model its {@code <Model>Field} enum. */
-    private List<Parameter> linkFieldFilters(List<Parameter> parameters, Optional<TypeRef> response) {
-        Optional<ModelDef> model = response.map(t -> t instanceof TypeRef.ListOf list ? list.element() : t)
-                .filter(t -> t instanceof TypeRef.Named).map(t -> ((TypeRef.Named) t).className()).flatMap(schemas::model);
-        List<Parameter> linked = new ArrayList<>();
-        for (Parameter p : parameters) {
-            if (p.fieldFilter().isEmpty() || model.isEmpty()) {
-                linked.add(p.fieldFilter().isEmpty() ? p : new Parameter(p.name(), p.javaName(), p.in(), p.required(), p.type(),
-                        p.description(), p.deprecated(), Optional.empty(), p.explode(), p.style()));
-                continue;
-            }
-            ModelDef m = schemas.model(model.get().className()).orElseThrow();
-            if (m.fieldEnum().isEmpty()) {
-                m = m.withFieldEnum(modelScope.allocate(m.className() + "Field"));
-                schemas.replaceModel(m);
-            }
-            linked.add(new Parameter(p.name(), p.javaName(), p.in(), p.required(), new TypeRef.ListOf(TypeRef.Builtin.STRING),
-                    p.description(), p.deprecated(), Optional.of(new Parameter.FieldFilter(p.fieldFilter().get().include(), m.fieldEnum().get())),
-                    false, Parameter.Style.FORM));
-        }
-        return linked;
-    }
-
     /**
      * A query parameter selects response fields when it is named {@code includeFields}/{@code excludeFields} or says
      * {@code x-field-filter: include|exclude}; the enum is linked once the response type is known.
      */
-    private static Optional<Parameter.FieldFilter> filterKind(io.swagger.v3.oas.models.parameters.Parameter p, Parameter.Location in) {
+    private static Optional<FilterKind> filterKind(io.swagger.v3.oas.models.parameters.Parameter p, Parameter.Location in) {
         if (in != Parameter.Location.QUERY) {
             return Optional.empty();
         }
         Object marker = p.getExtensions() == null ? null : p.getExtensions().get("x-field-filter");
         if (p.getName().equals(INCLUDE_FIELDS) || "include".equals(marker)) {
-            return Optional.of(new Parameter.FieldFilter(true, ""));
+            return Optional.of(FilterKind.INCLUDE);
         }
         if (p.getName().equals(EXCLUDE_FIELDS) || "exclude".equals(marker)) {
-            return Optional.of(new Parameter.FieldFilter(false, ""));
+            return Optional.of(FilterKind.EXCLUDE);
         }
         return Optional.empty();
     }

@@ -17,6 +17,9 @@ import java.util.Set;
  * Maps schemas to Java types, creating a record for every object schema and an enum for every enum schema, named
  * schemas first (so they keep their names), inline ones named after where they stand ({@code Order} +
  * {@code customer} → {@code OrderCustomer}). Each schema is mapped once: results are cached by JSON pointer.
+ *
+ * <p>A mapper is the working state of one pass: it starts from an immutable {@link Schemas} (the previous pass's
+ * result), maps into its own copy, and hands back {@link #result()}; nothing it was given changes.
  */
 final class SchemaMapper {
 
@@ -28,58 +31,59 @@ final class SchemaMapper {
     private final Map<String, Schema<?>> components;
     private final NameScope modelScope;
     private final List<SpecProblem> problems;
-    private final Map<String, String> componentClassNames = new HashMap<>();
-    private final Map<String, TypeRef> byPointer = new HashMap<>();
+    private final Map<String, String> componentClassNames;
+    private final Map<String, TypeRef> byPointer;
     private final Set<String> inProgress = new HashSet<>();
-    private final Map<String, ModelDef> models = new LinkedHashMap<>();
-    private final List<EnumDef> enums = new ArrayList<>();
-    private final List<PendingUnion> pendingUnions = new ArrayList<>();
-    private final List<UnionDef> unions = new ArrayList<>();
+    private final Map<String, ModelDef> models;
+    private final List<EnumDef> enums;
+    private final List<PendingUnion> pendingUnions;
+    private final List<UnionDef> unions;
 
     /** A union whose variants are mapped but not yet linked: models may still be in the making while mapping runs. */
-    private record PendingUnion(String className, String description, Optional<String> discriminator,
-            Map<String, String> mapping, List<TypeRef> variants, List<String> variantRefs) {}
+    record PendingUnion(String className, String description, Optional<String> discriminator,
+            Map<String, String> mapping, List<TypeRef> variants, List<String> variantRefs) {
+        PendingUnion {
+            mapping = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(mapping));
+            variants = List.copyOf(variants);
+            variantRefs = java.util.Collections.unmodifiableList(new ArrayList<>(variantRefs)); // a variant's ref may be null
+        }
+    }
 
-    SchemaMapper(String file, Map<String, Schema<?>> components, NameScope modelScope, List<SpecProblem> problems) {
+    /**
+     * A mapper that goes on from {@code from}: what it maps next is added to a copy, {@link #result()}, never to
+     * {@code from}.
+     */
+    SchemaMapper(String file, Map<String, Schema<?>> components, NameScope modelScope, List<SpecProblem> problems, Schemas from) {
         this.file = file;
         this.components = components;
         this.modelScope = modelScope;
         this.problems = problems;
+        this.componentClassNames = new HashMap<>(from.componentClasses());
+        this.byPointer = new HashMap<>(from.byPointer());
+        this.models = new LinkedHashMap<>(from.modelsByClass());
+        this.enums = new ArrayList<>(from.enums());
+        this.pendingUnions = new ArrayList<>(from.pendingUnions());
+        this.unions = from.unions();
     }
 
-    /** Pass 1: allocate the names of named schemas that become classes; pass 2: map them. */
-    void mapComponents() {
+    /**
+     * The schemas pass: every named schema mapped. Step 1 allocates the names of the named schemas that become
+     * classes (so they keep their names); step 2 maps them.
+     */
+    static Schemas mapComponents(String file, Map<String, Schema<?>> components, NameScope modelScope, List<SpecProblem> problems) {
+        SchemaMapper mapper = new SchemaMapper(file, components, modelScope, problems, Schemas.EMPTY);
         components.forEach((name, schema) -> {
-            if (becomesClass(schema)) {
-                componentClassNames.put(name, modelScope.allocate(JavaNames.typeName(name)));
+            if (mapper.becomesClass(schema)) {
+                mapper.componentClassNames.put(name, modelScope.allocate(JavaNames.typeName(name)));
             }
         });
-        components.forEach((name, schema) -> map(schema, componentPointer(name), name));
+        components.forEach((name, schema) -> mapper.map(schema, componentPointer(name), name));
+        return mapper.result();
     }
 
-    List<ModelDef> models() {
-        return List.copyOf(models.values());
-    }
-
-    List<EnumDef> enums() {
-        return List.copyOf(enums);
-    }
-
-    List<UnionDef> unions() {
-        return List.copyOf(unions);
-    }
-
-    Optional<ModelDef> model(String className) {
-        return Optional.ofNullable(models.get(className));
-    }
-
-    void replaceModel(ModelDef model) {
-        models.put(model.className(), model);
-    }
-
-    /** The class name of a named schema, if it became a class. */
-    Optional<String> componentClass(String schemaName) {
-        return Optional.ofNullable(componentClassNames.get(schemaName));
+    /** What is mapped so far. */
+    Schemas result() {
+        return new Schemas(componentClassNames, byPointer, models, enums, pendingUnions, unions);
     }
 
     /**
@@ -322,10 +326,10 @@ final class SchemaMapper {
      * Links every union once all schemas are mapped: model variants implement the union; other variants get a wrapper;
      * each variant learns its discriminator values and the properties that identify it.
      */
-    void finishUnions() {
-        Set<String> unionNames = new HashSet<>();
-        pendingUnions.forEach(u -> unionNames.add(u.className()));
-        for (PendingUnion u : pendingUnions) {
+    static Schemas linkUnions(Schemas schemas) {
+        Map<String, ModelDef> models = new LinkedHashMap<>(schemas.modelsByClass());
+        List<UnionDef> unions = new ArrayList<>(schemas.unions());
+        for (PendingUnion u : schemas.pendingUnions()) {
             NameScope wrappers = NameScope.forTypes().reserve("Unknown").reserve("Decoder").reserve(u.className());
             List<UnionDef.Variant> variants = new ArrayList<>();
             for (int i = 0; i < u.variants().size(); i++) {
@@ -353,6 +357,7 @@ final class SchemaMapper {
             }
             unions.add(new UnionDef(u.className(), u.description(), u.discriminator(), variants));
         }
+        return new Schemas(schemas.componentClasses(), schemas.byPointer(), models, schemas.enums(), List.of(), unions);
     }
 
     private static String wrapperSuffix(TypeRef type) {

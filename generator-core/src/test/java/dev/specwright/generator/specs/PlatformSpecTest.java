@@ -353,6 +353,8 @@ class PlatformSpecTest {
         for (Op op : operations()) {
             if (op.method() == PathItem.HttpMethod.PUT) {
                 assertThat(op.operation().getDescription()).as("%s", op).containsIgnoringCase("partial");
+                // seed 002: the platform's PUT sends only what was set; the generator makes its body partial only when told
+                assertThat(op.operation().getExtensions()).as("%s", op).containsEntry("x-partial-update", true);
             }
             assertThat(op.method()).as("%s", op).isNotEqualTo(PathItem.HttpMethod.PATCH);
         }
