@@ -10,6 +10,7 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.specwright.generator.model.ApiModel;
 import dev.specwright.generator.model.ErrorCatalog;
+import dev.specwright.generator.naming.DerivedNames;
 import java.util.Map;
 import java.util.stream.Stream;
 import javax.lang.model.element.Modifier;
@@ -22,6 +23,7 @@ import javax.lang.model.element.Modifier;
 final class ErrorEmitter {
 
     private static final ClassName LONG = ClassName.get(Long.class);
+    private static final String UNKNOWN = DerivedNames.UNKNOWN;
 
     private final ApiModel api;
     private final ErrorCatalog catalog;
@@ -34,10 +36,10 @@ final class ErrorEmitter {
     ErrorEmitter(ApiModel api, JavaTypes types) {
         this.api = api;
         this.catalog = api.errorCatalog().orElseThrow();
-        this.errorCode = types.base("ErrorCode");
-        this.errorCategory = types.base("ErrorCategory");
-        this.baseException = types.base(api.clientName() + "ApiException");
-        this.decoder = types.base(api.clientName() + "ErrorDecoder");
+        this.errorCode = types.base(api.baseTypes().errorCode());
+        this.errorCategory = types.base(api.baseTypes().errorCategory());
+        this.baseException = types.base(api.baseTypes().apiException());
+        this.decoder = types.base(api.baseTypes().errorDecoder());
         this.errorDocument = api.errorModel().<TypeName>map(types::model).orElse(JavaTypes.JSON_NODE);
     }
 
@@ -52,7 +54,7 @@ final class ErrorEmitter {
         for (ErrorCatalog.Category c : catalog.categories()) {
             e.addEnumConstant(c.javaName(), TypeSpec.anonymousClassBuilder("$L", JavaText.literal(c.value())).build());
         }
-        e.addEnumConstant("UNKNOWN", TypeSpec.anonymousClassBuilder("null").build())
+        e.addEnumConstant(UNKNOWN, TypeSpec.anonymousClassBuilder("null").build())
                 .addField(String.class, "value", Modifier.PRIVATE, Modifier.FINAL)
                 .addMethod(MethodSpec.constructorBuilder().addParameter(String.class, "value").addStatement("this.value = value").build())
                 .addMethod(MethodSpec.methodBuilder("value").addModifiers(Modifier.PUBLIC).returns(String.class)
@@ -63,7 +65,7 @@ final class ErrorEmitter {
                         .beginControlFlow("for ($T c : values())", errorCategory)
                         .beginControlFlow("if (c.value != null && c.value.equals(value))").addStatement("return c").endControlFlow()
                         .endControlFlow()
-                        .addStatement("return UNKNOWN").build());
+                        .addStatement("return $N", UNKNOWN).build());
         return ModelEmitter.file(errorCategory.packageName(), e.build());
     }
 
@@ -72,8 +74,7 @@ final class ErrorEmitter {
                 .addJavadoc("Every error code of the API's error catalogue. {@link #UNKNOWN}: a code this client does not know; "
                         + "the exception still carries its raw numbers.\n");
         for (ErrorCatalog.Entry entry : catalog.entries()) {
-            String category = catalog.categories().stream().filter(c -> c.value().equals(entry.category()))
-                    .findFirst().orElseThrow().javaName();
+            String category = catalog.category(entry.category()).javaName();
             TypeSpec.Builder constant = TypeSpec.anonymousClassBuilder("$LL, $L, $T.$N, $L", entry.code(),
                     entry.subCode() == null ? "null" : entry.subCode() + "L", errorCategory, category, JavaText.literal(entry.defaultMessage()));
             String doc = entry.description().isEmpty() ? entry.defaultMessage() : entry.description();
@@ -83,8 +84,8 @@ final class ErrorEmitter {
             e.addEnumConstant(entry.javaName(), constant.build());
         }
         TypeName byKey = ParameterizedTypeName.get(ClassName.get(Map.class), ClassName.get(String.class), errorCode);
-        e.addEnumConstant("UNKNOWN", TypeSpec.anonymousClassBuilder("-1L, null, $T.UNKNOWN, $S", errorCategory, "").build())
-                .addField(FieldSpec.builder(byKey, "BY_KEY", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+        e.addEnumConstant(UNKNOWN, TypeSpec.anonymousClassBuilder("-1L, null, $T.$N, $S", errorCategory, UNKNOWN, "").build())
+                .addField(FieldSpec.builder(byKey, DerivedNames.ERROR_CODE_INDEX, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                         .initializer("index()").build())
                 .addField(TypeName.LONG, "code", Modifier.PRIVATE, Modifier.FINAL)
                 .addField(LONG, "subCode", Modifier.PRIVATE, Modifier.FINAL)
@@ -103,13 +104,13 @@ final class ErrorEmitter {
                         .addJavadoc("The constant for a (code, subCode) pair: an exact match, else the code's general entry, else\n"
                                 + "{@link #UNKNOWN}.\n\n@param code the error document's code, may be null\n"
                                 + "@param subCode its subCode, may be null\n@return the constant, never null\n")
-                        .beginControlFlow("if (code == null)").addStatement("return UNKNOWN").endControlFlow()
-                        .addStatement("$T exact = BY_KEY.get(code + $S + subCode)", errorCode, "/")
-                        .addStatement("return exact != null ? exact : BY_KEY.getOrDefault(code + $S, UNKNOWN)", "/null").build())
+                        .beginControlFlow("if (code == null)").addStatement("return $N", UNKNOWN).endControlFlow()
+                        .addStatement("$T exact = $N.get(code + $S + subCode)", errorCode, DerivedNames.ERROR_CODE_INDEX, "/")
+                        .addStatement("return exact != null ? exact : $N.getOrDefault(code + $S, $N)", DerivedNames.ERROR_CODE_INDEX, "/null", UNKNOWN).build())
                 .addMethod(MethodSpec.methodBuilder("index").addModifiers(Modifier.PRIVATE, Modifier.STATIC).returns(byKey)
                         .addStatement("$T map = new $T<>()", byKey, java.util.HashMap.class)
                         .beginControlFlow("for ($T c : values())", errorCode)
-                        .beginControlFlow("if (c != UNKNOWN)").addStatement("map.put(c.code + $S + c.subCode, c)", "/").endControlFlow()
+                        .beginControlFlow("if (c != $N)", UNKNOWN).addStatement("map.put(c.code + $S + c.subCode, c)", "/").endControlFlow()
                         .endControlFlow()
                         .addStatement("return $T.unmodifiableMap(map)", java.util.Collections.class).build());
         return ModelEmitter.file(errorCode.packageName(), e.build());
@@ -149,7 +150,7 @@ final class ErrorEmitter {
                                 + "@param category the raw category, may be null\n@param code the resolved code\n@return the category\n")
                         .addParameter(String.class, "category").addParameter(errorCode, "code")
                         .addStatement("$T named = $T.fromValue(category)", errorCategory, errorCategory)
-                        .addStatement("return named != $T.UNKNOWN ? named : code.category()", errorCategory).build())
+                        .addStatement("return named != $T.$N ? named : code.category()", errorCategory, UNKNOWN).build())
                 .addMethod(getter("error", errorDocument, "the decoded error document, or null when the body was not one (see {@code rawBody()})"))
                 .addMethod(getter("errorCode", errorCode, "the catalogue's constant; {@code UNKNOWN} for a code it does not list"))
                 .addMethod(getter("errorCategory", errorCategory, "the category; {@code UNKNOWN} when none or an unknown one was sent"))

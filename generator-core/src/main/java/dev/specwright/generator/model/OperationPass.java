@@ -1,6 +1,7 @@
 package dev.specwright.generator.model;
 
 import dev.specwright.generator.SpecProblem;
+import dev.specwright.generator.naming.DerivedNames;
 import dev.specwright.generator.naming.JavaNames;
 import dev.specwright.generator.naming.NameScope;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -62,7 +63,7 @@ final class OperationPass {
         }
         if (api.getPaths() != null) {
             api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, op) -> {
-                String tag = op.getTags() == null || op.getTags().isEmpty() ? "Default" : op.getTags().get(0);
+                String tag = op.getTags() == null || op.getTags().isEmpty() ? DerivedNames.untaggedGroup(ApiModelBuilder.clientName(api)) : op.getTags().get(0);
                 String pointer = "/paths/" + SchemaMapper.escape(path) + "/" + method.name().toLowerCase(Locale.ROOT);
                 byTag.computeIfAbsent(tag, t -> new ArrayList<>()).add(new RawOperation(path, item, method, op, pointer));
             }));
@@ -76,14 +77,13 @@ final class OperationPass {
                     .map(t -> t.getDescription().strip()).findFirst().orElse("");
             // A tag with more operations than a class can hold becomes <Tag>Api, <Tag>Part2Api, ... in declaration order.
             for (int from = 0, part = 1; from < raws.size(); from += MAX_OPERATIONS_PER_API, part++) {
-                String name = part == 1 ? tag : tag + " part " + part;
                 NameScope methods = new NameScope();
                 JavaNames.OBJECT_METHODS.forEach(methods::reserve);
                 methods.reserve("with");
                 List<Operation> operations = raws.subList(from, Math.min(raws.size(), from + MAX_OPERATIONS_PER_API)).stream()
                         .map(raw -> operation(raw, methods)).toList();
-                groups.add(new ApiGroup(tag, apiScope.allocate(JavaNames.typeName(name) + "Api"),
-                        accessors.allocate(JavaNames.memberName(name)), description, operations));
+                groups.add(new ApiGroup(tag, apiScope.allocate(DerivedNames.apiClass(tag, part)),
+                        accessors.allocate(DerivedNames.apiAccessor(tag, part)), description, operations));
             }
         });
         return groups;
@@ -100,7 +100,7 @@ final class OperationPass {
         String operationId = op.getOperationId() != null && !op.getOperationId().isBlank() ? op.getOperationId()
                 : raw.method().name().toLowerCase(Locale.ROOT) + " " + raw.path();
         String methodName = methods.allocate(JavaNames.memberName(operationId));
-        String asyncMethodName = methods.allocate(methodName + "Async");
+        String asyncMethodName = methods.allocate(DerivedNames.asyncMethod(methodName));
         String typePrefix = JavaNames.typeName(methodName);
 
         NameScope parameterNames = new NameScope().reserve("params").reserve("builder").reserve("request").reserve("client").reserve("options");
@@ -133,7 +133,7 @@ final class OperationPass {
         Optional<TypeRef> response = answer.type();
         parameters = linkFieldFilters(parameters, response);
         boolean hasOptional = parameters.stream().anyMatch(p -> !p.required());
-        Optional<String> paramsClass = hasOptional ? Optional.of(apiScope.allocate(typePrefix + "Params")) : Optional.empty();
+        Optional<String> paramsClass = hasOptional ? Optional.of(apiScope.allocate(DerivedNames.paramsClass(typePrefix))) : Optional.empty();
         return new Operation(operationId, methodName, asyncMethodName, raw.method().name(), raw.path(), raw.pointer(), text(op.getSummary()),
                 text(op.getDescription()), Boolean.TRUE.equals(op.getDeprecated()), parameters, body, response, answer.accept(), paramsClass);
     }
@@ -308,11 +308,11 @@ final class OperationPass {
             }
             ModelDef m = schemas.model(model.get().className()).orElseThrow();
             if (m.fieldEnum().isEmpty()) {
-                m = m.withFieldEnum(modelScope.allocate(m.className() + "Field"));
+                m = m.withFieldEnum(modelScope.allocate(DerivedNames.fieldEnum(m.className())));
                 schemas.replaceModel(m);
             }
             linked.add(new Parameter(p.name(), p.javaName(), p.in(), p.required(), new TypeRef.ListOf(TypeRef.Builtin.STRING),
-                    p.description(), p.deprecated(), Optional.of(new Parameter.FieldFilter(p.fieldFilter().get().include(), m.fieldEnum().get())),
+                    p.description(), p.deprecated(), Optional.of(new Parameter.FieldFilter(p.fieldFilter().get().include(), m.fieldEnum().get(), DerivedNames.fieldNamesMethod(p.javaName()))),
                     false, Parameter.Style.FORM));
         }
         return linked;

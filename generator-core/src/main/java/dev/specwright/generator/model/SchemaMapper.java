@@ -2,6 +2,7 @@ package dev.specwright.generator.model;
 
 import dev.specwright.generator.SpecProblem;
 import dev.specwright.generator.naming.JavaNames;
+import dev.specwright.generator.naming.DerivedNames;
 import dev.specwright.generator.naming.NameScope;
 import io.swagger.v3.oas.models.media.Schema;
 import java.util.ArrayList;
@@ -313,7 +314,7 @@ final class SchemaMapper {
         Set<String> unionNames = new HashSet<>();
         pendingUnions.forEach(u -> unionNames.add(u.className()));
         for (PendingUnion u : pendingUnions) {
-            NameScope wrappers = NameScope.forTypes().reserve("Unknown").reserve("Decoder").reserve(u.className());
+            NameScope wrappers = NameScope.forTypes().reserve(DerivedNames.UNION_UNKNOWN).reserve(DerivedNames.UNION_DECODER).reserve(u.className());
             List<UnionDef.Variant> variants = new ArrayList<>();
             for (int i = 0; i < u.variants().size(); i++) {
                 TypeRef type = u.variants().get(i);
@@ -334,7 +335,7 @@ final class SchemaMapper {
                             model.properties().stream().filter(ModelDef.Property::required).map(ModelDef.Property::jsonName).toList(),
                             model.properties().stream().map(ModelDef.Property::jsonName).toList()));
                 } else {
-                    variants.add(new UnionDef.Variant(type, Optional.of(wrappers.allocate("Of" + wrapperSuffix(type))), values,
+                    variants.add(new UnionDef.Variant(type, Optional.of(wrappers.allocate(DerivedNames.unionWrapper(wrapperSuffix(type)))), values,
                             List.of(), List.of()));
                 }
             }
