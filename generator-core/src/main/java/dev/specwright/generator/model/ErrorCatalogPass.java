@@ -30,8 +30,12 @@ final class ErrorCatalogPass {
         NameScope constants = new NameScope().reserve(DerivedNames.UNKNOWN);
         List<ErrorCatalog.Category> categories = new ArrayList<>();
         for (String value : ordered) {
-            categories.add(new ErrorCatalog.Category(value, constants.allocate(JavaNames.constantName(value)),
-                    baseTypes.allocate(exceptionStem(value, clientName), DerivedNames.exceptionSuffix()), ""));
+            String wanted = JavaNames.constantName(value);
+            String constant = constants.allocate(wanted);
+            // the exception keeps the constant's number: INVALID_DATA2 throws InvalidData2Exception
+            String number = constant.substring(wanted.length());
+            categories.add(new ErrorCatalog.Category(value, constant,
+                    baseTypes.allocate(exceptionStem(value, clientName) + number, DerivedNames.exceptionSuffix()), ""));
         }
         NameScope codes = new NameScope().reserve(DerivedNames.UNKNOWN).reserve(DerivedNames.ERROR_CODE_INDEX);
         List<ErrorCatalog.Entry> entries = raw.entries().stream()

@@ -117,7 +117,14 @@ public final class DerivedNames {
 
     /** The stem of a category's exception class, before {@link #exceptionClass}: {@code invalid data} → {@code InvalidData}. */
     public static String exceptionStem(String category) {
-        return JavaNames.typeName(category);
+        StringBuilder stem = new StringBuilder();
+        for (String word : JavaNames.words(category)) {
+            // UNKNOWN, AUTH: a shouted word is still one word of a class name (UnknownException, not UNKNOWNException)
+            String w = word.chars().noneMatch(Character::isLowerCase) ? word.toLowerCase(java.util.Locale.ROOT) : word;
+            stem.append(Character.toUpperCase(w.charAt(0))).append(w.substring(1));
+        }
+        // not typeName(): that would make "class" ClassModel; only the whole exception name must avoid java.lang
+        return stem.length() == 0 ? "Empty" : Character.isJavaIdentifierStart(stem.charAt(0)) ? stem.toString() : "_" + stem;
     }
 
     public static String exceptionSuffix() {

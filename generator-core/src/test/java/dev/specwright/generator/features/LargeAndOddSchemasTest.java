@@ -45,7 +45,7 @@ class LargeAndOddSchemasTest {
     @Test
     void aRefIntoAnOperationsInlineSchemaIsValidAndKeptAsJson() throws Exception {
         Feature f = Feature.generate("ref-into-path.yaml");
-        assertThat(f.source("api/LargeModelApi.java")).contains("public JsonNode again()");
+        assertThat(f.source("api/RefIntoPathApi.java")).contains("public JsonNode again()");
         assertThat(JsonNode.class).isNotNull();
     }
 }
