@@ -10,8 +10,11 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.specwright.generator.model.ApiModel;
 import dev.specwright.generator.model.ErrorCatalog;
+import dev.specwright.generator.model.ModelDef;
+import dev.specwright.generator.model.TypeRef;
 import dev.specwright.generator.naming.DerivedNames;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import javax.lang.model.element.Modifier;
 
@@ -58,8 +61,10 @@ final class ErrorEmitter {
                 .addField(String.class, "value", Modifier.PRIVATE, Modifier.FINAL)
                 .addMethod(MethodSpec.constructorBuilder().addParameter(String.class, "value").addStatement("this.value = value").build())
                 .addMethod(MethodSpec.methodBuilder("value").addModifiers(Modifier.PUBLIC).returns(String.class)
+                        .addAnnotation(JavaTypes.JSON_VALUE)
                         .addJavadoc("@return the value on the wire, null for {@link #UNKNOWN}\n").addStatement("return value").build())
                 .addMethod(MethodSpec.methodBuilder("fromValue").addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(errorCategory)
+                        .addAnnotation(JavaTypes.JSON_CREATOR)
                         .addParameter(String.class, "value")
                         .addJavadoc("@param value an {@code errorCategory} from an error document, may be null\n@return its constant, or {@link #UNKNOWN}\n")
                         .beginControlFlow("for ($T c : values())", errorCategory)
@@ -185,13 +190,11 @@ final class ErrorEmitter {
                     ClassName.get(baseException.packageName(), c.exceptionClass()));
         }
         pick.addStatement("default: return new $T(failure, error, code, subCode, category, reason)", baseException).endControlFlow();
-        CodeBlock readDocument = errorDocument.equals(JavaTypes.JSON_NODE)
-                ? CodeBlock.of("error = tree")
-                : CodeBlock.of("error = mapper.treeToValue(tree, $T.class)", errorDocument);
         TypeSpec type = TypeSpec.classBuilder(decoder).addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addSuperinterface(JavaTypes.ERROR_DECODER)
                 .addAnnotation(JavaTypes.GENERATED)
-                .addJavadoc("Turns an error answer into the exception class of its {@code errorCategory}.\n")
+                .addJavadoc("Turns an error answer into the exception class of its {@code errorCategory}. The body is read into the\n"
+                        + "error document's model; a body that does not fit it still gives its code and category, as sent.\n")
                 .addMethod(MethodSpec.methodBuilder("decode").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
                         .returns(RuntimeException.class)
                         .addParameter(JavaTypes.HTTP_FAILURE, "failure").addParameter(JavaTypes.OBJECT_MAPPER, "mapper")
@@ -203,16 +206,9 @@ final class ErrorEmitter {
                         .beginControlFlow("try")
                         .addStatement("$T tree = mapper.readTree(failure.body())", JavaTypes.JSON_NODE)
                         .beginControlFlow("if (tree != null && tree.isObject())")
-                        .addStatement("code = number(tree.get($S))", "code")
-                        .addStatement("subCode = number(tree.get($S))", "subCode")
-                        .addStatement("category = text(tree.get($S))", "errorCategory")
-                        .addStatement("String message = text(tree.get($S))", "message")
-                        .addStatement("$T resolved = $T.of(code, subCode)", errorCode, errorCode)
-                        .addStatement("reason = resolved.name() + $S + code + $S + subCode + $S + $T.categoryOf(category, resolved).value() + $S + message",
-                                " (", "/", ", ", baseException, "): ")
-                        .addStatement(readDocument)
+                        .addCode(readDocument())
                         .endControlFlow()
-                        .nextControlFlow("catch ($T | $T e)", JavaTypes.JSON_PROCESSING_EXCEPTION, IllegalArgumentException.class)
+                        .nextControlFlow("catch ($T e)", JavaTypes.JSON_PROCESSING_EXCEPTION)
                         .addStatement("reason = $S", "the error body is not the documented error document")
                         .endControlFlow()
                         .endControlFlow()
@@ -226,5 +222,76 @@ final class ErrorEmitter {
                         .addStatement("return node == null || node.isNull() ? null : node.asText()").build())
                 .build();
         return ModelEmitter.file(decoder.packageName(), type);
+    }
+
+    /**
+     * Inside {@code decode}, with the body's JSON object in {@code tree}: the document read into its model, and code,
+     * sub-code, category and message through the model's accessors; when the body does not fit the model (a proxy's
+     * JSON, a newer server's shape), the same fields as sent.
+     */
+    private CodeBlock readDocument() {
+        CodeBlock.Builder read = CodeBlock.builder().addStatement("String message");
+        if (errorDocument.equals(JavaTypes.JSON_NODE)) {
+            return read.addStatement("error = tree").add(rawFields()).addStatement(reason()).build();
+        }
+        Optional<ModelDef> document = documentModel();
+        return read.beginControlFlow("try")
+                .addStatement("error = mapper.treeToValue(tree, $T.class)", errorDocument)
+                .addStatement("code = $L", number(document, "code"))
+                .addStatement("subCode = $L", number(document, "subCode"))
+                .addStatement("category = $L", text(document, "errorCategory"))
+                .addStatement("message = $L", text(document, "message"))
+                .addStatement(reason())
+                .nextControlFlow("catch ($T | $T e)", JavaTypes.JSON_PROCESSING_EXCEPTION, IllegalArgumentException.class)
+                .add(rawFields())
+                .addStatement("reason = $S", "the error body is not the documented error document")
+                .endControlFlow()
+                .build();
+    }
+
+    private static CodeBlock rawFields() {
+        return CodeBlock.builder()
+                .addStatement("code = number(tree.get($S))", "code")
+                .addStatement("subCode = number(tree.get($S))", "subCode")
+                .addStatement("category = text(tree.get($S))", "errorCategory")
+                .addStatement("message = text(tree.get($S))", "message").build();
+    }
+
+    private CodeBlock reason() {
+        return CodeBlock.of("reason = $T.of(code, subCode).name() + $S + code + $S + subCode + $S + $T.categoryOf(category, $T.of(code, subCode)).value() + $S + message",
+                errorCode, " (", "/", ", ", baseException, errorCode, "): ");
+    }
+
+    private Optional<ModelDef> documentModel() {
+        return api.errorModel().flatMap(name -> api.models().stream().filter(m -> m.className().equals(name)).findFirst())
+                .filter(m -> !m.partial());
+    }
+
+    private static Optional<ModelDef.Property> property(Optional<ModelDef> model, String jsonName) {
+        return model.flatMap(m -> m.properties().stream().filter(p -> p.jsonName().equals(jsonName)).findFirst());
+    }
+
+    /** {@code code} as a {@code Long} through the model's accessor, or from the tree when the model has no number for it. */
+    private static CodeBlock number(Optional<ModelDef> model, String jsonName) {
+        Optional<ModelDef.Property> p = property(model, jsonName);
+        if (p.isPresent() && p.get().type() == TypeRef.Builtin.LONG) {
+            return CodeBlock.of("error.$N()", p.get().javaName());
+        }
+        if (p.isPresent() && p.get().type() == TypeRef.Builtin.INTEGER) {
+            return CodeBlock.of("error.$1N() == null ? null : $2T.valueOf(error.$1N().longValue())", p.get().javaName(), LONG);
+        }
+        return CodeBlock.of("number(tree.get($S))", jsonName);
+    }
+
+    /** A text field through the model's accessor: a string, or the catalogue's category's wire value. */
+    private static CodeBlock text(Optional<ModelDef> model, String jsonName) {
+        Optional<ModelDef.Property> p = property(model, jsonName);
+        if (p.isPresent() && p.get().type() == TypeRef.Builtin.STRING) {
+            return CodeBlock.of("error.$N()", p.get().javaName());
+        }
+        if (p.isPresent() && p.get().type() instanceof TypeRef.Base) {
+            return CodeBlock.of("error.$1N() == null ? null : error.$1N().value()", p.get().javaName());
+        }
+        return CodeBlock.of("text(tree.get($S))", jsonName);
     }
 }

@@ -75,8 +75,12 @@ public final class ApiModelBuilder {
         String title = api.getInfo() == null || api.getInfo().getTitle() == null ? clientName : api.getInfo().getTitle();
         String version = api.getInfo() == null || api.getInfo().getVersion() == null ? "" : api.getInfo().getVersion();
         String description = api.getInfo() == null || api.getInfo().getDescription() == null ? "" : api.getInfo().getDescription().strip();
+        ErrorCatalogPass.Retyped typed = linked.isPresent() && errorModel.isPresent()
+                ? ErrorCatalogPass.typeErrorDocument(schemas.models(), schemas.enums(), schemas.unions(), groups, errorModel.get(),
+                        baseTypes.errorCategory())
+                : new ErrorCatalogPass.Retyped(schemas.models(), schemas.enums());
         ApiModel model = new ApiModel(title, version, description, clientName, packages, baseTypes, servers(), credentials, rateLimit(),
-                groups, schemas.models(), schemas.enums(), schemas.unions(), linked, errorModel);
+                groups, typed.models(), typed.enums(), schemas.unions(), linked, errorModel);
         NameValidation.check(model);
         return model;
     }

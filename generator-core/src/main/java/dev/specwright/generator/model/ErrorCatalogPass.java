@@ -53,4 +53,64 @@ final class ErrorCatalogPass {
         String stem = DerivedNames.exceptionStem(category);
         return JavaNames.shadowsJavaLang(DerivedNames.exceptionClass(stem)) ? clientName + stem : stem;
     }
+
+    /** The models and enums after {@link #typeErrorDocument}. */
+    record Retyped(List<ModelDef> models, List<EnumDef> enums) {}
+
+    /**
+     * One decision per concept: the error document's {@code errorCategory} is the catalogue's {@code ErrorCategory},
+     * so {@code e.error().errorCategory()} and {@code e.errorCategory()} are the same type, and the document's own enum
+     * ({@code ErrorResponseErrorCategory}) is not generated unless something else uses it.
+     */
+    static Retyped typeErrorDocument(List<ModelDef> models, List<EnumDef> enums, List<UnionDef> unions, List<ApiGroup> groups,
+            String errorModel, String errorCategoryClass) {
+        ModelDef document = models.stream().filter(m -> m.className().equals(errorModel)).findFirst().orElse(null);
+        ModelDef.Property category = document == null ? null : document.properties().stream()
+                .filter(p -> p.jsonName().equals("errorCategory")).findFirst().orElse(null);
+        boolean stringEnum = category != null && category.type() instanceof TypeRef.Named named
+                && enums.stream().anyMatch(e -> e.className().equals(named.className()) && !e.integer());
+        if (category == null || !(stringEnum || category.type() == TypeRef.Builtin.STRING)) {
+            return new Retyped(models, enums);
+        }
+        TypeRef old = category.type();
+        List<ModelDef.Property> properties = document.properties().stream()
+                .map(p -> p != category ? p : new ModelDef.Property(p.jsonName(), p.javaName(), new TypeRef.Base(errorCategoryClass),
+                        p.required(), p.readOnly(), p.deprecated(), p.description()))
+                .toList();
+        ModelDef retyped = new ModelDef(document.schemaName(), document.className(), document.pointer(), document.description(),
+                document.deprecated(), properties, document.fieldEnum(), document.unions(), document.partial(), document.additional());
+        List<ModelDef> newModels = models.stream().map(m -> m == document ? retyped : m).toList();
+        if (!stringEnum || mentioned(((TypeRef.Named) old).className(), newModels, unions, groups)) {
+            return new Retyped(newModels, enums);
+        }
+        String dropped = ((TypeRef.Named) old).className();
+        return new Retyped(newModels, enums.stream().filter(e -> !e.className().equals(dropped)).toList());
+    }
+
+    private static boolean mentioned(String className, List<ModelDef> models, List<UnionDef> unions, List<ApiGroup> groups) {
+        List<TypeRef> uses = new ArrayList<>();
+        for (ModelDef m : models) {
+            m.properties().forEach(p -> uses.add(p.type()));
+            m.additional().ifPresent(a -> uses.add(a.valueType()));
+        }
+        unions.forEach(u -> u.variants().forEach(v -> uses.add(v.type())));
+        for (ApiGroup g : groups) {
+            for (Operation op : g.operations()) {
+                op.parameters().forEach(p -> uses.add(p.type()));
+                op.body().ifPresent(b -> uses.add(b.type()));
+                op.responseType().ifPresent(uses::add);
+            }
+        }
+        return uses.stream().anyMatch(t -> names(t, className));
+    }
+
+    private static boolean names(TypeRef type, String className) {
+        if (type instanceof TypeRef.Named named) {
+            return named.className().equals(className);
+        }
+        if (type instanceof TypeRef.ListOf list) {
+            return names(list.element(), className);
+        }
+        return type instanceof TypeRef.MapOf map && names(map.value(), className);
+    }
 }
