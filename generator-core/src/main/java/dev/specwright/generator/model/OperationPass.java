@@ -201,7 +201,7 @@ final class OperationPass {
         Schema<?> schema = body.getContent().get(mediaKey).getSchema();
         Operation.Kind kind = bodyKind(mediaKey);
         TypeRef type = schema == null ? TypeRef.Builtin.BINARY
-                : schemas.map(schema, pointer + "/content/" + SchemaMapper.escape(mediaKey) + "/schema", typePrefix + "Request");
+                : schemas.map(schema, pointer + "/content/" + SchemaMapper.escape(mediaKey) + "/schema", DerivedNames.requestContext(typePrefix));
         if (type == TypeRef.Builtin.BINARY) {
             kind = Operation.Kind.BINARY; // "format: binary" means raw bytes whatever the media type says
         } else if (kind == Operation.Kind.TEXT && type != TypeRef.Builtin.STRING) {
@@ -274,7 +274,7 @@ final class OperationPass {
         Schema<?> schema = content.get(mediaKey).getSchema();
         boolean json = isJson(mediaKey);
         if (schema != null && (json || isXml(mediaKey))) {
-            TypeRef type = schemas.map(schema, pointer + "/content/" + SchemaMapper.escape(mediaKey) + "/schema", typePrefix + "Response");
+            TypeRef type = schemas.map(schema, pointer + "/content/" + SchemaMapper.escape(mediaKey) + "/schema", DerivedNames.responseContext(typePrefix));
             if (type != TypeRef.Builtin.BINARY) {
                 return new Answer(Optional.of(type), json ? "" : mediaKey);
             }
@@ -312,7 +312,7 @@ final class OperationPass {
                 schemas.replaceModel(m);
             }
             linked.add(new Parameter(p.name(), p.javaName(), p.in(), p.required(), new TypeRef.ListOf(TypeRef.Builtin.STRING),
-                    p.description(), p.deprecated(), Optional.of(new Parameter.FieldFilter(p.fieldFilter().get().include(), m.fieldEnum().get(), DerivedNames.fieldNamesMethod(p.javaName()))),
+                    p.description(), p.deprecated(), Optional.of(new Parameter.FieldFilter(p.fieldFilter().get().include(), m.fieldEnum().get(), DerivedNames.fieldNamesMethod(p.javaName(), parameters.stream().map(Parameter::javaName).toList()))),
                     false, Parameter.Style.FORM));
         }
         return linked;

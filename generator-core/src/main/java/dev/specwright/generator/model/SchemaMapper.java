@@ -178,7 +178,7 @@ final class SchemaMapper {
             case "boolean":
                 return TypeRef.Builtin.BOOLEAN;
             case "array":
-                return new TypeRef.ListOf(map(schema.getItems(), pointer + "/items", contextName + "Item"));
+                return new TypeRef.ListOf(map(schema.getItems(), pointer + "/items", DerivedNames.itemContext(contextName)));
             case "object":
                 return objectType(schema, pointer, contextName);
             default:
@@ -194,7 +194,7 @@ final class SchemaMapper {
         }
         Object additional = schema.getAdditionalProperties();
         if (additional instanceof Schema<?> valueSchema) {
-            return new TypeRef.MapOf(map(valueSchema, pointer + "/additionalProperties", contextName + "Value"));
+            return new TypeRef.MapOf(map(valueSchema, pointer + "/additionalProperties", DerivedNames.valueContext(contextName)));
         }
         return Boolean.TRUE.equals(additional) ? new TypeRef.MapOf(TypeRef.Builtin.JSON) : TypeRef.Builtin.JSON;
     }
@@ -260,7 +260,7 @@ final class SchemaMapper {
         Object extra = schema.getAdditionalProperties();
         if (extra instanceof Schema<?> valueSchema) {
             additional = Optional.of(new ModelDef.Additional(members.allocate("additionalProperties"),
-                    map(valueSchema, pointer + "/additionalProperties", JavaNames.typeName(contextName) + "Value")));
+                    map(valueSchema, pointer + "/additionalProperties", DerivedNames.valueContext(JavaNames.typeName(contextName)))));
         } else if (Boolean.TRUE.equals(extra)) {
             additional = Optional.of(new ModelDef.Additional(members.allocate("additionalProperties"), TypeRef.Builtin.JSON));
         }

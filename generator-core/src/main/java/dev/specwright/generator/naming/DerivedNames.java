@@ -105,9 +105,34 @@ public final class DerivedNames {
         return modelClass + "Field";
     }
 
-    /** The raw-names setter next to a field-filter setter: {@code fields(PetField...)} and {@code fieldNames(String...)}. */
-    public static String fieldNamesMethod(String parameter) {
-        return parameter.replaceAll("Fields$", "") + "FieldNames";
+    /**
+     * The raw-names setter next to a field-filter setter of the Params builder: {@code includeFields(PetField...)} and
+     * {@code includeFieldNames(String...)}; never the name of another setter there (the operation's parameters).
+     */
+    public static String fieldNamesMethod(String parameter, List<String> parameters) {
+        NameScope setters = new NameScope();
+        parameters.forEach(setters::reserve);
+        return setters.allocate(parameter.replaceAll("Fields$", "") + "FieldNames");
+    }
+
+    /** The naming context of an operation's inline request body schema: {@code CreatePetRequest}. */
+    public static String requestContext(String operationType) {
+        return operationType + "Request";
+    }
+
+    /** The naming context of an operation's inline response schema: {@code GetPetResponse}. */
+    public static String responseContext(String operationType) {
+        return operationType + "Response";
+    }
+
+    /** The naming context of an inline array item schema: {@code PetTagsItem}. */
+    public static String itemContext(String context) {
+        return context + "Item";
+    }
+
+    /** The naming context of an inline map value schema: {@code PetLabelsValue}. */
+    public static String valueContext(String context) {
+        return context + "Value";
     }
 
     /** A union's wrapper record for a variant that is not a model: {@code OfString}, {@code OfListOfPet}. */

@@ -81,7 +81,7 @@ public final class NameValidation {
             List<String> setters = new ArrayList<>();
             for (Parameter p : op.optionalParameters()) {
                 setters.add(p.javaName());
-                p.fieldFilter().ifPresent(f -> setters.add(DerivedNames.fieldNamesMethod(p.javaName())));
+                p.fieldFilter().ifPresent(f -> setters.add(f.namesMethod()));
             }
             check(violations, "the setters of " + params + ".Builder", setters, false);
         });
