@@ -90,6 +90,10 @@ class NamingAuthorityTest {
                 "src/main/java/adv/api/PetsClientApi.java", "src/main/java/adv/api/ErrorCodeApi.java",
                 "src/main/java/adv/api/PetsApi.java");
 
+        Class<?> params = compiled.classLoader().loadClass("adv.api.Get0Params$Builder");
+        assertThat(params.getMethod("includeFieldNames", String.class)).isNotNull();
+        assertThat(params.getMethod("includeFieldNames2", String[].class).isVarArgs()).isTrue();
+
         // the decoder picks each category's own exception class, also for the colliding ones
         Object decoder = compiled.classLoader().loadClass("adv.PetsErrorDecoder").getConstructor().newInstance();
         for (String[] expected : new String[][] {{"Invalid Data", "adv.InvalidData2Exception"}, {"InvalidData", "adv.InvalidDataException"},
@@ -215,7 +219,13 @@ class NamingAuthorityTest {
             if (all.get(i) != null) {
                 operation.put("tags", List.of(all.get(i)));
             }
-            operation.put("parameters", List.of(Map.of("name", "class", "in", "query", "schema", Map.of("type", "string"))));
+            List<Object> parameters = new ArrayList<>(List.of(Map.of("name", "class", "in", "query", "schema", Map.of("type", "string"))));
+            if (i == 0) {
+                // a field filter whose raw-names setter would be named like another parameter
+                parameters.add(Map.of("name", "includeFields", "in", "query", "schema", Map.of("type", "string")));
+                parameters.add(Map.of("name", "includeFieldNames", "in", "query", "schema", Map.of("type", "string")));
+            }
+            operation.put("parameters", parameters);
             operation.put("responses", Map.of(
                     "200", Map.of("description", "ok", "content", Map.of("application/json", Map.of("schema", ref("ErrorCode")))),
                     "default", Map.of("description", "error", "content", Map.of("application/json", Map.of("schema", ref("ErrorResponse"))))));
