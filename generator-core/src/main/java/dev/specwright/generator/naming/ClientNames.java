@@ -15,9 +15,8 @@ import java.util.regex.Pattern;
 public final class ClientNames {
 
     /** Words that say "this is an API", not which one. Compared ignoring case, as whole words of the title. */
-    private static final Set<String> NOISE = Set.of("api", "apis", "rest", "restful", "http", "https", "json",
-            "documentation", "docs", "doc", "swagger", "openapi", "service", "services", "spec", "specification",
-            "reference", "version", "endpoint", "endpoints", "interface");
+    private static final Set<String> NOISE = Set.of("api", "apis", "rest", "restful", "documentation", "docs", "swagger",
+            "openapi", "service", "services", "spec", "specification", "version");
 
     /** {@code v3}, {@code V2}, {@code v1beta1}: a version, not a name. */
     private static final Pattern VERSION = Pattern.compile("(?i)v\\d+[a-z0-9]*|\\d+");
@@ -63,11 +62,14 @@ public final class ClientNames {
         return name.isEmpty() || !Character.isJavaIdentifierStart(name.charAt(0)) ? "Api" + name : JavaNames.typeName(name);
     }
 
+    /** The tokens' words in PascalCase, without "API" inside a token ("FastAPI" → {@code Fast}). */
     private static String pascal(List<String> tokens) {
         StringBuilder sb = new StringBuilder();
         for (String token : tokens) {
             for (String word : JavaNames.words(token)) {
-                sb.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
+                if (!word.equalsIgnoreCase("api") && !word.equalsIgnoreCase("apis")) {
+                    sb.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
+                }
             }
         }
         return sb.toString();

@@ -131,6 +131,10 @@ class NamingAuthorityTest {
         assertThat(ClientNames.of(null, "Pet store service")).isEqualTo("PetStore");
         assertThat(ClientNames.of(null, "3scale")).isEqualTo("ThreeScale");
         assertThat(ClientNames.of(null, "Integration Platform API")).isEqualTo("IntegrationPlatform");
+        assertThat(ClientNames.of(null, "FastAPI")).isEqualTo("Fast");
+        assertThat(ClientNames.of(null, "JSON storage")).as("only words that say nothing are dropped").isEqualTo("JSONStorage");
+        assertThat(ClientNames.of(null, "Amazon Lex Runtime Service")).isEqualTo("AmazonLexRuntime");
+        assertThat(ClientNames.of(null, "The Blue Alliance API v3")).isEqualTo("TheBlueAlliance");
         // nothing but such words: something legal and readable, never a leading underscore
         assertThat(ClientNames.of(null, "REST API")).isEqualTo("REST");
         assertThat(ClientNames.of(null, "API")).isEqualTo("Api");
