@@ -3,11 +3,11 @@ package dev.specwright.generator;
 import dev.specwright.generator.emit.Emitter;
 import dev.specwright.generator.emit.GeneratedFile;
 import dev.specwright.generator.load.ErrorCatalogLoader;
+import dev.specwright.generator.load.RawErrorCatalog;
 import dev.specwright.generator.load.SpecLoader;
 import dev.specwright.generator.model.ApiModel;
 import dev.specwright.generator.model.ApiModelBuilder;
 import dev.specwright.generator.model.BuildPasses;
-import dev.specwright.generator.model.ErrorCatalog;
 import dev.specwright.generator.write.OutputWriter;
 import io.swagger.v3.oas.models.OpenAPI;
 import java.io.IOException;
@@ -55,7 +55,7 @@ public final class Generator {
         } catch (SpecProblemsException e) {
             problems.addAll(e.problems());
         }
-        Optional<ErrorCatalog> catalog = Optional.empty();
+        Optional<RawErrorCatalog> catalog = Optional.empty();
         if (options.errorCatalog().isPresent()) {
             try {
                 catalog = Optional.of(new ErrorCatalogLoader().load(options.errorCatalog().get()));

@@ -97,7 +97,7 @@ class FileSafeNamesTest {
         List<GeneratedFile> files = generateAndCompile(spec, errors);
         assertUsableEverywhere(files);
         assertThat(javaNames(files)).contains("Pet", "PET2", "Pet3", "PetField", "PETFIELD2", "PetsApi", "PetsApi2", "PETSApi3",
-                "AuthException", "AUTHException2", "AuthException3", "PetsApiException", "PetsApiException2");
+                "AuthException", "Auth2Exception", "Auth3Exception", "PetsApiException", "PetsApi2Exception", "Unknown2Exception");
     }
 
     // --- helpers ---

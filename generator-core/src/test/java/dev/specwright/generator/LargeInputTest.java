@@ -26,10 +26,10 @@ class LargeInputTest {
         assertThat(model.apis().stream().mapToInt(api -> api.operations().size()).sum()).isGreaterThan(3000);
         // a class file holds at most 65,535 constants: a tag with thousands of operations is split in parts
         assertThat(model.apis()).allSatisfy(api -> assertThat(api.operations()).hasSizeLessThanOrEqualTo(1000));
-        assertThat(model.apis()).extracting(api -> api.className()).startsWith("DefaultApi", "DefaultPart2Api", "DefaultPart3Api");
-        assertThat(model.apis()).extracting(api -> api.accessorName()).startsWith("default_", "defaultPart2", "defaultPart3");
+        assertThat(model.apis()).extracting(api -> api.className()).startsWith("BigApi", "BigPart2Api", "BigPart3Api");
+        assertThat(model.apis()).extracting(api -> api.accessorName()).startsWith("big", "bigPart2", "bigPart3");
         assertThat(model.apis().get(1).operations().get(0).operationId()).isEqualTo("thing1000");
-        // each part is still the tag's: its Javadoc and description are the tag's
-        assertThat(model.apis()).extracting(api -> api.tag()).containsOnly("Default");
+        // untagged operations are the API's own group, named for the client (not default_()); each part is still the tag's
+        assertThat(model.apis()).extracting(api -> api.tag()).containsOnly("Big");
     }
 }

@@ -62,6 +62,42 @@ class PlatformGenerationTest {
     }
 
     @Test
+    void theErrorDocumentsCategoryIsTheCataloguesErrorCategory() throws Exception {
+        Class<?> category = loader.loadClass("com.example.platform.ErrorCategory");
+        Class<?> document = loader.loadClass("com.example.platform.model.ErrorResponse");
+        assertThat(document.getMethod("errorCategory").getReturnType()).isEqualTo(category);
+        assertThat(files).noneMatch(f -> f.path().endsWith("ErrorResponseErrorCategory.java"));
+
+        // the decoder reads the body into ErrorResponse; the exception's category and the document's are one value
+        Object decoder = loader.loadClass("com.example.platform.PlatformErrorDecoder").getConstructor().newInstance();
+        String body = "{\"code\": 100002, \"subCode\": 101019, \"errorCategory\": \"NotFound\", \"message\": \"gone\"}";
+        Object thrown = decode(decoder, body);
+        assertThat(thrown.getClass().getSimpleName()).isEqualTo("NotFoundException");
+        Object error = thrown.getClass().getMethod("error").invoke(thrown);
+        assertThat(document.getMethod("errorCategory").invoke(error)).hasToString("NOT_FOUND")
+                .isEqualTo(thrown.getClass().getMethod("errorCategory").invoke(thrown));
+        assertThat(((RuntimeException) thrown).getMessage()).contains("PRODUCT_FIELD_NOT_SORTABLE (100002/101019, NotFound): gone");
+
+        // a category this client does not know: the document keeps UNKNOWN, the exception takes the code's category
+        Object unknown = decode(decoder, "{\"code\": 100002, \"subCode\": 101019, \"errorCategory\": \"Brand New\"}");
+        assertThat(unknown.getClass().getSimpleName()).isEqualTo("InvalidDataException");
+        assertThat(document.getMethod("errorCategory").invoke(unknown.getClass().getMethod("error").invoke(unknown))).hasToString("UNKNOWN");
+
+        // a body that does not fit the model still gives its code and category, as sent
+        Object offSpec = decode(decoder, "{\"code\": \"not a number\", \"errorCategory\": \"NotFound\", \"time\": 12}");
+        assertThat(offSpec.getClass().getSimpleName()).isEqualTo("NotFoundException");
+        assertThat(offSpec.getClass().getMethod("error").invoke(offSpec)).isNull();
+        assertThat(((RuntimeException) offSpec).getMessage()).contains("the error body is not the documented error document");
+    }
+
+    private static Object decode(Object decoder, String body) throws Exception {
+        var failure = new dev.specwright.runtime.HttpFailure(400, "GET", java.net.URI.create("https://example.com/x"),
+                Map.of("Content-Type", List.of("application/json")), body);
+        return decoder.getClass().getMethod("decode", dev.specwright.runtime.HttpFailure.class, ObjectMapper.class)
+                .invoke(decoder, failure, dev.specwright.runtime.internal.JsonMappers.create());
+    }
+
+    @Test
     void errorCodesResolveExactlyThenByCodeThenUnknown() throws Exception {
         Class<?> errorCode = loader.loadClass("com.example.platform.ErrorCode");
         Method of = errorCode.getMethod("of", Long.class, Long.class);

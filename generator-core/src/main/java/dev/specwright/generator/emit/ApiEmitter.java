@@ -15,6 +15,7 @@ import dev.specwright.generator.model.ModelDef;
 import dev.specwright.generator.model.Operation;
 import dev.specwright.generator.model.Parameter;
 import dev.specwright.generator.model.TypeRef;
+import dev.specwright.generator.naming.DerivedNames;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -260,7 +261,7 @@ final class ApiEmitter {
 
     private JavaFile paramsClass(Operation op) {
         ClassName self = types.api(op.paramsClassName().orElseThrow());
-        ClassName builder = self.nestedClass("Builder");
+        ClassName builder = self.nestedClass(DerivedNames.BUILDER);
         MethodSpec.Builder constructor = MethodSpec.compactConstructorBuilder().addModifiers(Modifier.PUBLIC);
         TypeSpec.Builder builderType = TypeSpec.classBuilder(builder).addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                 .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
@@ -283,7 +284,7 @@ final class ApiEmitter {
                                 + "@param fields the fields\n@return this builder\n", p.fieldFilter().get().include() ? "Returns only" : "Leaves out")
                         .addStatement("this.$N = $T.stream(fields).map($T::fieldName).toList()", p.javaName(), java.util.Arrays.class, fieldEnum)
                         .addStatement("return this").build());
-                builderType.addMethod(MethodSpec.methodBuilder(p.javaName().replaceAll("Fields$", "") + "FieldNames")
+                builderType.addMethod(MethodSpec.methodBuilder(p.fieldFilter().get().namesMethod())
                         .addModifiers(Modifier.PUBLIC).returns(builder)
                         .addParameter(String[].class, "names").varargs()
                         .addJavadoc("The escape hatch for field names this client does not know yet.\n\n"

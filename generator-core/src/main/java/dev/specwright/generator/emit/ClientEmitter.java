@@ -8,6 +8,7 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
 import dev.specwright.generator.model.ApiGroup;
 import dev.specwright.generator.model.ApiModel;
+import dev.specwright.generator.naming.DerivedNames;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -29,7 +30,7 @@ final class ClientEmitter {
         this.api = api;
         this.types = types;
         this.client = types.base(api.clientClassName());
-        this.environment = types.base("Environment");
+        this.environment = types.base(api.baseTypes().environment());
     }
 
     Stream<JavaFile> emit() {
@@ -37,7 +38,7 @@ final class ClientEmitter {
     }
 
     private JavaFile clientClass() {
-        ClassName builder = client.nestedClass("Builder");
+        ClassName builder = client.nestedClass(DerivedNames.BUILDER);
         TypeSpec.Builder type = TypeSpec.classBuilder(client).addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addAnnotation(JavaTypes.GENERATED)
                 .addJavadoc(Javadoc.of("The " + api.title() + " client" + (api.version().isEmpty() ? "" : " (API version " + api.version() + ")") + ".")
@@ -82,7 +83,7 @@ final class ClientEmitter {
                         "Shorthand for {@code environment(Environment.custom(baseUri))}.",
                         CodeBlock.of("this.environment = $T.custom(baseUri)", environment)))
                 .addMethod(setter(builder, "credentials", JavaTypes.CREDENTIALS, "credentials",
-                        "The credentials sent with every request; see {@link " + api.clientName() + "Credentials}.",
+                        "The credentials sent with every request; see {@link " + api.baseTypes().credentials() + "}.",
                         CodeBlock.of("options.credentials(credentials)")))
                 .addMethod(MethodSpec.methodBuilder("userAgent").addModifiers(Modifier.PUBLIC).returns(builder)
                         .addParameter(String.class, "product").addParameter(String.class, "version").addParameter(String.class, "contact")
@@ -120,7 +121,7 @@ final class ClientEmitter {
                 .endControlFlow()
                 .addStatement("options.baseUri(environment.baseUri())");
         String decoder = api.errorCatalog().isPresent() ? "new $T()" : "$T.DEFAULT";
-        ClassName decoderClass = api.errorCatalog().isPresent() ? types.base(api.clientName() + "ErrorDecoder") : JavaTypes.ERROR_DECODER;
+        ClassName decoderClass = api.errorCatalog().isPresent() ? types.base(api.baseTypes().errorDecoder()) : JavaTypes.ERROR_DECODER;
         build.addStatement("return new $T(new $T(options.build(), " + decoder + "))", client, JavaTypes.API_CLIENT, decoderClass);
         return b.addMethod(build.build()).build();
     }
@@ -246,7 +247,7 @@ final class ClientEmitter {
     }
 
     private JavaFile credentialsClass() {
-        ClassName self = types.base(api.clientName() + "Credentials");
+        ClassName self = types.base(api.baseTypes().credentials());
         TypeSpec.Builder type = TypeSpec.classBuilder(self).addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addAnnotation(JavaTypes.GENERATED)
                 .addJavadoc("The credentials the API's security schemes ask for: one factory per combination an operation accepts.\n")

@@ -10,7 +10,11 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.specwright.generator.model.ApiModel;
 import dev.specwright.generator.model.ErrorCatalog;
+import dev.specwright.generator.model.ModelDef;
+import dev.specwright.generator.model.TypeRef;
+import dev.specwright.generator.naming.DerivedNames;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import javax.lang.model.element.Modifier;
 
@@ -22,6 +26,7 @@ import javax.lang.model.element.Modifier;
 final class ErrorEmitter {
 
     private static final ClassName LONG = ClassName.get(Long.class);
+    private static final String UNKNOWN = DerivedNames.UNKNOWN;
 
     private final ApiModel api;
     private final ErrorCatalog catalog;
@@ -34,10 +39,10 @@ final class ErrorEmitter {
     ErrorEmitter(ApiModel api, JavaTypes types) {
         this.api = api;
         this.catalog = api.errorCatalog().orElseThrow();
-        this.errorCode = types.base("ErrorCode");
-        this.errorCategory = types.base("ErrorCategory");
-        this.baseException = types.base(api.clientName() + "ApiException");
-        this.decoder = types.base(api.clientName() + "ErrorDecoder");
+        this.errorCode = types.base(api.baseTypes().errorCode());
+        this.errorCategory = types.base(api.baseTypes().errorCategory());
+        this.baseException = types.base(api.baseTypes().apiException());
+        this.decoder = types.base(api.baseTypes().errorDecoder());
         this.errorDocument = api.errorModel().<TypeName>map(types::model).orElse(JavaTypes.JSON_NODE);
     }
 
@@ -52,18 +57,20 @@ final class ErrorEmitter {
         for (ErrorCatalog.Category c : catalog.categories()) {
             e.addEnumConstant(c.javaName(), TypeSpec.anonymousClassBuilder("$L", JavaText.literal(c.value())).build());
         }
-        e.addEnumConstant("UNKNOWN", TypeSpec.anonymousClassBuilder("null").build())
+        e.addEnumConstant(UNKNOWN, TypeSpec.anonymousClassBuilder("null").build())
                 .addField(String.class, "value", Modifier.PRIVATE, Modifier.FINAL)
                 .addMethod(MethodSpec.constructorBuilder().addParameter(String.class, "value").addStatement("this.value = value").build())
                 .addMethod(MethodSpec.methodBuilder("value").addModifiers(Modifier.PUBLIC).returns(String.class)
+                        .addAnnotation(JavaTypes.JSON_VALUE)
                         .addJavadoc("@return the value on the wire, null for {@link #UNKNOWN}\n").addStatement("return value").build())
                 .addMethod(MethodSpec.methodBuilder("fromValue").addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(errorCategory)
+                        .addAnnotation(JavaTypes.JSON_CREATOR)
                         .addParameter(String.class, "value")
                         .addJavadoc("@param value an {@code errorCategory} from an error document, may be null\n@return its constant, or {@link #UNKNOWN}\n")
                         .beginControlFlow("for ($T c : values())", errorCategory)
                         .beginControlFlow("if (c.value != null && c.value.equals(value))").addStatement("return c").endControlFlow()
                         .endControlFlow()
-                        .addStatement("return UNKNOWN").build());
+                        .addStatement("return $N", UNKNOWN).build());
         return ModelEmitter.file(errorCategory.packageName(), e.build());
     }
 
@@ -72,8 +79,7 @@ final class ErrorEmitter {
                 .addJavadoc("Every error code of the API's error catalogue. {@link #UNKNOWN}: a code this client does not know; "
                         + "the exception still carries its raw numbers.\n");
         for (ErrorCatalog.Entry entry : catalog.entries()) {
-            String category = catalog.categories().stream().filter(c -> c.value().equals(entry.category()))
-                    .findFirst().orElseThrow().javaName();
+            String category = catalog.category(entry.category()).javaName();
             TypeSpec.Builder constant = TypeSpec.anonymousClassBuilder("$LL, $L, $T.$N, $L", entry.code(),
                     entry.subCode() == null ? "null" : entry.subCode() + "L", errorCategory, category, JavaText.literal(entry.defaultMessage()));
             String doc = entry.description().isEmpty() ? entry.defaultMessage() : entry.description();
@@ -83,8 +89,8 @@ final class ErrorEmitter {
             e.addEnumConstant(entry.javaName(), constant.build());
         }
         TypeName byKey = ParameterizedTypeName.get(ClassName.get(Map.class), ClassName.get(String.class), errorCode);
-        e.addEnumConstant("UNKNOWN", TypeSpec.anonymousClassBuilder("-1L, null, $T.UNKNOWN, $S", errorCategory, "").build())
-                .addField(FieldSpec.builder(byKey, "BY_KEY", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+        e.addEnumConstant(UNKNOWN, TypeSpec.anonymousClassBuilder("-1L, null, $T.$N, $S", errorCategory, UNKNOWN, "").build())
+                .addField(FieldSpec.builder(byKey, DerivedNames.ERROR_CODE_INDEX, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                         .initializer("index()").build())
                 .addField(TypeName.LONG, "code", Modifier.PRIVATE, Modifier.FINAL)
                 .addField(LONG, "subCode", Modifier.PRIVATE, Modifier.FINAL)
@@ -103,13 +109,13 @@ final class ErrorEmitter {
                         .addJavadoc("The constant for a (code, subCode) pair: an exact match, else the code's general entry, else\n"
                                 + "{@link #UNKNOWN}.\n\n@param code the error document's code, may be null\n"
                                 + "@param subCode its subCode, may be null\n@return the constant, never null\n")
-                        .beginControlFlow("if (code == null)").addStatement("return UNKNOWN").endControlFlow()
-                        .addStatement("$T exact = BY_KEY.get(code + $S + subCode)", errorCode, "/")
-                        .addStatement("return exact != null ? exact : BY_KEY.getOrDefault(code + $S, UNKNOWN)", "/null").build())
+                        .beginControlFlow("if (code == null)").addStatement("return $N", UNKNOWN).endControlFlow()
+                        .addStatement("$T exact = $N.get(code + $S + subCode)", errorCode, DerivedNames.ERROR_CODE_INDEX, "/")
+                        .addStatement("return exact != null ? exact : $N.getOrDefault(code + $S, $N)", DerivedNames.ERROR_CODE_INDEX, "/null", UNKNOWN).build())
                 .addMethod(MethodSpec.methodBuilder("index").addModifiers(Modifier.PRIVATE, Modifier.STATIC).returns(byKey)
                         .addStatement("$T map = new $T<>()", byKey, java.util.HashMap.class)
                         .beginControlFlow("for ($T c : values())", errorCode)
-                        .beginControlFlow("if (c != UNKNOWN)").addStatement("map.put(c.code + $S + c.subCode, c)", "/").endControlFlow()
+                        .beginControlFlow("if (c != $N)", UNKNOWN).addStatement("map.put(c.code + $S + c.subCode, c)", "/").endControlFlow()
                         .endControlFlow()
                         .addStatement("return $T.unmodifiableMap(map)", java.util.Collections.class).build());
         return ModelEmitter.file(errorCode.packageName(), e.build());
@@ -149,7 +155,7 @@ final class ErrorEmitter {
                                 + "@param category the raw category, may be null\n@param code the resolved code\n@return the category\n")
                         .addParameter(String.class, "category").addParameter(errorCode, "code")
                         .addStatement("$T named = $T.fromValue(category)", errorCategory, errorCategory)
-                        .addStatement("return named != $T.UNKNOWN ? named : code.category()", errorCategory).build())
+                        .addStatement("return named != $T.$N ? named : code.category()", errorCategory, UNKNOWN).build())
                 .addMethod(getter("error", errorDocument, "the decoded error document, or null when the body was not one (see {@code rawBody()})"))
                 .addMethod(getter("errorCode", errorCode, "the catalogue's constant; {@code UNKNOWN} for a code it does not list"))
                 .addMethod(getter("errorCategory", errorCategory, "the category; {@code UNKNOWN} when none or an unknown one was sent"))
@@ -184,13 +190,11 @@ final class ErrorEmitter {
                     ClassName.get(baseException.packageName(), c.exceptionClass()));
         }
         pick.addStatement("default: return new $T(failure, error, code, subCode, category, reason)", baseException).endControlFlow();
-        CodeBlock readDocument = errorDocument.equals(JavaTypes.JSON_NODE)
-                ? CodeBlock.of("error = tree")
-                : CodeBlock.of("error = mapper.treeToValue(tree, $T.class)", errorDocument);
         TypeSpec type = TypeSpec.classBuilder(decoder).addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addSuperinterface(JavaTypes.ERROR_DECODER)
                 .addAnnotation(JavaTypes.GENERATED)
-                .addJavadoc("Turns an error answer into the exception class of its {@code errorCategory}.\n")
+                .addJavadoc("Turns an error answer into the exception class of its {@code errorCategory}. The body is read into the\n"
+                        + "error document's model; a body that does not fit it still gives its code and category, as sent.\n")
                 .addMethod(MethodSpec.methodBuilder("decode").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
                         .returns(RuntimeException.class)
                         .addParameter(JavaTypes.HTTP_FAILURE, "failure").addParameter(JavaTypes.OBJECT_MAPPER, "mapper")
@@ -202,16 +206,9 @@ final class ErrorEmitter {
                         .beginControlFlow("try")
                         .addStatement("$T tree = mapper.readTree(failure.body())", JavaTypes.JSON_NODE)
                         .beginControlFlow("if (tree != null && tree.isObject())")
-                        .addStatement("code = number(tree.get($S))", "code")
-                        .addStatement("subCode = number(tree.get($S))", "subCode")
-                        .addStatement("category = text(tree.get($S))", "errorCategory")
-                        .addStatement("String message = text(tree.get($S))", "message")
-                        .addStatement("$T resolved = $T.of(code, subCode)", errorCode, errorCode)
-                        .addStatement("reason = resolved.name() + $S + code + $S + subCode + $S + $T.categoryOf(category, resolved).value() + $S + message",
-                                " (", "/", ", ", baseException, "): ")
-                        .addStatement(readDocument)
+                        .addCode(readDocument())
                         .endControlFlow()
-                        .nextControlFlow("catch ($T | $T e)", JavaTypes.JSON_PROCESSING_EXCEPTION, IllegalArgumentException.class)
+                        .nextControlFlow("catch ($T e)", JavaTypes.JSON_PROCESSING_EXCEPTION)
                         .addStatement("reason = $S", "the error body is not the documented error document")
                         .endControlFlow()
                         .endControlFlow()
@@ -225,5 +222,76 @@ final class ErrorEmitter {
                         .addStatement("return node == null || node.isNull() ? null : node.asText()").build())
                 .build();
         return ModelEmitter.file(decoder.packageName(), type);
+    }
+
+    /**
+     * Inside {@code decode}, with the body's JSON object in {@code tree}: the document read into its model, and code,
+     * sub-code, category and message through the model's accessors; when the body does not fit the model (a proxy's
+     * JSON, a newer server's shape), the same fields as sent.
+     */
+    private CodeBlock readDocument() {
+        CodeBlock.Builder read = CodeBlock.builder().addStatement("String message");
+        if (errorDocument.equals(JavaTypes.JSON_NODE)) {
+            return read.addStatement("error = tree").add(rawFields()).addStatement(reason()).build();
+        }
+        Optional<ModelDef> document = documentModel();
+        return read.beginControlFlow("try")
+                .addStatement("error = mapper.treeToValue(tree, $T.class)", errorDocument)
+                .addStatement("code = $L", number(document, "code"))
+                .addStatement("subCode = $L", number(document, "subCode"))
+                .addStatement("category = $L", text(document, "errorCategory"))
+                .addStatement("message = $L", text(document, "message"))
+                .addStatement(reason())
+                .nextControlFlow("catch ($T | $T e)", JavaTypes.JSON_PROCESSING_EXCEPTION, IllegalArgumentException.class)
+                .add(rawFields())
+                .addStatement("reason = $S", "the error body is not the documented error document")
+                .endControlFlow()
+                .build();
+    }
+
+    private static CodeBlock rawFields() {
+        return CodeBlock.builder()
+                .addStatement("code = number(tree.get($S))", "code")
+                .addStatement("subCode = number(tree.get($S))", "subCode")
+                .addStatement("category = text(tree.get($S))", "errorCategory")
+                .addStatement("message = text(tree.get($S))", "message").build();
+    }
+
+    private CodeBlock reason() {
+        return CodeBlock.of("reason = $T.of(code, subCode).name() + $S + code + $S + subCode + $S + $T.categoryOf(category, $T.of(code, subCode)).value() + $S + message",
+                errorCode, " (", "/", ", ", baseException, errorCode, "): ");
+    }
+
+    private Optional<ModelDef> documentModel() {
+        return api.errorModel().flatMap(name -> api.models().stream().filter(m -> m.className().equals(name)).findFirst())
+                .filter(m -> !m.partial());
+    }
+
+    private static Optional<ModelDef.Property> property(Optional<ModelDef> model, String jsonName) {
+        return model.flatMap(m -> m.properties().stream().filter(p -> p.jsonName().equals(jsonName)).findFirst());
+    }
+
+    /** {@code code} as a {@code Long} through the model's accessor, or from the tree when the model has no number for it. */
+    private static CodeBlock number(Optional<ModelDef> model, String jsonName) {
+        Optional<ModelDef.Property> p = property(model, jsonName);
+        if (p.isPresent() && p.get().type() == TypeRef.Builtin.LONG) {
+            return CodeBlock.of("error.$N()", p.get().javaName());
+        }
+        if (p.isPresent() && p.get().type() == TypeRef.Builtin.INTEGER) {
+            return CodeBlock.of("error.$1N() == null ? null : $2T.valueOf(error.$1N().longValue())", p.get().javaName(), LONG);
+        }
+        return CodeBlock.of("number(tree.get($S))", jsonName);
+    }
+
+    /** A text field through the model's accessor: a string, or the catalogue's category's wire value. */
+    private static CodeBlock text(Optional<ModelDef> model, String jsonName) {
+        Optional<ModelDef.Property> p = property(model, jsonName);
+        if (p.isPresent() && p.get().type() == TypeRef.Builtin.STRING) {
+            return CodeBlock.of("error.$N()", p.get().javaName());
+        }
+        if (p.isPresent() && p.get().type() instanceof TypeRef.Base) {
+            return CodeBlock.of("error.$1N() == null ? null : error.$1N().value()", p.get().javaName());
+        }
+        return CodeBlock.of("text(tree.get($S))", jsonName);
     }
 }

@@ -79,6 +79,9 @@ final class JavaTypes {
         if (ref instanceof TypeRef.Named named) {
             return model(named.className());
         }
+        if (ref instanceof TypeRef.Base base) {
+            return base(base.className());
+        }
         if (ref instanceof TypeRef.ListOf list) {
             return ParameterizedTypeName.get(ClassName.get("java.util", "List"), of(list.element()));
         }

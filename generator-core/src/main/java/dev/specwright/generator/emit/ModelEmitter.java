@@ -14,6 +14,7 @@ import dev.specwright.generator.model.ApiModel;
 import dev.specwright.generator.model.EnumDef;
 import dev.specwright.generator.model.ModelDef;
 import dev.specwright.generator.model.TypeRef;
+import dev.specwright.generator.naming.DerivedNames;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -53,7 +54,7 @@ final class ModelEmitter {
             return classModel(model);
         }
         ClassName self = types.model(model.className());
-        ClassName builder = self.nestedClass("Builder");
+        ClassName builder = self.nestedClass(DerivedNames.BUILDER);
         MethodSpec.Builder constructor = MethodSpec.compactConstructorBuilder().addModifiers(Modifier.PUBLIC);
         CodeBlock.Builder copies = CodeBlock.builder();
         CodeBlock.Builder javadoc = Javadoc.of(model.description().isEmpty() ? "The " + model.schemaName() + " object." : model.description()).toBuilder()
@@ -109,7 +110,7 @@ final class ModelEmitter {
      */
     private JavaFile classModel(ModelDef model) {
         ClassName self = types.model(model.className());
-        ClassName builder = self.nestedClass("Builder");
+        ClassName builder = self.nestedClass(DerivedNames.BUILDER);
         TypeSpec.Builder type = TypeSpec.classBuilder(self).addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addJavadoc(Javadoc.of(model.description().isEmpty() ? "The " + model.schemaName() + " object." : model.description()))
                 .addAnnotation(JavaTypes.GENERATED)

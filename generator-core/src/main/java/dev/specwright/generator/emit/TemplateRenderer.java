@@ -54,7 +54,7 @@ final class TemplateRenderer {
                 api.version().isEmpty() ? "1.0.0-SNAPSHOT" : api.version().replaceAll("[^A-Za-z0-9._-]", "-"),
                 printable(api.title()), TOOLKIT_VERSION);
         String credentials = api.credentialFactories().isEmpty() ? "Credentials.none()"
-                : api.clientName() + "Credentials." + api.credentialFactories().get(0).methodName() + "(...)";
+                : api.baseTypes().credentials() + "." + api.credentialFactories().get(0).methodName() + "(...)";
         ReadmeContext readme = new ReadmeContext(printable(api.title()), api.clientClassName(), api.packages().base(), credentials,
                 api.apis().stream()
                         .map(g -> new ApiLine(g.accessorName(), g.className(), g.operations().size())).toList());

@@ -9,14 +9,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.specwright.generator.SpecProblem;
 import dev.specwright.generator.SpecProblemsException;
-import dev.specwright.generator.model.ErrorCatalog;
-import dev.specwright.generator.naming.JavaNames;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -24,6 +21,7 @@ import java.util.regex.Pattern;
 /**
  * Reads {@code errors.json} (format: {@code specs/platform/errors.schema.json}) and checks what the generated enums rely
  * on: unique names, unique (code, subCode) pairs, a category on every entry. All problems are collected, then reported.
+ * It gives the values as written ({@link RawErrorCatalog}); their Java names are allocated in the build stage.
  */
 public final class ErrorCatalogLoader {
 
@@ -33,7 +31,7 @@ public final class ErrorCatalogLoader {
     private final ObjectMapper mapper = JsonMapper.builder(JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(LoadLimits.MAX_DEPTH).build()).build()).build();
 
-    public ErrorCatalog load(Path path) throws SpecProblemsException {
+    public RawErrorCatalog load(Path path) throws SpecProblemsException {
         String file = path.toString();
         JsonNode root;
         try {
@@ -61,8 +59,8 @@ public final class ErrorCatalogLoader {
         }
         Map<String, String> namesSeen = new HashMap<>();
         Map<String, String> codesSeen = new HashMap<>();
-        Map<String, ErrorCatalog.Category> categories = new LinkedHashMap<>();
-        List<ErrorCatalog.Entry> entries = new ArrayList<>();
+        java.util.Set<String> categories = new java.util.LinkedHashSet<>();
+        List<RawErrorCatalog.Entry> entries = new ArrayList<>();
         for (int i = 0; i < errors.size(); i++) {
             JsonNode e = errors.get(i);
             String at = "/errors/" + i;
@@ -98,22 +96,16 @@ public final class ErrorCatalogLoader {
                         + codesSeen.get(key) + ".", "give one of them another subCode."));
                 continue;
             }
-            categories.computeIfAbsent(category, c -> category(c, null));
+            categories.add(category);
             JsonNode status = e.get("httpStatus");
-            entries.add(new ErrorCatalog.Entry(name, code.asLong(), hasSubCode ? subCode.asLong() : null, category,
+            entries.add(new RawErrorCatalog.Entry(name, code.asLong(), hasSubCode ? subCode.asLong() : null, category,
                     status != null && status.canConvertToInt() ? status.asInt() : null,
                     text(e, "class"), orEmpty(text(e, "defaultMessage")), orEmpty(text(e, "description"))));
         }
         if (!problems.isEmpty()) {
             throw new SpecProblemsException(problems);
         }
-        return new ErrorCatalog(new ArrayList<>(categories.values()), entries);
-    }
-
-    /** The category named {@code value}, with the Java names derived from it. */
-    public static ErrorCatalog.Category category(String value, String description) {
-        return new ErrorCatalog.Category(value, JavaNames.constantName(value), JavaNames.typeName(value) + "Exception",
-                orEmpty(description));
+        return new RawErrorCatalog(new ArrayList<>(categories), entries);
     }
 
     private static String text(JsonNode node, String field) {

@@ -13,6 +13,7 @@ public record ApiModel(
         String description,
         String clientName,
         Packages packages,
+        BaseTypes baseTypes,
         List<ServerDef> servers,
         List<CredentialFactory> credentialFactories,
         Optional<RateLimit> rateLimit,
@@ -33,10 +34,17 @@ public record ApiModel(
     }
 
     public String clientClassName() {
-        return clientName + "Client";
+        return baseTypes.client();
     }
 
     public record Packages(String base, String api, String model) {}
+
+    /**
+     * The base package's own types, allocated in one scope with the catalogue's exception classes. The four error
+     * types exist only when a catalogue is given.
+     */
+    public record BaseTypes(String client, String environment, String credentials, String errorCode, String errorCategory,
+            String apiException, String errorDecoder) {}
 
     /** A server URL template, turned into {@code Environment} factories. */
     public record ServerDef(String factoryName, String url, String description, List<ServerVariable> variables) {

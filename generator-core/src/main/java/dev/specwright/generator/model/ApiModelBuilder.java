@@ -2,9 +2,12 @@ package dev.specwright.generator.model;
 
 import dev.specwright.generator.SpecProblem;
 import dev.specwright.generator.SpecProblemsException;
-import dev.specwright.generator.load.ErrorCatalogLoader;
+import dev.specwright.generator.load.RawErrorCatalog;
+import dev.specwright.generator.naming.ClientNames;
+import dev.specwright.generator.naming.DerivedNames;
 import dev.specwright.generator.naming.JavaNames;
 import dev.specwright.generator.naming.NameScope;
+import dev.specwright.generator.naming.NameValidation;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
@@ -40,7 +43,7 @@ public final class ApiModelBuilder {
 
     public record Settings(Optional<String> basePackage, Optional<String> apiPackage, Optional<String> modelPackage) {}
 
-    public ApiModel build(Settings settings, Optional<ErrorCatalog> catalog) throws SpecProblemsException {
+    public ApiModel build(Settings settings, Optional<RawErrorCatalog> catalog) throws SpecProblemsException {
         return passes(settings, catalog).model();
     }
 
@@ -48,14 +51,14 @@ public final class ApiModelBuilder {
      * The build, pass by pass: each pass takes the previous passes' results, immutable, and returns its own; only the
      * name scopes and the list of problems are shared.
      */
-    public BuildPasses passes(Settings settings, Optional<ErrorCatalog> catalog) throws SpecProblemsException {
+    public BuildPasses passes(Settings settings, Optional<RawErrorCatalog> catalog) throws SpecProblemsException {
         String clientName = clientName();
         String base = settings.basePackage().orElse("com.example." + JavaNames.packageSegment(clientName));
         ApiModel.Packages packages = new ApiModel.Packages(base, settings.apiPackage().orElse(base + ".api"),
                 settings.modelPackage().orElse(base + ".model"));
 
         // "Builder" would clash with the builder nested in every model record.
-        NameScope modelScope = NameScope.forTypes().reserve("Builder");
+        NameScope modelScope = NameScope.forTypes().reserve(DerivedNames.BUILDER);
         Map<String, Schema<?>> componentSchemas = componentSchemas();
         Schemas mapped = SchemaMapper.mapComponents(file, componentSchemas, modelScope, problems);
 
@@ -76,7 +79,9 @@ public final class ApiModelBuilder {
         // before the check below: a bad x-rate-limit is a problem like any other, not silently no rate limit
         List<ApiModel.ServerDef> servers = servers();
         Optional<ApiModel.RateLimit> rateLimit = rateLimit();
-        Optional<ErrorCatalog> linked = catalog.map(c -> linkCategories(c, errorModel.flatMap(schemas::model).map(m -> componentSchemas.get(m.schemaName())), clientName));
+        NameScope baseScope = NameScope.forTypes();
+        ApiModel.BaseTypes baseTypes = baseTypes(clientName, baseScope);
+        Optional<ErrorCatalog> linked = catalog.map(c -> linkCategories(c, errorModel.flatMap(schemas::model).map(m -> componentSchemas.get(m.schemaName())), clientName, baseScope));
 
         if (!problems.isEmpty()) {
             throw new SpecProblemsException(problems);
@@ -84,29 +89,45 @@ public final class ApiModelBuilder {
         String title = api.getInfo() == null || api.getInfo().getTitle() == null ? clientName : api.getInfo().getTitle();
         String version = api.getInfo() == null || api.getInfo().getVersion() == null ? "" : api.getInfo().getVersion();
         String description = api.getInfo() == null || api.getInfo().getDescription() == null ? "" : api.getInfo().getDescription().strip();
-        ApiModel model = new ApiModel(title, version, description, clientName, packages, servers, credentials, rateLimit, groups,
-                schemas.models(), schemas.enums(), schemas.unions(), linked, errorModel);
+        ErrorCatalogPass.Retyped typed = linked.isPresent() && errorModel.isPresent()
+                ? ErrorCatalogPass.typeErrorDocument(schemas.models(), schemas.enums(), schemas.unions(), groups, errorModel.get(),
+                        baseTypes.errorCategory())
+                : new ErrorCatalogPass.Retyped(schemas.models(), schemas.enums());
+        ApiModel model = new ApiModel(title, version, description, clientName, packages, baseTypes, servers, credentials, rateLimit,
+                groups, typed.models(), typed.enums(), schemas.unions(), linked, errorModel);
+        NameValidation.check(model);
         return new BuildPasses(mapped, operations, filtered, partial, model);
     }
 
-    /** The prefix of the client's own types ({@code <Name>Client}, {@code <Name>ErrorDecoder}): short enough for them. */
+    /**
+     * The prefix of the client's own types ({@code <Name>Client}, {@code <Name>ErrorDecoder}): {@code x-client-name}, or
+     * the title as a person would name the client ({@link ClientNames}); short enough for every suffix.
+     */
     private String clientName() {
-        return JavaNames.shortened(clientNameAsWritten(), JavaNames.MAX_TYPE_NAME - "ErrorDecoder".length());
+        return clientName(api);
     }
 
-    private String clientNameAsWritten() {
-        if (api.getInfo() != null && api.getInfo().getExtensions() != null
-                && api.getInfo().getExtensions().get("x-client-name") instanceof String name && !name.isBlank()) {
-            return JavaNames.typeName(name);
-        }
-        String title = api.getInfo() == null || api.getInfo().getTitle() == null ? "" : api.getInfo().getTitle();
-        StringBuilder sb = new StringBuilder();
-        for (String word : JavaNames.words(title)) {
-            if (!word.equalsIgnoreCase("api")) {
-                sb.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
-            }
-        }
-        return sb.length() == 0 ? "Api" : JavaNames.typeName(sb.toString());
+    /** The client's name for {@code api}; also what a group of operations without a tag is named for. */
+    public static String clientName(OpenAPI api) {
+        Object declared = api.getInfo() == null || api.getInfo().getExtensions() == null ? null
+                : api.getInfo().getExtensions().get("x-client-name");
+        String title = api.getInfo() == null ? null : api.getInfo().getTitle();
+        return JavaNames.shortened(ClientNames.of(declared instanceof String name ? name : null, title),
+                JavaNames.MAX_TYPE_NAME - DerivedNames.LONGEST_CLIENT_SUFFIX);
+    }
+
+    /**
+     * The base package's own types in one scope, which the catalogue's exception classes join: no two files collide,
+     * also not by case, and none hides a runtime type the generated code names by its simple name.
+     */
+    private static ApiModel.BaseTypes baseTypes(String clientName, NameScope scope) {
+        // the client first: a spec titled "API" keeps its ApiClient, as before (JavaPoet qualifies the runtime's there)
+        String client = scope.allocate(DerivedNames.clientClass(clientName));
+        DerivedNames.RUNTIME_TYPES.forEach(scope::reserve);
+        return new ApiModel.BaseTypes(client, scope.allocate(DerivedNames.ENVIRONMENT),
+                scope.allocate(DerivedNames.credentialsClass(clientName)), scope.allocate(DerivedNames.ERROR_CODE),
+                scope.allocate(DerivedNames.ERROR_CATEGORY), scope.allocate(DerivedNames.apiExceptionClass(clientName)),
+                scope.allocate(DerivedNames.errorDecoder(clientName)));
     }
 
     @SuppressWarnings({"rawtypes", "unchecked"})
@@ -391,37 +412,19 @@ public final class ApiModelBuilder {
     }
 
     /** Categories in the order the error document's {@code errorCategory} enum gives, then any only the catalogue names. */
-    private ErrorCatalog linkCategories(ErrorCatalog catalog, Optional<Schema<?>> errorDocument, String clientName) {
-        Map<String, ErrorCatalog.Category> ordered = new LinkedHashMap<>();
+    private ErrorCatalog linkCategories(RawErrorCatalog catalog, Optional<Schema<?>> errorDocument, String clientName,
+            NameScope baseTypes) {
+        List<String> documentCategories = new ArrayList<>();
         Schema<?> document = errorDocument.orElse(null);
         Schema<?> categories = document == null || document.getProperties() == null ? null
                 : document.getProperties().get("errorCategory");
         if (categories != null && categories.getEnum() != null) {
             for (Object value : categories.getEnum()) {
                 if (value != null) {
-                    ordered.put(value.toString(), ErrorCatalogLoader.category(value.toString(), ""));
+                    documentCategories.add(value.toString());
                 }
             }
         }
-        catalog.categories().forEach(c -> ordered.putIfAbsent(c.value(), c));
-        // The exception classes share the base package with the client's own types: one scope, so no two files
-        // collide, also not by case (categories Auth and AUTH), and none is too long or a Windows device name.
-        NameScope baseTypes = NameScope.forTypes();
-        List.of(clientName + "Client", "Environment", clientName + "Credentials", "ErrorCode", "ErrorCategory",
-                clientName + "ApiException", clientName + "ErrorDecoder").forEach(baseTypes::reserve);
-        NameScope constants = new NameScope().reserve(EnumDef.UNKNOWN);
-        List<ErrorCatalog.Category> named = ordered.values().stream()
-                .map(c -> new ErrorCatalog.Category(c.value(), constants.allocate(c.javaName()),
-                        baseTypes.allocate(exceptionClass(c.exceptionClass(), clientName)), c.description()))
-                .toList();
-        return new ErrorCatalog(named, catalog.entries());
-    }
-
-    /**
-     * A category's exception class, named for the API when its own name is a {@code java.lang} exception's: category
-     * {@code illegal_argument} gives {@code PetsIllegalArgumentException}, never one hiding the JDK's in the package.
-     */
-    private static String exceptionClass(String wanted, String clientName) {
-        return JavaNames.shadowsJavaLang(wanted) ? clientName + wanted : wanted;
+        return ErrorCatalogPass.name(catalog, documentCategories, baseTypes, clientName);
     }
 }

@@ -1,5 +1,6 @@
 package dev.specwright.generator.model;
 
+import dev.specwright.generator.naming.DerivedNames;
 import java.util.List;
 
 /**
@@ -14,7 +15,7 @@ import java.util.List;
 public record EnumDef(String className, String knownName, String description, boolean integer, List<Constant> constants) {
 
     /** The nested enum's constant for a value this client does not know (the runtime's {@code OpenEnum.UNKNOWN}). */
-    public static final String UNKNOWN = "UNKNOWN";
+    public static final String UNKNOWN = DerivedNames.UNKNOWN;
     /** The class's list of its constants. */
     public static final String VALUES = "VALUES";
     /**

@@ -2,7 +2,10 @@ package dev.specwright.generator.model;
 
 import java.util.List;
 
-/** {@code errors.json}, checked and named: the source of {@code ErrorCode} and {@code ErrorCategory}. */
+/**
+ * {@code errors.json}, checked and named: the source of {@code ErrorCode} and {@code ErrorCategory}. Every category and
+ * every entry of the file is here, each with a Java name of its own ({@link ErrorCatalogPass}).
+ */
 public record ErrorCatalog(List<Category> categories, List<Entry> entries) {
 
     public ErrorCatalog {
@@ -10,10 +13,25 @@ public record ErrorCatalog(List<Category> categories, List<Entry> entries) {
         entries = List.copyOf(entries);
     }
 
-    /** @param exceptionClass the exception thrown for this category, e.g. {@code InvalidDataException} */
+    /** The category whose value on the wire is {@code value}. */
+    public Category category(String value) {
+        return categories.stream().filter(c -> c.value().equals(value)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no category " + value + " in the catalogue"));
+    }
+
+    /**
+     * @param javaName its {@code ErrorCategory} constant
+     * @param exceptionClass the exception thrown for this category, e.g. {@code InvalidDataException}
+     */
     public record Category(String value, String javaName, String exceptionClass, String description) {}
 
+    /**
+     * @param name the entry's name as the catalogue writes it
+     * @param javaName its {@code ErrorCode} constant: {@code name}, unless that is taken ({@code UNKNOWN} → {@code UNKNOWN2})
+     * @param category the category's value on the wire
+     */
     public record Entry(
+            String name,
             String javaName,
             long code,
             Long subCode,

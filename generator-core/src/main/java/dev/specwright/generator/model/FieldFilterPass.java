@@ -1,5 +1,6 @@
 package dev.specwright.generator.model;
 
+import dev.specwright.generator.naming.DerivedNames;
 import dev.specwright.generator.naming.NameScope;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -73,11 +74,12 @@ final class FieldFilterPass {
             }
             ModelDef m = model(model.get().className()).orElseThrow();
             if (m.fieldEnum().isEmpty()) {
-                m = m.withFieldEnum(modelScope.allocate(m.className() + "Field"));
+                m = m.withFieldEnum(modelScope.allocate(DerivedNames.fieldEnum(m.className())));
                 changed.put(m.className(), m);
             }
             linked.add(new Parameter(p.name(), p.javaName(), p.in(), p.required(), new TypeRef.ListOf(TypeRef.Builtin.STRING),
-                    p.description(), p.deprecated(), Optional.of(new Parameter.FieldFilter(kind.get() == FilterKind.INCLUDE, m.fieldEnum().get())),
+                    p.description(), p.deprecated(), Optional.of(new Parameter.FieldFilter(kind.get() == FilterKind.INCLUDE, m.fieldEnum().get(),
+                            DerivedNames.fieldNamesMethod(p.javaName(), parameters.stream().map(Parameter::javaName).toList()))),
                     false, Parameter.Style.FORM));
         }
         return linked;

@@ -1,6 +1,7 @@
 package dev.specwright.generator.model;
 
 import dev.specwright.generator.SpecProblem;
+import dev.specwright.generator.naming.DerivedNames;
 import dev.specwright.generator.naming.JavaNames;
 import dev.specwright.generator.naming.NameScope;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -74,7 +75,7 @@ final class OperationPass {
         }
         if (api.getPaths() != null) {
             api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, op) -> {
-                String tag = op.getTags() == null || op.getTags().isEmpty() ? "Default" : op.getTags().get(0);
+                String tag = op.getTags() == null || op.getTags().isEmpty() ? DerivedNames.untaggedGroup(ApiModelBuilder.clientName(api)) : op.getTags().get(0);
                 String pointer = "/paths/" + SchemaMapper.escape(path) + "/" + method.name().toLowerCase(Locale.ROOT);
                 byTag.computeIfAbsent(tag, t -> new ArrayList<>()).add(new RawOperation(path, item, method, op, pointer));
             }));
@@ -88,14 +89,13 @@ final class OperationPass {
                     .map(t -> t.getDescription().strip()).findFirst().orElse("");
             // A tag with more operations than a class can hold becomes <Tag>Api, <Tag>Part2Api, ... in declaration order.
             for (int from = 0, part = 1; from < raws.size(); from += MAX_OPERATIONS_PER_API, part++) {
-                String name = part == 1 ? tag : tag + " part " + part;
                 NameScope methods = new NameScope();
                 JavaNames.OBJECT_METHODS.forEach(methods::reserve);
                 methods.reserve("with");
                 List<Operations.Draft> operations = raws.subList(from, Math.min(raws.size(), from + MAX_OPERATIONS_PER_API)).stream()
                         .map(raw -> operation(raw, methods)).toList();
-                groups.add(new Operations.Group(tag, apiScope.allocate(JavaNames.typeName(name) + "Api"),
-                        accessors.allocate(JavaNames.memberName(name)), description, operations));
+                groups.add(new Operations.Group(tag, apiScope.allocate(DerivedNames.apiClass(tag, part)),
+                        accessors.allocate(DerivedNames.apiAccessor(tag, part)), description, operations));
             }
         });
         return new Operations(groups, schemas.result());
@@ -112,7 +112,7 @@ final class OperationPass {
         String operationId = op.getOperationId() != null && !op.getOperationId().isBlank() ? op.getOperationId()
                 : raw.method().name().toLowerCase(Locale.ROOT) + " " + raw.path();
         String methodName = methods.allocate(JavaNames.memberName(operationId));
-        String asyncMethodName = methods.allocate(methodName + "Async");
+        String asyncMethodName = methods.allocate(DerivedNames.asyncMethod(methodName));
         String typePrefix = JavaNames.typeName(methodName);
 
         NameScope parameterNames = new NameScope().reserve("params").reserve("builder").reserve("request").reserve("client").reserve("options");
@@ -140,7 +140,7 @@ final class OperationPass {
         Answer answer = response(raw, typePrefix);
         Optional<TypeRef> response = answer.type();
         boolean hasOptional = parameters.stream().anyMatch(p -> !p.required());
-        Optional<String> paramsClass = hasOptional ? Optional.of(apiScope.allocate(typePrefix + "Params")) : Optional.empty();
+        Optional<String> paramsClass = hasOptional ? Optional.of(apiScope.allocate(DerivedNames.paramsClass(typePrefix))) : Optional.empty();
         Operation operation = new Operation(operationId, methodName, asyncMethodName, raw.method().name(), raw.path(), raw.pointer(), text(op.getSummary()),
                 text(op.getDescription()), Boolean.TRUE.equals(op.getDeprecated()), parameters, body, response, answer.accept(), paramsClass);
         return new Operations.Draft(operation, filterKinds, partialUpdate(raw));
@@ -224,7 +224,7 @@ final class OperationPass {
         Schema<?> schema = body.getContent().get(mediaKey).getSchema();
         Operation.Kind kind = bodyKind(mediaKey);
         TypeRef type = schema == null ? TypeRef.Builtin.BINARY
-                : schemas.map(schema, pointer + "/content/" + SchemaMapper.escape(mediaKey) + "/schema", typePrefix + "Request");
+                : schemas.map(schema, pointer + "/content/" + SchemaMapper.escape(mediaKey) + "/schema", DerivedNames.requestContext(typePrefix));
         if (type == TypeRef.Builtin.BINARY) {
             kind = Operation.Kind.BINARY; // "format: binary" means raw bytes whatever the media type says
         } else if (kind == Operation.Kind.TEXT && type != TypeRef.Builtin.STRING) {
@@ -297,7 +297,7 @@ final class OperationPass {
         Schema<?> schema = content.get(mediaKey).getSchema();
         boolean json = isJson(mediaKey);
         if (schema != null && (json || isXml(mediaKey))) {
-            TypeRef type = schemas.map(schema, pointer + "/content/" + SchemaMapper.escape(mediaKey) + "/schema", typePrefix + "Response");
+            TypeRef type = schemas.map(schema, pointer + "/content/" + SchemaMapper.escape(mediaKey) + "/schema", DerivedNames.responseContext(typePrefix));
             if (type != TypeRef.Builtin.BINARY) {
                 return new Answer(Optional.of(type), json ? "" : mediaKey);
             }

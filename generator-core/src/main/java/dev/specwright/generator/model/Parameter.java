@@ -28,5 +28,14 @@ public record Parameter(
     /** OpenAPI's {@code style}: {@code form} (the query's default), {@code simple} (path and header), and the rest. */
     public enum Style { FORM, SIMPLE, DEEP_OBJECT, PIPE_DELIMITED, SPACE_DELIMITED }
 
-    public record FieldFilter(boolean include, String fieldEnum) {}
+    /**
+     * @param fieldEnum the {@code <Model>Field} enum whose constants the parameter takes
+     * @param namesMethod the Params builder's setter taking raw field names, next to the one taking the enum's
+     */
+    public record FieldFilter(boolean include, String fieldEnum, String namesMethod) {
+        /** A parameter marked as a field filter, not yet linked to the response model. */
+        public FieldFilter(boolean include, String fieldEnum) {
+            this(include, fieldEnum, "");
+        }
+    }
 }

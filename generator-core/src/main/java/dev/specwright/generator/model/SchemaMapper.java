@@ -1,6 +1,7 @@
 package dev.specwright.generator.model;
 
 import dev.specwright.generator.SpecProblem;
+import dev.specwright.generator.naming.DerivedNames;
 import dev.specwright.generator.naming.JavaNames;
 import dev.specwright.generator.naming.NameScope;
 import io.swagger.v3.oas.models.media.Schema;
@@ -181,7 +182,7 @@ final class SchemaMapper {
             case "boolean":
                 return TypeRef.Builtin.BOOLEAN;
             case "array":
-                return new TypeRef.ListOf(map(schema.getItems(), pointer + "/items", contextName + "Item"));
+                return new TypeRef.ListOf(map(schema.getItems(), pointer + "/items", DerivedNames.itemContext(contextName)));
             case "object":
                 return objectType(schema, pointer, contextName);
             default:
@@ -197,7 +198,7 @@ final class SchemaMapper {
         }
         Object additional = schema.getAdditionalProperties();
         if (additional instanceof Schema<?> valueSchema) {
-            return new TypeRef.MapOf(map(valueSchema, pointer + "/additionalProperties", contextName + "Value"));
+            return new TypeRef.MapOf(map(valueSchema, pointer + "/additionalProperties", DerivedNames.valueContext(contextName)));
         }
         return Boolean.TRUE.equals(additional) ? new TypeRef.MapOf(TypeRef.Builtin.JSON) : TypeRef.Builtin.JSON;
     }
@@ -263,7 +264,7 @@ final class SchemaMapper {
         Object extra = schema.getAdditionalProperties();
         if (extra instanceof Schema<?> valueSchema) {
             additional = Optional.of(new ModelDef.Additional(members.allocate("additionalProperties"),
-                    map(valueSchema, pointer + "/additionalProperties", JavaNames.typeName(contextName) + "Value")));
+                    map(valueSchema, pointer + "/additionalProperties", DerivedNames.valueContext(JavaNames.typeName(contextName)))));
         } else if (Boolean.TRUE.equals(extra)) {
             additional = Optional.of(new ModelDef.Additional(members.allocate("additionalProperties"), TypeRef.Builtin.JSON));
         }
@@ -330,7 +331,7 @@ final class SchemaMapper {
         Map<String, ModelDef> models = new LinkedHashMap<>(schemas.modelsByClass());
         List<UnionDef> unions = new ArrayList<>(schemas.unions());
         for (PendingUnion u : schemas.pendingUnions()) {
-            NameScope wrappers = NameScope.forTypes().reserve("Unknown").reserve("Decoder").reserve(u.className());
+            NameScope wrappers = NameScope.forTypes().reserve(DerivedNames.UNION_UNKNOWN).reserve(DerivedNames.UNION_DECODER).reserve(u.className());
             List<UnionDef.Variant> variants = new ArrayList<>();
             for (int i = 0; i < u.variants().size(); i++) {
                 TypeRef type = u.variants().get(i);
@@ -351,7 +352,7 @@ final class SchemaMapper {
                             model.properties().stream().filter(ModelDef.Property::required).map(ModelDef.Property::jsonName).toList(),
                             model.properties().stream().map(ModelDef.Property::jsonName).toList()));
                 } else {
-                    variants.add(new UnionDef.Variant(type, Optional.of(wrappers.allocate("Of" + wrapperSuffix(type))), values,
+                    variants.add(new UnionDef.Variant(type, Optional.of(wrappers.allocate(DerivedNames.unionWrapper(wrapperSuffix(type)))), values,
                             List.of(), List.of()));
                 }
             }

@@ -14,6 +14,12 @@ public sealed interface TypeRef {
     /** A model or enum the generator emits, by its simple name in the model package. */
     record Named(String className) implements TypeRef {}
 
+    /**
+     * A type the generator emits in the base package, by its simple name: the catalogue's {@code ErrorCategory}, which
+     * types the error document's {@code errorCategory} (one enum for the concept, not a second one in the model).
+     */
+    record Base(String className) implements TypeRef {}
+
     record ListOf(TypeRef element) implements TypeRef {}
 
     record MapOf(TypeRef value) implements TypeRef {}

@@ -49,6 +49,23 @@ public final class NameScope {
         return name;
     }
 
+    /**
+     * {@code stem + suffix}, or {@code stem2 + suffix}, {@code stem3 + suffix}… — the number goes before the suffix, so
+     * a derived name stays paired with its source ({@code INVALID_DATA2} throws {@code InvalidData2Exception}).
+     */
+    public String allocate(String stem, String suffix) {
+        String name = shape(stem + suffix);
+        for (int n = 2; (types && JavaNames.shadowsJavaLang(name)) || !taken.add(name.toLowerCase(Locale.ROOT)); n++) {
+            name = shape(stem + n + suffix);
+        }
+        return name;
+    }
+
+    /** Whether {@code name} is taken, ignoring case. */
+    public boolean isTaken(String name) {
+        return taken.contains(name.toLowerCase(Locale.ROOT));
+    }
+
     private String shape(String name) {
         return types ? JavaNames.fileSafeTypeName(name) : name;
     }

@@ -161,7 +161,7 @@ class EnumsTest {
                     .invoke(builder, URI.create("http://127.0.0.1:" + server.getAddress().getPort()));
             builder.getClass().getMethod("allowPlainHttpToLoopback", boolean.class).invoke(builder, true);
             Object client = builder.getClass().getMethod("build").invoke(builder);
-            Object api = Feature.get(client, "default_");
+            Object api = Feature.get(client, "enums");
             Class<?> params = f.loader.loadClass("feature.api.GetSignalParams");
             Object paramsBuilder = params.getMethod("builder").invoke(null);
             paramsBuilder.getClass().getMethod("level", f.model("Level")).invoke(paramsBuilder, constant(f.model("Level"), "V_1"));
@@ -175,7 +175,7 @@ class EnumsTest {
         } finally {
             server.stop(0);
         }
-        assertThat(f.source("api/DefaultApi.java")).contains(".query(\"level\", params.level())");
+        assertThat(f.source("api/EnumsApi.java")).contains(".query(\"level\", params.level())");
     }
 
     @Test

@@ -39,13 +39,13 @@ class LargeAndOddSchemasTest {
         assertThat(Feature.get(built, "f000")).isEqualTo("first");
         assertThat(Feature.get(built, "f259")).isEqualTo("last");
         assertThat(Feature.get(built, "f100")).isNull();
-        assertThat(f.source("api/DefaultApi.java")).contains(".query(\"f259\", params.f259())");
+        assertThat(f.source("api/LargeModelApi.java")).contains(".query(\"f259\", params.f259())");
     }
 
     @Test
     void aRefIntoAnOperationsInlineSchemaIsValidAndKeptAsJson() throws Exception {
         Feature f = Feature.generate("ref-into-path.yaml");
-        assertThat(f.source("api/DefaultApi.java")).contains("public JsonNode again()");
+        assertThat(f.source("api/RefIntoPathApi.java")).contains("public JsonNode again()");
         assertThat(JsonNode.class).isNotNull();
     }
 }

@@ -35,7 +35,7 @@ class NamesTest {
 
     @Test
     void operationsNamedLikeObjectMethodsOrUnnamedOrDuplicatedStillGetMethods() {
-        String api = f.source("api/DefaultApi.java");
+        String api = f.source("api/NamesApi.java");
         assertThat(api).contains("public Builder2 clone2(String class_", "public ErrorModel getThings()", "public void clone3()");
     }
 }

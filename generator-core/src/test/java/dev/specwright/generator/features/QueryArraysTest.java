@@ -8,7 +8,7 @@ class QueryArraysTest {
 
     @Test
     void explodedArraysRepeatTheParameterAndExplodeFalseJoinsIt() throws Exception {
-        String api = Feature.generate("query-arrays.yaml").source("api/DefaultApi.java");
+        String api = Feature.generate("query-arrays.yaml").source("api/QueryArraysApi.java");
         assertThat(api).contains(".queryEach(\"status\", params.status())")
                 .contains(".query(\"tags\", params.tags())")
                 .contains(".queryEach(\"ids\", ids)");

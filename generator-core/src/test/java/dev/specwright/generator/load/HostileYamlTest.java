@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.specwright.generator.SpecProblem;
 import dev.specwright.generator.SpecProblemsException;
-import dev.specwright.generator.model.ErrorCatalog;
 import io.swagger.v3.oas.models.OpenAPI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -245,7 +244,7 @@ class HostileYamlTest {
                     .append(", \"category\": \"InvalidData\", \"description\": \"").append("d".repeat(50)).append("\"}");
         }
         Path errors = Files.writeString(tmp.resolve("errors.json"), json.append("]}").toString());
-        ErrorCatalog catalog = new ErrorCatalogLoader().load(errors);
+        RawErrorCatalog catalog = new ErrorCatalogLoader().load(errors);
         assertThat(catalog.entries()).hasSize(50_000);
     }
 }

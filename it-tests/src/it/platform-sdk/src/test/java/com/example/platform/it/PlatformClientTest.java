@@ -257,6 +257,10 @@ class PlatformClientTest {
         assertThat(e.error().fieldValue()).isEqualTo("unsortableField");
         assertThat(e.error().helpText()).isNull();
         assertThat(e.error().class_()).isEqualTo("record.product.proto.ProductError$ProductFieldNotSortable");
+        // one type for the category: the document's (none sent here) is the catalogue's ErrorCategory, as the exception's
+        ErrorCategory documented = e.error().errorCategory();
+        assertThat(documented).isNull();
+        assertThat(e.errorCategory()).isEqualTo(ErrorCategory.INVALID_DATA);
         assertThat(e.rawBody()).contains("\"subCode\": 101019");
         assertThat(e.getMessage()).contains("400").doesNotContain("secret");
         assertThat(onlyRequest().queryParameter("orderBy").firstValue()).isEqualTo("unsortableField");
