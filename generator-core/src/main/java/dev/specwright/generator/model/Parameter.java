@@ -32,10 +32,5 @@ public record Parameter(
      * @param fieldEnum the {@code <Model>Field} enum whose constants the parameter takes
      * @param namesMethod the Params builder's setter taking raw field names, next to the one taking the enum's
      */
-    public record FieldFilter(boolean include, String fieldEnum, String namesMethod) {
-        /** A parameter marked as a field filter, not yet linked to the response model. */
-        public FieldFilter(boolean include, String fieldEnum) {
-            this(include, fieldEnum, "");
-        }
-    }
+    public record FieldFilter(boolean include, String fieldEnum, String namesMethod) {}
 }

@@ -122,8 +122,8 @@ class BuildPassesTest {
         FieldFilterPass.FieldFilters filtered = FieldFilterPass.run(operations, modelScope);
 
         List<Parameter> parameters = filtered.apis().get(0).operations().get(0).parameters();
-        assertThat(parameters.get(0).fieldFilter()).contains(new Parameter.FieldFilter(true, "ItemField"));
-        assertThat(parameters.get(1).fieldFilter()).contains(new Parameter.FieldFilter(false, "ItemField"));
+        assertThat(parameters.get(0).fieldFilter()).get().extracting(Parameter.FieldFilter::include, Parameter.FieldFilter::fieldEnum).containsExactly(true, "ItemField");
+        assertThat(parameters.get(1).fieldFilter()).get().extracting(Parameter.FieldFilter::include, Parameter.FieldFilter::fieldEnum).containsExactly(false, "ItemField");
         assertThat(parameters.get(1).type()).isEqualTo(new TypeRef.ListOf(TypeRef.Builtin.STRING));
         assertThat(parameters.get(2).fieldFilter()).isEmpty();
         assertThat(filtered.schemas().model("Item").flatMap(ModelDef::fieldEnum)).contains("ItemField");
