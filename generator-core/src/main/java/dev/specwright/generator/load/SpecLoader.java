@@ -130,7 +130,7 @@ public final class SpecLoader {
             } catch (DocumentReader.Refused e) {
                 tree = new SpecTree(null); // it was read once within the same limits; cannot happen
             }
-            for (String message : messages) {
+            for (String message : ParserMessages.relevant(messages)) { // not what it says of valid input, nor twice
                 Optional<String> instead = ParserMessages.tolerance(message);
                 if (instead.isPresent()) {
                     warned.add(ParserMessages.toWarning(file, message, tree, instead.get()));
