@@ -309,7 +309,12 @@ final class ParserMessages {
 
     /** A local $ref whose target does not exist, at the $ref: one text whichever message reports it, so it is reported once. */
     private static SpecProblem dangling(Where w, String pointer, String ref) {
-        return w.at(pointer, "the $ref \"" + ref + "\" points to nothing in this document.",
+        return dangling(w.file(), pointer, ref);
+    }
+
+    /** A local $ref whose target does not exist ({@link LocalRefs}), at the $ref. */
+    static SpecProblem dangling(String file, String pointer, String ref) {
+        return new SpecProblem(file, pointer, "the $ref \"" + ref + "\" points to nothing in this document.",
                 "define " + ref.substring(Math.min(2, ref.length())) + ", or correct the reference.");
     }
 

@@ -84,6 +84,10 @@ public final class SpecLoader {
         if (!unsafe.isEmpty()) {
             throw new SpecProblemsException(unsafe);
         }
+        List<SpecProblem> dangling = LocalRefs.dangling(file, document.tree()); // every #/... $ref points to something
+        if (!dangling.isEmpty()) {
+            throw new SpecProblemsException(dangling);
+        }
         allowYamlOfSize(largestReferenced);
         String location = spec.toAbsolutePath().toUri().toString();
         if (Swagger2.is(document.tree())) {

@@ -256,7 +256,7 @@ class MessagesLocatedTest {
     }
 
     @Test
-    void aRefOfTheWrongKindThatPointsToNothingSaysSo() throws Exception {
+    void aRefOfTheWrongKindThatPointsToNothingSaysItPointsToNothing() throws Exception {
         for (String head : List.of(HEAD_30, HEAD_31)) {
             List<SpecProblem> problems = refused(head + """
                     paths:
@@ -270,11 +270,83 @@ class MessagesLocatedTest {
                     """);
             assertThat(problems).singleElement().satisfies(p -> {
                 assertThat(p.pointer()).isEqualTo("/paths/~1pets/get/responses/200/$ref");
-                assertThat(p.rule()).isEqualTo("a response is needed here, but the $ref points to #/components/schemas/Missing, "
-                        + "which points to nothing.");
-                assertThat(p.fix()).isEqualTo("point the $ref at a response (under #/components/responses), or write one in place.");
+                assertThat(p.rule()).isEqualTo("the $ref \"#/components/schemas/Missing\" points to nothing in this document.");
             });
         }
+    }
+
+    @Test
+    void theParserMessageOfAWrongKindRefToNothingSaysItPointsToNothing() {
+        // the message swagger-parser gives for it (LocalRefs reports the ref first, but the message must not lie either)
+        SpecTree tree = new SpecTree(new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode());
+        SpecProblem p = ParserMessages.toProblem("api.yaml",
+                "paths.'/pets'(get).responses.200.$ref target #/components/schemas/Missing is not of expected type Response", tree);
+        assertThat(p.rule()).isEqualTo("a response is needed here, but the $ref points to #/components/schemas/Missing, "
+                + "which points to nothing.");
+        assertThat(p.fix()).isEqualTo("point the $ref at a response (under #/components/responses), or write one in place.");
+    }
+
+    private static final String DANGLING_EVERYWHERE = """
+            paths:
+              /pets:
+                get:
+                  parameters:
+                    - $ref: '#/components/parameters/NoParam'
+                  responses:
+                    '200':
+                      description: ok
+                      headers:
+                        X-A: {$ref: '#/components/headers/NoHeader'}
+                      links:
+                        l: {$ref: '#/components/links/NoLink'}
+                      content:
+                        application/json:
+                          schema: {type: string, x-note: {$ref: '#/not/checked'}, example: {$ref: '#/data/only'}}
+                          examples:
+                            default: {$ref: '#/components/examples/NoExample'}
+                            data: {value: {$ref: '#/a/value'}}
+                    '404': {$ref: '#/components/responses/NoResponse'}
+                post:
+                  requestBody: {$ref: '#/components/requestBodies/NoBody'}
+                  callbacks:
+                    c: {$ref: '#/components/callbacks/NoCallback'}
+                  responses:
+                    '201': {description: ok}
+            components:
+              schemas:
+                Pet: {type: string}
+            """;
+
+    @Test
+    void everyDanglingLocalRefIsLocatedIn30And31AndDataIsNoRef() throws Exception {
+        for (String head : List.of(HEAD_30, HEAD_31)) {
+            List<SpecProblem> problems = refused(head + DANGLING_EVERYWHERE);
+            assertThat(problems).extracting(SpecProblem::pointer).containsExactly(
+                    "/paths/~1pets/get/parameters/0/$ref",
+                    "/paths/~1pets/get/responses/200/headers/X-A/$ref",
+                    "/paths/~1pets/get/responses/200/links/l/$ref",
+                    "/paths/~1pets/get/responses/200/content/application~1json/examples/default/$ref",
+                    "/paths/~1pets/get/responses/404/$ref",
+                    "/paths/~1pets/post/requestBody/$ref",
+                    "/paths/~1pets/post/callbacks/c/$ref");
+            assertThat(problems).allSatisfy(p -> assertThat(p.rule()).endsWith("points to nothing in this document."));
+        }
+    }
+
+    @Test
+    void refsThatPointIntoTheDocumentPassWhateverTheirEncoding() throws Exception {
+        clean(HEAD_30 + """
+                paths:
+                  /pets/{id}:
+                    get:
+                      parameters: [{name: id, in: path, required: true, schema: {type: string}}]
+                      responses:
+                        '200':
+                          description: ok
+                          content:
+                            application/json:
+                              schema: {$ref: '#/paths/~1pets~1%7Bid%7D/get/parameters/0/schema'}
+                """);
     }
 
     @Test
