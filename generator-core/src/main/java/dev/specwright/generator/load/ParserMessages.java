@@ -116,7 +116,7 @@ final class ParserMessages {
             }),
             // 3.1: `identifier` and `url` exclude each other (swagger-parser calls the second one unexpected)
             shape("^attribute info\\.license\\.identifier is unexpected$", (m, w) -> !w.tree.at("/info/license").has("url") ? null
-                    : w.at("/info/license/identifier", "a license gives an `identifier` or a `url`, not both (OpenAPI 3.1).",
+                    : w.at("/info/license/identifier", "a 3.1 license gives an `identifier` or a `url`, not both.",
                             "keep one of them.")),
             shape(AT + "([^.']+) is unexpected$", (m, w) -> w.at(w.member(m.group(1), m.group(2), notAllowed(m.group(2))),
                     "`" + m.group(2) + "` is not a field OpenAPI allows here.",

@@ -232,7 +232,7 @@ class MessagesLocatedTest {
         for (List<SpecProblem> problems : List.of(v30, v31)) {
             assertThat(problems).singleElement().satisfies(p -> {
                 assertThat(p.pointer()).isEqualTo("/paths/~1pets/get/parameters/0/schema/$ref");
-                assertThat(p.rule()).isEqualTo("the $ref \"#/components/schemas/Missing\" points to nothing in this document.");
+                assertThat(p.rule()).isEqualTo("the $ref \"#/components/schemas/Missing\" points to nothing in this document (line 9).");
             });
         }
     }
@@ -251,7 +251,7 @@ class MessagesLocatedTest {
                 """);
         assertThat(problems).singleElement().satisfies(p -> {
             assertThat(p.pointer()).isEqualTo("/paths/~1pets/get/responses/200/$ref");
-            assertThat(p.rule()).isEqualTo("the $ref \"#/components/responses/Missing\" points to nothing in this document.");
+            assertThat(p.rule()).isEqualTo("the $ref \"#/components/responses/Missing\" points to nothing in this document (line 7).");
         });
     }
 
@@ -270,7 +270,7 @@ class MessagesLocatedTest {
                     """);
             assertThat(problems).singleElement().satisfies(p -> {
                 assertThat(p.pointer()).isEqualTo("/paths/~1pets/get/responses/200/$ref");
-                assertThat(p.rule()).isEqualTo("the $ref \"#/components/schemas/Missing\" points to nothing in this document.");
+                assertThat(p.rule()).isEqualTo("the $ref \"#/components/schemas/Missing\" points to nothing in this document (line 7).");
             });
         }
     }
@@ -329,7 +329,8 @@ class MessagesLocatedTest {
                     "/paths/~1pets/get/responses/404/$ref",
                     "/paths/~1pets/post/requestBody/$ref",
                     "/paths/~1pets/post/callbacks/c/$ref");
-            assertThat(problems).allSatisfy(p -> assertThat(p.rule()).endsWith("points to nothing in this document."));
+            assertThat(problems).extracting(SpecProblem::rule).allSatisfy(r -> assertThat(r).contains("points to nothing in this document"))
+                    .extracting(r -> r.replaceAll(".*\\(line (\\d+)\\)\\.$", "$1")).containsExactly("7", "12", "14", "19", "21", "23", "25");
         }
     }
 
@@ -362,7 +363,7 @@ class MessagesLocatedTest {
                     Pet: {type: string}
                 """);
         assertThat(problems).singleElement().satisfies(p -> assertThat(p.rule())
-                .isEqualTo("a response is needed here, but the $ref points to #/components/schemas/Pet, which is a schema."));
+                .isEqualTo("a response is needed here, but the $ref points to #/components/schemas/Pet, which is a schema (line 7)."));
     }
 
     // --- callbacks
@@ -393,7 +394,7 @@ class MessagesLocatedTest {
             List<SpecProblem> problems = refused(head + CALLBACK_WITHOUT_RESPONSES);
             assertThat(problems).singleElement().satisfies(p -> {
                 assertThat(p.pointer()).isEqualTo("/paths/~1subscribe/post/callbacks/onEvent/{$request.body#~1url}/post");
-                assertThat(p.rule()).isEqualTo("`responses` is required here but missing.");
+                assertThat(p.rule()).isEqualTo("`responses` is required here but missing (line 13).");
             });
         }
     }
@@ -433,7 +434,7 @@ class MessagesLocatedTest {
         new SpecLoader().load(spec, warnings::add);
         assertThat(warnings).singleElement().satisfies(w -> {
             assertThat(w.pointer()).isEqualTo("/info/license/identifier");
-            assertThat(w.rule()).isEqualTo("a license gives an `identifier` or a `url`, not both (OpenAPI 3.1).");
+            assertThat(w.rule()).isEqualTo("a 3.1 license gives an `identifier` or a `url`, not both (line 8).");
             assertThat(w.fix()).isEqualTo("keep one of them. Until then: the license does not reach the client.");
         });
     }
@@ -508,5 +509,45 @@ class MessagesLocatedTest {
         Schema<?> pet = api.getComponents().getSchemas().get("Pet");
         Set<String> types = pet.getTypes();
         assertThat(types).containsExactlyInAnyOrder("object", "null");
+    }
+
+    // --- lines
+
+    @Test
+    void theLineOfAPointerIsFoundInJsonAndYamlAlike() throws Exception {
+        Path json = Files.writeString(tmp.resolve("lines.json"), """
+                {"openapi": "3.0.3",
+                 "paths": {
+                   "/a~b": {"get": {"parameters": [
+                     {"name": "x"},
+                     {"name": "y",
+                      "schema": {"$ref": "#/nowhere"}}]}}}}
+                """);
+        Path yaml = Files.writeString(tmp.resolve("lines.yaml"), """
+                openapi: 3.0.3
+                base: &base {name: z}
+                paths:
+                  /a~b:
+                    get:
+                      parameters:
+                        - {name: x}
+                        - name: y
+                          schema:
+                            $ref: '#/nowhere'
+                        - *base
+                        - [nested, [list]]
+                        - last
+                """);
+        List<SpecProblem> problems = List.of(
+                new SpecProblem("f", "/paths/~1a~0b/get/parameters/1/schema/$ref", "a rule.", "a fix."),
+                new SpecProblem("f", "/paths/~1a~0b/get/parameters/0", "entry.", "a fix."),
+                new SpecProblem("f", "/paths/~1a~0b/get/parameters/2/name", "through an alias.", "a fix."),
+                new SpecProblem("f", "", "the whole document.", "a fix."));
+        assertThat(SourceLines.added(json, problems)).extracting(SpecProblem::rule)
+                .containsExactly("a rule (line 6).", "entry (line 4).", "through an alias.", "the whole document.");
+        assertThat(SourceLines.added(yaml, problems)).extracting(SpecProblem::rule)
+                .containsExactly("a rule (line 10).", "entry (line 7).", "through an alias.", "the whole document.");
+        List<SpecProblem> last = List.of(new SpecProblem("f", "/paths/~1a~0b/get/parameters/4", "last.", "a fix."));
+        assertThat(SourceLines.added(yaml, last)).extracting(SpecProblem::rule).containsExactly("last (line 13).");
     }
 }
