@@ -22,6 +22,8 @@ final class LocalRefs {
     private final SpecTree tree;
     private final String file;
     private final List<SpecProblem> problems = new ArrayList<>();
+    /** The escaped segments down to the node being walked: a pointer is spelled out only for a problem. */
+    private final List<String> path = new ArrayList<>();
 
     private LocalRefs(String file, JsonNode root) {
         this.file = file;
@@ -31,14 +33,16 @@ final class LocalRefs {
     /** The problems of the document's dangling local references, in document order. */
     static List<SpecProblem> dangling(String file, JsonNode root) {
         LocalRefs refs = new LocalRefs(file, root);
-        refs.walk(root, "", null);
+        refs.walk(root, null);
         return refs.problems;
     }
 
-    private void walk(JsonNode node, String pointer, String via) {
+    private void walk(JsonNode node, String via) {
         if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
-                walk(node.get(i), pointer + "/" + i, "");
+                path.add(String.valueOf(i));
+                walk(node.get(i), "");
+                path.remove(path.size() - 1);
             }
             return;
         }
@@ -53,14 +57,17 @@ final class LocalRefs {
         JsonNode ref = node.get("$ref");
         if (keywords && ref != null && ref.isTextual() && ref.textValue().startsWith("#/")
                 && tree.target(ref.textValue()).isMissingNode()) {
-            problems.add(ParserMessages.dangling(file, pointer + "/$ref", ref.textValue()));
+            problems.add(ParserMessages.dangling(file, "/" + String.join("/", path) + (path.isEmpty() ? "" : "/") + "$ref",
+                    ref.textValue()));
         }
         for (Map.Entry<String, JsonNode> member : node.properties()) {
             String key = member.getKey();
             // a schema's `examples` (3.1) is a list of values; elsewhere it is a map of Example objects, which may be $refs
             boolean data = DATA.contains(key) || key.startsWith("x-") || key.equals("examples") && member.getValue().isArray();
             if (!keywords || !data) {
-                walk(member.getValue(), pointer + "/" + SpecTree.escape(key), key);
+                path.add(SpecTree.escape(key));
+                walk(member.getValue(), key);
+                path.remove(path.size() - 1);
             }
         }
     }
