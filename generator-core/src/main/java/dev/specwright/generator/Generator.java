@@ -3,6 +3,7 @@ package dev.specwright.generator;
 import dev.specwright.generator.emit.Emitter;
 import dev.specwright.generator.emit.GeneratedFile;
 import dev.specwright.generator.load.ErrorCatalogLoader;
+import dev.specwright.generator.load.SourceLines;
 import dev.specwright.generator.load.SpecLoader;
 import dev.specwright.generator.model.ApiModel;
 import dev.specwright.generator.model.ApiModelBuilder;
@@ -58,11 +59,16 @@ public final class Generator {
             }
         }
         if (!problems.isEmpty()) {
-            throw new SpecProblemsException(problems);
+            throw new SpecProblemsException(SourceLines.added(problems)); // each with its line in its file
         }
         ApiModelBuilder.Settings settings = new ApiModelBuilder.Settings(options.basePackage(), options.apiPackage(),
                 options.modelPackage());
-        ApiModel model = new ApiModelBuilder(openApi, options.spec().toString()).build(settings, catalog);
+        ApiModel model;
+        try {
+            model = new ApiModelBuilder(openApi, options.spec().toString()).build(settings, catalog);
+        } catch (SpecProblemsException e) {
+            throw new SpecProblemsException(SourceLines.added(e.problems())); // each with its line in its file
+        }
         coped.forEach(warnings);
         return model;
     }

@@ -29,26 +29,33 @@ import org.yaml.snakeyaml.events.ScalarEvent;
  * once more, as a stream of tokens or events, only for a spec that has problems: it costs a spec without them nothing.
  * A pointer the file does not spell out (a member an alias or a merge brought in) keeps its problem without a line.
  */
-final class SourceLines {
+public final class SourceLines {
 
     private SourceLines() {}
 
-    /** The problems, each with the line of its pointer where the file has one; the file unreadable: as they are. */
-    static List<SpecProblem> added(Path file, Collection<SpecProblem> problems) {
-        Set<String> wanted = new HashSet<>();
-        problems.forEach(p -> wanted.add(p.pointer()));
-        wanted.remove("");
-        if (wanted.isEmpty()) {
-            return List.copyOf(problems);
+    /**
+     * The problems, each with the line of its pointer in its own file (the spec, the error catalogue) where the file has
+     * one; a file that cannot be read again leaves its problems as they are.
+     */
+    public static List<SpecProblem> added(Collection<SpecProblem> problems) {
+        Map<String, Set<String>> wanted = new HashMap<>();
+        for (SpecProblem p : problems) {
+            if (!p.pointer().isEmpty()) {
+                wanted.computeIfAbsent(p.file(), f -> new HashSet<>()).add(p.pointer());
+            }
         }
-        Map<String, Integer> lines;
+        Map<String, Map<String, Integer>> lines = new HashMap<>();
+        wanted.forEach((file, pointers) -> lines.put(file, lines(Path.of(file), pointers)));
+        return problems.stream().map(p -> withLine(p, lines.getOrDefault(p.file(), Map.of()).get(p.pointer()))).toList();
+    }
+
+    private static Map<String, Integer> lines(Path file, Set<String> wanted) {
         try {
             String text = Files.readString(file, StandardCharsets.UTF_8);
-            lines = text.trim().startsWith("{") ? json(text, wanted) : yaml(text, wanted);
+            return text.trim().startsWith("{") ? json(text, wanted) : yaml(text, wanted);
         } catch (IOException | RuntimeException e) {
-            return List.copyOf(problems); // read once within the limits already; the lines are a help, not a condition
+            return Map.of(); // read once within the limits already; the lines are a help, not a condition
         }
-        return problems.stream().map(p -> withLine(p, lines.get(p.pointer()))).toList();
     }
 
     private static SpecProblem withLine(SpecProblem problem, Integer line) {

@@ -86,7 +86,7 @@ public final class SpecLoader {
         }
         List<SpecProblem> dangling = LocalRefs.dangling(file, document.tree()); // every #/... $ref points to something
         if (!dangling.isEmpty()) {
-            throw new SpecProblemsException(SourceLines.added(spec, dangling));
+            throw new SpecProblemsException(SourceLines.added(dangling));
         }
         allowYamlOfSize(largestReferenced);
         String location = spec.toAbsolutePath().toUri().toString();
@@ -153,9 +153,9 @@ public final class SpecLoader {
                     "start the document with `openapi: 3.0.3` (or 3.1.0) and give `info` and `paths`."));
         }
         if (!problems.isEmpty()) {
-            throw new SpecProblemsException(SourceLines.added(Path.of(file), problems)); // each with its line
+            throw new SpecProblemsException(SourceLines.added(problems)); // each with its line
         }
-        SourceLines.added(Path.of(file), warned).forEach(warnings);
+        SourceLines.added(warned).forEach(warnings);
         return result.getOpenAPI();
     }
 

@@ -538,16 +538,52 @@ class MessagesLocatedTest {
                         - [nested, [list]]
                         - last
                 """);
-        List<SpecProblem> problems = List.of(
-                new SpecProblem("f", "/paths/~1a~0b/get/parameters/1/schema/$ref", "a rule.", "a fix."),
-                new SpecProblem("f", "/paths/~1a~0b/get/parameters/0", "entry.", "a fix."),
-                new SpecProblem("f", "/paths/~1a~0b/get/parameters/2/name", "through an alias.", "a fix."),
-                new SpecProblem("f", "", "the whole document.", "a fix."));
-        assertThat(SourceLines.added(json, problems)).extracting(SpecProblem::rule)
-                .containsExactly("a rule (line 6).", "entry (line 4).", "through an alias.", "the whole document.");
-        assertThat(SourceLines.added(yaml, problems)).extracting(SpecProblem::rule)
-                .containsExactly("a rule (line 10).", "entry (line 7).", "through an alias.", "the whole document.");
-        List<SpecProblem> last = List.of(new SpecProblem("f", "/paths/~1a~0b/get/parameters/4", "last.", "a fix."));
-        assertThat(SourceLines.added(yaml, last)).extracting(SpecProblem::rule).containsExactly("last (line 13).");
+        for (Path file : List.of(json, yaml)) {
+            String f = file.toString();
+            List<SpecProblem> problems = List.of(
+                    new SpecProblem(f, "/paths/~1a~0b/get/parameters/1/schema/$ref", "a rule.", "a fix."),
+                    new SpecProblem(f, "/paths/~1a~0b/get/parameters/0", "entry.", "a fix."),
+                    new SpecProblem(f, "/paths/~1a~0b/get/parameters/2/name", "through an alias.", "a fix."),
+                    new SpecProblem(f, "", "the whole document.", "a fix."),
+                    new SpecProblem(tmp.resolve("absent.yaml").toString(), "/paths", "another file.", "a fix."));
+            assertThat(SourceLines.added(problems)).extracting(SpecProblem::rule).containsExactly(
+                    file == json ? "a rule (line 6)." : "a rule (line 10).", file == json ? "entry (line 4)." : "entry (line 7).",
+                    "through an alias.", "the whole document.", "another file.");
+        }
+        List<SpecProblem> last = List.of(new SpecProblem(yaml.toString(), "/paths/~1a~0b/get/parameters/4", "last.", "a fix."));
+        assertThat(SourceLines.added(last)).extracting(SpecProblem::rule).containsExactly("last (line 13).");
+    }
+
+    @Test
+    void problemsFoundWhenTheModelIsBuiltCarryTheirLineToo() throws Exception {
+        Path spec = write(HEAD_30 + """
+                paths:
+                  /pets:
+                    get:
+                      operationId: listPets
+                      responses: {}
+                """);
+        Path errors = Files.writeString(tmp.resolve("errors.json"), """
+                {"errors": [
+                  {"code": 1, "subCode": 2, "name": "A", "category": "NotFound"},
+                  {"code": 1, "subCode": 2, "name": "B", "category": "NotFound"}
+                ]}
+                """);
+        SpecProblemsException e = catchThrowableOfType(SpecProblemsException.class, () -> new dev.specwright.generator.Generator()
+                .model(dev.specwright.generator.GeneratorOptions.builder(spec, tmp.resolve("out")).errorCatalog(errors).build()));
+        assertThat(e).isNotNull();
+        assertThat(e.problems()).anySatisfy(p -> {
+            assertThat(p.file()).isEqualTo(errors.toString());
+            assertThat(p.pointer()).isEqualTo("/errors/1");
+            assertThat(p.rule()).endsWith("(line 3).");
+        });
+        Files.writeString(errors, "{\"errors\": []}");
+        e = catchThrowableOfType(SpecProblemsException.class, () -> new dev.specwright.generator.Generator()
+                .model(dev.specwright.generator.GeneratorOptions.builder(spec, tmp.resolve("out")).errorCatalog(errors).build()));
+        assertThat(e).isNotNull();
+        assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p.pointer()).isEqualTo("/paths/~1pets/get/responses");
+            assertThat(p.rule()).isEqualTo("an operation needs at least one response (line 7).");
+        });
     }
 }
