@@ -24,6 +24,7 @@ final class ParserMessages {
     private static final String LOCATION = "((?:[A-Za-z_$][\\w$-]*|'[^']*')(?:\\.(?:[A-Za-z_$][\\w$-]*|'[^']*'|\\d+)|\\([a-z]+\\))*)";
     /** swagger-parser's 3.1 resolver on a $ref to nothing: {@code Could not find /components/x in contents of #/components/x}. */
     private static final Pattern COULD_NOT_FIND = Pattern.compile("^Could not find (\\S*) in contents of (\\S+)$");
+    private static final Pattern CONTENT_MISSING = Pattern.compile("^attribute (.+)\\.content is missing$");
     private static final Pattern REF_TARGET = Pattern.compile(
             "^(.+)\\.\\$ref target (#\\S*) is not of expected type (\\S+?)\\.?$");
 
@@ -231,6 +232,12 @@ final class ParserMessages {
             if (VALID_INPUT.stream().anyMatch(p -> p.matcher(m).matches())) {
                 continue;
             }
+            // a parameter whose `schema` swagger-parser could not read (a 3.1 boolean schema) lacks no `content`
+            Matcher content = CONTENT_MISSING.matcher(m);
+            if (content.matches() && messages.stream().anyMatch(other -> normalized(other)
+                    .equals("attribute " + content.group(1) + ".schema is not of type `object`"))) {
+                continue;
+            }
             Matcher notFound = COULD_NOT_FIND.matcher(m);
             if (notFound.matches() && messages.stream().anyMatch(other -> !COULD_NOT_FIND.matcher(normalized(other)).matches()
                     && other.contains(notFound.group(2) + " "))) {
@@ -369,6 +376,12 @@ final class ParserMessages {
                 .orElseGet(() -> w.member(m.group(1), key, misfit)) : w.member(m.group(1), key, misfit);
         JsonNode found = w.tree.at(pointer);
         boolean atKey = pointer.endsWith("/" + SpecTree.escape(key));
+        if (found.isBoolean() && expected.equals("object") && w.tree.isOpenApi31()
+                && (key.equals("schema") || pointer.equals("/components/schemas/" + SpecTree.escape(key)))) {
+            return w.at(pointer, "`" + found + "` is a valid schema in OpenAPI 3.1 (JSON Schema's boolean schema), but "
+                    + "swagger-parser reads none here, so the generator cannot either.", "write `{}` for `true` (any value) "
+                    + "or `{not: {}}` for `false` (no value).");
+        }
         String wanted = JSON_KINDS.get(expected);
         String entry = atKey && wanted != null && CHECKED_BY_ENTRY.contains(key) ? badEntry(found, expected) : null;
         if (entry != null) {

@@ -46,6 +46,11 @@ final class SpecTree {
         }
     }
 
+    /** Whether the document says {@code openapi: 3.1.x}. */
+    boolean isOpenApi31() {
+        return root.path("openapi").asText("").startsWith("3.1");
+    }
+
     /**
      * Whether the member at {@code pointer} sits beside a {@code $ref} in an OpenAPI 3.0 document, where the Reference
      * Object says such siblings "SHALL be ignored": whatever is wrong with them is no defect of the spec. (3.1 gives

@@ -469,6 +469,35 @@ class MessagesLocatedTest {
         assertThat(api.getComponents().getSchemas()).containsKey("Pet");
     }
 
+    private static final String BOOLEAN_SCHEMAS = HEAD_31 + """
+            paths:
+              /pets:
+                get:
+                  parameters:
+                    - {name: any, in: query, schema: true}
+                  responses:
+                    '200':
+                      description: ok
+                      content:
+                        application/json:
+                          schema: {type: object, properties: {a: true, b: false}, additionalProperties: false}
+            components:
+              schemas:
+                Nothing: false
+            """;
+
+    @Test
+    void a31BooleanSchemaSwaggerParserCannotReadIsSaidToBeValidWithAWorkaround() throws Exception {
+        List<SpecProblem> problems = refused(BOOLEAN_SCHEMAS);
+        // no knock-on "`content` is required" for the parameter whose schema the parser dropped; nested ones are read
+        assertThat(problems).extracting(SpecProblem::pointer)
+                .containsExactly("/components/schemas/Nothing", "/paths/~1pets/get/parameters/0/schema");
+        assertThat(problems.get(1).rule()).isEqualTo("`true` is a valid schema in OpenAPI 3.1 (JSON Schema's boolean schema), "
+                + "but swagger-parser reads none here, so the generator cannot either (line 7).");
+        assertThat(problems.get(1).fix()).isEqualTo("write `{}` for `true` (any value) or `{not: {}}` for `false` (no value).");
+        clean(BOOLEAN_SCHEMAS.replace("schema: true", "schema: {}").replace("Nothing: false", "Nothing: {not: {}}"));
+    }
+
     @Test
     void json2020SchemaKeywordsIn31AreValid() throws Exception {
         OpenAPI api = clean(HEAD_31 + """
