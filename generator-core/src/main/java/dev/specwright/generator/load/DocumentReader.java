@@ -42,7 +42,8 @@ import org.yaml.snakeyaml.representer.Representer;
  * the JSON text, never the YAML: its own YAML reading lets aliases expand without bound and refuses nesting past
  * SnakeYAML's default of 50, while its JSON reading keeps Jackson's limits — so every document is checked here once,
  * the same way whatever its syntax. YAML is read as swagger-parser reads it (SnakeYAML's safe constructor, its resolver
- * that leaves dates as strings, duplicate keys refused), so the JSON means what the YAML meant.
+ * that leaves dates as strings, duplicate keys refused), so the JSON means what the YAML meant; {@link YamlKeys} checks
+ * the keys first, where their JSON pointer is still known. JSON refuses duplicate keys too, located by Jackson's context.
  */
 final class DocumentReader {
 

@@ -222,8 +222,9 @@ final class ParserMessages {
             Pattern.compile("^attribute info\\.license\\.identifier is missing$"));
 
     /**
-     * The parser's messages that say something of the spec: without those it says of valid input, and without the 3.1
-     * resolver's "Could not find" for a $ref that another message already reports (it names no place, the other does).
+     * The parser's messages that say something of the spec: without those it says of valid input, without the 3.1
+     * resolver's "Could not find" for a $ref that another message already reports (it names no place, the other does),
+     * and without a parameter's "content is missing" that only follows from a `schema` it could not read.
      */
     static List<String> relevant(List<String> messages) {
         List<String> relevant = new ArrayList<>();

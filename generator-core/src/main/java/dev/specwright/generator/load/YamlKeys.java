@@ -25,7 +25,7 @@ import org.yaml.snakeyaml.nodes.Tag;
 final class YamlKeys {
 
     private final Function<Node, Object> construct;
-    /** Each node once: an alias is the node it names, checked where it first appears. */
+    /** Each list and mapping once: an alias is the node it names, checked where it first appears. */
     private final Set<Node> seen = Collections.newSetFromMap(new IdentityHashMap<>());
 
     /** @param construct what SnakeYAML's constructor makes of a scalar key (the value Jackson then writes as a name) */
@@ -39,8 +39,8 @@ final class YamlKeys {
     }
 
     private void visit(Node node, String pointer) throws DocumentReader.Refused {
-        if (!seen.add(node)) {
-            return;
+        if (node instanceof ScalarNode || !seen.add(node)) {
+            return; // a scalar has no keys: not remembered, so the set holds only lists and mappings
         }
         if (node instanceof SequenceNode sequence) {
             for (int i = 0; i < sequence.getValue().size(); i++) {
