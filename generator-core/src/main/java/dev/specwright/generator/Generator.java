@@ -4,6 +4,7 @@ import dev.specwright.generator.emit.Emitter;
 import dev.specwright.generator.emit.GeneratedFile;
 import dev.specwright.generator.load.ErrorCatalogLoader;
 import dev.specwright.generator.load.RawErrorCatalog;
+import dev.specwright.generator.load.SourceLines;
 import dev.specwright.generator.load.SpecLoader;
 import dev.specwright.generator.model.ApiModel;
 import dev.specwright.generator.model.ApiModelBuilder;
@@ -64,11 +65,16 @@ public final class Generator {
             }
         }
         if (!problems.isEmpty()) {
-            throw new SpecProblemsException(problems);
+            throw new SpecProblemsException(SourceLines.added(problems)); // each with its line in its file
         }
         ApiModelBuilder.Settings settings = new ApiModelBuilder.Settings(options.basePackage(), options.apiPackage(),
                 options.modelPackage());
-        BuildPasses passes = new ApiModelBuilder(openApi, options.spec().toString()).passes(settings, catalog);
+        BuildPasses passes;
+        try {
+            passes = new ApiModelBuilder(openApi, options.spec().toString()).passes(settings, catalog);
+        } catch (SpecProblemsException e) {
+            throw new SpecProblemsException(SourceLines.added(e.problems())); // each with its line in its file
+        }
         coped.forEach(warnings);
         return passes;
     }

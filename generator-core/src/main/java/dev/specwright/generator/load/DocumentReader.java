@@ -2,7 +2,10 @@ package dev.specwright.generator.load;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -39,20 +42,32 @@ import org.yaml.snakeyaml.representer.Representer;
  * the JSON text, never the YAML: its own YAML reading lets aliases expand without bound and refuses nesting past
  * SnakeYAML's default of 50, while its JSON reading keeps Jackson's limits — so every document is checked here once,
  * the same way whatever its syntax. YAML is read as swagger-parser reads it (SnakeYAML's safe constructor, its resolver
- * that leaves dates as strings, duplicate keys refused), so the JSON means what the YAML meant.
+ * that leaves dates as strings, duplicate keys refused), so the JSON means what the YAML meant; {@link YamlKeys} checks
+ * the keys first, where their JSON pointer is still known. JSON refuses duplicate keys too, located by Jackson's context.
  */
 final class DocumentReader {
 
     /** A document read: its tree, and the same as JSON text. */
     record Document(JsonNode tree, String json) {}
 
-    /** A document that breaks a rule: what the rule is (with the line, where known), and how to fix it. */
+    /** A document that breaks a rule: what the rule is (with the line, where known), where, and how to fix it. */
     static final class Refused extends Exception {
         private final String fix;
+        private final String pointer;
 
         Refused(String rule, String fix) {
+            this(rule, fix, "");
+        }
+
+        /** @param pointer where in the document ({@code ""}: the document as a whole, or a place the reader cannot name) */
+        Refused(String rule, String fix, String pointer) {
             super(rule, null, false, false);
             this.fix = fix;
+            this.pointer = pointer;
+        }
+
+        String pointer() {
+            return pointer;
         }
 
         String rule() {
@@ -68,6 +83,8 @@ final class DocumentReader {
                     .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(LoadLimits.MAX_DEPTH).build())
                     .build())
             .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+            // a key given twice is refused where it is, as in YAML, not silently replaced by the second
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
     private DocumentReader() {}
@@ -84,7 +101,7 @@ final class DocumentReader {
         try {
             return read(text);
         } catch (Refused e) {
-            throw new SpecProblemsException(List.of(new SpecProblem(file, "", e.rule(), e.fix())));
+            throw new SpecProblemsException(List.of(new SpecProblem(file, e.pointer(), e.rule(), e.fix())));
         }
     }
 
@@ -104,9 +121,26 @@ final class DocumentReader {
         } catch (StreamConstraintsException e) {
             throw tooDeep();
         } catch (JsonProcessingException e) {
+            Refused duplicate = duplicate(e);
+            if (duplicate != null) {
+                throw duplicate;
+            }
             throw new Refused("the file must be valid JSON (line " + e.getLocation().getLineNr() + ", column "
                     + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage() + ").", "fix the JSON syntax at that line.");
         }
+    }
+
+    /**
+     * A duplicate key Jackson refused ({@link StreamReadFeature#STRICT_DUPLICATE_DETECTION}), located: the parser stands
+     * on the second key when it throws. Null for any other error.
+     */
+    private static Refused duplicate(JsonProcessingException e) {
+        if (!(e instanceof StreamReadException read) || !String.valueOf(e.getOriginalMessage()).startsWith("Duplicate field ")
+                || read.getProcessor() == null) {
+            return null;
+        }
+        JsonStreamContext at = read.getProcessor().getParsingContext();
+        return YamlKeys.duplicate(at.getCurrentName(), at.pathAsPointer().toString(), "line " + e.getLocation().getLineNr());
     }
 
     private static String yamlAsJson(String yaml) throws Refused {
@@ -122,7 +156,7 @@ final class DocumentReader {
         Object value;
         try {
             value = parser.load(yaml);
-        } catch (AliasCheck.Exceeded e) {
+        } catch (Thrown e) {
             throw e.refused();
         } catch (MarkedYAMLException e) {
             throw new Refused("the file must be valid YAML (" + where(e.getProblemMark()) + e.getProblem() + ").",
@@ -164,6 +198,20 @@ final class DocumentReader {
         return mark == null ? "" : "line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1) + ": ";
     }
 
+    /** A refusal thrown through SnakeYAML, which lets runtime exceptions pass. */
+    private static final class Thrown extends RuntimeException {
+        private final transient Refused refused;
+
+        Thrown(Refused refused) {
+            super(refused.rule(), null, false, false);
+            this.refused = refused;
+        }
+
+        Refused refused() {
+            return refused;
+        }
+    }
+
     /** The safe constructor, checking the composed node graph before it builds anything from it. */
     private static final class BoundedConstructor extends SafeConstructor {
         private final long maxChars;
@@ -181,6 +229,11 @@ final class DocumentReader {
                 return null;
             }
             new AliasCheck(maxChars).check(node);
+            try {
+                YamlKeys.check(node, this::constructObject);
+            } catch (Refused e) {
+                throw new Thrown(e);
+            }
             return constructDocument(node);
         }
     }
@@ -198,20 +251,6 @@ final class DocumentReader {
             this.maxChars = maxChars;
         }
 
-        /** Thrown through SnakeYAML, which lets runtime exceptions pass. */
-        static final class Exceeded extends RuntimeException {
-            private final transient Refused refused;
-
-            Exceeded(Refused refused) {
-                super(refused.rule(), null, false, false);
-                this.refused = refused;
-            }
-
-            Refused refused() {
-                return refused;
-            }
-        }
-
         static Refused cycle() {
             return new Refused("a YAML alias names a list or mapping that contains the alias itself: a cycle no JSON document can hold.",
                     "remove the alias; a recursive schema is written with a `$ref` to itself.");
@@ -221,17 +260,17 @@ final class DocumentReader {
             long[] sizeAndDepth = measure(root);
             long added = sizeAndDepth[0] - measured.size();
             if (added > LoadLimits.MAX_ALIAS_EXPANSION) {
-                throw new Exceeded(new Refused("the YAML aliases expand the document by "
+                throw new Thrown(new Refused("the YAML aliases expand the document by "
                         + (sizeAndDepth[0] == Long.MAX_VALUE ? "more than 9 quintillion" : String.format("%,d", added))
                         + " nodes, over the limit of " + String.format("%,d", LoadLimits.MAX_ALIAS_EXPANSION)
                         + " (aliases of aliases: a \"billion laughs\").",
                         "define the repeated parts once under `components` and `$ref` them instead of aliasing them."));
             }
             if (sizeAndDepth[1] > LoadLimits.MAX_DEPTH) {
-                throw new Exceeded(tooDeep());
+                throw new Thrown(tooDeep());
             }
             if (sizeAndDepth[2] > maxChars) {
-                throw new Exceeded(new Refused("the YAML aliases expand the document to "
+                throw new Thrown(new Refused("the YAML aliases expand the document to "
                         + (sizeAndDepth[2] == Long.MAX_VALUE ? "more than 9 quintillion" : String.format("%,d", sizeAndDepth[2]))
                         + " characters of JSON, over the limit of " + String.format("%,d", maxChars) + " (" + LoadLimits.EXPANSION_FACTOR
                         + " times the file's size, at least 64 MiB): long text aliased many times.",
@@ -245,7 +284,7 @@ final class DocumentReader {
                 return known;
             }
             if (!open.add(node)) {
-                throw new Exceeded(cycle());
+                throw new Thrown(cycle());
             }
             long size = 1;
             long depth = 0;

@@ -22,6 +22,9 @@ final class ParserMessages {
     private static final String AT = "^attribute (?:(.+)\\.)?";
     /** A location in swagger-parser's notation: names, 'quoted keys' and (methods), joined by dots. */
     private static final String LOCATION = "((?:[A-Za-z_$][\\w$-]*|'[^']*')(?:\\.(?:[A-Za-z_$][\\w$-]*|'[^']*'|\\d+)|\\([a-z]+\\))*)";
+    /** swagger-parser's 3.1 resolver on a $ref to nothing: {@code Could not find /components/x in contents of #/components/x}. */
+    private static final Pattern COULD_NOT_FIND = Pattern.compile("^Could not find (\\S*) in contents of (\\S+)$");
+    private static final Pattern CONTENT_MISSING = Pattern.compile("^attribute (.+)\\.content is missing$");
     private static final Pattern REF_TARGET = Pattern.compile(
             "^(.+)\\.\\$ref target (#\\S*) is not of expected type (\\S+?)\\.?$");
 
@@ -36,6 +39,12 @@ final class ParserMessages {
 
         String base(String location) {
             return location == null ? "" : tree.locate(location);
+        }
+
+        /** The place along the location that lacks {@code key}: of several (callbacks), the one without it. */
+        String lacking(String location, String key) {
+            return location == null ? "" : tree.candidates(location).stream().filter(c -> !tree.at(c).has(key)).findFirst()
+                    .orElseGet(() -> base(location));
         }
 
         /** The member {@code key} at or below the location: the one passing {@code test}, else any, else the location. */
@@ -84,9 +93,11 @@ final class ParserMessages {
 
     private static final List<Shape> SHAPES = List.of(
             // a dangling $ref, reported as if `<where>.#/components/...` were a missing attribute
-            shape(AT + "(#/\\S*) is missing$", (m, w) -> w.at(w.ref(m.group(1), m.group(2)),
-                    "the $ref \"" + m.group(2) + "\" points to nothing in this document.",
-                    "define " + m.group(2).substring(2) + ", or correct the reference.")),
+            shape(AT + "(#/\\S*) is missing$", (m, w) -> dangling(w, w.ref(m.group(1), m.group(2)), m.group(2))),
+            // the same, from swagger-parser's 3.1 resolver, which names no place: the $ref with this value is the place
+            shape(COULD_NOT_FIND.pattern(), (m, w) -> m.group(2).startsWith("#") ? dangling(w, w.ref(null, m.group(2)), m.group(2))
+                    : w.at(w.tree.findReference(m.group(2)).orElse(""), "the $ref `" + m.group(2) + "` points to nothing: its document "
+                            + "has no " + m.group(1) + ".", "correct the reference, or add what it names to that document.")),
             shape(AT + "items is missing$", (m, w) -> {
                 String base = w.base(m.group(1));
                 SpecTree.Test arrayWithoutItems = (via, holder, value) -> value.asText("").equals("array") && !holder.has("items");
@@ -94,7 +105,7 @@ final class ParserMessages {
                 return w.at(schema, "an array schema needs `items`, the schema of its elements.",
                         "add `items`, e.g. `items: {type: string}`.");
             }),
-            shape(AT + "([^.']+) is missing$", (m, w) -> w.at(w.base(m.group(1)), "`" + m.group(2) + "` is required here but missing.",
+            shape(AT + "([^.']+) is missing$", (m, w) -> w.at(w.lacking(m.group(1), m.group(2)), "`" + m.group(2) + "` is required here but missing.",
                     "add `" + m.group(2) + "` to this object.")),
             // an entry of `encoding` for a property the schema does not have (else: a key inside an entry, the row below)
             shape(AT + "encoding\\.([^.']+) is unexpected$", (m, w) -> {
@@ -104,6 +115,10 @@ final class ParserMessages {
                                 + "`, but the schema it encodes has no such property.",
                                 "name one of the schema's properties, or remove the entry.");
             }),
+            // 3.1: `identifier` and `url` exclude each other (swagger-parser calls the second one unexpected)
+            shape("^attribute info\\.license\\.identifier is unexpected$", (m, w) -> !w.tree.at("/info/license").has("url") ? null
+                    : w.at("/info/license/identifier", "a 3.1 license gives an `identifier` or a `url`, not both.",
+                            "keep one of them.")),
             shape(AT + "([^.']+) is unexpected$", (m, w) -> w.at(w.member(m.group(1), m.group(2), notAllowed(m.group(2))),
                     "`" + m.group(2) + "` is not a field OpenAPI allows here.",
                     "remove it, or rename it to `x-" + m.group(2) + "` to keep it as a vendor extension.")),
@@ -114,7 +129,7 @@ final class ParserMessages {
                 String section = SECTIONS.getOrDefault(m.group(3), "");
                 String needed = KINDS.getOrDefault(section, "a " + m.group(3));
                 return w.at(w.ref(m.group(1), m.group(2)), needed + " is needed here, but the $ref points to " + m.group(2) + ", "
-                        + kindOf(m.group(2), needed) + ".", "point the $ref at " + needed
+                        + kindOf(m.group(2), needed, w.tree) + ".", "point the $ref at " + needed
                         + (section.isEmpty() ? "" : " (under #/components/" + section + ")") + ", or write one in place.");
             }),
             shape(AT + "content with no media type is unsupported$", (m, w) -> w.at(w.member(m.group(1), "content", SpecTree.Test.ANY),
@@ -190,10 +205,49 @@ final class ParserMessages {
             // info.contact.url / info.license.url that java.net.URL rejects (`./LICENSE`, `www.example.com`): OpenAPI allows
             // relative references in URL fields, and neither field reaches the generated client.
             tolerance("^info\\.(contact|license)\\..+$", "the URL is ignored; it does not reach the client."),
+            // A 3.1 license with both an `identifier` and a `url`: the license does not reach the generated client either.
+            tolerance("^attribute info\\.license\\.identifier is unexpected$", "the license does not reach the client."),
             // A request body whose `content` names no media type describes nothing a client could send: the operation is
             // generated without a body (OperationPass.body skips empty content).
             tolerance("^attribute (.+\\.requestBody|components\\.requestBodies\\.[^.']+)\\.content with no media type is unsupported$",
                     "the operation is generated without a body."));
+
+    /**
+     * What swagger-parser says of valid input: not a defect of the spec, so neither an error nor a warning. Each with the
+     * rule of the OpenAPI version that makes the input valid.
+     */
+    private static final List<Pattern> VALID_INPUT = List.of(
+            // 3.1 License Object: `identifier` is optional, and excludes `url`; swagger-parser asks for one when there is no
+            // url (name alone is valid: "name REQUIRED", identifier and url both optional).
+            Pattern.compile("^attribute info\\.license\\.identifier is missing$"));
+
+    /**
+     * The parser's messages that say something of the spec: without those it says of valid input, without the 3.1
+     * resolver's "Could not find" for a $ref that another message already reports (it names no place, the other does),
+     * and without a parameter's "content is missing" that only follows from a `schema` it could not read.
+     */
+    static List<String> relevant(List<String> messages) {
+        List<String> relevant = new ArrayList<>();
+        for (String message : messages) {
+            String m = normalized(message);
+            if (VALID_INPUT.stream().anyMatch(p -> p.matcher(m).matches())) {
+                continue;
+            }
+            // a parameter whose `schema` swagger-parser could not read (a 3.1 boolean schema) lacks no `content`
+            Matcher content = CONTENT_MISSING.matcher(m);
+            if (content.matches() && messages.stream().anyMatch(other -> normalized(other)
+                    .equals("attribute " + content.group(1) + ".schema is not of type `object`"))) {
+                continue;
+            }
+            Matcher notFound = COULD_NOT_FIND.matcher(m);
+            if (notFound.matches() && messages.stream().anyMatch(other -> !COULD_NOT_FIND.matcher(normalized(other)).matches()
+                    && other.contains(notFound.group(2) + " "))) {
+                continue;
+            }
+            relevant.add(message);
+        }
+        return relevant;
+    }
 
     private static Tolerance tolerance(String pattern, String instead) {
         return new Tolerance(Pattern.compile(pattern), instead);
@@ -261,6 +315,17 @@ final class ParserMessages {
         return m.startsWith(".") ? m.substring(1) : m;
     }
 
+    /** A local $ref whose target does not exist, at the $ref: one text whichever message reports it, so it is reported once. */
+    private static SpecProblem dangling(Where w, String pointer, String ref) {
+        return dangling(w.file(), pointer, ref);
+    }
+
+    /** A local $ref whose target does not exist ({@link LocalRefs}), at the $ref. */
+    static SpecProblem dangling(String file, String pointer, String ref) {
+        return new SpecProblem(file, pointer, "the $ref \"" + ref + "\" points to nothing in this document.",
+                "define " + ref.substring(Math.min(2, ref.length())) + ", or correct the reference.");
+    }
+
     /** Two entries of a parameters list with the same name and location (a local $ref read as what it points to). */
     private static SpecProblem duplicateParameter(Matcher m, Where w) {
         String base = w.base(m.group(1));
@@ -312,6 +377,12 @@ final class ParserMessages {
                 .orElseGet(() -> w.member(m.group(1), key, misfit)) : w.member(m.group(1), key, misfit);
         JsonNode found = w.tree.at(pointer);
         boolean atKey = pointer.endsWith("/" + SpecTree.escape(key));
+        if (found.isBoolean() && expected.equals("object") && w.tree.isOpenApi31()
+                && (key.equals("schema") || pointer.equals("/components/schemas/" + SpecTree.escape(key)))) {
+            return w.at(pointer, "`" + found + "` is a valid schema in OpenAPI 3.1 (JSON Schema's boolean schema), but "
+                    + "swagger-parser reads none here, so the generator cannot either.", "write `{}` for `true` (any value) "
+                    + "or `{not: {}}` for `false` (no value).");
+        }
         String wanted = JSON_KINDS.get(expected);
         String entry = atKey && wanted != null && CHECKED_BY_ENTRY.contains(key) ? badEntry(found, expected) : null;
         if (entry != null) {
@@ -376,8 +447,11 @@ final class ParserMessages {
         return node.isBoolean() ? "a boolean" : "null";
     }
 
-    /** What a `$ref` points to, from the components section it points into. */
-    private static String kindOf(String ref, String needed) {
+    /** What a `$ref` points to, from the components section it points into: if anything is there. */
+    private static String kindOf(String ref, String needed, SpecTree tree) {
+        if (tree.target(ref).isMissingNode()) {
+            return "which points to nothing";
+        }
         String[] parts = ref.split("/");
         if (parts.length >= 4 && parts[1].equals("components") && KINDS.containsKey(parts[2])) {
             return (parts.length == 4 ? "which is " : "which is inside ") + KINDS.get(parts[2]);

@@ -84,6 +84,10 @@ public final class SpecLoader {
         if (!unsafe.isEmpty()) {
             throw new SpecProblemsException(unsafe);
         }
+        List<SpecProblem> dangling = LocalRefs.dangling(file, document.tree()); // every #/... $ref points to something
+        if (!dangling.isEmpty()) {
+            throw new SpecProblemsException(SourceLines.added(dangling));
+        }
         allowYamlOfSize(largestReferenced);
         String location = spec.toAbsolutePath().toUri().toString();
         if (Swagger2.is(document.tree())) {
@@ -130,7 +134,7 @@ public final class SpecLoader {
             } catch (DocumentReader.Refused e) {
                 tree = new SpecTree(null); // it was read once within the same limits; cannot happen
             }
-            for (String message : messages) {
+            for (String message : ParserMessages.relevant(messages)) { // not what it says of valid input, nor twice
                 Optional<String> instead = ParserMessages.tolerance(message);
                 if (instead.isPresent()) {
                     warned.add(ParserMessages.toWarning(file, message, tree, instead.get()));
@@ -149,9 +153,9 @@ public final class SpecLoader {
                     "start the document with `openapi: 3.0.3` (or 3.1.0) and give `info` and `paths`."));
         }
         if (!problems.isEmpty()) {
-            throw new SpecProblemsException(List.copyOf(problems));
+            throw new SpecProblemsException(SourceLines.added(problems)); // each with its line
         }
-        warned.forEach(warnings);
+        SourceLines.added(warned).forEach(warnings);
         return result.getOpenAPI();
     }
 

@@ -2,6 +2,7 @@ package dev.specwright.generator.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +46,11 @@ final class SpecTree {
         }
     }
 
+    /** Whether the document says {@code openapi: 3.1.x}. */
+    boolean isOpenApi31() {
+        return root.path("openapi").asText("").startsWith("3.1");
+    }
+
     /**
      * Whether the member at {@code pointer} sits beside a {@code $ref} in an OpenAPI 3.0 document, where the Reference
      * Object says such siblings "SHALL be ignored": whatever is wrong with them is no defect of the spec. (3.1 gives
@@ -60,19 +66,34 @@ final class SpecTree {
 
     /** The pointer of the deepest node of the document along the parser's location: it exists, at worst it is the root. */
     String locate(String location) {
-        List<String> tokens = tokens(location);
-        JsonNode node = root;
-        StringBuilder pointer = new StringBuilder();
-        for (int i = 0; i < tokens.size(); i++) {
+        return candidates(location).get(0);
+    }
+
+    /**
+     * The pointers of the deepest nodes along the parser's location, in document order: one, unless the location passes
+     * through {@code callbacks}, where the parser drops the callback's name and expression
+     * ({@code paths.'/subscribe'(post).callbacks(post)}): then each callback operation of that method is a candidate.
+     */
+    List<String> candidates(String location) {
+        List<String> found = new ArrayList<>();
+        descend(tokens(location), 0, root, "", found);
+        long deepest = found.stream().mapToLong(SpecTree::depth).max().orElse(0);
+        return found.stream().filter(p -> depth(p) == deepest).toList();
+    }
+
+    private void descend(List<String> tokens, int from, JsonNode start, String at, List<String> found) {
+        JsonNode node = start;
+        StringBuilder pointer = new StringBuilder(at);
+        for (int i = from; i < tokens.size(); i++) {
             String token = tokens.get(i);
             if (isParameter(token)) {
-                String at = parameter(node, pointer.toString(), token.substring(1, token.length() - 1));
-                if (at == null) {
+                String parameter = parameter(node, pointer.toString(), token.substring(1, token.length() - 1));
+                if (parameter == null) {
                     break;
                 }
-                node = at(at);
+                node = at(parameter);
                 pointer.setLength(0);
-                pointer.append(at);
+                pointer.append(parameter);
                 continue;
             }
             // The parser calls a parameter's schema "schemas"; a name with dots arrives split, so rejoin until it exists.
@@ -82,13 +103,53 @@ final class SpecTree {
                 name = name + "." + tokens.get(++last);
             }
             if (child(node, name).isMissingNode()) {
+                if (pointer.toString().endsWith("/callbacks") && intoCallbacks(tokens, i, node, pointer.toString(), found)) {
+                    return;
+                }
                 break;
             }
             node = child(node, name);
             pointer.append('/').append(escape(name));
             i = last;
         }
-        return pointer.toString();
+        found.add(pointer.toString());
+    }
+
+    /** Each callback operation named by {@code tokens[i]} (a method), followed down the rest of the location. */
+    private boolean intoCallbacks(List<String> tokens, int i, JsonNode callbacks, String pointer, List<String> found) {
+        boolean any = false;
+        for (Map.Entry<String, JsonNode> callback : callbacks.properties()) {
+            for (Map.Entry<String, JsonNode> expression : callback.getValue().properties()) {
+                JsonNode operation = child(expression.getValue(), tokens.get(i));
+                if (operation.isObject()) {
+                    descend(tokens, i + 1, operation, pointer + "/" + escape(callback.getKey()) + "/" + escape(expression.getKey())
+                            + "/" + escape(tokens.get(i)), found);
+                    any = true;
+                }
+            }
+        }
+        return any;
+    }
+
+    private static long depth(String pointer) {
+        return pointer.chars().filter(c -> c == '/').count();
+    }
+
+    /** What a {@code $ref} in this document points to: missing for a reference to another document, or to nothing. */
+    JsonNode target(String ref) {
+        if (!ref.startsWith("#")) {
+            return MissingNode.getInstance();
+        }
+        JsonNode direct = at(ref.substring(1));
+        if (!direct.isMissingNode() || !ref.contains("%")) {
+            return direct;
+        }
+        try {
+            // a fragment is a URI fragment: percent-encoded characters (%7B for {) name what the pointer spells out
+            return at(URI.create(ref).getFragment());
+        } catch (IllegalArgumentException e) {
+            return direct;
+        }
     }
 
     /**

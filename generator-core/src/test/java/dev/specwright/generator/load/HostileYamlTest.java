@@ -137,7 +137,8 @@ class HostileYamlTest {
     @Test
     void aDuplicateKeyIsLocatedByLine() throws Exception {
         SpecProblem problem = refused("api.yaml", HEAD + "components:\n  schemas:\n    A: {type: string}\n    A: {type: integer}\n");
-        assertThat(problem.rule()).contains("line 7", "duplicate key");
+        assertThat(problem.rule()).contains("line 7", "appears twice");
+        assertThat(problem.pointer()).isEqualTo("/components/schemas/A");
     }
 
     @Test

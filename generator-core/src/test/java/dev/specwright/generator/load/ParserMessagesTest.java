@@ -434,4 +434,52 @@ class ParserMessagesTest {
         assertThat(p.pointer()).isEqualTo("/paths/~1b/get/operationId");
         assertThat(p.rule()).isEqualTo("the operationId `list` is also used by another operation; each operationId must be unique.");
     }
+
+    private static final String CALLBACKS = HEAD.replace("3.0.3", "3.1.0") + """
+            paths: {}
+            components:
+              callbacks:
+                onStart:
+                  '{$request.body#/start}':
+                    post: {responses: {'200': {description: ok}}}
+                    get: {}
+                onEvent:
+                  '{$request.body#/url}':
+                    post: {requestBody: {content: {application/json: {schema: {type: object}}}}}
+            """;
+
+    @Test
+    void aCallbackOperationIsFoundThoughTheParserDropsTheCallbacksNameAndExpression() {
+        SpecProblem p = problem(CALLBACKS, "attribute components.callbacks(post).responses is missing");
+        assertThat(p.pointer()).isEqualTo("/components/callbacks/onEvent/{$request.body#~1url}/post");
+        SpecTree tree = new SpecTree(DeserializationUtils.deserializeIntoTree(CALLBACKS, "api.yaml"));
+        assertThat(tree.candidates("components.callbacks(post)")).containsExactly(
+                "/components/callbacks/onStart/{$request.body#~1start}/post", "/components/callbacks/onEvent/{$request.body#~1url}/post");
+        assertThat(tree.locate("components.callbacks(get)")).isEqualTo("/components/callbacks/onStart/{$request.body#~1start}/get");
+        assertThat(tree.locate("components.callbacks(put)")).isEqualTo("/components/callbacks");
+    }
+
+    @Test
+    void whatTheParserSaysOfValidInputOrTwiceIsNotPassedOn() {
+        String missing = "attribute paths.'/pets'(get).parameters.[kind].schemas.#/components/schemas/Missing is missing";
+        String again = "Could not find /components/schemas/Missing in contents of #/components/schemas/Missing";
+        String alone = "Could not find /components/responses/Gone in contents of #/components/responses/Gone";
+        String prefix = "Could not find /components/schemas/Miss in contents of #/components/schemas/Miss";
+        assertThat(ParserMessages.relevant(java.util.List.of("attribute info.license.identifier is missing", missing, again, alone,
+                prefix))).containsExactly(missing, alone, prefix);
+    }
+
+    @Test
+    void theResolversCouldNotFindIsLocatedAtTheRef() {
+        String spec = HEAD + """
+                paths:
+                  /pets:
+                    get:
+                      responses: {'200': {$ref: '#/components/responses/Gone'}}
+                """;
+        SpecProblem p = problem(spec, "Could not find /components/responses/Gone in contents of #/components/responses/Gone");
+        assertThat(p.pointer()).isEqualTo("/paths/~1pets/get/responses/200/$ref");
+        assertThat(p.rule()).isEqualTo("the $ref \"#/components/responses/Gone\" points to nothing in this document.");
+        assertThat(p.fix()).isEqualTo("define components/responses/Gone, or correct the reference.");
+    }
 }
