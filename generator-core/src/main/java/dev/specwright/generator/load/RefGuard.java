@@ -62,6 +62,7 @@ final class RefGuard {
     private long largest;
     /** In OpenAPI 3.1 a schema's {@code $id} sets the base its {@code $ref}s resolve against (swagger-parser does so). */
     private boolean openApi31;
+    private boolean ids;
     /** Swagger 2.0's resolver fetches with no allow-list and follows redirects: it is given no remote document. */
     private boolean swagger2;
 
@@ -108,7 +109,9 @@ final class RefGuard {
         if (!node.isObject()) {
             return;
         }
-        URI here = openApi31 && node.path("$id").isTextual() ? rebased(doc, pointer, base, node.get("$id").textValue()) : base;
+        boolean id = openApi31 && node.path("$id").isTextual();
+        ids |= id;
+        URI here = id ? rebased(doc, pointer, base, node.get("$id").textValue()) : base;
         if (here == null) {
             return;
         }
@@ -432,6 +435,11 @@ final class RefGuard {
      */
     boolean namesNoOtherFile() {
         return !localFiles;
+    }
+
+    /** A 3.1 schema sets an {@code $id}: its {@code $ref}s resolve against it, which only swagger-parser's 3.1 dereferencer does. */
+    boolean setsIds() {
+        return ids;
     }
 
     /** A remote document was fetched (its host allowed): swagger-parser will fetch it again. */
