@@ -71,6 +71,7 @@ public final class SpecLoader {
         }
         refuseOtherVersions(file, document.tree());
         List<SpecProblem> unsafe;
+        Bundler bundler;
         long largestReferenced;
         boolean safe;
         boolean remote;
@@ -82,6 +83,7 @@ public final class SpecLoader {
             safe = guard.namesNoOtherFile();
             remote = guard.fetchedRemote();
             ids = guard.setsIds();
+            bundler = guard.bundler();
         } catch (IOException e) {
             throw problem(file, "", "the spec's folder must be readable (" + e.getMessage() + ").", "check its permissions.");
         }
@@ -91,9 +93,17 @@ public final class SpecLoader {
         allowYamlOfSize(largestReferenced);
         String location = spec.toAbsolutePath().toUri().toString();
         if (Swagger2.is(document.tree())) {
-            return report(file, document.json(), Swagger2.convert(document.tree(), spec.toAbsolutePath().toString()), warnings);
+            return report(file, document.json(), Swagger2.convert(document.tree(), spec.toAbsolutePath().toString()), List.of(),
+                    warnings);
         }
-        String json = document.json();
+        // A $ref where OpenAPI allows none (a whole operation, a tag, info...) is copied in, as bundlers do; one warning each
+        bundler.bundle(document.tree());
+        if (!bundler.problems().isEmpty()) {
+            throw new SpecProblemsException(List.copyOf(bundler.problems()));
+        }
+        String json = bundler.changed() ? Bundler.json(document.tree()) : document.json();
+        List<SpecProblem> bundled = List.copyOf(bundler.warnings());
+        bundler = null; // it holds every document RefGuard read
         boolean byHand = document.tree().path("openapi").asText().startsWith("3.1") && !ids;
         document = null; // the parser builds its own tree; Graph beta's 47 MB make 210 MB of ours, not kept beside it
         ParseOptions options = new ParseOptions();
@@ -118,7 +128,7 @@ public final class SpecLoader {
             throw problem(file, "", "swagger-parser ran out of stack on this document's nesting.", "flatten it: move nested "
                     + "schemas to #/components/schemas and `$ref` them.");
         }
-        return report(file, json, result, warnings);
+        return report(file, json, result, bundled, warnings);
     }
 
     /**
@@ -142,12 +152,12 @@ public final class SpecLoader {
         return result;
     }
 
-    private static OpenAPI report(String file, String json, SwaggerParseResult result, Consumer<SpecProblem> warnings)
-            throws SpecProblemsException {
+    private static OpenAPI report(String file, String json, SwaggerParseResult result, List<SpecProblem> bundled,
+            Consumer<SpecProblem> warnings) throws SpecProblemsException {
         List<String> messages = result.getMessages() == null ? List.of() : result.getMessages();
         // The parser repeats some messages (once per resolution): each problem and warning is reported once.
         Set<SpecProblem> problems = new LinkedHashSet<>();
-        Set<SpecProblem> warned = new LinkedHashSet<>();
+        Set<SpecProblem> warned = new LinkedHashSet<>(bundled);
         if (!messages.isEmpty()) {
             // Read once more, as a plain tree, only to turn the parser's places into pointers (of errors and of warnings):
             // a spec without messages never pays for it.

@@ -1,0 +1,392 @@
+package dev.specwright.generator.load;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.specwright.generator.SpecProblem;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Does what {@code redocly bundle} and {@code swagger-cli bundle} do for a {@code $ref} where OpenAPI allows none — a
+ * whole operation, an {@code info}, a tag, a {@code security} entry, a whole {@code components/schemas} map: it puts a
+ * copy of the node it names in its place, the relative references inside the copy rebased to the spec's folder, and
+ * says so once per such reference (a warning). Multi-file specs written for those bundlers are made that way; without
+ * this swagger-parser gives an error for each use and more for what follows from them.
+ *
+ * <p>It reads no file: the documents are the ones {@link RefGuard} checked and read. References OpenAPI allows
+ * (schemas, parameters, responses, request bodies, headers, examples, links, callbacks, security schemes) stay as they
+ * are, for swagger-parser to resolve — named schemas stay named. A path item in another file is copied in as well,
+ * silently (swagger-parser would copy it in just the same), so the references inside it are bundled too.
+ */
+final class Bundler {
+
+    private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:");
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+    static final String RULE = "OpenAPI does not allow a $ref here";
+    static final String FIX = "inline it, or run a bundler; Specwright inlined it.";
+
+    /** What a place of the document holds, and so whether a Reference Object may stand there. */
+    enum Kind {
+        ROOT("the document", "documents", false), PATH_ITEM("a path item", "path items", true),
+        OPERATION("an operation", "operations", false), PARAMETER("a parameter", "parameters", true),
+        REQUEST_BODY("a request body", "request bodies", true), RESPONSES("the responses of an operation", "responses", false),
+        RESPONSE("a response", "responses", true), HEADER("a header", "headers", true),
+        MEDIA_TYPE("a media type", "media types", false), ENCODING("an encoding", "encodings", false),
+        EXAMPLE("an example", "examples", true), LINK("a link", "links", true), CALLBACK("a callback", "callbacks", true),
+        SECURITY_SCHEME("a security scheme", "security schemes", true), SCHEMA("a schema", "schemas", true),
+        COMPONENTS("the components", "components", false),
+        INFO("the info object", "info objects", false), TAG("a tag", "tags", false), SERVER("a server", "servers", false),
+        SECURITY("a security requirement", "security requirements", false),
+        DOCS("an externalDocs object", "externalDocs objects", false),
+        /** the rest: objects inside those above, a discriminator, an xml object, OAuth flows... */
+        OTHER("an object OpenAPI never lets a $ref stand for", "such objects", false);
+
+        final String label;
+        final String plural;
+        final boolean referable;
+
+        Kind(String label, String plural, boolean referable) {
+            this.label = label;
+            this.plural = plural;
+            this.referable = referable;
+        }
+    }
+
+    /** One node, a map of nodes of a kind, or a list of them (a map or a list is never a Reference Object). */
+    enum Form { ONE, MAP, LIST }
+
+    private record Shape(Kind kind, Form form) {}
+
+    /** Where a node was written: for the warnings of the references inside it. */
+    private record Origin(String file, String pointer) {
+        Origin at(String name) {
+            return new Origin(file, pointer + "/" + SpecTree.escape(name));
+        }
+    }
+
+    private final String root;
+    private final String rootName;
+    private final Map<String, JsonNode> documents;
+    private final Map<String, String> names;
+    private final List<SpecProblem> warnings = new ArrayList<>();
+    private final List<SpecProblem> problems = new ArrayList<>();
+    private final Deque<String> inlining = new ArrayDeque<>();
+    private boolean changed;
+
+    /**
+     * @param root the spec's key among {@code documents} (its absolute, normalized path)
+     * @param documents every document RefGuard read, by absolute normalized path (a file) or URL
+     * @param names how the user names each of them in messages
+     */
+    Bundler(String root, Map<String, JsonNode> documents, Map<String, String> names) {
+        this.root = root;
+        this.documents = documents;
+        this.names = names;
+        this.rootName = names.getOrDefault(root, root);
+    }
+
+    /** Bundles the spec's tree in place. */
+    void bundle(JsonNode tree) {
+        value(tree, new Shape(Kind.ROOT, Form.ONE), new Origin(rootName, ""));
+    }
+
+    /** One warning per reference copied in where OpenAPI allows none. */
+    List<SpecProblem> warnings() {
+        return warnings;
+    }
+
+    /** References that cannot be copied in: one that names nothing, or one that would copy itself in. */
+    List<SpecProblem> problems() {
+        return problems;
+    }
+
+    /** Whether the tree differs from the spec as written (it then goes to swagger-parser as the bundled tree). */
+    boolean changed() {
+        return changed;
+    }
+
+    /** The node to keep at this place: {@code node} itself, bundled inside, or what its illegal $ref named. */
+    private JsonNode value(JsonNode node, Shape shape, Origin origin) {
+        if (node.isObject() && node.path("$ref").isTextual()) {
+            String ref = node.get("$ref").textValue();
+            if (shape.form() == Form.ONE && shape.kind().referable) {
+                boolean elsewhere = shape.kind() == Kind.PATH_ITEM && !documentOf(root, location(ref)).equals(root);
+                return elsewhere ? inline((ObjectNode) node, shape, origin, false) : node;
+            }
+            return inline((ObjectNode) node, shape, origin, true);
+        }
+        switch (shape.form()) {
+            case MAP -> {
+                if (node.isObject()) {
+                    ObjectNode map = (ObjectNode) node;
+                    for (String name : names(map)) {
+                        if (!name.startsWith("x-")) {
+                            replace(map, name, value(map.get(name), new Shape(shape.kind(), Form.ONE), origin.at(name)));
+                        }
+                    }
+                }
+            }
+            case LIST -> {
+                if (node.isArray()) {
+                    ArrayNode list = (ArrayNode) node;
+                    for (int i = 0; i < list.size(); i++) {
+                        JsonNode kept = value(list.get(i), new Shape(shape.kind(), Form.ONE), origin.at(String.valueOf(i)));
+                        if (kept != list.get(i)) {
+                            list.set(i, kept);
+                        }
+                    }
+                }
+            }
+            case ONE -> {
+                if (node.isObject()) {
+                    ObjectNode object = (ObjectNode) node;
+                    for (String name : names(object)) {
+                        Shape child = Grammar.child(shape.kind(), name);
+                        if (child != null) {
+                            replace(object, name, value(object.get(name), child, origin.at(name)));
+                        }
+                    }
+                }
+            }
+        }
+        return node;
+    }
+
+    /** The node {@code holder}'s $ref names, copied, its refs rebased, its siblings laid over it, then bundled itself. */
+    private JsonNode inline(ObjectNode holder, Shape shape, Origin origin, boolean illegal) {
+        String ref = holder.get("$ref").textValue();
+        Origin at = origin.at("$ref");
+        String location = location(ref);
+        if (location.indexOf('.') < 0 && location.indexOf('/') < 0 && location.indexOf(':') < 0 && !location.isEmpty()) {
+            return holder; // a bare schema name: swagger-parser's to report
+        }
+        String document = documentOf(root, location);
+        JsonNode tree = documents.get(document);
+        if (tree == null) {
+            return holder; // not read by RefGuard (it refused it, or it is no file): nothing is copied in
+        }
+        String fragment = fragment(ref);
+        JsonNode target = fragment.isEmpty() ? tree : tree.at(fragment);
+        if (target.isMissingNode()) {
+            problems.add(new SpecProblem(at.file(), at.pointer(), "the $ref `" + ref + "` names nothing: " + names.getOrDefault(document,
+                    document) + " has no `" + fragment + "`.", "correct the reference."));
+            return holder;
+        }
+        String key = document + "#" + fragment;
+        if (inlining.contains(key)) {
+            problems.add(new SpecProblem(at.file(), at.pointer(), "the $ref `" + ref + "` copies in a node that holds this very "
+                    + "$ref: it would never end.", "break the cycle: point the $ref at the node itself, not at one that contains it."));
+            return holder;
+        }
+        if (illegal) {
+            warnings.add(new SpecProblem(at.file(), at.pointer(), RULE + " (" + where(shape) + ").", FIX));
+        }
+        changed = true;
+        JsonNode copy = target.deepCopy();
+        if (!document.equals(root)) {
+            rebase(copy, document);
+        }
+        if (copy.isObject()) {
+            for (Map.Entry<String, JsonNode> sibling : holder.properties()) {
+                if (!sibling.getKey().equals("$ref")) {
+                    ((ObjectNode) copy).set(sibling.getKey(), sibling.getValue());
+                }
+            }
+        }
+        inlining.push(key);
+        try {
+            return value(copy, shape, new Origin(names.getOrDefault(document, document), fragment));
+        } finally {
+            inlining.pop();
+        }
+    }
+
+    private static String where(Shape shape) {
+        return switch (shape.form()) {
+            case ONE -> "it stands for " + shape.kind().label;
+            case MAP -> "it stands for a whole map of " + shape.kind().plural;
+            case LIST -> "it stands for a whole list of " + shape.kind().plural;
+        };
+    }
+
+    /** The bundled tree as JSON text, for swagger-parser. */
+    static String json(JsonNode tree) {
+        try {
+            return JSON.writeValueAsString(tree);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("a tree read from JSON writes as JSON", e);
+        }
+    }
+
+    /** Every reference inside a node copied from {@code document} made to resolve the same from the spec. */
+    private void rebase(JsonNode node, String document) {
+        if (node.isArray()) {
+            node.forEach(element -> rebase(element, document));
+            return;
+        }
+        if (!node.isObject() || node.has("$id")) {
+            return; // under an $id, references resolve against it (3.1), not against the file
+        }
+        ObjectNode object = (ObjectNode) node;
+        for (String name : names(object)) {
+            JsonNode value = object.get(name);
+            if (name.equals("$ref") && value.isTextual()) {
+                object.put("$ref", rebased(value.textValue(), document));
+            } else if (name.equals("mapping") && value.isObject()) {
+                for (String choice : names((ObjectNode) value)) {
+                    JsonNode target = value.get(choice);
+                    if (target.isTextual() && (target.textValue().contains("/") || target.textValue().contains("#"))) {
+                        ((ObjectNode) value).set(choice, TextNode.valueOf(rebased(target.textValue(), document)));
+                    }
+                }
+            } else if (!name.startsWith("x-") && !name.equals("example")) {
+                rebase(value, document);
+            }
+        }
+    }
+
+    /** {@code ref}, written in {@code document}, as the spec would write it. */
+    private String rebased(String ref, String document) {
+        String location = location(ref);
+        if (!location.isEmpty() && location.indexOf('.') < 0 && location.indexOf('/') < 0 && location.indexOf(':') < 0) {
+            return ref; // a bare schema name means the same anywhere
+        }
+        String target = documentOf(document, location);
+        int hash = ref.indexOf('#');
+        String fragment = hash < 0 ? "" : ref.substring(hash);
+        if (target.equals(root)) {
+            return fragment.isEmpty() ? "#" : fragment;
+        }
+        if (isUrl(target)) {
+            return target + fragment;
+        }
+        String relative = Path.of(root).getParent().relativize(Path.of(target)).toString().replace('\\', '/');
+        return relative + fragment;
+    }
+
+    /** The document part of a reference, as swagger-parser splits it: what comes before {@code #/}. */
+    private static String location(String ref) {
+        int split = ref.indexOf("#/");
+        String location = split < 0 ? ref : ref.substring(0, split);
+        return location.endsWith("#") ? location.substring(0, location.length() - 1) : location;
+    }
+
+    private static String fragment(String ref) {
+        int hash = ref.indexOf('#');
+        return hash < 0 ? "" : URLDecoder.decode(ref.substring(hash + 1).replace("+", "%2B"), StandardCharsets.UTF_8);
+    }
+
+    /** The key of the document {@code location} names from {@code from}, as RefGuard keyed what it read. */
+    private static String documentOf(String from, String location) {
+        if (location.isEmpty()) {
+            return from;
+        }
+        if (SCHEME.matcher(location).find()) {
+            return location.regionMatches(true, 0, "file:", 0, 5) ? Path.of(URI.create(location)).normalize().toString() : location;
+        }
+        if (isUrl(from)) {
+            return URI.create(from).resolve(location).toString();
+        }
+        return Path.of(from).getParent().resolve(location).toAbsolutePath().normalize().toString();
+    }
+
+    /** RefGuard keys a remote document by its https (or loopback http) URL, a file by its absolute path. */
+    private static boolean isUrl(String document) {
+        return document.regionMatches(true, 0, "https:", 0, 6) || document.regionMatches(true, 0, "http:", 0, 5);
+    }
+
+    /** The member names, copied: members are replaced while they are walked. */
+    private static List<String> names(ObjectNode object) {
+        List<String> names = new ArrayList<>();
+        object.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    private void replace(ObjectNode object, String name, JsonNode kept) {
+        if (kept != object.get(name)) {
+            object.set(name, kept);
+        }
+    }
+
+    /** Which kind of node each member of each kind holds (null: data, or nothing a $ref could stand in). */
+    private static final class Grammar {
+
+        private static final Map<String, Shape> ROOT = Map.of("paths", map(Kind.PATH_ITEM), "webhooks", map(Kind.PATH_ITEM),
+                "components", one(Kind.COMPONENTS), "info", one(Kind.INFO), "servers", list(Kind.SERVER),
+                "security", list(Kind.SECURITY), "tags", list(Kind.TAG), "externalDocs", one(Kind.DOCS));
+        private static final Map<String, Shape> COMPONENTS = Map.of("schemas", map(Kind.SCHEMA), "responses", map(Kind.RESPONSE),
+                "parameters", map(Kind.PARAMETER), "examples", map(Kind.EXAMPLE), "requestBodies", map(Kind.REQUEST_BODY),
+                "headers", map(Kind.HEADER), "securitySchemes", map(Kind.SECURITY_SCHEME), "links", map(Kind.LINK),
+                "callbacks", map(Kind.CALLBACK), "pathItems", map(Kind.PATH_ITEM));
+        private static final Map<String, Shape> OPERATION = Map.of("parameters", list(Kind.PARAMETER),
+                "requestBody", one(Kind.REQUEST_BODY), "responses", one(Kind.RESPONSES), "callbacks", map(Kind.CALLBACK),
+                "security", list(Kind.SECURITY), "servers", list(Kind.SERVER), "externalDocs", one(Kind.DOCS));
+        private static final Map<String, Shape> PARAMETER = Map.of("schema", one(Kind.SCHEMA), "content", map(Kind.MEDIA_TYPE),
+                "examples", map(Kind.EXAMPLE));
+        private static final Map<String, Shape> RESPONSE = Map.of("headers", map(Kind.HEADER), "content", map(Kind.MEDIA_TYPE),
+                "links", map(Kind.LINK));
+        private static final Map<String, Shape> MEDIA_TYPE = Map.of("schema", one(Kind.SCHEMA), "examples", map(Kind.EXAMPLE),
+                "encoding", map(Kind.ENCODING));
+        private static final Map<String, Shape> SCHEMA = Map.ofEntries(Map.entry("properties", map(Kind.SCHEMA)),
+                Map.entry("patternProperties", map(Kind.SCHEMA)), Map.entry("definitions", map(Kind.SCHEMA)),
+                Map.entry("$defs", map(Kind.SCHEMA)), Map.entry("dependentSchemas", map(Kind.SCHEMA)),
+                Map.entry("items", one(Kind.SCHEMA)), Map.entry("additionalProperties", one(Kind.SCHEMA)),
+                Map.entry("not", one(Kind.SCHEMA)), Map.entry("if", one(Kind.SCHEMA)), Map.entry("then", one(Kind.SCHEMA)),
+                Map.entry("else", one(Kind.SCHEMA)), Map.entry("contains", one(Kind.SCHEMA)),
+                Map.entry("propertyNames", one(Kind.SCHEMA)), Map.entry("unevaluatedProperties", one(Kind.SCHEMA)),
+                Map.entry("unevaluatedItems", one(Kind.SCHEMA)), Map.entry("additionalItems", one(Kind.SCHEMA)),
+                Map.entry("allOf", list(Kind.SCHEMA)), Map.entry("anyOf", list(Kind.SCHEMA)), Map.entry("oneOf", list(Kind.SCHEMA)),
+                Map.entry("prefixItems", list(Kind.SCHEMA)), Map.entry("discriminator", one(Kind.OTHER)),
+                Map.entry("xml", one(Kind.OTHER)), Map.entry("externalDocs", one(Kind.DOCS)));
+        private static final java.util.Set<String> METHODS = java.util.Set.of("get", "put", "post", "delete", "options", "head",
+                "patch", "trace");
+
+        static Shape child(Kind parent, String name) {
+            if (name.startsWith("x-")) {
+                return null;
+            }
+            return switch (parent) {
+                case ROOT -> ROOT.get(name);
+                case COMPONENTS -> COMPONENTS.get(name);
+                case PATH_ITEM -> METHODS.contains(name) ? one(Kind.OPERATION) : name.equals("parameters") ? list(Kind.PARAMETER)
+                        : name.equals("servers") ? list(Kind.SERVER) : null;
+                case OPERATION -> OPERATION.get(name);
+                case PARAMETER, HEADER -> PARAMETER.get(name);
+                case REQUEST_BODY -> name.equals("content") ? map(Kind.MEDIA_TYPE) : null;
+                case RESPONSES -> one(Kind.RESPONSE);
+                case RESPONSE -> RESPONSE.get(name);
+                case MEDIA_TYPE -> MEDIA_TYPE.get(name);
+                case ENCODING -> name.equals("headers") ? map(Kind.HEADER) : null;
+                case CALLBACK -> one(Kind.PATH_ITEM);
+                case LINK -> name.equals("server") ? one(Kind.SERVER) : null;
+                case SECURITY_SCHEME -> name.equals("flows") ? one(Kind.OTHER) : null;
+                case SCHEMA -> SCHEMA.get(name);
+                case INFO, TAG, SERVER, SECURITY, DOCS, OTHER -> name.equals("example") || name.equals("examples") || name.equals("default") || name.equals("enum")
+                        ? null : one(Kind.OTHER);
+                case EXAMPLE -> null; // its value is data
+            };
+        }
+
+        private static Shape one(Kind kind) {
+            return new Shape(kind, Form.ONE);
+        }
+
+        private static Shape map(Kind kind) {
+            return new Shape(kind, Form.MAP);
+        }
+
+        private static Shape list(Kind kind) {
+            return new Shape(kind, Form.LIST);
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package dev.specwright.generator.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.specwright.generator.SpecProblem;
+import dev.specwright.generator.SpecProblemsException;
+import io.swagger.v3.oas.models.OpenAPI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** $refs where OpenAPI allows none are copied in with a warning each; cycles and dangling ones are located errors. */
+class BundlerTest {
+
+    @TempDir
+    Path tmp;
+
+    private static final String HEAD = "openapi: 3.0.3\ninfo: {title: T, version: '1'}\n";
+
+    @Test
+    void anOperationInAnotherFolderIsCopiedInWithItsRefsRebased() throws Exception {
+        Files.createDirectories(tmp.resolve("ops"));
+        Files.createDirectories(tmp.resolve("schemas"));
+        Files.writeString(tmp.resolve("schemas/Pet.yaml"), "type: object\nproperties:\n  name: {type: string}\n");
+        Files.writeString(tmp.resolve("ops/pets.yaml"), """
+                list:
+                  operationId: listPets
+                  security:
+                    - $ref: '../security.yaml#/key'
+                  responses:
+                    '200':
+                      description: ok
+                      content:
+                        application/json:
+                          schema: {$ref: '../schemas/Pet.yaml'}
+                """);
+        Files.writeString(tmp.resolve("security.yaml"), "key: {api_key: []}\n");
+        Path spec = Files.writeString(tmp.resolve("api.yaml"), HEAD + """
+                paths:
+                  /pets:
+                    get: {$ref: 'ops/pets.yaml#/list', summary: all the pets}
+                components:
+                  securitySchemes:
+                    api_key: {type: apiKey, in: header, name: X-Key}
+                """);
+        List<SpecProblem> warnings = new ArrayList<>();
+        OpenAPI api = new SpecLoader().load(spec, warnings::add);
+        var get = api.getPaths().get("/pets").getGet();
+        assertThat(get.getOperationId()).isEqualTo("listPets");
+        assertThat(get.getSummary()).isEqualTo("all the pets");
+        assertThat(get.getSecurity()).singleElement().satisfies(s -> assertThat(s).containsKey("api_key"));
+        assertThat(get.getResponses().get("200").getContent().get("application/json").getSchema().get$ref())
+                .isEqualTo("#/components/schemas/Pet");
+        assertThat(api.getComponents().getSchemas()).containsKey("Pet");
+        assertThat(warnings).extracting(SpecProblem::pointer)
+                .containsExactlyInAnyOrder("/paths/~1pets/get/$ref", "/list/security/0/$ref");
+        assertThat(warnings).extracting(SpecProblem::file).containsExactlyInAnyOrder(spec.toString(),
+                tmp.resolve("ops/pets.yaml").toAbsolutePath().normalize().toString());
+    }
+
+    @Test
+    void aRefThatCopiesItselfInIsALocatedError() throws Exception {
+        Files.writeString(tmp.resolve("info.yaml"), "$ref: './info.yaml'\n");
+        Path spec = Files.writeString(tmp.resolve("api.yaml"), "openapi: 3.0.3\ninfo: {$ref: info.yaml}\npaths: {}\n");
+        SpecProblemsException e = catchThrowableOfType(SpecProblemsException.class, () -> new SpecLoader().load(spec));
+        assertThat(e).isNotNull();
+        assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p.file()).isEqualTo(tmp.resolve("info.yaml").toAbsolutePath().normalize().toString());
+            assertThat(p.pointer()).isEqualTo("/$ref");
+            assertThat(p.rule()).contains("never end");
+        });
+    }
+
+    @Test
+    void anOperationThatHoldsAnIllegalRefToItselfIsALocatedError() throws Exception {
+        Path spec = Files.writeString(tmp.resolve("api.yaml"), HEAD + """
+                paths:
+                  /a:
+                    get:
+                      operationId: a
+                      responses: {'200': {description: ok}}
+                      callbacks:
+                        again:
+                          '{$request.body#/url}':
+                            post: {$ref: '#/paths/~1a/get'}
+                """);
+        SpecProblemsException e = catchThrowableOfType(SpecProblemsException.class, () -> new SpecLoader().load(spec));
+        assertThat(e).isNotNull();
+        assertThat(e.problems()).extracting(SpecProblem::pointer)
+                .containsExactly("/paths/~1a/get/callbacks/again/{$request.body#~1url}/post/$ref");
+    }
+
+    @Test
+    void aRefThatNamesNothingIsALocatedError() throws Exception {
+        Files.writeString(tmp.resolve("tags.yaml"), "orders: {name: orders}\n");
+        Path spec = Files.writeString(tmp.resolve("api.yaml"), HEAD + "tags:\n  - $ref: 'tags.yaml#/order'\npaths: {}\n");
+        SpecProblemsException e = catchThrowableOfType(SpecProblemsException.class, () -> new SpecLoader().load(spec));
+        assertThat(e).isNotNull();
+        assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p.pointer()).isEqualTo("/tags/0/$ref");
+            assertThat(p.rule()).contains("names nothing", "/order");
+        });
+    }
+
+    @Test
+    void legalRefsAreLeftToSwaggerParserAndGiveNoWarning() throws Exception {
+        Files.writeString(tmp.resolve("Pet.yaml"), "type: object\nproperties:\n  name: {type: string}\n");
+        Path spec = Files.writeString(tmp.resolve("api.yaml"), HEAD + """
+                paths:
+                  /pets:
+                    get:
+                      parameters: [{$ref: '#/components/parameters/limit'}]
+                      responses:
+                        '200': {$ref: '#/components/responses/Pets'}
+                components:
+                  parameters:
+                    limit: {name: limit, in: query, schema: {type: integer}}
+                  responses:
+                    Pets:
+                      description: ok
+                      content: {application/json: {schema: {$ref: 'Pet.yaml'}}}
+                """);
+        List<SpecProblem> warnings = new ArrayList<>();
+        OpenAPI api = new SpecLoader().load(spec, warnings::add);
+        assertThat(warnings).isEmpty();
+        assertThat(api.getPaths().get("/pets").getGet().getResponses().get("200").get$ref()).isEqualTo("#/components/responses/Pets");
+        assertThat(api.getComponents().getSchemas()).containsKey("Pet");
+    }
+}
