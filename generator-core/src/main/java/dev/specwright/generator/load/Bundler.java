@@ -82,6 +82,8 @@ final class Bundler {
     private final List<SpecProblem> problems = new ArrayList<>();
     private final Deque<String> inlining = new ArrayDeque<>();
     private boolean changed;
+    /** A path item of {@code #/components/pathItems} was copied in. */
+    private boolean componentPathItems;
 
     /**
      * @param root the spec's key among {@code documents} (its absolute, normalized path)
@@ -98,6 +100,11 @@ final class Bundler {
     /** Bundles the spec's tree in place. */
     void bundle(JsonNode tree) {
         value(tree, new Shape(Kind.ROOT, Form.ONE), new Origin(rootName, ""));
+        if (componentPathItems && tree.path("components").isObject()) {
+            // Each use is copied in; swagger-parser would count the operations of the originals as second uses of their
+            // operationIds, and the model reads no component path item.
+            ((ObjectNode) tree.get("components")).remove("pathItems");
+        }
     }
 
     /** One warning per reference copied in where OpenAPI allows none. */
@@ -120,8 +127,7 @@ final class Bundler {
         if (node.isObject() && node.path("$ref").isTextual()) {
             String ref = node.get("$ref").textValue();
             if (shape.form() == Form.ONE && shape.kind().referable) {
-                boolean elsewhere = shape.kind() == Kind.PATH_ITEM && !documentOf(root, location(ref)).equals(root);
-                return elsewhere ? inline((ObjectNode) node, shape, origin, false) : node;
+                return copiedAnyway(ref, shape) ? inline((ObjectNode) node, shape, origin, false) : node;
             }
             return inline((ObjectNode) node, shape, origin, true);
         }
@@ -162,6 +168,46 @@ final class Bundler {
         return node;
     }
 
+    /**
+     * A reference OpenAPI allows, copied in all the same (silently): a path item (it has no name to keep, and
+     * swagger-parser resolves none under {@code components/pathItems} or {@code webhooks}), and a parameter, response,
+     * request body... in another document that holds a $ref OpenAPI does not allow — swagger-parser would read that
+     * document itself, and fail on it. A schema keeps its reference: its name is its Java type's.
+     */
+    private boolean copiedAnyway(String ref, Shape shape) {
+        if (shape.kind() == Kind.PATH_ITEM) {
+            return true;
+        }
+        if (shape.kind() == Kind.SCHEMA) {
+            return false;
+        }
+        String document = documentOf(root, location(ref));
+        JsonNode tree = documents.get(document);
+        if (document.equals(root) || tree == null) {
+            return false;
+        }
+        String fragment = fragment(ref);
+        JsonNode target = fragment.isEmpty() ? tree : tree.at(fragment);
+        return !target.isMissingNode() && holdsIllegal(target, shape);
+    }
+
+    /** Whether a $ref OpenAPI does not allow is in {@code node} (references it allows are not followed). */
+    private static boolean holdsIllegal(JsonNode node, Shape shape) {
+        if (node.isObject() && node.path("$ref").isTextual()) {
+            return shape.form() != Form.ONE || !shape.kind().referable;
+        }
+        Shape each = new Shape(shape.kind(), Form.ONE);
+        return switch (shape.form()) {
+            case MAP -> node.isObject() && node.properties().stream()
+                    .anyMatch(e -> !e.getKey().startsWith("x-") && holdsIllegal(e.getValue(), each));
+            case LIST -> node.isArray() && java.util.stream.StreamSupport.stream(node.spliterator(), false).anyMatch(e -> holdsIllegal(e, each));
+            case ONE -> node.isObject() && node.properties().stream().anyMatch(e -> {
+                Shape child = Grammar.child(shape.kind(), e.getKey());
+                return child != null && holdsIllegal(e.getValue(), child);
+            });
+        };
+    }
+
     /** The node {@code holder}'s $ref names, copied, its refs rebased, its siblings laid over it, then bundled itself. */
     private JsonNode inline(ObjectNode holder, Shape shape, Origin origin, boolean illegal) {
         String ref = holder.get("$ref").textValue();
@@ -192,6 +238,7 @@ final class Bundler {
             warnings.add(new SpecProblem(at.file(), at.pointer(), RULE + " (" + where(shape) + ").", FIX));
         }
         changed = true;
+        componentPathItems |= shape.kind() == Kind.PATH_ITEM && document.equals(root) && fragment.startsWith("/components/pathItems/");
         JsonNode copy = target.deepCopy();
         if (!document.equals(root)) {
             rebase(copy, document);
@@ -228,7 +275,10 @@ final class Bundler {
         }
     }
 
-    /** Every reference inside a node copied from {@code document} made to resolve the same from the spec. */
+    /**
+     * Every reference inside a node copied from {@code document} made to resolve the same from the spec. Extensions and
+     * examples are data, as RefGuard reads them: nothing in them is rebased.
+     */
     private void rebase(JsonNode node, String document) {
         if (node.isArray()) {
             node.forEach(element -> rebase(element, document));
@@ -249,9 +299,18 @@ final class Bundler {
                         ((ObjectNode) value).set(choice, TextNode.valueOf(rebased(target.textValue(), document)));
                     }
                 }
-            } else if (!name.startsWith("x-") && !name.equals("example")) {
+            } else if (name.equals("examples") && value.isObject()) {
+                value.forEach(example -> rebaseExample(example, document));
+            } else if (!name.startsWith("x-") && !name.equals("example") && !name.equals("examples")) {
                 rebase(value, document);
             }
+        }
+    }
+
+    /** An Example Object: a $ref of its own, or a value that is data. */
+    private void rebaseExample(JsonNode example, String document) {
+        if (example.isObject() && example.path("$ref").isTextual()) {
+            ((ObjectNode) example).put("$ref", rebased(example.get("$ref").textValue(), document));
         }
     }
 

@@ -37,6 +37,8 @@ class BundlerTest {
                       content:
                         application/json:
                           schema: {$ref: '../schemas/Pet.yaml'}
+                          examples:
+                            data: {value: {$ref: 'not-a-reference.yaml'}}
                 """);
         Files.writeString(tmp.resolve("security.yaml"), "key: {api_key: []}\n");
         Path spec = Files.writeString(tmp.resolve("api.yaml"), HEAD + """
@@ -56,10 +58,56 @@ class BundlerTest {
         assertThat(get.getResponses().get("200").getContent().get("application/json").getSchema().get$ref())
                 .isEqualTo("#/components/schemas/Pet");
         assertThat(api.getComponents().getSchemas()).containsKey("Pet");
+        // an example's value is data: copied as it is, not rebased
+        assertThat(get.getResponses().get("200").getContent().get("application/json").getExamples().get("data").getValue())
+                .hasToString("{\"$ref\":\"not-a-reference.yaml\"}");
         assertThat(warnings).extracting(SpecProblem::pointer)
                 .containsExactlyInAnyOrder("/paths/~1pets/get/$ref", "/list/security/0/$ref");
         assertThat(warnings).extracting(SpecProblem::file).containsExactlyInAnyOrder(spec.toString(),
                 tmp.resolve("ops/pets.yaml").toAbsolutePath().normalize().toString());
+    }
+
+    @Test
+    void aResponseInAnotherFileThatHoldsAnIllegalRefIsCopiedInToo() throws Exception {
+        Files.createDirectories(tmp.resolve("responses"));
+        Files.writeString(tmp.resolve("headers.yaml"), "X-Rate-Limit: {schema: {type: integer}}\n");
+        Files.writeString(tmp.resolve("responses/Ok.yaml"), """
+                description: ok
+                headers: {$ref: '../headers.yaml'}
+                """);
+        Path spec = Files.writeString(tmp.resolve("api.yaml"), HEAD + """
+                paths:
+                  /pets:
+                    get:
+                      responses:
+                        '200': {$ref: 'responses/Ok.yaml'}
+                """);
+        List<SpecProblem> warnings = new ArrayList<>();
+        OpenAPI api = new SpecLoader().load(spec, warnings::add);
+        assertThat(api.getPaths().get("/pets").getGet().getResponses().get("200").getHeaders()).containsKey("X-Rate-Limit");
+        assertThat(warnings).singleElement().satisfies(w -> {
+            assertThat(w.file()).isEqualTo(tmp.resolve("responses/Ok.yaml").toAbsolutePath().normalize().toString());
+            assertThat(w.pointer()).isEqualTo("/headers/$ref");
+            assertThat(w.rule()).contains("a whole map of headers");
+        });
+    }
+
+    @Test
+    void a31PathItemUnderComponentsGivesItsOperations() throws Exception {
+        Path spec = Files.writeString(tmp.resolve("api.yaml"), HEAD.replace("3.0.3", "3.1.0") + """
+                paths:
+                  /pets: {$ref: '#/components/pathItems/Pets'}
+                components:
+                  pathItems:
+                    Pets:
+                      get:
+                        operationId: listPets
+                        responses: {'200': {description: ok}}
+                """);
+        List<SpecProblem> warnings = new ArrayList<>();
+        OpenAPI api = new SpecLoader().load(spec, warnings::add);
+        assertThat(api.getPaths().get("/pets").getGet().getOperationId()).isEqualTo("listPets");
+        assertThat(warnings).isEmpty();
     }
 
     @Test
