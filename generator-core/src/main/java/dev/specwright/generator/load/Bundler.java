@@ -34,6 +34,8 @@ final class Bundler {
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
     static final String RULE = "OpenAPI does not allow a $ref here";
     static final String FIX = "inline it, or run a bundler; Specwright inlined it.";
+    /** The nodes all copies together may add: as many as YAML aliases may (LoadLimits.MAX_ALIAS_EXPANSION). */
+    static final long MAX_COPIED_NODES = LoadLimits.MAX_ALIAS_EXPANSION;
 
     /** What a place of the document holds, and so whether a Reference Object may stand there. */
     enum Kind {
@@ -82,6 +84,8 @@ final class Bundler {
     private final List<SpecProblem> problems = new ArrayList<>();
     private final Deque<String> inlining = new ArrayDeque<>();
     private boolean changed;
+    /** The nodes copied in so far. */
+    private long copied;
     /** A path item of {@code #/components/pathItems} was copied in. */
     private boolean componentPathItems;
 
@@ -234,6 +238,9 @@ final class Bundler {
                     + "$ref: it would never end.", "break the cycle: point the $ref at the node itself, not at one that contains it."));
             return holder;
         }
+        if (!affordable(target, at, ref)) {
+            return holder;
+        }
         if (illegal) {
             warnings.add(new SpecProblem(at.file(), at.pointer(), RULE + " (" + where(shape) + ").", FIX));
         }
@@ -256,6 +263,30 @@ final class Bundler {
         } finally {
             inlining.pop();
         }
+    }
+
+    /**
+     * Whether copying {@code target} keeps the copies within {@link #MAX_COPIED_NODES}: a few small files whose $refs
+     * copy in, each, several $refs to the next would otherwise make a billion nodes, as YAML aliases would. The first
+     * copy over the bound is a problem; the ones after it are not tried.
+     */
+    private boolean affordable(JsonNode target, Origin at, String ref) {
+        if (copied > MAX_COPIED_NODES) {
+            return false;
+        }
+        Deque<JsonNode> pending = new ArrayDeque<>(List.of(target));
+        while (!pending.isEmpty() && copied <= MAX_COPIED_NODES) {
+            JsonNode node = pending.pop();
+            copied++;
+            node.forEach(pending::push);
+        }
+        if (copied > MAX_COPIED_NODES) {
+            problems.add(new SpecProblem(at.file(), at.pointer(), "copying in what the $refs OpenAPI does not allow name adds more "
+                    + "than " + MAX_COPIED_NODES + " nodes by the $ref `" + ref + "`: copies that hold $refs to more copies.",
+                    "make the shared part a component and point legal $refs (a schema, a parameter, a response...) at it."));
+            return false;
+        }
+        return true;
     }
 
     private static String where(Shape shape) {

@@ -143,6 +143,25 @@ class BundlerTest {
     }
 
     @Test
+    void refsThatCopyInRefsToMoreCopiesAreBounded() throws Exception {
+        // eight levels of ten $refs each: 10^8 copies of a few nodes, in under a kilobyte
+        StringBuilder levels = new StringBuilder();
+        for (int level = 0; level < 8; level++) {
+            levels.append("x-l").append(level).append(":\n");
+            for (int i = 0; i < 10; i++) {
+                levels.append("  k").append(i).append(": {$ref: '#/x-l").append(level + 1).append("'}\n");
+            }
+        }
+        levels.append("x-l8: {leaf: 1}\n");
+        Path spec = Files.writeString(tmp.resolve("api.yaml"), "openapi: 3.0.3\ninfo: {$ref: '#/x-l0'}\npaths: {}\n" + levels);
+        long start = System.nanoTime();
+        SpecProblemsException e = catchThrowableOfType(SpecProblemsException.class, () -> new SpecLoader().load(spec));
+        assertThat(e).isNotNull();
+        assertThat(e.problems()).singleElement().satisfies(p -> assertThat(p.rule()).contains("more than 5000000 nodes"));
+        System.out.printf("10^8 copies by $ref refused in %d ms%n", (System.nanoTime() - start) / 1_000_000);
+    }
+
+    @Test
     void aRefThatNamesNothingIsALocatedError() throws Exception {
         Files.writeString(tmp.resolve("tags.yaml"), "orders: {name: orders}\n");
         Path spec = Files.writeString(tmp.resolve("api.yaml"), HEAD + "tags:\n  - $ref: 'tags.yaml#/order'\npaths: {}\n");

@@ -1,11 +1,15 @@
 package dev.specwright.generator.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.specwright.generator.SpecProblem;
+import dev.specwright.generator.SpecProblemsException;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.media.Schema;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -66,5 +70,26 @@ class OpenApi31RefsTest {
         assertThat(api.getPaths().get("/pets").getGet().getParameters().get(0).getName()).isEqualTo("dir");
         assertThat(api.getPaths().get("/pets").getGet().getResponses().get("200").getContent().get("application/json")
                 .getSchema().get$ref()).isEqualTo("#/components/schemas/Pet");
+    }
+
+    @Test
+    void aDanglingRefIn31IsOneProblemAtItsPointerAsIn30() throws Exception {
+        String text = """
+                openapi: 3.1.0
+                info: {title: T, version: '1'}
+                paths:
+                  /pets:
+                    get:
+                      parameters:
+                        - {name: kind, in: query, schema: {$ref: '#/components/schemas/Nope'}}
+                      responses: {'200': {description: ok}}
+                """;
+        for (String version : List.of("3.1.0", "3.0.3")) {
+            Path spec = Files.writeString(tmp.resolve("api-" + version + ".yaml"), text.replace("3.1.0", version));
+            SpecProblemsException e = catchThrowableOfType(SpecProblemsException.class, () -> new SpecLoader().load(spec));
+            assertThat(e).as(version).isNotNull();
+            assertThat(e.problems()).as(version).extracting(SpecProblem::pointer)
+                    .containsExactly("/paths/~1pets/get/parameters/0/schema/$ref");
+        }
     }
 }
