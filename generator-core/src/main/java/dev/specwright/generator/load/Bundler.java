@@ -69,10 +69,51 @@ final class Bundler {
 
     private record Shape(Kind kind, Form form) {}
 
-    /** Where a node was written: for the warnings of the references inside it. */
-    private record Origin(String file, String pointer) {
+    /**
+     * Where a node was written ({@code file}, {@code pointer}: for the warnings of the references inside it), and where
+     * it is in the bundled tree ({@code placed}).
+     */
+    private record Origin(String file, String pointer, String placed) {
         Origin at(String name) {
-            return new Origin(file, pointer + "/" + SpecTree.escape(name));
+            String step = "/" + SpecTree.escape(name);
+            return new Origin(file, pointer + step, placed + step);
+        }
+    }
+
+    /**
+     * Where each copy came from, by its place in the bundled tree: what swagger-parser says of a place inside a copy is
+     * said of the file and pointer it was copied from.
+     */
+    static final class Places {
+        /** No copies: every place is where the spec says. */
+        static final Places NONE = new Places("", Map.of());
+
+        private final String rootName;
+        private final Map<String, Origin> copies;
+
+        private Places(String rootName, Map<String, Origin> copies) {
+            this.rootName = rootName;
+            this.copies = copies;
+        }
+
+        /** {@code problem}, located in the file a copy came from when it is inside one. */
+        SpecProblem locate(SpecProblem problem) {
+            if (!problem.file().equals(rootName)) {
+                return problem;
+            }
+            String pointer = problem.pointer();
+            // the deepest copy the place is in: its pointer, then its parents' (a copy inside a copy is the closer one)
+            for (String place = pointer; ; place = place.substring(0, place.lastIndexOf('/'))) {
+                Origin from = copies.get(place);
+                if (from != null) {
+                    return new SpecProblem(from.file(), from.pointer() + pointer.substring(place.length()), problem.rule(),
+                            problem.fix());
+                }
+                if (place.isEmpty()) {
+                    break;
+                }
+            }
+            return problem;
         }
     }
 
@@ -83,6 +124,7 @@ final class Bundler {
     private final List<SpecProblem> warnings = new ArrayList<>();
     private final List<SpecProblem> problems = new ArrayList<>();
     private final Deque<String> inlining = new ArrayDeque<>();
+    private final Map<String, Origin> copies = new java.util.HashMap<>();
     private boolean changed;
     /** The nodes copied in so far. */
     private long copied;
@@ -103,7 +145,7 @@ final class Bundler {
 
     /** Bundles the spec's tree in place. */
     void bundle(JsonNode tree) {
-        value(tree, new Shape(Kind.ROOT, Form.ONE), new Origin(rootName, ""));
+        value(tree, new Shape(Kind.ROOT, Form.ONE), new Origin(rootName, "", ""));
         if (componentPathItems && tree.path("components").isObject()) {
             // Each use is copied in; swagger-parser would count the operations of the originals as second uses of their
             // operationIds, and the model reads no component path item.
@@ -119,6 +161,11 @@ final class Bundler {
     /** References that cannot be copied in: one that names nothing, or one that would copy itself in. */
     List<SpecProblem> problems() {
         return problems;
+    }
+
+    /** Where the copies came from. */
+    Places places() {
+        return new Places(rootName, Map.copyOf(copies));
     }
 
     /** Whether the tree differs from the spec as written (it then goes to swagger-parser as the bundled tree). */
@@ -259,7 +306,9 @@ final class Bundler {
         }
         inlining.push(key);
         try {
-            return value(copy, shape, new Origin(names.getOrDefault(document, document), fragment));
+            Origin from = new Origin(names.getOrDefault(document, document), fragment, origin.placed());
+            copies.put(origin.placed(), from);
+            return value(copy, shape, from);
         } finally {
             inlining.pop();
         }

@@ -94,7 +94,7 @@ public final class SpecLoader {
         String location = spec.toAbsolutePath().toUri().toString();
         if (Swagger2.is(document.tree())) {
             return report(file, document.json(), Swagger2.convert(document.tree(), spec.toAbsolutePath().toString()), List.of(),
-                    warnings);
+                    Bundler.Places.NONE, warnings);
         }
         // A $ref where OpenAPI allows none (a whole operation, a tag, info...) is copied in, as bundlers do; one warning each
         bundler.bundle(document.tree());
@@ -103,6 +103,7 @@ public final class SpecLoader {
         }
         String json = bundler.changed() ? Bundler.json(document.tree()) : document.json();
         List<SpecProblem> bundled = List.copyOf(bundler.warnings());
+        Bundler.Places places = bundler.places();
         bundler = null; // it holds every document RefGuard read
         boolean byHand = document.tree().path("openapi").asText().startsWith("3.1") && !ids;
         document = null; // the parser builds its own tree; Graph beta's 47 MB make 210 MB of ours, not kept beside it
@@ -128,7 +129,7 @@ public final class SpecLoader {
             throw problem(file, "", "swagger-parser ran out of stack on this document's nesting.", "flatten it: move nested "
                     + "schemas to #/components/schemas and `$ref` them.");
         }
-        return report(file, json, result, bundled, warnings);
+        return report(file, json, result, bundled, places, warnings);
     }
 
     /**
@@ -152,8 +153,12 @@ public final class SpecLoader {
         return result;
     }
 
+    /**
+     * @param bundled the Bundler's warnings
+     * @param places where the Bundler's copies came from: a parser message about a place inside one is said of it
+     */
     private static OpenAPI report(String file, String json, SwaggerParseResult result, List<SpecProblem> bundled,
-            Consumer<SpecProblem> warnings) throws SpecProblemsException {
+            Bundler.Places places, Consumer<SpecProblem> warnings) throws SpecProblemsException {
         List<String> messages = result.getMessages() == null ? List.of() : result.getMessages();
         // The parser repeats some messages (once per resolution): each problem and warning is reported once.
         Set<SpecProblem> problems = new LinkedHashSet<>();
@@ -170,14 +175,14 @@ public final class SpecLoader {
             for (String message : messages) {
                 Optional<String> instead = ParserMessages.tolerance(message);
                 if (instead.isPresent()) {
-                    warned.add(ParserMessages.toWarning(file, message, tree, instead.get()));
+                    warned.add(places.locate(ParserMessages.toWarning(file, message, tree, instead.get())));
                     continue;
                 }
                 SpecProblem problem = ParserMessages.toProblem(file, message, tree);
                 if (tree.isIgnoredRefSibling(problem.pointer())) {
-                    warned.add(ParserMessages.ignoredRefSibling(problem));
+                    warned.add(places.locate(ParserMessages.ignoredRefSibling(problem)));
                 } else {
-                    problems.add(problem);
+                    problems.add(places.locate(problem));
                 }
             }
         }

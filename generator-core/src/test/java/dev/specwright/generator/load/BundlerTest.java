@@ -111,6 +111,29 @@ class BundlerTest {
     }
 
     @Test
+    void aDefectInsideACopyIsLocatedInTheFileItCameFrom() throws Exception {
+        Files.createDirectories(tmp.resolve("ops"));
+        Files.writeString(tmp.resolve("ops/pets.yaml"), """
+                list:
+                  operationId: listPets
+                  responses:
+                    '200': {content: {application/json: {schema: {type: string}}}}
+                """);
+        Path spec = Files.writeString(tmp.resolve("api.yaml"), HEAD + """
+                paths:
+                  /pets:
+                    get: {$ref: 'ops/pets.yaml#/list'}
+                """);
+        SpecProblemsException e = catchThrowableOfType(SpecProblemsException.class, () -> new SpecLoader().load(spec));
+        assertThat(e).isNotNull();
+        assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p.file()).isEqualTo(tmp.resolve("ops/pets.yaml").toAbsolutePath().normalize().toString());
+            assertThat(p.pointer()).startsWith("/list/responses/200");
+            assertThat(p.rule()).contains("description");
+        });
+    }
+
+    @Test
     void aRefThatCopiesItselfInIsALocatedError() throws Exception {
         Files.writeString(tmp.resolve("info.yaml"), "$ref: './info.yaml'\n");
         Path spec = Files.writeString(tmp.resolve("api.yaml"), "openapi: 3.0.3\ninfo: {$ref: info.yaml}\npaths: {}\n");
