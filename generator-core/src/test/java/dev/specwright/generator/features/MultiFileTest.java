@@ -62,6 +62,13 @@ class MultiFileTest {
                 .isEqualTo(ModelDump.toJson(bundled).replaceAll("\"pointer\" *: *\"[^\"]*\"", ""));
     }
 
+    @Test
+    void generatesTheSameFilesTwice() throws Exception {
+        GeneratorOptions options = GeneratorOptions.builder(FEATURES.resolve("multi-file/openapi.yaml"), Path.of("unused"))
+                .basePackage("feature").build();
+        assertThat(new Generator().files(options)).isEqualTo(new Generator().files(options));
+    }
+
     private static ApiModel model(String spec, List<SpecProblem> warnings) throws Exception {
         return new Generator(warnings::add).model(GeneratorOptions.builder(FEATURES.resolve(spec), Path.of("unused"))
                 .basePackage("feature").build());
