@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -55,6 +56,10 @@ final class RefGuard {
     private final List<SpecProblem> problems = new ArrayList<>();
     private final Set<String> seen = new HashSet<>();
     private final Deque<Doc> pending = new ArrayDeque<>();
+    /** Every document read, by the key Bundler finds it under (absolute normalized path, or URL), and its name. */
+    private final Map<String, JsonNode> documents = new HashMap<>();
+    private final Map<String, String> names = new HashMap<>();
+    private String rootKey;
     private HttpClient http;
     /** The first remote document followed, and the first file other than the spec: swagger-parser reads both only unsafely. */
     private SpecProblem firstRemote;
@@ -62,6 +67,7 @@ final class RefGuard {
     private long largest;
     /** In OpenAPI 3.1 a schema's {@code $id} sets the base its {@code $ref}s resolve against (swagger-parser does so). */
     private boolean openApi31;
+    private boolean ids;
     /** Swagger 2.0's resolver fetches with no allow-list and follows redirects: it is given no remote document. */
     private boolean swagger2;
 
@@ -82,6 +88,9 @@ final class RefGuard {
     /** Every problem of every reference reachable from the spec (empty: swagger-parser may resolve them all). */
     List<SpecProblem> check(Path spec, JsonNode tree) throws IOException {
         seen.add(spec.toAbsolutePath().normalize().toString());
+        rootKey = spec.toAbsolutePath().normalize().toString();
+        documents.put(rootKey, tree);
+        names.put(rootKey, spec.toString());
         openApi31 = tree.path("openapi").asText("").startsWith("3.1");
         swagger2 = Swagger2.is(tree);
         pending.add(new Doc(spec.toString(), spec.toAbsolutePath().normalize().toUri(), tree));
@@ -108,7 +117,9 @@ final class RefGuard {
         if (!node.isObject()) {
             return;
         }
-        URI here = openApi31 && node.path("$id").isTextual() ? rebased(doc, pointer, base, node.get("$id").textValue()) : base;
+        boolean id = openApi31 && node.path("$id").isTextual();
+        ids |= id;
+        URI here = id ? rebased(doc, pointer, base, node.get("$id").textValue()) : base;
         if (here == null) {
             return;
         }
@@ -423,6 +434,8 @@ final class RefGuard {
             return;
         }
         pending.add(new Doc(name, base, read.tree()));
+        documents.put(name, read.tree());
+        names.put(name, name);
     }
 
     /**
@@ -432,6 +445,16 @@ final class RefGuard {
      */
     boolean namesNoOtherFile() {
         return !localFiles;
+    }
+
+    /** A bundler over the documents checked: it reads nothing RefGuard did not read (call after {@link #check}). */
+    Bundler bundler() {
+        return new Bundler(rootKey, documents, names);
+    }
+
+    /** A 3.1 schema sets an {@code $id}: its {@code $ref}s resolve against it, which only swagger-parser's 3.1 dereferencer does. */
+    boolean setsIds() {
+        return ids;
     }
 
     /** A remote document was fetched (its host allowed): swagger-parser will fetch it again. */

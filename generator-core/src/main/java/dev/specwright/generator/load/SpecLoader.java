@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.specwright.generator.SpecProblem;
 import dev.specwright.generator.SpecProblemsException;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.parser.OpenAPIResolver;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
@@ -11,6 +12,7 @@ import io.swagger.v3.parser.util.DeserializationUtils;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -69,15 +71,19 @@ public final class SpecLoader {
         }
         refuseOtherVersions(file, document.tree());
         List<SpecProblem> unsafe;
+        Bundler bundler;
         long largestReferenced;
         boolean safe;
         boolean remote;
+        boolean ids;
         try {
             RefGuard guard = new RefGuard(refs, spec);
             unsafe = guard.check(spec, document.tree());
             largestReferenced = guard.largest();
             safe = guard.namesNoOtherFile();
             remote = guard.fetchedRemote();
+            ids = guard.setsIds();
+            bundler = guard.bundler();
         } catch (IOException e) {
             throw problem(file, "", "the spec's folder must be readable (" + e.getMessage() + ").", "check its permissions.");
         }
@@ -91,12 +97,24 @@ public final class SpecLoader {
         allowYamlOfSize(largestReferenced);
         String location = spec.toAbsolutePath().toUri().toString();
         if (Swagger2.is(document.tree())) {
-            return report(file, document.json(), Swagger2.convert(document.tree(), spec.toAbsolutePath().toString()), warnings);
+            return report(file, document.json(), Swagger2.convert(document.tree(), spec.toAbsolutePath().toString()), List.of(),
+                    Bundler.Places.NONE, warnings);
         }
-        String json = document.json();
+        // A $ref where OpenAPI allows none (a whole operation, a tag, info...) is copied in, as bundlers do; one warning each
+        bundler.bundle(document.tree());
+        if (!bundler.problems().isEmpty()) {
+            throw new SpecProblemsException(List.copyOf(bundler.problems()));
+        }
+        String json = bundler.changed() ? Bundler.json(document.tree()) : document.json();
+        List<SpecProblem> bundled = List.copyOf(bundler.warnings());
+        Bundler.Places places = bundler.places();
+        bundler = null; // it holds every document RefGuard read
+        boolean byHand = document.tree().path("openapi").asText().startsWith("3.1") && !ids;
         document = null; // the parser builds its own tree; Graph beta's 47 MB make 210 MB of ours, not kept beside it
         ParseOptions options = new ParseOptions();
-        options.setResolve(true);
+        // swagger-parser resolves 3.1 with its dereferencer, which inlines a copy of every schema a $ref names: the
+        // resolver of 3.0 (external documents brought into components, local refs kept) is run by hand instead.
+        options.setResolve(!byHand);
         options.setResolveFully(false);
         // Our own error report, not the parser's: it would otherwise print to stderr.
         options.setValidateExternalRefs(true);
@@ -110,21 +128,45 @@ public final class SpecLoader {
         SwaggerParseResult result;
         try {
             // swagger-parser checks a redirect hop only if HttpURLConnection does not follow it first (NoRedirects)
-            result = remote ? NoRedirects.call(() -> new OpenAPIV3Parser().readContents(json, null, options, location))
-                    : new OpenAPIV3Parser().readContents(json, null, options, location);
+            result = remote ? NoRedirects.call(() -> read(json, options, location, byHand)) : read(json, options, location, byHand);
         } catch (StackOverflowError e) {
             throw problem(file, "", "swagger-parser ran out of stack on this document's nesting.", "flatten it: move nested "
                     + "schemas to #/components/schemas and `$ref` them.");
         }
-        return report(file, json, result, warnings);
+        return report(file, json, result, bundled, places, warnings);
     }
 
-    private static OpenAPI report(String file, String json, SwaggerParseResult result, Consumer<SpecProblem> warnings)
-            throws SpecProblemsException {
+    /**
+     * Parses, and resolves as swagger-parser does a 3.0 document. For 3.1 its {@code OpenAPIDereferencer31} would put a
+     * copy of the named schema in place of every {@code $ref} (a property {@code $ref: Category} came out as a type of
+     * its own), and only the environment variable {@code disableOas31Resolve} turns it off; its {@link OpenAPIResolver}
+     * reads 3.1 documents as well (its ResolverCache deserializes what a ref names as 3.1), so it runs here on the
+     * unresolved 3.1 model: external documents come into components, local refs stay references. That resolver knows
+     * nothing of {@code $id}, so a document that sets one keeps swagger-parser's dereferencer (and its copies).
+     */
+    private static SwaggerParseResult read(String json, ParseOptions options, String location, boolean byHand) {
+        SwaggerParseResult result = new OpenAPIV3Parser().readContents(json, null, options, location);
+        if (byHand && result.getOpenAPI() != null) {
+            result.setMessages(new ArrayList<>(result.getMessages() == null ? List.of() : result.getMessages()));
+            try {
+                new OpenAPIResolver(result.getOpenAPI(), null, location, null, options).resolve(result);
+            } catch (RuntimeException e) { // as OpenAPIV3Parser itself reports what its resolver throws
+                result.getMessages().add(e.getMessage());
+            }
+        }
+        return result;
+    }
+
+    /**
+     * @param bundled the Bundler's warnings
+     * @param places where the Bundler's copies came from: a parser message about a place inside one is said of it
+     */
+    private static OpenAPI report(String file, String json, SwaggerParseResult result, List<SpecProblem> bundled,
+            Bundler.Places places, Consumer<SpecProblem> warnings) throws SpecProblemsException {
         List<String> messages = result.getMessages() == null ? List.of() : result.getMessages();
         // The parser repeats some messages (once per resolution): each problem and warning is reported once.
         Set<SpecProblem> problems = new LinkedHashSet<>();
-        Set<SpecProblem> warned = new LinkedHashSet<>();
+        Set<SpecProblem> warned = new LinkedHashSet<>(bundled);
         if (!messages.isEmpty()) {
             // Read once more, as a plain tree, only to turn the parser's places into pointers (of errors and of warnings):
             // a spec without messages never pays for it.
@@ -137,14 +179,14 @@ public final class SpecLoader {
             for (String message : ParserMessages.relevant(messages)) { // not what it says of valid input, nor twice
                 Optional<String> instead = ParserMessages.tolerance(message);
                 if (instead.isPresent()) {
-                    warned.add(ParserMessages.toWarning(file, message, tree, instead.get()));
+                    warned.add(places.locate(ParserMessages.toWarning(file, message, tree, instead.get())));
                     continue;
                 }
                 SpecProblem problem = ParserMessages.toProblem(file, message, tree);
                 if (tree.isIgnoredRefSibling(problem.pointer())) {
-                    warned.add(ParserMessages.ignoredRefSibling(problem));
+                    warned.add(places.locate(ParserMessages.ignoredRefSibling(problem)));
                 } else {
-                    problems.add(problem);
+                    problems.add(places.locate(problem));
                 }
             }
         }
