@@ -82,6 +82,9 @@ class PlatformGenerationTest {
         Object unknown = decode(decoder, "{\"code\": 100002, \"subCode\": 101019, \"errorCategory\": \"Brand New\"}");
         assertThat(unknown.getClass().getSimpleName()).isEqualTo("InvalidDataException");
         assertThat(document.getMethod("errorCategory").invoke(unknown.getClass().getMethod("error").invoke(unknown))).hasToString("UNKNOWN");
+        // neither code nor category known: the message shows the category as sent, not null
+        Object strange = decode(decoder, "{\"code\": 999999, \"errorCategory\": \"Brand New\", \"message\": \"odd\"}");
+        assertThat(((RuntimeException) strange).getMessage()).contains("(999999/null, Brand New): odd");
 
         // a body that does not fit the model still gives its code and category, as sent
         Object offSpec = decode(decoder, "{\"code\": \"not a number\", \"errorCategory\": \"NotFound\", \"time\": 12}");

@@ -145,9 +145,9 @@ final class ClientEmitter {
     /** {@code RateLimitScope.header("X-Tenant").or(RateLimitScope.header("X-Reseller"))}: the parts in the spec's order. */
     private static CodeBlock rateLimitScope(List<ApiModel.ScopePart> parts) {
         List<CodeBlock> each = parts.stream().map(part -> switch (part.kind()) {
-            case "header" -> CodeBlock.of("$T.header($S)", JavaTypes.RATE_LIMIT_SCOPE, part.name());
-            case "query" -> CodeBlock.of("$T.queryParameter($S)", JavaTypes.RATE_LIMIT_SCOPE, part.name());
-            case "cookie" -> CodeBlock.of("$T.cookie($S)", JavaTypes.RATE_LIMIT_SCOPE, part.name());
+            case "header" -> CodeBlock.of("$T.header($L)", JavaTypes.RATE_LIMIT_SCOPE, JavaText.literal(part.name()));
+            case "query" -> CodeBlock.of("$T.queryParameter($L)", JavaTypes.RATE_LIMIT_SCOPE, JavaText.literal(part.name()));
+            case "cookie" -> CodeBlock.of("$T.cookie($L)", JavaTypes.RATE_LIMIT_SCOPE, JavaText.literal(part.name()));
             case "authorization" -> CodeBlock.of("$T.authorization()", JavaTypes.RATE_LIMIT_SCOPE);
             default -> throw new IllegalStateException("unknown rate-limit scope part " + part);
         }).toList();

@@ -217,6 +217,10 @@ final class ErrorEmitter {
                 .addMethod(MethodSpec.methodBuilder("number").addModifiers(Modifier.PRIVATE, Modifier.STATIC).returns(LONG)
                         .addParameter(JavaTypes.JSON_NODE, "node")
                         .addStatement("return node != null && node.canConvertToLong() ? $T.valueOf(node.asLong()) : null", LONG).build())
+                .addMethod(MethodSpec.methodBuilder("categoryText").addModifiers(Modifier.PRIVATE, Modifier.STATIC).returns(String.class)
+                        .addParameter(String.class, "raw").addParameter(errorCode, "code")
+                        .addStatement("$T known = $T.categoryOf(raw, code)", errorCategory, baseException)
+                        .addStatement("return known != $T.$N || raw == null ? known.value() : raw", errorCategory, UNKNOWN).build())
                 .addMethod(MethodSpec.methodBuilder("text").addModifiers(Modifier.PRIVATE, Modifier.STATIC).returns(String.class)
                         .addParameter(JavaTypes.JSON_NODE, "node")
                         .addStatement("return node == null || node.isNull() ? null : node.asText()").build())
@@ -258,8 +262,8 @@ final class ErrorEmitter {
     }
 
     private CodeBlock reason() {
-        return CodeBlock.of("reason = $T.of(code, subCode).name() + $S + code + $S + subCode + $S + $T.categoryOf(category, $T.of(code, subCode)).value() + $S + message",
-                errorCode, " (", "/", ", ", baseException, errorCode, "): ");
+        return CodeBlock.of("reason = $T.of(code, subCode).name() + $S + code + $S + subCode + $S + categoryText(category, $T.of(code, subCode)) + $S + message",
+                errorCode, " (", "/", ", ", errorCode, "): ");
     }
 
     private Optional<ModelDef> documentModel() {
@@ -283,15 +287,14 @@ final class ErrorEmitter {
         return CodeBlock.of("number(tree.get($S))", jsonName);
     }
 
-    /** A text field through the model's accessor: a string, or the catalogue's category's wire value. */
+    /** A text field through the model's accessor when it is a string, else as sent. */
     private static CodeBlock text(Optional<ModelDef> model, String jsonName) {
         Optional<ModelDef.Property> p = property(model, jsonName);
         if (p.isPresent() && p.get().type() == TypeRef.Builtin.STRING) {
             return CodeBlock.of("error.$N()", p.get().javaName());
         }
-        if (p.isPresent() && p.get().type() instanceof TypeRef.Base) {
-            return CodeBlock.of("error.$1N() == null ? null : error.$1N().value()", p.get().javaName());
-        }
+        // the catalogue's category (TypeRef.Base) reads a category this client does not know as UNKNOWN, whose value is
+        // null: the raw text, which the exception keeps and its message shows, is the one as sent
         return CodeBlock.of("text(tree.get($S))", jsonName);
     }
 }

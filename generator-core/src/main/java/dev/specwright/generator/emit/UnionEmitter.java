@@ -13,7 +13,6 @@ import dev.specwright.generator.model.ApiModel;
 import dev.specwright.generator.model.EnumDef;
 import dev.specwright.generator.model.TypeRef;
 import dev.specwright.generator.model.UnionDef;
-import dev.specwright.generator.naming.DerivedNames;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
@@ -51,22 +50,23 @@ final class UnionEmitter {
 
     private JavaFile union(UnionDef union) {
         ClassName self = types.model(union.className());
-        ClassName unknown = self.nestedClass(DerivedNames.UNION_UNKNOWN);
-        ClassName decoder = self.nestedClass(DerivedNames.UNION_DECODER);
+        ClassName unknown = self.nestedClass(union.unknownName());
+        ClassName decoder = self.nestedClass(union.decoderName());
         TypeSpec.Builder type = TypeSpec.interfaceBuilder(self).addModifiers(Modifier.PUBLIC, Modifier.SEALED)
                 .addAnnotation(JavaTypes.GENERATED)
                 .addAnnotation(JavaTypes.SUPPRESS_DEPRECATION)
                 .addAnnotation(AnnotationSpec.builder(JavaTypes.JSON_DESERIALIZE).addMember("using", "$T.class", decoder).build())
                 .addJavadoc(Javadoc.of(union.description()).toBuilder()
                         .add("\n<p>One of: $L. {@link $L} holds any other value, as raw JSON.\n",
-                                DerivedNames.UNION_UNKNOWN, String.join(", ", union.variants().stream().map(v -> "{@link " + variantClass(self, v).simpleName() + "}").toList()))
+                                String.join(", ", union.variants().stream().map(v -> "{@link " + variantClass(self, v).simpleName() + "}").toList()),
+                                union.unknownName())
                         .build());
         for (UnionDef.Variant v : union.variants()) {
             type.addPermittedSubclass(variantClass(self, v));
             v.wrapper().ifPresent(w -> type.addType(wrapper(self, w, types.of(v.type()), "The variant holding a single value.")));
         }
         type.addPermittedSubclass(unknown)
-                .addType(wrapper(self, DerivedNames.UNION_UNKNOWN, JavaTypes.JSON_NODE, "A value none of this client's variants matches, kept whole."))
+                .addType(wrapper(self, union.unknownName(), JavaTypes.JSON_NODE, "A value none of this client's variants matches, kept whole."))
                 .addType(decoder(union, self, decoder));
         return ModelEmitter.file(self.packageName(), type.build());
     }
@@ -101,7 +101,7 @@ final class UnionEmitter {
                 }
             }
             // a kind this client does not know is a newer variant, not a reason to guess by shape
-            decode.beginControlFlow("if (kind != null)").addStatement("return new $T(tree)", self.nestedClass(DerivedNames.UNION_UNKNOWN)).endControlFlow();
+            decode.beginControlFlow("if (kind != null)").addStatement("return new $T(tree)", self.nestedClass(union.unknownName())).endControlFlow();
         });
         for (UnionDef.Variant v : union.variants()) {
             if (v.wrapper().isEmpty()) {
@@ -122,7 +122,7 @@ final class UnionEmitter {
                 decode.beginControlFlow("if ($L)", nodeTest(v.type())).addStatement("return $L", read(self, v)).endControlFlow();
             }
         }
-        decode.addStatement("return new $T(tree)", self.nestedClass(DerivedNames.UNION_UNKNOWN));
+        decode.addStatement("return new $T(tree)", self.nestedClass(union.unknownName()));
         return TypeSpec.classBuilder(decoder).addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                 .superclass(ParameterizedTypeName.get(STD_DESERIALIZER, self))
                 .addJavadoc("Reads a {@link $T} from JSON (see the interface for the rules).\n", self)

@@ -331,7 +331,13 @@ final class SchemaMapper {
         Map<String, ModelDef> models = new LinkedHashMap<>(schemas.modelsByClass());
         List<UnionDef> unions = new ArrayList<>(schemas.unions());
         for (PendingUnion u : schemas.pendingUnions()) {
-            NameScope wrappers = NameScope.forTypes().reserve(DerivedNames.UNION_UNKNOWN).reserve(DerivedNames.UNION_DECODER).reserve(u.className());
+            // The nested types live in the union and in every variant model, which inherits them: none may be the
+            // union's name or a variant model's, else it hides that class inside itself.
+            NameScope wrappers = NameScope.forTypes().reserve(u.className());
+            u.variants().stream().filter(t -> t instanceof TypeRef.Named named && models.containsKey(named.className()))
+                    .forEach(t -> wrappers.reserve(((TypeRef.Named) t).className()));
+            String unknownName = wrappers.allocate(DerivedNames.UNION_UNKNOWN);
+            String decoderName = wrappers.allocate(DerivedNames.UNION_DECODER);
             List<UnionDef.Variant> variants = new ArrayList<>();
             for (int i = 0; i < u.variants().size(); i++) {
                 TypeRef type = u.variants().get(i);
@@ -356,7 +362,7 @@ final class SchemaMapper {
                             List.of(), List.of()));
                 }
             }
-            unions.add(new UnionDef(u.className(), u.description(), u.discriminator(), variants));
+            unions.add(new UnionDef(u.className(), u.description(), u.discriminator(), variants, unknownName, decoderName));
         }
         return new Schemas(schemas.componentClasses(), schemas.byPointer(), models, schemas.enums(), List.of(), unions);
     }

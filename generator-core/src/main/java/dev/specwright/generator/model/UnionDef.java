@@ -9,8 +9,12 @@ import java.util.Optional;
  * anything no variant matches.
  *
  * @param discriminator the property whose value names the variant, when the spec gives one
+ * @param unknownName the nested record keeping what no variant matches: {@code Unknown}, unless the union or a variant
+ *     model has that name (a variant model inherits the union's nested types, which would hide its own name)
+ * @param decoderName the nested Jackson deserializer: {@code Decoder}, on the same terms
  */
-public record UnionDef(String className, String description, Optional<String> discriminator, List<Variant> variants) {
+public record UnionDef(String className, String description, Optional<String> discriminator, List<Variant> variants,
+        String unknownName, String decoderName) {
 
     public UnionDef {
         variants = List.copyOf(variants);

@@ -46,8 +46,10 @@ public final class NameValidation {
             check(violations, "the types in " + e.className(), List.of(e.className(), e.knownName()), true);
         }
         for (UnionDef u : model.unions()) {
-            List<String> nested = new ArrayList<>(List.of(u.className(), DerivedNames.UNION_UNKNOWN, DerivedNames.UNION_DECODER));
-            u.variants().forEach(v -> v.wrapper().ifPresent(nested::add));
+            // a variant model inherits the union's nested types: its own name must be clear of them too
+            List<String> nested = new ArrayList<>(List.of(u.className(), u.unknownName(), u.decoderName()));
+            u.variants().forEach(v -> v.wrapper().ifPresentOrElse(nested::add,
+                    () -> nested.add(((dev.specwright.generator.model.TypeRef.Named) v.type()).className())));
             check(violations, "the types in union " + u.className(), nested, true);
         }
         List<String> accessors = new ArrayList<>(List.of("builder", "apiClient"));

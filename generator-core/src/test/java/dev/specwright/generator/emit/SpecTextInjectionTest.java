@@ -70,6 +70,14 @@ class SpecTextInjectionTest {
                 .errorCatalog(errors).basePackage("hostile").build());
         JavacReading.Result compiled = JavacReading.compile(files, tmp.resolve("classes"));
         assertThat(compiled.diagnostics()).as("javac -Xlint:all -Werror").isEmpty();
+        for (GeneratedFile file : files) {
+            if (file.path().endsWith(".java")) {
+                // bidi and other invisible controls would make the source read differently from how javac reads it
+                assertThat(file.content().chars().filter(c -> c != '\n' && (Character.getType(c) == Character.FORMAT
+                        || Character.getType(c) == Character.CONTROL || Character.isSurrogate((char) c))))
+                        .as("raw control or format characters in %s", file.path()).isEmpty();
+            }
+        }
 
         ClassLoader loader = compiled.freshLoader();
         List<String> initialised = new ArrayList<>();
@@ -140,6 +148,9 @@ class SpecTextInjectionTest {
         ObjectNode root = JSON.createObjectNode().put("openapi", "3.0.3");
         root.putObject("info").put("title", "Pets " + p(0)).put("version", "1.0 " + p(1)).put("description", p(2) + "\n" + p(9))
                 .put("x-client-name", "Pets");
+        // the rate-limit scope names the apiKey scheme, whose hostile header name reaches the client's builder
+        ObjectNode rateLimit = root.putObject("x-rate-limit").put("requestsPerSecond", 5).put("burst", 5).put("scope", p(7));
+        rateLimit.putArray("scopeBy").add("tenant").add("apiKey");
         ArrayNode servers = root.putArray("servers");
         servers.addObject().put("url", "https://api.example.com/v1").put("description", p(3));
         ObjectNode regional = servers.addObject().put("url", "https://{region}.example.com/{v" + p(5) + "}").put("description", p(4));
@@ -148,6 +159,7 @@ class SpecTextInjectionTest {
         ObjectNode securitySchemes = JSON.createObjectNode();
         securitySchemes.putObject("apiKey").put("type", "apiKey").put("in", "header").put("name", "X-Key" + p(11))
                 .put("description", p(2));
+        securitySchemes.putObject("tenant").put("type", "apiKey").put("in", "header").put("name", "X-Tenant" + p(8));
         ObjectNode flows = securitySchemes.putObject("oauth").put("type", "oauth2").put("description", p(3)).putObject("flows");
         flows.putObject("clientCredentials").put("tokenUrl", "https://auth.example.com/token").putObject("scopes")
                 .put("read" + p(10), p(4));

@@ -147,6 +147,34 @@ class NamingAuthorityTest {
     }
 
     @Test
+    void unionsNamedLikeTheirNestedTypesOrWithSuchVariantsCompile() throws Exception {
+        // a union named Unknown, and one whose variant models are named Unknown and Decoder: the nested types a union
+        // has (and its variant models inherit) must not take either name
+        Map<String, Object> object = Map.of("type", "object", "properties", Map.of("id", Map.of("type", "string")));
+        Map<String, Object> schemas = new LinkedHashMap<>();
+        schemas.put("Unknown", object);
+        schemas.put("Decoder", object);
+        schemas.put("OfString", object);
+        schemas.put("U", Map.of("oneOf", List.of(ref("Unknown"), ref("Decoder"), ref("OfString"), Map.of("type", "string"))));
+        schemas.put("Unknown2", Map.of("oneOf", List.of(Map.of("type", "string"), Map.of("type", "integer"))));
+        Map<String, Object> answer = Map.of("description", "ok", "content", Map.of("application/json",
+                Map.of("schema", Map.of("type", "array", "items", ref("U")))));
+        Map<String, Object> spec = Map.of("openapi", "3.0.3", "info", Map.of("title", "Unions", "version", "1"),
+                "paths", Map.of("/u", Map.of("get", Map.of("operationId", "listU", "responses", Map.of("200", answer)))),
+                "components", Map.of("schemas", schemas));
+        List<GeneratedFile> files = generate(write(spec, null));
+        InProcessCompiler.Result compiled = InProcessCompiler.compile(files, tmp.resolve("unions"));
+        assertThat(compiled.diagnostics()).as("javac -Xlint:all -Werror").isEmpty();
+        Class<?> union = compiled.classLoader().loadClass("adv.model.U");
+        assertThat(java.util.Arrays.stream(union.getDeclaredClasses()).map(Class::getSimpleName))
+                .doesNotContain("Unknown", "Decoder", "OfString").contains("Unknown2", "Decoder2");
+        com.fasterxml.jackson.databind.ObjectMapper mapper = dev.specwright.runtime.internal.JsonMappers.create();
+        Object read = mapper.readValue("[{\"id\":\"a\"}, \"text\", 7]",
+                mapper.getTypeFactory().constructCollectionType(List.class, union));
+        assertThat((List<?>) read).extracting(o -> o.getClass().getSimpleName()).containsExactly("Unknown", "OfString2", "Unknown2");
+    }
+
+    @Test
     void theUnknownConstantIsTheRuntimes() {
         assertThat(DerivedNames.UNKNOWN).isEqualTo(dev.specwright.runtime.OpenEnum.UNKNOWN);
         assertThat(dev.specwright.generator.model.EnumDef.UNKNOWN).isSameAs(DerivedNames.UNKNOWN);
