@@ -86,10 +86,11 @@ public final class ApiModelBuilder {
                 ? ErrorCatalogPass.typeErrorDocument(schemas.models(), schemas.enums(), schemas.unions(), groups, errorModel.get(),
                         baseTypes.errorCategory())
                 : new ErrorCatalogPass.Retyped(schemas.models(), schemas.enums());
+        ErrorCatalogPass.Result errors = new ErrorCatalogPass.Result(errorModel, linked, typed);
         ApiModel model = new ApiModel(title, version, description, clientName, packages, baseTypes, servers, credentials.factories(), rateLimit,
                 groups, typed.models(), typed.enums(), schemas.unions(), linked, errorModel);
         NameValidation.check(model);
-        return new BuildPasses(mapped, operations, filtered, partial, model);
+        return new BuildPasses(mapped, credentials, operations, filtered, partial, servers, rateLimit, errors, model);
     }
 
     /**
