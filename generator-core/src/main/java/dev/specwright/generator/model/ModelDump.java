@@ -104,6 +104,7 @@ public final class ModelDump {
         for (Operations.Group g : operations.groups()) {
             Map<String, Object> group = new LinkedHashMap<>();
             group.put("tag", g.tag());
+            group.put("untagged", g.untagged());
             group.put("className", g.className());
             group.put("accessorName", g.accessorName());
             group.put("description", g.description());
