@@ -22,8 +22,10 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Builds the {@link ApiModel} from a parsed spec in named passes — schemas, operations, field filters, partial updates, servers,
- * credentials, rate limit, error catalogue — all names allocated through {@link NameScope}s, all problems collected
+ * Builds the {@link ApiModel} from a parsed spec in named passes, in this order — schemas ({@link SchemaMapper}),
+ * credentials ({@link CredentialsPass}), operations ({@link OperationPass}), field filters ({@link FieldFilterPass}),
+ * partial updates ({@link PartialUpdatePass}), unions, servers ({@link ServersPass}), rate limit ({@link RateLimitPass}),
+ * error catalogue ({@link ErrorCatalogPass}) — all names allocated through {@link NameScope}s, all problems collected
  * and thrown once at the end.
  */
 public final class ApiModelBuilder {
