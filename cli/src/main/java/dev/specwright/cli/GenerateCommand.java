@@ -74,7 +74,7 @@ final class GenerateCommand implements Callable<Integer> {
     private List<Path> allowRefsOutside = List.of();
 
     @Option(names = "--dump-model",
-            description = "Print what the generator built from the inputs, as JSON, one member per build pass (schemas, operations, fieldFilters, partialUpdates, model), and write no files.")
+            description = "Print what the generator built from the inputs, as JSON, one member per build pass (schemas, credentials, operations, fieldFilters, partialUpdates, servers, rateLimit, errorCatalog, model), and write no files.")
     private boolean dumpModel;
 
     @Override

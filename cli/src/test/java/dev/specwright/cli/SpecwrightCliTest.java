@@ -155,7 +155,9 @@ class SpecwrightCliTest {
         assertThat(exit).as("stderr: %s", err).isZero();
         assertThat(out.toString()).contains("\"clientName\" : \"Widget\"").contains("\"methodName\" : \"getWidget\"");
         assertThat(out.toString()).as("one member per build pass, the model last").startsWith("{\n  \"schemas\" : {")
-                .contains("\n  \"operations\" : {", "\n  \"fieldFilters\" : {", "\n  \"partialUpdates\" : {", "\n  \"model\" : {");
+                .containsSubsequence("\n  \"credentials\" : {", "\n  \"operations\" : {", "\n  \"fieldFilters\" : {",
+                        "\n  \"partialUpdates\" : {", "\n  \"servers\" : [", "\n  \"rateLimit\" : ", "\n  \"errorCatalog\" : {",
+                        "\n  \"model\" : {");
         assertThat(target).doesNotExist();
     }
 

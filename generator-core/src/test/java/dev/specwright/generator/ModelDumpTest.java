@@ -47,7 +47,8 @@ class ModelDumpTest {
         String out = ModelDump.toJson(passes);
         JsonNode dump = new ObjectMapper().readTree(out);
 
-        assertThat(dump.fieldNames()).toIterable().containsExactly("schemas", "operations", "fieldFilters", "partialUpdates", "model");
+        assertThat(dump.fieldNames()).toIterable().containsExactly("schemas", "credentials", "operations", "fieldFilters",
+                "partialUpdates", "servers", "rateLimit", "errorCatalog", "model");
         assertThat(dump.at("/schemas/models")).filteredOn(m -> m.at("/className").asText().equals("Product")).singleElement()
                 .satisfies(product -> assertThat(product.at("/fieldEnum").isNull()).as("no field enum before its pass").isTrue());
         JsonNode listProducts = dump.at("/operations/groups/0/operations/0");
@@ -58,6 +59,25 @@ class ModelDumpTest {
         assertThat(dump.at("/fieldFilters/fieldEnums/Product").asText()).isEqualTo("ProductField");
         assertThat(dump.at("/fieldFilters/parameters/0/fieldFilter/fieldEnum").asText()).isEqualTo("ProductField");
         assertThat(dump.at("/partialUpdates/partialModels").toString()).isEqualTo("[\"ProductUpdate\",\"OrderUpdate\"]");
+        assertThat(dump.at("/credentials/factories").findValuesAsText("methodName")).isEqualTo(
+                passes.model().credentialFactories().stream().map(ApiModel.CredentialFactory::methodName).toList());
+        assertThat(dump.at("/credentials/parameters").toString()).as("sent by the credentials, asked by no method")
+                .contains("\"header:x-tenant\"");
+        assertThat(dump.at("/servers/1/factoryName").asText()).isEqualTo("sandbox");
+        assertThat(dump.at("/rateLimit/burst").asLong()).isEqualTo(25);
+        assertThat(dump.at("/errorCatalog/errorModel").asText()).isEqualTo("ErrorResponse");
+        assertThat(dump.at("/errorCatalog/catalog/categories/0/javaName").isTextual()).isTrue();
+        assertThat(dump.at("/errorCatalog/errorDocument/properties").findValuesAsText("jsonName")).contains("errorCategory");
+        JsonNode category = null;
+        for (JsonNode p : dump.at("/errorCatalog/errorDocument/properties")) {
+            if (p.at("/jsonName").asText().equals("errorCategory")) {
+                category = p;
+            }
+        }
+        assertThat(category.at("/type/className").asText()).as("the catalogue's category, retyped").isEqualTo("ErrorCategory");
+        assertThat(dump.at("/errorCatalog/droppedEnums").toString()).isEqualTo("[\"ErrorResponseErrorCategory\"]");
+        assertThat(dump.at("/schemas/enums").findValuesAsText("className")).as("still there before the error catalogue pass")
+                .contains("ErrorResponseErrorCategory");
         assertThat(dump.get("model")).isEqualTo(new ObjectMapper().readTree(ModelDump.toJson(passes.model())));
         assertThat(out).as("deterministic").isEqualTo(ModelDump.toJson(new Generator().passes(options)));
     }

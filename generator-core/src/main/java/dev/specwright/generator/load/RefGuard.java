@@ -424,7 +424,8 @@ final class RefGuard {
         try {
             read = DocumentReader.read(text);
         } catch (DocumentReader.Refused e) {
-            problems.add(new SpecProblem(name, "", e.rule() + " (reached by the $ref at " + doc.name() + "#" + pointer + ")", e.fix()));
+            // where in that file the reader found it (a duplicate key's pointer), as for the spec itself
+            problems.add(new SpecProblem(name, e.pointer(), e.rule() + " (reached by the $ref at " + doc.name() + "#" + pointer + ")", e.fix()));
             return;
         }
         if (!read.tree().isContainerNode()) {

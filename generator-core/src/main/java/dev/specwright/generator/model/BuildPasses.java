@@ -1,30 +1,48 @@
 package dev.specwright.generator.model;
 
+import java.util.List;
+import java.util.Optional;
+
 /**
  * Every pass's result, in the order they run: what {@code --dump-model} shows, to see where a name or a type came
- * from. The passes after partial updates (unions linked, servers, credentials, rate limit, error catalogue) show in
- * the final model only.
+ * from. Credentials run before the operations (which leave out the parameters a credential sends); linking the unions
+ * shows in the final model only.
  */
 public final class BuildPasses {
 
     private final Schemas schemas;
+    private final CredentialsPass.Credentials credentials;
     private final Operations operations;
     private final FieldFilterPass.FieldFilters fieldFilters;
     private final PartialUpdatePass.PartialUpdates partialUpdates;
+    private final List<ApiModel.ServerDef> servers;
+    private final Optional<ApiModel.RateLimit> rateLimit;
+    private final ErrorCatalogPass.Result errorCatalog;
     private final ApiModel model;
 
-    BuildPasses(Schemas schemas, Operations operations, FieldFilterPass.FieldFilters fieldFilters,
-            PartialUpdatePass.PartialUpdates partialUpdates, ApiModel model) {
+    BuildPasses(Schemas schemas, CredentialsPass.Credentials credentials, Operations operations,
+            FieldFilterPass.FieldFilters fieldFilters, PartialUpdatePass.PartialUpdates partialUpdates,
+            List<ApiModel.ServerDef> servers, Optional<ApiModel.RateLimit> rateLimit, ErrorCatalogPass.Result errorCatalog,
+            ApiModel model) {
         this.schemas = schemas;
+        this.credentials = credentials;
         this.operations = operations;
         this.fieldFilters = fieldFilters;
         this.partialUpdates = partialUpdates;
+        this.servers = List.copyOf(servers);
+        this.rateLimit = rateLimit;
+        this.errorCatalog = errorCatalog;
         this.model = model;
     }
 
     /** The named schemas mapped. */
     Schemas schemas() {
         return schemas;
+    }
+
+    /** The credential factories, and the parameters they send. */
+    CredentialsPass.Credentials credentials() {
+        return credentials;
     }
 
     /** Operations grouped and typed; field filters and partial updates still as the spec says them. */
@@ -38,6 +56,19 @@ public final class BuildPasses {
 
     PartialUpdatePass.PartialUpdates partialUpdates() {
         return partialUpdates;
+    }
+
+    List<ApiModel.ServerDef> servers() {
+        return servers;
+    }
+
+    Optional<ApiModel.RateLimit> rateLimit() {
+        return rateLimit;
+    }
+
+    /** The error document, the named catalogue and the models with the document retyped. */
+    ErrorCatalogPass.Result errorCatalog() {
+        return errorCatalog;
     }
 
     /** What the emitters get. */

@@ -7,6 +7,7 @@ import dev.specwright.generator.naming.NameScope;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -54,8 +55,34 @@ final class ErrorCatalogPass {
         return JavaNames.shadowsJavaLang(DerivedNames.exceptionClass(stem)) ? clientName + stem : stem;
     }
 
-    /** The models and enums after {@link #typeErrorDocument}. */
-    record Retyped(List<ModelDef> models, List<EnumDef> enums) {}
+    /**
+     * The models and enums after {@link #typeErrorDocument}.
+     *
+     * @param document the error document's model, when it was retyped
+     * @param droppedEnums the enum no longer generated (the document's own {@code errorCategory} enum), if any
+     */
+    record Retyped(List<ModelDef> models, List<EnumDef> enums, Optional<ModelDef> document, List<String> droppedEnums) {
+        Retyped {
+            models = List.copyOf(models);
+            enums = List.copyOf(enums);
+            droppedEnums = List.copyOf(droppedEnums);
+        }
+
+        /** Nothing retyped. */
+        Retyped(List<ModelDef> models, List<EnumDef> enums) {
+            this(models, enums, Optional.empty(), List.of());
+        }
+    }
+
+    /**
+     * The pass's result.
+     *
+     * @param errorModel the class of the error document, the schema most error answers use
+     * @param catalog the named catalogue, when one is given
+     * @param retyped every model and enum, the error document's {@code errorCategory} typed as {@code ErrorCategory}
+     *     when there is a catalogue
+     */
+    record Result(Optional<String> errorModel, Optional<ErrorCatalog> catalog, Retyped retyped) {}
 
     /**
      * One decision per concept: the error document's {@code errorCategory} is the catalogue's {@code ErrorCategory},
@@ -81,10 +108,11 @@ final class ErrorCatalogPass {
                 document.deprecated(), properties, document.fieldEnum(), document.unions(), document.partial(), document.additional());
         List<ModelDef> newModels = models.stream().map(m -> m == document ? retyped : m).toList();
         if (!stringEnum || mentioned(((TypeRef.Named) old).className(), newModels, unions, groups)) {
-            return new Retyped(newModels, enums);
+            return new Retyped(newModels, enums, Optional.of(retyped), List.of());
         }
         String dropped = ((TypeRef.Named) old).className();
-        return new Retyped(newModels, enums.stream().filter(e -> !e.className().equals(dropped)).toList());
+        return new Retyped(newModels, enums.stream().filter(e -> !e.className().equals(dropped)).toList(), Optional.of(retyped),
+                List.of(dropped));
     }
 
     private static boolean mentioned(String className, List<ModelDef> models, List<UnionDef> unions, List<ApiGroup> groups) {

@@ -40,7 +40,7 @@ final class FieldFilterPass {
         List<ApiGroup> apis = new ArrayList<>();
         for (Operations.Group g : operations.groups()) {
             List<Operation> linked = g.operations().stream().map(this::operation).toList();
-            apis.add(new ApiGroup(g.tag(), g.className(), g.accessorName(), g.description(), linked));
+            apis.add(new ApiGroup(g.tag(), g.untagged(), g.className(), g.accessorName(), g.description(), linked));
         }
         return new FieldFilters(apis, schemas.withModels(changed.values()));
     }

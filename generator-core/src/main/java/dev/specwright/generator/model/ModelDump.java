@@ -36,18 +36,24 @@ public final class ModelDump {
 
     /**
      * Every pass's result, one member per pass in the order they run: {@code schemas} (the named schemas' models,
-     * enums and unions still to link), {@code operations} (the API classes and their operations, each with the raw
-     * field-filter kind of each parameter and its {@code x-partial-update}, and the models and enums the operations'
-     * inline schemas added), {@code fieldFilters} (the field enums given and the parameters linked to them),
-     * {@code partialUpdates} (the models made partial) and {@code model}, the final model as {@link #toJson(ApiModel)}
-     * writes it. A later pass shows what it changed, not everything again.
+     * enums and unions still to link), {@code credentials} (the credential factories and the parameters they send),
+     * {@code operations} (the API classes and their operations, each with the raw field-filter kind of each parameter
+     * and its {@code x-partial-update}, and the models and enums the operations' inline schemas added),
+     * {@code fieldFilters} (the field enums given and the parameters linked to them), {@code partialUpdates} (the
+     * models made partial), {@code servers}, {@code rateLimit}, {@code errorCatalog} (the error document's model, the
+     * named catalogue, the document's model retyped and the enums it no longer needs) and {@code model}, the final
+     * model as {@link #toJson(ApiModel)} writes it. A later pass shows what it changed, not everything again.
      */
     public static String toJson(BuildPasses passes) {
         Map<String, Object> dump = new LinkedHashMap<>();
         dump.put("schemas", schemas(passes.schemas()));
+        dump.put("credentials", credentials(passes.credentials()));
         dump.put("operations", operations(passes.operations(), passes.schemas()));
         dump.put("fieldFilters", fieldFilters(passes.fieldFilters(), passes.operations().schemas()));
         dump.put("partialUpdates", Map.of("partialModels", passes.partialUpdates().partialModels()));
+        dump.put("servers", passes.servers());
+        dump.put("rateLimit", passes.rateLimit());
+        dump.put("errorCatalog", errorCatalog(passes.errorCatalog()));
         dump.put("model", passes.model());
         return write(dump);
     }
@@ -76,11 +82,29 @@ public final class ModelDump {
         return out;
     }
 
+    private static Map<String, Object> credentials(CredentialsPass.Credentials credentials) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("factories", credentials.factories());
+        out.put("parameters", credentials.parameters());
+        return out;
+    }
+
+    /** The error document's model and the catalogue; the document's model only when retyped, and the enums no longer generated. */
+    private static Map<String, Object> errorCatalog(ErrorCatalogPass.Result errors) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("errorModel", errors.errorModel());
+        out.put("catalog", errors.catalog());
+        out.put("errorDocument", errors.retyped().document());
+        out.put("droppedEnums", errors.retyped().droppedEnums());
+        return out;
+    }
+
     private static Map<String, Object> operations(Operations operations, Schemas before) {
         List<Map<String, Object>> groups = new ArrayList<>();
         for (Operations.Group g : operations.groups()) {
             Map<String, Object> group = new LinkedHashMap<>();
             group.put("tag", g.tag());
+            group.put("untagged", g.untagged());
             group.put("className", g.className());
             group.put("accessorName", g.accessorName());
             group.put("description", g.description());

@@ -87,6 +87,7 @@ final class OperationPass {
             String description = api.getTags() == null ? "" : api.getTags().stream()
                     .filter(t -> tag.equals(t.getName()) && t.getDescription() != null)
                     .map(t -> t.getDescription().strip()).findFirst().orElse("");
+            boolean untagged = raws.stream().allMatch(raw -> raw.op().getTags() == null || raw.op().getTags().isEmpty());
             // A tag with more operations than a class can hold becomes <Tag>Api, <Tag>Part2Api, ... in declaration order.
             for (int from = 0, part = 1; from < raws.size(); from += MAX_OPERATIONS_PER_API, part++) {
                 NameScope methods = new NameScope();
@@ -94,7 +95,7 @@ final class OperationPass {
                 methods.reserve("with");
                 List<Operations.Draft> operations = raws.subList(from, Math.min(raws.size(), from + MAX_OPERATIONS_PER_API)).stream()
                         .map(raw -> operation(raw, methods)).toList();
-                groups.add(new Operations.Group(tag, apiScope.allocate(DerivedNames.apiClass(tag, part)),
+                groups.add(new Operations.Group(tag, untagged, apiScope.allocate(DerivedNames.apiClass(tag, part)),
                         accessors.allocate(DerivedNames.apiAccessor(tag, part)), description, operations));
             }
         });

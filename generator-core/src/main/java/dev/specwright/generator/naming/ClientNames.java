@@ -9,8 +9,9 @@ import java.util.regex.Pattern;
 
 /**
  * The client's name, as a person would write it, from the spec's {@code info}: {@code x-client-name} when given (as
- * written), else the title without the words every API title carries: "Netlify's API documentation" →
- * {@code Netlify}, "GitHub v3 REST API" → {@code GitHub}, "1Password Connect" → {@code OnePasswordConnect}.
+ * written, a leading number read out as in a title), else the title without the words every API title carries:
+ * "Netlify's API documentation" → {@code Netlify}, "GitHub v3 REST API" → {@code GitHub}, "1Password Connect" →
+ * {@code OnePasswordConnect}.
  */
 public final class ClientNames {
 
@@ -34,19 +35,33 @@ public final class ClientNames {
     /** The name before {@code Client}: {@code xClientName} wins when not blank; never empty, never a leading underscore. */
     public static String of(String xClientName, String title) {
         if (xClientName != null && !xClientName.isBlank()) {
-            return JavaNames.typeName(xClientName);
+            return declared(xClientName);
         }
         return fromTitle(title == null ? "" : title);
     }
 
-    static String fromTitle(String title) {
-        String text = POSSESSIVE.matcher(title).replaceAll("");
+    /**
+     * {@code x-client-name} as written, with the title's rule for a leading number ("1Password" → {@code
+     * OnePassword}, not {@code _1Password}); a name that is only a number ("2024") gets the title's {@code Api} prefix.
+     */
+    private static String declared(String xClientName) {
+        String name = JavaNames.typeName(spellLeadingNumber(xClientName));
+        return name.startsWith("_") ? "Api" + name.substring(1) : name;
+    }
+
+    /** "1Password" → "One Password", "3scale" → "Three scale": a number glued to a word is read out. */
+    private static String spellLeadingNumber(String text) {
         Matcher number = LEADING_NUMBER.matcher(text);
-        if (number.find()) {
-            StringBuilder spelled = new StringBuilder();
-            number.group(1).chars().forEach(c -> spelled.append(DIGITS[c - '0']));
-            text = spelled + " " + text.substring(number.end());
+        if (!number.find()) {
+            return text;
         }
+        StringBuilder spelled = new StringBuilder();
+        number.group(1).chars().forEach(c -> spelled.append(DIGITS[c - '0']));
+        return spelled + " " + text.substring(number.end());
+    }
+
+    static String fromTitle(String title) {
+        String text = spellLeadingNumber(POSSESSIVE.matcher(title).replaceAll(""));
         List<String> kept = new ArrayList<>();
         for (String token : text.split("[^\\p{Alnum}]+")) {
             if (!token.isEmpty() && !NOISE.contains(token.toLowerCase(Locale.ROOT)) && !VERSION.matcher(token).matches()) {

@@ -110,6 +110,35 @@ class MessagesLocatedTest {
     }
 
     @Test
+    void aDuplicateKeyInAReferencedYamlFileIsLocatedInThatFile() throws Exception {
+        Files.writeString(tmp.resolve("schemas.yaml"), """
+                Pet:
+                  type: object
+                  properties:
+                    name: {type: string}
+                    tag: {type: string}
+                    name: {type: integer}
+                """);
+        Path spec = write(HEAD_30 + """
+                paths:
+                  /pets:
+                    get:
+                      responses:
+                        '200':
+                          description: ok
+                          content: {application/json: {schema: {$ref: 'schemas.yaml#/Pet'}}}
+                """);
+        SpecProblemsException e = catchThrowableOfType(SpecProblemsException.class, () -> new SpecLoader().load(spec));
+        assertThat(e).as("the spec must be refused").isNotNull();
+        assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p.file()).endsWith("schemas.yaml").isNotEqualTo(spec.toString());
+            assertThat(p.pointer()).isEqualTo("/Pet/properties/name");
+            assertThat(p.rule()).startsWith("the key `name` appears twice in this object (line 6, and before it line 4); ")
+                    .contains("reached by the $ref at ", "#/paths/~1pets/get/responses/200/content/application~1json/schema");
+        });
+    }
+
+    @Test
     void mergedKeysMayBeOverriddenWithoutADuplicate() throws Exception {
         OpenAPI api = clean(HEAD_30 + """
                 paths:

@@ -51,6 +51,9 @@ class NamingAuthorityTest {
         InProcessCompiler.Result compiled = InProcessCompiler.compile(files, tmp.resolve("classes"));
         assertThat(compiled.diagnostics()).as("javac -Xlint:all -Werror").isEmpty();
         assertThat(files).as("generating twice gives the same files").isEqualTo(generate(dir));
+        assertThat(files).filteredOn(f -> f.content().contains("Operations without a tag.")).as("the one untagged operation's group")
+                .singleElement().satisfies(f -> assertThat(f.content()).contains("get6("));
+        assertThat(files).filteredOn(f -> f.content().contains("Operations tagged ErrorCode.")).hasSize(1);
 
         Class<?> category = compiled.classLoader().loadClass("adv.ErrorCategory");
         Object[] constants = category.getEnumConstants();
@@ -117,6 +120,9 @@ class NamingAuthorityTest {
         Class<?> client = compiled.classLoader().loadClass("adv.PetstoreClient");
         assertThat(client.getMethod("petstore").getReturnType().getName()).isEqualTo("adv.api.PetstoreApi");
         assertThat(files).noneMatch(f -> f.content().contains("default_") || f.path().contains("Default"));
+        assertThat(files).filteredOn(f -> f.path().equals("src/main/java/adv/api/PetstoreApi.java")).singleElement()
+                .satisfies(f -> assertThat(f.content()).as("its tag is only a name").contains("Operations without a tag.")
+                        .doesNotContain("Operations tagged"));
     }
 
     @Test
@@ -144,6 +150,24 @@ class NamingAuthorityTest {
         // x-client-name wins, as written
         assertThat(ClientNames.of("Platform", "Integration Platform API")).isEqualTo("Platform");
         assertThat(ClientNames.of("  ", "GitHub v3 REST API")).isEqualTo("GitHub");
+        // ... with a leading number read out as in a title, never a leading underscore
+        assertThat(ClientNames.of("1Password", "Connect")).isEqualTo("OnePassword");
+        assertThat(ClientNames.of("1Password Connect", null)).isEqualTo("OnePasswordConnect");
+        assertThat(ClientNames.of("3scale", null)).isEqualTo(ClientNames.of(null, "3scale")).isEqualTo("ThreeScale");
+        assertThat(ClientNames.of("24", null)).isEqualTo("Api24");
+        assertThat(ClientNames.of("Web3", null)).as("a number inside a name stays").isEqualTo("Web3");
+    }
+
+    @Test
+    void aDeclaredNameStartingWithANumberNamesEveryTypeWithoutAnUnderscore() throws Exception {
+        Map<String, Object> spec = new LinkedHashMap<>(spec(List.of("items")));
+        spec.put("info", Map.of("title", "Vault", "version", "1", "x-client-name", "1Password"));
+        Path dir = write(spec, errors());
+        List<GeneratedFile> files = generate(dir);
+
+        assertThat(files).extracting(GeneratedFile::path).contains("src/main/java/adv/OnePasswordClient.java", "src/main/java/adv/OnePasswordErrorDecoder.java")
+                .noneMatch(p -> p.contains("_1Password"));
+        assertThat(InProcessCompiler.compile(files, tmp.resolve("declared")).diagnostics()).as("javac -Xlint:all -Werror").isEmpty();
     }
 
     @Test
