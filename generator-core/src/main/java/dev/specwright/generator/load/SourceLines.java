@@ -52,6 +52,9 @@ public final class SourceLines {
     private static Map<String, Integer> lines(Path file, Set<String> wanted) {
         try {
             String text = Files.readString(file, StandardCharsets.UTF_8);
+            if (text.strip().indexOf('\n') < 0) {
+                return Map.of(); // a file on one line (minified JSON): "line 1" would tell the reader nothing
+            }
             return text.trim().startsWith("{") ? json(text, wanted) : yaml(text, wanted);
         } catch (IOException | RuntimeException e) {
             return Map.of(); // read once within the limits already; the lines are a help, not a condition

@@ -92,6 +92,21 @@ class MessagesLocatedTest {
     }
 
     @Test
+    void aSpecOnOneLineGetsNoLineNumber() throws Exception {
+        // minified JSON, as much of the corpus is: "(line 1)" on every message would say nothing
+        Path spec = Files.writeString(tmp.resolve("min.json"), "{\"openapi\": \"3.0.3\", \"info\": {\"title\": \"T\","
+                + " \"version\": \"1\"}, \"paths\": {\"/a?b={b}\": {\"get\": {\"responses\": {\"200\": {\"description\": \"ok\"}}}}}}");
+        SpecProblemsException e = catchThrowableOfType(SpecProblemsException.class,
+                () -> new dev.specwright.generator.Generator().model(dev.specwright.generator.GeneratorOptions
+                        .builder(spec, tmp.resolve("out")).build()));
+        assertThat(e).isNotNull();
+        assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p.pointer()).isEqualTo("/paths/~1a?b={b}");
+            assertThat(p.rule()).contains("contains a query string").doesNotContain("(line ");
+        });
+    }
+
+    @Test
     void aDuplicateJsonKeyIsLocatedAtTheSecondKeyWithItsLine() throws Exception {
         Path spec = Files.writeString(tmp.resolve("api.json"), """
                 {"openapi": "3.0.3", "info": {"title": "T", "version": "1"},
