@@ -9,6 +9,7 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.specwright.generator.model.ApiModel;
+import dev.specwright.generator.load.RawErrorCatalog;
 import dev.specwright.generator.model.ErrorCatalog;
 import dev.specwright.generator.model.ModelDef;
 import dev.specwright.generator.model.TypeRef;
@@ -78,7 +79,8 @@ final class ErrorEmitter {
         TypeSpec.Builder e = TypeSpec.enumBuilder(errorCode).addModifiers(Modifier.PUBLIC).addAnnotation(JavaTypes.GENERATED)
                 .addJavadoc("Every error code of the API's error catalogue. {@link #UNKNOWN}: a code this client does not know; "
                         + "the exception still carries its raw numbers.\n");
-        for (ErrorCatalog.Entry entry : catalog.entries()) {
+        for (ErrorCatalog.Entry named : catalog.entries()) {
+            RawErrorCatalog.Entry entry = named.written();
             String category = catalog.category(entry.category()).javaName();
             TypeSpec.Builder constant = TypeSpec.anonymousClassBuilder("$LL, $L, $T.$N, $L", entry.code(),
                     entry.subCode() == null ? "null" : entry.subCode() + "L", errorCategory, category, JavaText.literal(entry.defaultMessage()));
@@ -86,7 +88,7 @@ final class ErrorEmitter {
             if (!doc.isEmpty() || entry.errorClass() != null) {
                 constant.addJavadoc(Javadoc.of(doc, entry.errorClass() == null ? "" : "Server class: " + entry.errorClass()));
             }
-            e.addEnumConstant(entry.javaName(), constant.build());
+            e.addEnumConstant(named.javaName(), constant.build());
         }
         TypeName byKey = ParameterizedTypeName.get(ClassName.get(Map.class), ClassName.get(String.class), errorCode);
         e.addEnumConstant(UNKNOWN, TypeSpec.anonymousClassBuilder("-1L, null, $T.$N, $S", errorCategory, UNKNOWN, "").build())

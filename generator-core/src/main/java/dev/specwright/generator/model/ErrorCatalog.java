@@ -1,5 +1,7 @@
 package dev.specwright.generator.model;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import dev.specwright.generator.load.RawErrorCatalog;
 import java.util.List;
 
 /**
@@ -26,18 +28,9 @@ public record ErrorCatalog(List<Category> categories, List<Entry> entries) {
     public record Category(String value, String javaName, String exceptionClass, String description) {}
 
     /**
-     * @param name the entry's name as the catalogue writes it
-     * @param javaName its {@code ErrorCode} constant: {@code name}, unless that is taken ({@code UNKNOWN} → {@code UNKNOWN2})
-     * @param category the category's value on the wire
+     * @param javaName its {@code ErrorCode} constant: the entry's name, unless that is taken ({@code UNKNOWN} →
+     *     {@code UNKNOWN2})
+     * @param written the entry as the catalogue writes it (its {@code category} is the category's value on the wire)
      */
-    public record Entry(
-            String name,
-            String javaName,
-            long code,
-            Long subCode,
-            String category,
-            Integer httpStatus,
-            String errorClass,
-            String defaultMessage,
-            String description) {}
+    public record Entry(String javaName, @JsonUnwrapped RawErrorCatalog.Entry written) {}
 }

@@ -40,8 +40,7 @@ final class ErrorCatalogPass {
         }
         NameScope codes = new NameScope().reserve(DerivedNames.UNKNOWN).reserve(DerivedNames.ERROR_CODE_INDEX);
         List<ErrorCatalog.Entry> entries = raw.entries().stream()
-                .map(e -> new ErrorCatalog.Entry(e.name(), codes.allocate(e.name()), e.code(), e.subCode(), e.category(),
-                        e.httpStatus(), e.errorClass(), e.defaultMessage(), e.description()))
+                .map(e -> new ErrorCatalog.Entry(codes.allocate(e.name()), e))
                 .toList();
         return new ErrorCatalog(categories, entries);
     }

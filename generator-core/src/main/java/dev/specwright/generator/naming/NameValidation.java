@@ -110,7 +110,7 @@ public final class NameValidation {
                 violations.add("the catalogue's categories: " + c.value() + " twice");
             }
         });
-        catalog.entries().forEach(e -> {
+        catalog.entries().stream().map(ErrorCatalog.Entry::written).forEach(e -> {
             if (!values.contains(e.category())) {
                 violations.add("the catalogue's entry " + e.name() + ": its category " + e.category() + " has no constant");
             }
