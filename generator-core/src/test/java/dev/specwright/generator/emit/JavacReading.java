@@ -1,14 +1,11 @@
 package dev.specwright.generator.emit;
 
 import com.sun.source.util.JavacTask;
+import dev.specwright.generator.InProcessCompiler;
 import java.io.IOException;
-import java.net.URI;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,11 +14,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
-import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
-import javax.tools.SimpleJavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 
@@ -42,18 +37,10 @@ final class JavacReading {
     static Result compile(List<GeneratedFile> files, Path classes) throws IOException {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        List<JavaFileObject> sources = new ArrayList<>();
-        for (GeneratedFile f : files) {
-            if (f.path().endsWith(".java")) {
-                sources.add(new Source(f));
-            }
-        }
-        Files.createDirectories(classes);
         Map<String, String> docs = new LinkedHashMap<>();
         try (StandardJavaFileManager fm = javac.getStandardFileManager(diagnostics, Locale.ROOT, null)) {
-            List<String> options = List.of("-Xlint:all", "-Werror", "-proc:none", "--release", "17",
-                    "-classpath", System.getProperty("java.class.path"), "-d", classes.toString());
-            JavacTask task = (JavacTask) javac.getTask(null, fm, diagnostics, options, null, sources);
+            JavacTask task = (JavacTask) javac.getTask(null, fm, diagnostics, InProcessCompiler.options(classes), null,
+                    InProcessCompiler.sources(files));
             for (Element e : task.analyze()) {
                 if (e instanceof TypeElement type) {
                     collect(task, type, docs);
@@ -61,12 +48,7 @@ final class JavacReading {
             }
             task.generate();
         }
-        List<String> messages = diagnostics.getDiagnostics().stream()
-                .filter(d -> d.getKind() != Diagnostic.Kind.NOTE)
-                .map(d -> d.getKind() + " " + (d.getSource() == null ? "" : d.getSource().getName()) + ":" + d.getLineNumber()
-                        + ": " + d.getMessage(Locale.ROOT))
-                .toList();
-        return new Result(messages, docs, classes);
+        return new Result(InProcessCompiler.messages(diagnostics), docs, classes);
     }
 
     private static void collect(JavacTask task, TypeElement type, Map<String, String> docs) {
@@ -105,20 +87,5 @@ final class JavacReading {
         }
         m.appendTail(out);
         return out.toString();
-    }
-
-    private static final class Source extends SimpleJavaFileObject {
-        private final String content;
-
-        Source(GeneratedFile file) {
-            super(URI.create("string:///" + file.path()), Kind.SOURCE);
-            // as the writer stores it: UTF-8, where a lone surrogate would silently become '?'
-            this.content = new String(file.content().getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
-        }
-
-        @Override
-        public CharSequence getCharContent(boolean ignoreEncodingErrors) {
-            return content;
-        }
     }
 }
