@@ -40,7 +40,8 @@ public final class SourceLines {
     public static List<SpecProblem> added(Collection<SpecProblem> problems) {
         Map<String, Set<String>> wanted = new HashMap<>();
         for (SpecProblem p : problems) {
-            if (!p.pointer().isEmpty()) {
+            // a problem that has its line already (the loader's, passed on by the generator) reads no file again
+            if (!p.pointer().isEmpty() && !hasLine(p)) {
                 wanted.computeIfAbsent(p.file(), f -> new HashSet<>()).add(p.pointer());
             }
         }
@@ -61,9 +62,13 @@ public final class SourceLines {
         }
     }
 
+    private static boolean hasLine(SpecProblem problem) {
+        return problem.rule().contains("(line ");
+    }
+
     private static SpecProblem withLine(SpecProblem problem, Integer line) {
         String rule = problem.rule();
-        if (line == null || rule.contains("(line ")) {
+        if (line == null || hasLine(problem)) {
             return problem;
         }
         String body = rule.endsWith(".") ? rule.substring(0, rule.length() - 1) : rule;
