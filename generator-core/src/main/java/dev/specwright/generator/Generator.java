@@ -1,6 +1,6 @@
 package dev.specwright.generator;
 
-import dev.specwright.generator.emit.Emitter;
+import dev.specwright.generator.emit.Emitters;
 import dev.specwright.generator.emit.GeneratedFile;
 import dev.specwright.generator.load.ErrorCatalogLoader;
 import dev.specwright.generator.load.RawErrorCatalog;
@@ -81,7 +81,7 @@ public final class Generator {
 
     /** In-memory files, for tests and tools that do their own I/O. */
     public List<GeneratedFile> files(GeneratorOptions options) throws SpecProblemsException {
-        return new Emitter().emit(model(options), options.layout());
+        return Emitters.all(model(options), options.layout());
     }
 
     /**
@@ -96,7 +96,7 @@ public final class Generator {
         OutputWriter.Settings settings = new OutputWriter.Settings(Optional.of(options.spec()), options.owner(),
                 options.overwrite());
         OutputWriter.Result result = new OutputWriter().write(options.outputDir(), files, settings);
-        Path sourceRoot = options.outputDir().resolve(Emitter.SOURCE_ROOT);
+        Path sourceRoot = options.outputDir().resolve(Emitters.SOURCE_ROOT);
         return new GenerationReport(sourceRoot, result.written(), result.unchanged(), result.deleted(),
                 result.warnings());
     }

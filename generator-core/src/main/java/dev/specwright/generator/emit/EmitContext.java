@@ -1,0 +1,45 @@
+package dev.specwright.generator.emit;
+
+import com.palantir.javapoet.JavaFile;
+import dev.specwright.generator.Layout;
+import dev.specwright.generator.model.ApiModel;
+import java.util.Objects;
+
+/**
+ * What every emitter of one run reads: the model, the layout, the model's Java types; and the one way a Java file
+ * becomes a {@link GeneratedFile} (its name checked against every other file of the run, see {@link FileNames}).
+ */
+public final class EmitContext {
+
+    private final ApiModel api;
+    private final Layout layout;
+    private final JavaTypes types;
+    private final FileNames names = new FileNames();
+
+    public EmitContext(ApiModel api, Layout layout) {
+        this.api = Objects.requireNonNull(api, "api");
+        this.layout = Objects.requireNonNull(layout, "layout");
+        this.types = new JavaTypes(api.packages());
+    }
+
+    public ApiModel api() {
+        return api;
+    }
+
+    public Layout layout() {
+        return layout;
+    }
+
+    JavaTypes types() {
+        return types;
+    }
+
+    /** The file of one top-level type, under {@link Emitters#SOURCE_ROOT}; a name no file system can hold is refused. */
+    public GeneratedFile java(JavaFile file) {
+        synchronized (names) {
+            names.check(file);
+        }
+        String folder = file.packageName().isEmpty() ? "" : file.packageName().replace('.', '/') + "/";
+        return new GeneratedFile(Emitters.SOURCE_ROOT + "/" + folder + file.typeSpec().name() + ".java", file.toString());
+    }
+}

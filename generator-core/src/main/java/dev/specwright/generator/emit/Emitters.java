@@ -1,0 +1,62 @@
+package dev.specwright.generator.emit;
+
+import dev.specwright.generator.Layout;
+import dev.specwright.generator.model.ApiModel;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/**
+ * The registered list of emitters, and the emit stage that runs them in order: ApiModel → a lazy stream of files.
+ * Every {@code .java} file comes from JavaPoet, every other file from a Mustache template.
+ */
+public final class Emitters {
+
+    public static final String SOURCE_ROOT = "src/main/java";
+
+    private Emitters() {}
+
+    /** The emitters of a default run, in the order their files come. */
+    public static List<FileEmitter> defaults() {
+        return List.of(
+                adapter("models", c -> new ModelEmitter(c.api(), c.types()).emit().map(c::java)),
+                adapter("unions", c -> new UnionEmitter(c.api(), c.types()).emit().map(c::java)),
+                adapter("api classes", c -> new ApiEmitter(c.api(), c.types()).emit().map(c::java)),
+                adapter("client", c -> new ClientEmitter(c.api(), c.types()).emit().map(c::java)),
+                adapter("errors", c -> c.api().errorCatalog().isPresent()
+                        ? new ErrorEmitter(c.api(), c.types()).emit().map(c::java) : Stream.empty()),
+                adapter("project files", c -> c.layout() == Layout.PROJECT
+                        ? new TemplateRenderer().project(c.api()).stream() : Stream.empty()));
+    }
+
+    /**
+     * The files of {@code emitters}, lazily, in registration order. A file's name is checked (against every file
+     * before it) as the file is rendered, so a consumer that stops at the first exception has written nothing wrong.
+     */
+    public static Stream<GeneratedFile> emit(List<FileEmitter> emitters, ApiModel api, Layout layout) {
+        EmitContext context = new EmitContext(api, layout);
+        return List.copyOf(emitters).stream().flatMap(e -> e.emit(context));
+    }
+
+    /** The default emitters' files, sorted by path: for tests and tools that hold the output in memory. */
+    public static List<GeneratedFile> all(ApiModel api, Layout layout) {
+        return emit(defaults(), api, layout).sorted(java.util.Comparator.comparing(GeneratedFile::path)).toList();
+    }
+
+    // Until each emitter implements FileEmitter itself.
+    private static FileEmitter adapter(String name, Function<EmitContext, Stream<GeneratedFile>> files) {
+        Objects.requireNonNull(name, "name");
+        return new FileEmitter() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public Stream<GeneratedFile> emit(EmitContext context) {
+                return files.apply(context);
+            }
+        };
+    }
+}
