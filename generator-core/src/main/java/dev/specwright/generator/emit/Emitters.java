@@ -20,12 +20,14 @@ public final class Emitters {
     /** The emitters of a default run, in the order their files come. */
     public static List<FileEmitter> defaults() {
         return List.of(
-                adapter("models", c -> new ModelEmitter(c.api(), c.types()).emit().map(c::java)),
-                adapter("unions", c -> new UnionEmitter(c.api(), c.types()).emit().map(c::java)),
+                new RecordEmitter(),
+                new PartialUpdateEmitter(),
+                new FieldEnumEmitter(),
+                new OpenEnumEmitter(),
+                new UnionEmitter(),
                 adapter("api classes", c -> new ApiEmitter(c.api(), c.types()).emit().map(c::java)),
                 adapter("client", c -> new ClientEmitter(c.api(), c.types()).emit().map(c::java)),
-                adapter("errors", c -> c.api().errorCatalog().isPresent()
-                        ? new ErrorEmitter(c.api(), c.types()).emit().map(c::java) : Stream.empty()),
+                new ErrorEmitter(),
                 adapter("project files", c -> c.layout() == Layout.PROJECT
                         ? new TemplateRenderer().project(c.api()).stream() : Stream.empty()));
     }

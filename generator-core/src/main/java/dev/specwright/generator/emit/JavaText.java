@@ -28,25 +28,30 @@ final class JavaText {
     static String javadoc(String text) {
         String lines = text.replace("\r\n", "\n").replace('\r', '\n').replace('\u0085', '\n')
                 .replace('\u2028', '\n').replace('\u2029', '\n').strip();
-        StringBuilder out = new StringBuilder(lines.length() + 16);
-        boolean lineStart = true; // only white space so far on this line
-        for (int i = 0; i < lines.length(); ) {
-            int cp = lines.codePointAt(i);
+        return javadocHtml(lines.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"));
+    }
+
+    /**
+     * HTML for the body of a Javadoc comment (from {@link Javadoc}, whose renderer escaped the spec's own markup): kept as
+     * markup, but with the rules of {@link #javadoc} for everything that could close the comment, start a tag, turn into
+     * a unicode escape or hide in an editor.
+     */
+    static String javadocHtml(String html) {
+        StringBuilder out = new StringBuilder(html.length() + 16);
+        boolean lineStart = true;
+        for (int i = 0; i < html.length(); ) {
+            int cp = html.codePointAt(i);
             i += Character.charCount(cp);
             boolean wasLineStart = lineStart;
             lineStart = cp == '\n' || (lineStart && (cp == ' ' || cp == '\t'));
             switch (cp) {
                 case '\n', '\t' -> out.append((char) cp);
-                // javac takes the asterisks opening a comment line for decoration and drops them
                 case '*' -> out.append(wasLineStart ? "&#42;" : "*");
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
                 case '@' -> out.append("&#64;");
                 case '\\' -> out.append("&#92;");
                 case '/' -> out.append(out.length() == 0 || out.charAt(out.length() - 1) == '*' ? "&#47;" : "/");
                 default -> {
-                    if (Character.getType(cp) == Character.SURROGATE) { // only a lone one is still a surrogate here
+                    if (Character.getType(cp) == Character.SURROGATE) {
                         out.append(REPLACEMENT);
                     } else if (invisible(cp)) {
                         out.append("&#x").append(Integer.toHexString(cp).toUpperCase(java.util.Locale.ROOT)).append(';');
@@ -56,7 +61,6 @@ final class JavaText {
                 }
             }
         }
-        // a '*' at the end would close the comment if the text after it starts with '/'
         if (out.length() > 0 && out.charAt(out.length() - 1) == '*') {
             out.setLength(out.length() - 1);
             out.append("&#42;");

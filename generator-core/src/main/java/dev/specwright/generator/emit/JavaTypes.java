@@ -57,6 +57,14 @@ final class JavaTypes {
             .addMember("value", "$S", "deprecation")
             .build();
 
+    /**
+     * An annotation with named members on one line: JavaPoet writes {@code @A(name = x)} on three lines, but a lone
+     * {@code value} member inline, so the members go in as the code of {@code value}.
+     */
+    static AnnotationSpec inline(ClassName type, String members, Object... args) {
+        return AnnotationSpec.builder(type).addMember("value", members, args).build();
+    }
+
     private final ApiModel.Packages packages;
 
     JavaTypes(ApiModel.Packages packages) {

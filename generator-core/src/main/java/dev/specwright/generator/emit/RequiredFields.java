@@ -71,7 +71,7 @@ final class RequiredFields {
                     .endControlFlow();
         }
         return m.beginControlFlow("if (!missing.isEmpty())")
-                .addStatement("throw new $T($L + $T.join($S, missing) + $L)", IllegalStateException.class,
+                .addStatement("throw new $T($L$W+ $T.join($S, missing)$W+ $L)", IllegalStateException.class,
                         JavaText.literal("cannot build " + model.className() + ": the required field(s) "), String.class,
                         ", ", JavaText.literal(" not set; set them on the builder before build()"))
                 .endControlFlow().build();

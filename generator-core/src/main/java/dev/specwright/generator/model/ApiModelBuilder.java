@@ -25,7 +25,7 @@ import java.util.TreeMap;
  * Builds the {@link ApiModel} from a parsed spec in named passes, in this order — schemas ({@link SchemaMapper}),
  * credentials ({@link CredentialsPass}), operations ({@link OperationPass}), field filters ({@link FieldFilterPass}),
  * partial updates ({@link PartialUpdatePass}), unions, servers ({@link ServersPass}), rate limit ({@link RateLimitPass}),
- * error catalogue ({@link ErrorCatalogPass}) — all names allocated through {@link NameScope}s, all problems collected
+ * error catalogue ({@link ErrorCatalogPass}), sent models ({@link SentModelsPass}) — all names allocated through {@link NameScope}s, all problems collected
  * and thrown once at the end.
  */
 public final class ApiModelBuilder {
@@ -89,10 +89,11 @@ public final class ApiModelBuilder {
                         baseTypes.errorCategory())
                 : new ErrorCatalogPass.Retyped(schemas.models(), schemas.enums());
         ErrorCatalogPass.Result errors = new ErrorCatalogPass.Result(errorModel, linked, typed);
+        SentModelsPass.SentModels sent = SentModelsPass.run(groups, typed.models(), schemas.unions());
         ApiModel model = new ApiModel(title, version, description, clientName, packages, baseTypes, servers, credentials.factories(), rateLimit,
-                groups, typed.models(), typed.enums(), schemas.unions(), linked, errorModel);
+                groups, sent.models(), typed.enums(), schemas.unions(), linked, errorModel);
         NameValidation.check(model);
-        return new BuildPasses(mapped, credentials, operations, filtered, partial, servers, rateLimit, errors, model);
+        return new BuildPasses(mapped, credentials, operations, filtered, partial, servers, rateLimit, errors, sent, model);
     }
 
     /**

@@ -18,12 +18,13 @@ public final class BuildPasses {
     private final List<ApiModel.ServerDef> servers;
     private final Optional<ApiModel.RateLimit> rateLimit;
     private final ErrorCatalogPass.Result errorCatalog;
+    private final SentModelsPass.SentModels sentModels;
     private final ApiModel model;
 
     BuildPasses(Schemas schemas, CredentialsPass.Credentials credentials, Operations operations,
             FieldFilterPass.FieldFilters fieldFilters, PartialUpdatePass.PartialUpdates partialUpdates,
             List<ApiModel.ServerDef> servers, Optional<ApiModel.RateLimit> rateLimit, ErrorCatalogPass.Result errorCatalog,
-            ApiModel model) {
+            SentModelsPass.SentModels sentModels, ApiModel model) {
         this.schemas = schemas;
         this.credentials = credentials;
         this.operations = operations;
@@ -32,6 +33,7 @@ public final class BuildPasses {
         this.servers = List.copyOf(servers);
         this.rateLimit = rateLimit;
         this.errorCatalog = errorCatalog;
+        this.sentModels = sentModels;
         this.model = model;
     }
 
@@ -69,6 +71,11 @@ public final class BuildPasses {
     /** The error document, the named catalogue and the models with the document retyped. */
     ErrorCatalogPass.Result errorCatalog() {
         return errorCatalog;
+    }
+
+    /** The models the client writes, which get a builder. */
+    SentModelsPass.SentModels sentModels() {
+        return sentModels;
     }
 
     /** What the emitters get. */

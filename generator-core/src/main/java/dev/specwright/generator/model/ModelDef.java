@@ -11,6 +11,8 @@ import java.util.Optional;
  * @param additional where the members {@code additionalProperties} allows are kept, when the schema allows any
  * @param partial whether it is the body of a partial update (a PATCH, or an operation that says
  *     {@code x-partial-update: true}), so it tracks which fields were set (absent, null, value)
+ * @param sent whether the client writes it (a request body or parameter holds it, see {@code SentModelsPass}): only
+ *     then does it have a builder; a model only read from answers is a plain record
  */
 public record ModelDef(
         String schemaName,
@@ -22,20 +24,31 @@ public record ModelDef(
         Optional<String> fieldEnum,
         List<String> unions,
         boolean partial,
-        Optional<Additional> additional) {
+        Optional<Additional> additional,
+        boolean sent) {
 
     public ModelDef {
         properties = List.copyOf(properties);
         unions = List.copyOf(unions);
     }
 
+    /** A model before the sent-models pass, which decides whether the client writes it. */
+    public ModelDef(String schemaName, String className, String pointer, String description, boolean deprecated,
+            List<Property> properties, Optional<String> fieldEnum, List<String> unions, boolean partial, Optional<Additional> additional) {
+        this(schemaName, className, pointer, description, deprecated, properties, fieldEnum, unions, partial, additional, false);
+    }
+
+    public ModelDef withSent(boolean isSent) {
+        return new ModelDef(schemaName, className, pointer, description, deprecated, properties, fieldEnum, unions, partial, additional, isSent);
+    }
+
     public ModelDef withFieldEnum(String name) {
-        return new ModelDef(schemaName, className, pointer, description, deprecated, properties, Optional.of(name), unions, partial, additional);
+        return new ModelDef(schemaName, className, pointer, description, deprecated, properties, Optional.of(name), unions, partial, additional, sent);
     }
 
     /** This model is the body of a partial update: it must tell "not set" from "set to null". */
     public ModelDef asPartial() {
-        return new ModelDef(schemaName, className, pointer, description, deprecated, properties, fieldEnum, unions, true, additional);
+        return new ModelDef(schemaName, className, pointer, description, deprecated, properties, fieldEnum, unions, true, additional, sent);
     }
 
     /** This model is a variant of {@code union}: it implements that sealed interface. */
@@ -44,7 +57,7 @@ public record ModelDef(
         if (!all.contains(union)) {
             all.add(union);
         }
-        return new ModelDef(schemaName, className, pointer, description, deprecated, properties, fieldEnum, all, partial, additional);
+        return new ModelDef(schemaName, className, pointer, description, deprecated, properties, fieldEnum, all, partial, additional, sent);
     }
 
     /**

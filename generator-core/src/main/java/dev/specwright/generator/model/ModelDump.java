@@ -41,7 +41,8 @@ public final class ModelDump {
      * and its {@code x-partial-update}, and the models and enums the operations' inline schemas added),
      * {@code fieldFilters} (the field enums given and the parameters linked to them), {@code partialUpdates} (the
      * models made partial), {@code servers}, {@code rateLimit}, {@code errorCatalog} (the error document's model, the
-     * named catalogue, the document's model retyped and the enums it no longer needs) and {@code model}, the final
+     * named catalogue, the document's model retyped and the enums it no longer needs), {@code sentModels} (the models the
+     * client writes: request bodies and parameters and what they hold) and {@code model}, the final
      * model as {@link #toJson(ApiModel)} writes it. A later pass shows what it changed, not everything again.
      */
     public static String toJson(BuildPasses passes) {
@@ -54,6 +55,7 @@ public final class ModelDump {
         dump.put("servers", passes.servers());
         dump.put("rateLimit", passes.rateLimit());
         dump.put("errorCatalog", errorCatalog(passes.errorCatalog()));
+        dump.put("sentModels", Map.of("sentModels", passes.sentModels().sentModels()));
         dump.put("model", passes.model());
         return write(dump);
     }

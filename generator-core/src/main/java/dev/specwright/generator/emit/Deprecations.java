@@ -1,0 +1,74 @@
+package dev.specwright.generator.emit;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.TypeSpec;
+import dev.specwright.generator.model.ApiModel;
+import dev.specwright.generator.model.ModelDef;
+import dev.specwright.generator.model.TypeRef;
+import dev.specwright.generator.model.UnionDef;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * When a generated file needs {@code @SuppressWarnings("deprecation")}: only when it refers to a deprecated element of
+ * another top-level type — a deprecated model as a type, or a deprecated property's accessor or builder method of
+ * another model. javac does not warn about uses inside the top-level type that declares them, nor about imports, so a
+ * file that only declares deprecated members needs nothing. The spec's deprecations are its choice, not the user's: a
+ * use the generated code cannot avoid must not fail a {@code -Werror} build.
+ *
+ * <p>Only models carry a deprecation in the model ({@code ModelDef.deprecated}, {@code Property.deprecated}); enums
+ * and unions do not.
+ */
+final class Deprecations {
+
+    private static final AnnotationSpec SUPPRESS = AnnotationSpec.builder(SuppressWarnings.class)
+            .addMember("value", "$S", "deprecation").build();
+
+    private final Set<String> deprecatedModels;
+
+    Deprecations(ApiModel api) {
+        this.deprecatedModels = api.models().stream().filter(ModelDef::deprecated).map(ModelDef::className)
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** Whether the type names a deprecated model, itself or as a list's element or a map's value. */
+    boolean deprecated(TypeRef type) {
+        if (type instanceof TypeRef.ListOf list) {
+            return deprecated(list.element());
+        }
+        if (type instanceof TypeRef.MapOf map) {
+            return deprecated(map.value());
+        }
+        return type instanceof TypeRef.Named named && deprecatedModels.contains(named.className());
+    }
+
+    /** Whether a model's file refers to a deprecated model: a property's or the additional members' type. */
+    boolean usedBy(ModelDef model) {
+        return model.properties().stream().anyMatch(p -> deprecated(p.type()) && !self(model, p.type()))
+                || model.additional().filter(a -> deprecated(a.valueType()) && !self(model, a.valueType())).isPresent();
+    }
+
+    /** Whether a union's file refers to a deprecated model: a variant (named in {@code permits} and read by the decoder). */
+    boolean usedBy(UnionDef union) {
+        return union.variants().stream().anyMatch(v -> deprecated(v.type()));
+    }
+
+    /** Adds the suppression to {@code type} when {@code needed}; returns {@code type}. */
+    static TypeSpec.Builder suppressIf(boolean needed, TypeSpec.Builder type) {
+        return needed ? type.addAnnotation(SUPPRESS) : type;
+    }
+
+    /** The suppression when {@code needed}, else nothing: for {@code TypeSpec.Builder.addAnnotations}. */
+    static java.util.List<AnnotationSpec> suppression(boolean needed) {
+        return needed ? java.util.List.of(SUPPRESS) : java.util.List.of();
+    }
+
+    /** A model holding itself (a tree) uses its own deprecation, which javac does not warn about. */
+    private static boolean self(ModelDef model, TypeRef type) {
+        TypeRef t = type;
+        while (t instanceof TypeRef.ListOf || t instanceof TypeRef.MapOf) {
+            t = t instanceof TypeRef.ListOf l ? l.element() : ((TypeRef.MapOf) t).value();
+        }
+        return t instanceof TypeRef.Named n && n.className().equals(model.className());
+    }
+}
