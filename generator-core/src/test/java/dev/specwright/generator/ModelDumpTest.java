@@ -48,7 +48,15 @@ class ModelDumpTest {
         JsonNode dump = new ObjectMapper().readTree(out);
 
         assertThat(dump.fieldNames()).toIterable().containsExactly("schemas", "credentials", "operations", "fieldFilters",
-                "partialUpdates", "servers", "rateLimit", "errorCatalog", "model");
+                "partialUpdates", "servers", "rateLimit", "errorCatalog", "sentModels", "model");
+        // the platform's request bodies and what they hold; ErrorResponse, Connection and LogEvent's answers are only read
+        assertThat(dump.at("/sentModels/sentModels")).extracting(JsonNode::asText)
+                .contains("Product", "ProductAttribute", "ProductUpdate", "Order", "OrderUpdate")
+                .doesNotContain("ErrorResponse", "Connection");
+        assertThat(dump.at("/model/models")).filteredOn(m -> m.at("/className").asText().equals("Product")).singleElement()
+                .satisfies(product -> assertThat(product.at("/sent").asBoolean()).isTrue());
+        assertThat(dump.at("/model/models")).filteredOn(m -> m.at("/className").asText().equals("ErrorResponse")).singleElement()
+                .satisfies(error -> assertThat(error.at("/sent").asBoolean()).isFalse());
         assertThat(dump.at("/schemas/models")).filteredOn(m -> m.at("/className").asText().equals("Product")).singleElement()
                 .satisfies(product -> assertThat(product.at("/fieldEnum").isNull()).as("no field enum before its pass").isTrue());
         JsonNode listProducts = dump.at("/operations/groups/0/operations/0");

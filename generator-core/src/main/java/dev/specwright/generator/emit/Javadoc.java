@@ -25,7 +25,7 @@ final class Javadoc {
     static final int WIDTH = 100;
 
     private static final Parser PARSER = Parser.builder().build();
-    private static final HtmlRenderer HTML = HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true)
+    private static final HtmlRenderer HTML = HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).softbreak(" ")
             .nodeRendererFactory(BoldHeadings::new).build();
 
     private Javadoc() {}
@@ -84,6 +84,9 @@ final class Javadoc {
                 out.append('\n');
                 used = 0;
             }
+            if (line.contains("<pre>")) {
+                pre = true;
+            }
             if (pre || line.length() + used <= WIDTH) {
                 out.append(line);
             } else {
@@ -101,9 +104,6 @@ final class Javadoc {
                     out.append(word);
                     column += word.length();
                 }
-            }
-            if (line.contains("<pre>")) {
-                pre = true;
             }
             if (line.contains("</pre>")) {
                 pre = false;

@@ -72,7 +72,7 @@ final class ModelEmitter {
     }
 
     private static String describe(ModelDef.Property p) {
-        String text = p.description().isEmpty() ? "The " + p.jsonName() + " field" : p.description().strip();
+        String text = p.description().isEmpty() ? "the " + p.jsonName() + " field" : p.description().strip();
         if (!p.readOnly()) {
             return text;
         }

@@ -49,7 +49,7 @@ final class OpenEnumEmitter implements FileEmitter {
         for (EnumDef.Constant c : def.constants()) {
             CodeBlock value = def.integer() ? CodeBlock.of("$LL", Long.parseLong(c.value())) : JavaText.literal(c.value());
             e.addField(FieldSpec.builder(self, c.javaName(), Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-                    .initializer("new $T($L,$W$T.$N)", self, value, known, c.javaName()).build());
+                    .initializer("$Znew $T($L,$W$T.$N)", self, value, known, c.javaName()).build());
             knownEnum.addEnumConstant(c.javaName());
             names.add(CodeBlock.of("$N", c.javaName()));
         }
@@ -64,7 +64,7 @@ final class OpenEnumEmitter implements FileEmitter {
                         // DELEGATING: the JSON value itself is the argument, never an object with a "value" member
                         .addAnnotation(JavaTypes.inline(JavaTypes.JSON_CREATOR, "mode = $T.Mode.DELEGATING", JavaTypes.JSON_CREATOR))
                         .addParameter(valueType, "value")
-                        .addStatement("return $N.fromValue(value, v -> new $T(v, $T.$N))", EnumDef.VALUES, self, known, EnumDef.UNKNOWN)
+                        .addStatement("return $N.fromValue(value,$Wv -> new $T(v, $T.$N))", EnumDef.VALUES, self, known, EnumDef.UNKNOWN)
                         .build())
                 .addMethod(MethodSpec.methodBuilder("values").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                         .returns(ParameterizedTypeName.get(ClassName.get(List.class), self))

@@ -94,14 +94,15 @@ class RequiredTest {
         assertThat(pet)
                 .contains("Build one with {@link #builder()}, which refuses to build without a required field.")
                 .contains("list grows with the spec: calling it directly breaks when the API gains a field.")
-                .contains("@param id Set by the server. (read-only: set by the server). Required in answers.")
+                .contains("@param id Set by the server (read-only: set by the server). Required in answers.")
                 .contains("@param name the name field. Required.")
                 .contains("@param tag Required but may be null. Required; may be null (sent as null when not set).")
                 .contains("@param age the age field. Optional: may be null.")
-                .contains("Sets the name field. Required.")
-                .contains("@param name the value; null leaves the field unset, which {@link #build()} refuses")
-                .contains("@param tag the value; null is sent as null")
-                .contains("@throws IllegalStateException when a required field is not set (the message names it)");
+                .contains("Builds a {@link Pet}. A field never set, or set to null, is left out of the JSON, except tag "
+                        + "(required, sent as null).")
+                .contains("@throws IllegalStateException when a required field is not set (the message names it)")
+                // a setter says nothing the record's @param does not
+                .doesNotContain("Sets ", "@return this builder");
         assertThat(feature.source("model/PetPatch.java"))
                 .contains("Required in the full object; a partial update may leave it out.")
                 .doesNotContain("@throws IllegalStateException");
