@@ -40,6 +40,28 @@ public final class EmitContext {
             names.check(file);
         }
         String folder = file.packageName().isEmpty() ? "" : file.packageName().replace('.', '/') + "/";
-        return new GeneratedFile(Emitters.SOURCE_ROOT + "/" + folder + file.typeSpec().name() + ".java", file.toString());
+        return new GeneratedFile(Emitters.SOURCE_ROOT + "/" + folder + file.typeSpec().name() + ".java", stripLineEnds(file.toString()));
+    }
+
+    /**
+     * Without spaces at line ends: JavaPoet keeps the space before a line break it makes at {@code $Z} (after
+     * {@code "= "}), and spec text brings its own (a Markdown hard break). No literal spans lines, so none changes.
+     */
+    static String stripLineEnds(String source) {
+        StringBuilder out = new StringBuilder(source.length());
+        int spaces = 0;
+        for (int i = 0; i < source.length(); i++) {
+            char c = source.charAt(i);
+            if (c == ' ' || c == '\t') {
+                spaces++;
+                continue;
+            }
+            if (c != '\n') {
+                out.append(source, i - spaces, i);
+            }
+            spaces = 0;
+            out.append(c);
+        }
+        return out.append(source, source.length() - spaces, source.length()).toString();
     }
 }

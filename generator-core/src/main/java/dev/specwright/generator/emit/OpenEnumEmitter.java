@@ -33,6 +33,14 @@ final class OpenEnumEmitter implements FileEmitter {
         return context.api().enums().stream().map(e -> context.java(openEnum(context.types(), e)));
     }
 
+    /**
+     * A break right after {@code "= "} when the declaration up to the initializer's {@code "("} ({@code width}
+     * characters, indentation included) would not fit in 120: JavaPoet keeps the space before it at the line's end.
+     */
+    private static String breakAfterEquals(int width) {
+        return width > 118 ? "$Z" : "";
+    }
+
     private static JavaFile openEnum(JavaTypes types, EnumDef def) {
         ClassName self = types.model(def.className());
         ClassName known = self.nestedClass(def.knownName());
@@ -42,20 +50,23 @@ final class OpenEnumEmitter implements FileEmitter {
                 .superclass(ParameterizedTypeName.get(JavaTypes.OPEN_ENUM, valueType, known))
                 .addAnnotation(JavaTypes.GENERATED)
                 .addJavadoc(Javadoc.of(def.description()));
-        // no Javadoc on the constants: JavaPoet writes three lines for each, and the initializer shows the value
+        // no Javadoc on the constants: JavaPoet writes three lines for each, and the initializer shows the value.
+        // $Z and $W: long lines break after "(" and ","; after "= " only where the line up to "(" is too long already
         TypeSpec.Builder knownEnum = TypeSpec.enumBuilder(known).addModifiers(Modifier.PUBLIC);
         List<CodeBlock> names = new ArrayList<>();
         names.add(CodeBlock.of("$T.class", self));
         for (EnumDef.Constant c : def.constants()) {
             CodeBlock value = def.integer() ? CodeBlock.of("$LL", Long.parseLong(c.value())) : JavaText.literal(c.value());
             e.addField(FieldSpec.builder(self, c.javaName(), Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-                    .initializer("$Znew $T($L,$W$T.$N)", self, value, known, c.javaName()).build());
+                    .initializer(breakAfterEquals(33 + 2 * self.simpleName().length() + c.javaName().length()) + "new $T($Z$L,$W$T.$N)",
+                            self, value, known, c.javaName()).build());
             knownEnum.addEnumConstant(c.javaName());
             names.add(CodeBlock.of("$N", c.javaName()));
         }
         knownEnum.addEnumConstant(EnumDef.UNKNOWN);
         e.addField(FieldSpec.builder(values, EnumDef.VALUES, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                        .initializer("$Z$T.of($L)", JavaTypes.OPEN_ENUM_VALUES, CodeBlock.join(names, ",$W")).build())
+                        .initializer(breakAfterEquals(71 + (def.integer() ? 4 : 6) + self.simpleName().length()) + "$T.of($Z$L)",
+                                JavaTypes.OPEN_ENUM_VALUES, CodeBlock.join(names, ",$W")).build())
                 .addType(knownEnum.build())
                 .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE)
                         .addParameter(valueType, "value").addParameter(known, "known")
@@ -64,7 +75,7 @@ final class OpenEnumEmitter implements FileEmitter {
                         // DELEGATING: the JSON value itself is the argument, never an object with a "value" member
                         .addAnnotation(JavaTypes.inline(JavaTypes.JSON_CREATOR, "mode = $T.Mode.DELEGATING", JavaTypes.JSON_CREATOR))
                         .addParameter(valueType, "value")
-                        .addStatement("return $N.fromValue(value,$Wv -> new $T(v, $T.$N))", EnumDef.VALUES, self, known, EnumDef.UNKNOWN)
+                        .addStatement("return $N.fromValue(value,$Wv -> new $T($Zv, $T.$N))", EnumDef.VALUES, self, known, EnumDef.UNKNOWN)
                         .build())
                 .addMethod(MethodSpec.methodBuilder("values").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                         .returns(ParameterizedTypeName.get(ClassName.get(List.class), self))
