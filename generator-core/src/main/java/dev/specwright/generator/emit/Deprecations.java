@@ -2,8 +2,10 @@ package dev.specwright.generator.emit;
 
 import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.TypeSpec;
+import dev.specwright.generator.model.ApiGroup;
 import dev.specwright.generator.model.ApiModel;
 import dev.specwright.generator.model.ModelDef;
+import dev.specwright.generator.model.Operation;
 import dev.specwright.generator.model.TypeRef;
 import dev.specwright.generator.model.UnionDef;
 import java.util.Set;
@@ -51,6 +53,21 @@ final class Deprecations {
     /** Whether a union's file refers to a deprecated model: a variant (named in {@code permits} and read by the decoder). */
     boolean usedBy(UnionDef union) {
         return union.variants().stream().anyMatch(v -> deprecated(v.type()));
+    }
+
+    /**
+     * Whether an API class refers to a deprecated model: a body, parameter or answer type of one of its operations (a
+     * deprecated operation or parameter is declared there, which needs nothing).
+     */
+    boolean usedBy(ApiGroup group) {
+        return group.operations().stream().anyMatch(this::usedBy);
+    }
+
+    /** Whether an operation's body, parameters or answer name a deprecated model. */
+    boolean usedBy(Operation operation) {
+        return operation.body().filter(b -> deprecated(b.type())).isPresent()
+                || operation.parameters().stream().anyMatch(p -> deprecated(p.type()))
+                || operation.responseType().filter(this::deprecated).isPresent();
     }
 
     /** Adds the suppression to {@code type} when {@code needed}; returns {@code type}. */
