@@ -1,6 +1,5 @@
 package dev.specwright.generator.load;
 
-import java.io.PrintStream;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
@@ -13,8 +12,6 @@ public final class StageClock {
 
     /** The system property that turns the lines on. */
     public static final String PROPERTY = "specwright.timings";
-
-    private static final PrintStream OUT = System.err;
 
     private final String stage;
     private final long started;
@@ -45,7 +42,7 @@ public final class StageClock {
     public void stop() {
         if (enabled()) {
             long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-            OUT.println(String.format(Locale.ROOT, "%s %s %d ms", PROPERTY, stage, ms));
+            System.err.println(String.format(Locale.ROOT, "%s %s %d ms", PROPERTY, stage, ms));
         }
     }
 }
