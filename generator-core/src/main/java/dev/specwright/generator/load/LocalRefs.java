@@ -64,7 +64,7 @@ final class LocalRefs {
             String key = member.getKey();
             // a schema's `examples` (3.1) is a list of values; elsewhere it is a map of Example objects, which may be $refs
             boolean data = DATA.contains(key) || key.startsWith("x-") || key.equals("examples") && member.getValue().isArray();
-            if (!keywords || !data) {
+            if ((!keywords || !data) && member.getValue().isContainerNode()) { // a scalar holds no $ref
                 path.add(SpecTree.escape(key));
                 walk(member.getValue(), key);
                 path.remove(path.size() - 1);

@@ -126,9 +126,13 @@ final class RefGuard {
         for (Map.Entry<String, JsonNode> member : node.properties()) {
             String name = member.getKey();
             JsonNode value = member.getValue();
-            String at = pointer + "/" + SpecTree.escape(name);
             boolean mapping = "mapping".equals(key) && "discriminator".equals(parentKey);
-            if ((name.equals("$ref") || mapping) && value.isTextual()) {
+            boolean reference = (name.equals("$ref") || mapping) && value.isTextual();
+            if (!reference && !value.isContainerNode()) {
+                continue; // most members are scalars: no pointer is spelled out for them
+            }
+            String at = pointer + "/" + SpecTree.escape(name);
+            if (reference) {
                 if (here.equals(doc.base())) {
                     reference(doc, at, value.textValue());
                 } else {

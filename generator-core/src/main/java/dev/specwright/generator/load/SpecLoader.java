@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -64,7 +65,9 @@ public final class SpecLoader {
 
     private OpenAPI parse(Path spec, Consumer<SpecProblem> warnings) throws SpecProblemsException {
         String file = spec.toString();
+        StageClock clock = StageClock.start("load.read");
         DocumentReader.Document document = DocumentReader.read(spec, file);
+        clock = clock.then("load.refguard");
         if (!document.tree().isObject()) {
             throw problem(file, "", "the file must be an OpenAPI 3.x definition in JSON or YAML: an object at the top.",
                     "start the document with `openapi: 3.0.3` (or 3.1.0) and give `info` and `paths`.");
@@ -90,10 +93,12 @@ public final class SpecLoader {
         if (!unsafe.isEmpty()) {
             throw new SpecProblemsException(unsafe);
         }
+        clock = clock.then("load.localrefs");
         List<SpecProblem> dangling = LocalRefs.dangling(file, document.tree()); // every #/... $ref points to something
         if (!dangling.isEmpty()) {
             throw new SpecProblemsException(SourceLines.added(dangling));
         }
+        clock.stop();
         allowYamlOfSize(largestReferenced);
         String location = spec.toAbsolutePath().toUri().toString();
         if (Swagger2.is(document.tree())) {
@@ -101,16 +106,21 @@ public final class SpecLoader {
                     Bundler.Places.NONE, warnings);
         }
         // A $ref where OpenAPI allows none (a whole operation, a tag, info...) is copied in, as bundlers do; one warning each
+        clock = StageClock.start("load.bundle");
         bundler.bundle(document.tree());
         if (!bundler.problems().isEmpty()) {
             throw new SpecProblemsException(List.copyOf(bundler.problems()));
         }
         String json = bundler.changed() ? Bundler.json(document.tree()) : document.json();
+        clock.stop();
         List<SpecProblem> bundled = List.copyOf(bundler.warnings());
         Bundler.Places places = bundler.places();
         bundler = null; // it holds every document RefGuard read
         boolean byHand = document.tree().path("openapi").asText().startsWith("3.1") && !ids;
-        document = null; // the parser builds its own tree; Graph beta's 47 MB make 210 MB of ours, not kept beside it
+        // The parser is handed our tree (read once, checked, bundled) rather than reading the text again, and lets go of
+        // it once parsed: Graph beta's 47 MB make 210 MB of tree, never two of them alive at once, nor one beside the model.
+        AtomicReference<JsonNode> tree = new AtomicReference<>(ids ? null : document.tree());
+        document = null;
         ParseOptions options = new ParseOptions();
         // swagger-parser resolves 3.1 with its dereferencer, which inlines a copy of every schema a $ref names: the
         // resolver of 3.0 (external documents brought into components, local refs kept) is run by hand instead.
@@ -126,14 +136,19 @@ public final class SpecLoader {
         options.setRemoteRefAllowList(List.copyOf(refs.remoteHosts()));
         options.setRemoteRefBlockList(List.of("*"));
         SwaggerParseResult result;
+        StageClock parse = StageClock.start("load.swagger-parser");
         try {
             // swagger-parser checks a redirect hop only if HttpURLConnection does not follow it first (NoRedirects)
-            result = remote ? NoRedirects.call(() -> read(json, options, location, byHand)) : read(json, options, location, byHand);
+            result = remote ? NoRedirects.call(() -> read(tree, json, options, location)) : read(tree, json, options, location);
         } catch (StackOverflowError e) {
             throw problem(file, "", "swagger-parser ran out of stack on this document's nesting.", "flatten it: move nested "
                     + "schemas to #/components/schemas and `$ref` them.");
         }
-        return report(file, json, result, bundled, places, warnings);
+        parse.stop();
+        StageClock reporting = StageClock.start("load.report");
+        OpenAPI api = report(file, json, result, bundled, places, warnings);
+        reporting.stop();
+        return api;
     }
 
     /**
@@ -142,18 +157,38 @@ public final class SpecLoader {
      * its own), and only the environment variable {@code disableOas31Resolve} turns it off; its {@link OpenAPIResolver}
      * reads 3.1 documents as well (its ResolverCache deserializes what a ref names as 3.1), so it runs here on the
      * unresolved 3.1 model: external documents come into components, local refs stay references. That resolver knows
-     * nothing of {@code $id}, so a document that sets one keeps swagger-parser's dereferencer (and its copies).
+     * nothing of {@code $id}, so a document that sets one keeps swagger-parser's dereferencer (and its copies): it alone
+     * is read from {@code json} ({@code tree} holds nothing then).
+     *
+     * <p>Otherwise this is what {@code OpenAPIV3Parser.readContents} does, less its reading of the text into a tree
+     * (Jackson's defaults and duplicate keys refused, as {@link DocumentReader} reads it): {@code parseJsonNode}, then
+     * the resolver, whose exception is a message.
+     *
+     * @param tree the spec's tree, taken (set to null) as soon as the parser has its model
      */
-    private static SwaggerParseResult read(String json, ParseOptions options, String location, boolean byHand) {
-        SwaggerParseResult result = new OpenAPIV3Parser().readContents(json, null, options, location);
-        if (byHand && result.getOpenAPI() != null) {
+    private static SwaggerParseResult read(AtomicReference<JsonNode> tree, String json, ParseOptions options, String location) {
+        StageClock clock = StageClock.start("load.swagger-parser.parse");
+        if (tree.get() == null) {
+            SwaggerParseResult result = new OpenAPIV3Parser().readContents(json, null, options, location);
+            clock.stop();
+            return result;
+        }
+        SwaggerParseResult result;
+        try {
+            result = new OpenAPIV3Parser().parseJsonNode(location, tree.getAndSet(null), options);
+        } catch (RuntimeException e) { // as readContents reports what its deserializer throws
+            result = SwaggerParseResult.ofError(e.getMessage() == null ? "Unable to parse `" + location + "`" : e.getMessage());
+        }
+        clock = clock.then("load.swagger-parser.resolve");
+        if (result.getOpenAPI() != null) {
             result.setMessages(new ArrayList<>(result.getMessages() == null ? List.of() : result.getMessages()));
             try {
-                new OpenAPIResolver(result.getOpenAPI(), null, location, null, options).resolve(result);
+                new OpenAPIResolver(result.getOpenAPI(), new ArrayList<>(), location, null, options).resolve(result);
             } catch (RuntimeException e) { // as OpenAPIV3Parser itself reports what its resolver throws
                 result.getMessages().add(e.getMessage());
             }
         }
+        clock.stop();
         return result;
     }
 
