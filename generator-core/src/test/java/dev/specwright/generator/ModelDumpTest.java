@@ -47,7 +47,7 @@ class ModelDumpTest {
         String out = ModelDump.toJson(passes);
         JsonNode dump = new ObjectMapper().readTree(out);
 
-        assertThat(dump.fieldNames()).toIterable().containsExactly("schemas", "credentials", "operations", "fieldFilters",
+        assertThat(dump.fieldNames()).toIterable().containsExactly("schemas", "credentials", "operations", "dedup", "fieldFilters",
                 "partialUpdates", "servers", "rateLimit", "errorCatalog", "model");
         assertThat(dump.at("/schemas/models")).filteredOn(m -> m.at("/className").asText().equals("Product")).singleElement()
                 .satisfies(product -> assertThat(product.at("/fieldEnum").isNull()).as("no field enum before its pass").isTrue());

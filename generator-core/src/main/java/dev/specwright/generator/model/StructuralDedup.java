@@ -1,7 +1,9 @@
 package dev.specwright.generator.model;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -110,21 +112,58 @@ final class StructuralDedup {
         }
     }
 
-    /** The number of the structure of the type {@code className} defines; equal numbers, equal code but the name. */
+    /**
+     * The number of the structure the type {@code className} defines; equal numbers, equal code but the name. Children
+     * first, on a stack of its own rather than by recursion: inline schemas may nest as deep as the loader allows.
+     */
     private int id(String className) {
-        Integer known = idByClass.get(className);
-        if (known != null) {
-            return known;
+        Deque<String> stack = new ArrayDeque<>();
+        stack.push(className);
+        while (!stack.isEmpty()) {
+            String top = stack.peek();
+            if (idByClass.containsKey(top)) {
+                stack.pop();
+                continue;
+            }
+            if (visiting.add(top)) {
+                // first visit: its children go on top, so they are numbered before it
+                children(top).stream().filter(c -> !idByClass.containsKey(c) && !visiting.contains(c)).forEach(stack::push);
+                continue;
+            }
+            stack.pop();
+            idByClass.put(top, idByKey.computeIfAbsent(key(top), k -> idByKey.size()));
+            visiting.remove(top);
         }
-        if (!visiting.add(className)) {
-            // not reached by inline schemas (only a $ref leads back, and a $ref names a component): kept apart if it is
-            return idByKey.computeIfAbsent("cycle\u0000" + className, k -> idByKey.size());
+        return idByClass.get(className);
+    }
+
+    /** The inline types {@code className} names directly. */
+    private List<String> children(String className) {
+        List<TypeRef> types = new ArrayList<>();
+        ModelDef model = schemas.modelsByClass().get(className);
+        if (model != null) {
+            model.properties().forEach(p -> types.add(p.type()));
+            model.additional().ifPresent(a -> types.add(a.valueType()));
         }
-        String key = key(className);
-        visiting.remove(className);
-        int id = idByKey.computeIfAbsent(key, k -> idByKey.size());
-        idByClass.put(className, id);
-        return id;
+        SchemaMapper.PendingUnion union = unions.get(className);
+        if (union != null) {
+            types.addAll(union.variants());
+        }
+        List<String> children = new ArrayList<>();
+        for (TypeRef type : types) {
+            while (type instanceof TypeRef.ListOf || type instanceof TypeRef.MapOf) {
+                type = type instanceof TypeRef.ListOf list ? list.element() : ((TypeRef.MapOf) type).value();
+            }
+            if (type instanceof TypeRef.Named named && isInline(named.className())) {
+                children.add(named.className());
+            }
+        }
+        return children;
+    }
+
+    private boolean isInline(String className) {
+        return !components.contains(className)
+                && (schemas.modelsByClass().containsKey(className) || enums.containsKey(className) || unions.containsKey(className));
     }
 
     private String key(String className) {
@@ -158,9 +197,13 @@ final class StructuralDedup {
     private String typeKey(TypeRef type) {
         if (type instanceof TypeRef.Named named) {
             String c = named.className();
-            boolean inline = !components.contains(c)
-                    && (schemas.modelsByClass().containsKey(c) || enums.containsKey(c) || unions.containsKey(c));
-            return inline ? "#" + id(c) : "N:" + c;
+            if (!isInline(c)) {
+                return "N:" + c;
+            }
+            Integer id = idByClass.get(c);
+            // not numbered yet only on a cycle, which inline schemas do not make (only a $ref leads back, to a
+            // component): then it is kept apart by its name
+            return id == null ? "cycle:" + c : "#" + id;
         }
         if (type instanceof TypeRef.ListOf list) {
             return "L(" + typeKey(list.element()) + ")";
