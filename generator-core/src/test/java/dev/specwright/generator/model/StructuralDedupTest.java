@@ -204,6 +204,46 @@ class StructuralDedupTest {
     }
 
     @Test
+    void identicalInlineUnionsAreOneTypeWithOneSetOfVariants() throws Exception {
+        String union = "{oneOf: [{$ref: '#/components/schemas/Card'}, {type: object, required: [iban], properties: {iban: {type: string}}}]}";
+        String spec = """
+                openapi: 3.0.3
+                info: {title: Pay, version: '1'}
+                paths:
+                  /payments:
+                    get:
+                      operationId: getPayment
+                      responses: {'200': {description: ok, content: {application/json: {schema: {type: object, properties: {method: %1$s}}}}}}
+                  /refunds:
+                    get:
+                      operationId: getRefund
+                      responses: {'200': {description: ok, content: {application/json: {schema: {type: object, properties: {to: %1$s}}}}}}
+                components:
+                  schemas:
+                    Card: {type: object, required: [number], properties: {number: {type: string}}}
+                """.formatted(union);
+        GeneratorOptions options = GeneratorOptions.builder(Files.writeString(dir.resolve("pay.yaml"), spec), Path.of("unused"))
+                .basePackage("pay").build();
+        ApiModel model = new Generator().model(options);
+
+        TypeRef method = property(model(model, "GetPaymentResponse"), "method");
+        assertThat(property(model(model, "GetRefundResponse"), "to")).isEqualTo(method);
+        UnionDef merged = model.unions().stream().filter(u -> new TypeRef.Named(u.className()).equals(method)).findFirst().orElseThrow();
+        assertThat(model.unions()).hasSize(1);
+        // the inline IBAN variant of both copies is one model, implementing the one union
+        assertThat(merged.variants()).hasSize(2);
+        String iban = ((TypeRef.Named) merged.variants().get(1).type()).className();
+        assertThat(model.models().stream().filter(m -> m.properties().stream().anyMatch(p -> p.jsonName().equals("iban"))))
+                .singleElement().satisfies(m -> {
+                    assertThat(m.className()).isEqualTo(iban);
+                    assertThat(m.unions()).containsExactly(merged.className());
+                });
+        InProcessCompiler.Result compiled = InProcessCompiler.compile(new Generator().files(options),
+                Files.createDirectories(dir.resolve("pay-classes")));
+        assertThat(compiled.diagnostics()).as("javac -Xlint:all -Werror").isEmpty();
+    }
+
+    @Test
     void generatingTwiceGivesTheSameFiles() throws Exception {
         Path spec = spec("openapi.yaml", ORDER_BODY);
         assertThat(byPath(new Generator().files(options(spec)))).isEqualTo(byPath(new Generator().files(options(spec))));
