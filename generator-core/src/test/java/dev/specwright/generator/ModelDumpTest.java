@@ -47,7 +47,7 @@ class ModelDumpTest {
         String out = ModelDump.toJson(passes);
         JsonNode dump = new ObjectMapper().readTree(out);
 
-        assertThat(dump.fieldNames()).toIterable().containsExactly("schemas", "credentials", "operations", "fieldFilters",
+        assertThat(dump.fieldNames()).toIterable().containsExactly("schemas", "credentials", "operations", "dedup", "fieldFilters",
                 "partialUpdates", "servers", "rateLimit", "errorCatalog", "sentModels", "model");
         // the platform's request bodies and what they hold; ErrorResponse, Connection and LogEvent's answers are only read
         assertThat(dump.at("/sentModels/sentModels")).extracting(JsonNode::asText)

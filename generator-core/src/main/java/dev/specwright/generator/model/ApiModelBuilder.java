@@ -23,7 +23,8 @@ import java.util.TreeMap;
 
 /**
  * Builds the {@link ApiModel} from a parsed spec in named passes, in this order — schemas ({@link SchemaMapper}),
- * credentials ({@link CredentialsPass}), operations ({@link OperationPass}), field filters ({@link FieldFilterPass}),
+ * credentials ({@link CredentialsPass}), operations ({@link OperationPass}), structural deduplication
+ * ({@link StructuralDedup}), field filters ({@link FieldFilterPass}),
  * partial updates ({@link PartialUpdatePass}), unions, servers ({@link ServersPass}), rate limit ({@link RateLimitPass}),
  * error catalogue ({@link ErrorCatalogPass}), sent models ({@link SentModelsPass}) — all names allocated through {@link NameScope}s, all problems collected
  * and thrown once at the end.
@@ -64,7 +65,8 @@ public final class ApiModelBuilder {
         CredentialsPass.Credentials credentials = CredentialsPass.run(CredentialsPass.requirements(api), securitySchemes(), file, problems);
 
         Operations operations = new OperationPass(api, file, componentSchemas, mapped, modelScope, credentials.parameters(), problems).run();
-        FieldFilterPass.FieldFilters filtered = FieldFilterPass.run(operations, modelScope);
+        StructuralDedup.Deduplicated deduplicated = StructuralDedup.run(operations);
+        FieldFilterPass.FieldFilters filtered = FieldFilterPass.run(deduplicated.operations(), modelScope);
         PartialUpdatePass.PartialUpdates partial = PartialUpdatePass.run(filtered.apis(), operations.partialUpdateMarks(),
                 filtered.schemas());
         Schemas schemas = SchemaMapper.linkUnions(partial.schemas());
@@ -93,7 +95,7 @@ public final class ApiModelBuilder {
         ApiModel model = new ApiModel(title, version, description, clientName, packages, baseTypes, servers, credentials.factories(), rateLimit,
                 groups, sent.models(), typed.enums(), schemas.unions(), linked, errorModel);
         NameValidation.check(model);
-        return new BuildPasses(mapped, credentials, operations, filtered, partial, servers, rateLimit, errors, sent, model);
+        return new BuildPasses(mapped, credentials, operations, deduplicated, filtered, partial, servers, rateLimit, errors, sent, model);
     }
 
     /**

@@ -13,6 +13,7 @@ public final class BuildPasses {
     private final Schemas schemas;
     private final CredentialsPass.Credentials credentials;
     private final Operations operations;
+    private final StructuralDedup.Deduplicated dedup;
     private final FieldFilterPass.FieldFilters fieldFilters;
     private final PartialUpdatePass.PartialUpdates partialUpdates;
     private final List<ApiModel.ServerDef> servers;
@@ -22,12 +23,13 @@ public final class BuildPasses {
     private final ApiModel model;
 
     BuildPasses(Schemas schemas, CredentialsPass.Credentials credentials, Operations operations,
-            FieldFilterPass.FieldFilters fieldFilters, PartialUpdatePass.PartialUpdates partialUpdates,
+            StructuralDedup.Deduplicated dedup, FieldFilterPass.FieldFilters fieldFilters, PartialUpdatePass.PartialUpdates partialUpdates,
             List<ApiModel.ServerDef> servers, Optional<ApiModel.RateLimit> rateLimit, ErrorCatalogPass.Result errorCatalog,
             SentModelsPass.SentModels sentModels, ApiModel model) {
         this.schemas = schemas;
         this.credentials = credentials;
         this.operations = operations;
+        this.dedup = dedup;
         this.fieldFilters = fieldFilters;
         this.partialUpdates = partialUpdates;
         this.servers = List.copyOf(servers);
@@ -50,6 +52,11 @@ public final class BuildPasses {
     /** Operations grouped and typed; field filters and partial updates still as the spec says them. */
     Operations operations() {
         return operations;
+    }
+
+    /** The inline types merged into one of the same structure, and the operations retyped to it. */
+    StructuralDedup.Deduplicated dedup() {
+        return dedup;
     }
 
     FieldFilterPass.FieldFilters fieldFilters() {

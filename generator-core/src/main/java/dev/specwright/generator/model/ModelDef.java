@@ -51,6 +51,11 @@ public record ModelDef(
         return new ModelDef(schemaName, className, pointer, description, deprecated, properties, fieldEnum, unions, true, additional, sent);
     }
 
+    /** This model with its properties' and additional members' types replaced (the same names, in the same order). */
+    public ModelDef withTypes(List<Property> properties, Optional<Additional> additional) {
+        return new ModelDef(schemaName, className, pointer, description, deprecated, properties, fieldEnum, unions, partial, additional);
+    }
+
     /** This model is a variant of {@code union}: it implements that sealed interface. */
     public ModelDef withUnion(String union) {
         List<String> all = new java.util.ArrayList<>(unions);

@@ -39,6 +39,7 @@ public final class ModelDump {
      * enums and unions still to link), {@code credentials} (the credential factories and the parameters they send),
      * {@code operations} (the API classes and their operations, each with the raw field-filter kind of each parameter
      * and its {@code x-partial-update}, and the models and enums the operations' inline schemas added),
+     * {@code dedup} (each inline type merged into one of the same structure, and that type),
      * {@code fieldFilters} (the field enums given and the parameters linked to them), {@code partialUpdates} (the
      * models made partial), {@code servers}, {@code rateLimit}, {@code errorCatalog} (the error document's model, the
      * named catalogue, the document's model retyped and the enums it no longer needs), {@code sentModels} (the models the
@@ -50,7 +51,8 @@ public final class ModelDump {
         dump.put("schemas", schemas(passes.schemas()));
         dump.put("credentials", credentials(passes.credentials()));
         dump.put("operations", operations(passes.operations(), passes.schemas()));
-        dump.put("fieldFilters", fieldFilters(passes.fieldFilters(), passes.operations().schemas()));
+        dump.put("dedup", Map.of("merged", passes.dedup().merged()));
+        dump.put("fieldFilters", fieldFilters(passes.fieldFilters(), passes.dedup().operations().schemas()));
         dump.put("partialUpdates", Map.of("partialModels", passes.partialUpdates().partialModels()));
         dump.put("servers", passes.servers());
         dump.put("rateLimit", passes.rateLimit());
