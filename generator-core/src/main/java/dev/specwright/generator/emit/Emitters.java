@@ -22,7 +22,7 @@ public final class Emitters {
         return List.of(
                 adapter("models", c -> new ModelEmitter(c.api(), c.types()).emit().map(c::java)),
                 adapter("unions", c -> new UnionEmitter(c.api(), c.types()).emit().map(c::java)),
-                adapter("api classes", c -> new ApiEmitter(c.api(), c.types()).emit().map(c::java)),
+                new ApiEmitter(), new ParamsEmitter(),
                 adapter("client", c -> new ClientEmitter(c.api(), c.types()).emit().map(c::java)),
                 adapter("errors", c -> c.api().errorCatalog().isPresent()
                         ? new ErrorEmitter(c.api(), c.types()).emit().map(c::java) : Stream.empty()),
