@@ -181,8 +181,8 @@ final class ApiEmitter implements FileEmitter {
             }
             String ret = returns.equals(TypeName.VOID) ? "" : "return ";
             methods.add(method(op, returns).addParameters(positional)
-                    .addJavadoc("$L, without optional parameters ({@link $T}).\n\n", summary(op).isEmpty() ? "The call"
-                            : JavaText.javadoc(summary(op)), params.get())
+                    .addJavadoc("$L, without optional parameters ({@link $T}).\n\n", JavaText.javadoc(summary(op)),
+                            params.get())
                     .addJavadoc(paramDocs.build()).addJavadoc(tail)
                     .addStatement("$L$N($L)", ret, op.methodName(), join(args, CodeBlock.of("$T.builder().build()",
                             params.get())))
@@ -193,8 +193,8 @@ final class ApiEmitter implements FileEmitter {
                 ClassName fieldEnum = types.model(filter.fieldFilter().orElseThrow().fieldEnum());
                 methods.add(method(op, returns).addParameters(positional)
                         .addParameter(ArrayTypeName.of(fieldEnum), fields).varargs()
-                        .addJavadoc("$L, returning only the given fields of the answer.\n\n", summary(op).isEmpty()
-                                ? "The call" : JavaText.javadoc(summary(op)))
+                        .addJavadoc("$L, returning only the given fields of the answer.\n\n",
+                                JavaText.javadoc(summary(op)))
                         .addJavadoc(paramDocs.build())
                         .addJavadoc("@param $L the fields to return (sent as {@code $L})\n", fields, filter.name())
                         .addJavadoc(tail)

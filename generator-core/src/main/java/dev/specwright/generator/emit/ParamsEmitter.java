@@ -31,9 +31,9 @@ final class ParamsEmitter implements FileEmitter {
     @Override
     public Stream<GeneratedFile> emit(EmitContext context) {
         DeprecatedUses deprecated = new DeprecatedUses(context.api());
-        return context.api().apis().stream().flatMap(g -> g.operations().stream())
+        return context.api().apis().stream().flatMap(g -> g.operations().stream()
                 .filter(op -> op.paramsClassName().isPresent())
-                .map(op -> context.java(paramsClass(op, context.types(), deprecated)));
+                .map(op -> context.java(paramsClass(op, context.types().api(g.className()), context.types(), deprecated))));
     }
 
     /** A component of the record: an optional parameter, or the raw names after a field filter. */
@@ -51,7 +51,7 @@ final class ParamsEmitter implements FileEmitter {
         return components;
     }
 
-    private static JavaFile paramsClass(Operation op, JavaTypes types, DeprecatedUses deprecated) {
+    private static JavaFile paramsClass(Operation op, ClassName api, JavaTypes types, DeprecatedUses deprecated) {
         ClassName self = types.api(op.paramsClassName().orElseThrow());
         ClassName builder = self.nestedClass(DerivedNames.BUILDER);
         List<Component> components = components(op, types);
@@ -60,7 +60,7 @@ final class ParamsEmitter implements FileEmitter {
         TypeSpec.Builder builderType = TypeSpec.classBuilder(builder)
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                 .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
-        CodeBlock.Builder doc = CodeBlock.builder().add("The optional parameters of {@code $L}.\n\n", op.methodName());
+        CodeBlock.Builder doc = CodeBlock.builder().add("The optional parameters of {@link $T#$L}.\n\n", api, op.methodName());
         for (Component c : components) {
             constructor.addParameter(c.type(), c.name());
             builderType.addField(c.type(), c.name(), Modifier.PRIVATE);
