@@ -60,7 +60,7 @@ class ModelDumpTest {
         assertThat(dump.at("/schemas/models")).filteredOn(m -> m.at("/className").asText().equals("Product")).singleElement()
                 .satisfies(product -> assertThat(product.at("/fieldEnum").isNull()).as("no field enum before its pass").isTrue());
         JsonNode listProducts = dump.at("/operations/groups/0/operations/0");
-        assertThat(listProducts.at("/operation/methodName").asText()).isEqualTo("listProducts");
+        assertThat(listProducts.at("/operation/methodName").asText()).isEqualTo("list");
         assertThat(listProducts.at("/filterKinds/0").asText()).isEqualTo("INCLUDE");
         assertThat(listProducts.at("/operation/parameters/0/fieldFilter").isNull()).as("not linked yet").isTrue();
         assertThat(dump.at("/operations/inlineEnums/0/className").asText()).isEqualTo("OrderDirection");

@@ -1,5 +1,6 @@
 package dev.specwright.generator.emit;
 
+import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
@@ -11,329 +12,245 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.specwright.generator.model.ApiGroup;
 import dev.specwright.generator.model.ApiModel;
-import dev.specwright.generator.model.ModelDef;
 import dev.specwright.generator.model.Operation;
 import dev.specwright.generator.model.Parameter;
-import dev.specwright.generator.model.TypeRef;
 import dev.specwright.generator.naming.DerivedNames;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Collectors;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 import javax.lang.model.element.Modifier;
 
 /**
- * One {@code <Tag>Api} class per tag, and one {@code <Operation>Params} record per operation with optional parameters.
- * Required parameters are positional (path first, body last), so a call never compiles without them.
+ * Per tag, {@code <Tag>Api} with the blocking methods and {@code <Tag>AsyncApi} ({@code api.async()}) with the same
+ * operations returning {@code CompletableFuture}s. Each operation is called with its required parameters (path first,
+ * body last), so a call never compiles without them, and then: its {@code <Op>Params}, nothing (when it has optional
+ * parameters), or the fields of its include filter ({@code products().get("SKU-1", ProductField.SKU)}). The request is
+ * built once, by {@link RequestMethod}'s static method in {@code <Tag>Api}, which both classes call.
  */
-final class ApiEmitter {
+final class ApiEmitter implements FileEmitter {
 
-    private final ApiModel api;
-    private final JavaTypes types;
-    /** The models by class name: looked up per parameter and body, so not searched for each. */
-    private final Map<String, ModelDef> models;
-
-    ApiEmitter(ApiModel api, JavaTypes types) {
-        this.api = api;
-        this.types = types;
-        this.models = api.models().stream().collect(Collectors.toUnmodifiableMap(ModelDef::className, m -> m));
+    @Override
+    public String name() {
+        return "api classes";
     }
 
-    Stream<JavaFile> emit() {
-        return api.apis().stream().flatMap(group -> Stream.concat(Stream.of(apiClass(group)),
-                group.operations().stream().filter(op -> op.paramsClassName().isPresent()).map(this::paramsClass)));
+    @Override
+    public Stream<GeneratedFile> emit(EmitContext context) {
+        Classes classes = new Classes(context.api(), context.types());
+        return context.api().apis().stream()
+                .flatMap(g -> Stream.of(classes.sync(g), classes.async(g)))
+                .map(context::java);
     }
 
-    private JavaFile apiClass(ApiGroup group) {
-        ClassName self = types.api(group.className());
-        TypeSpec.Builder type = TypeSpec.classBuilder(self).addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-                .addAnnotation(JavaTypes.GENERATED)
-                .addAnnotation(JavaTypes.SUPPRESS_DEPRECATION)
-                .addJavadoc(Javadoc.of(!group.description().isEmpty() ? group.description()
-                        : group.untagged() ? "Operations without a tag." : "Operations tagged " + group.tag() + ".")
-                        .toBuilder().add("\n<p>Reached through {@code $L.$L()}; thread-safe.\n", api.clientClassName(), group.accessorName())
-                        .build())
-                .addField(FieldSpec.builder(JavaTypes.API_CLIENT, "client", Modifier.PRIVATE, Modifier.FINAL).build())
-                .addField(FieldSpec.builder(JavaTypes.REQUEST_OPTIONS, "options", Modifier.PRIVATE, Modifier.FINAL).build())
-                .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC)
-                        .addJavadoc("@param client the engine that sends the requests\n")
-                        .addParameter(JavaTypes.API_CLIENT, "client")
-                        .addStatement("this($T.requireNonNull(client, $S), $T.none())", Objects.class, "client", JavaTypes.REQUEST_OPTIONS)
-                        .build())
-                .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE)
-                        .addParameter(JavaTypes.API_CLIENT, "client").addParameter(JavaTypes.REQUEST_OPTIONS, "options")
-                        .addStatement("this.client = client").addStatement("this.options = options").build())
-                .addMethod(MethodSpec.methodBuilder("with").addModifiers(Modifier.PUBLIC).returns(self)
-                        .addParameter(JavaTypes.REQUEST_OPTIONS, "options")
-                        .addJavadoc("These operations with per-call options (timeout, extra headers, an idempotency key reused by\n"
-                                + "the call's retries): {@code api.with(options).someOperation(...)}. This object is unchanged.\n\n"
-                                + "@param options the options for the calls made through the returned object\n"
-                                + "@return a view of these operations that applies the options\n")
-                        .addStatement("return new $T(client, $T.requireNonNull(options, $S))", self, Objects.class, "options").build());
-        for (Operation op : group.operations()) {
-            type.addMethods(methods(op, false));
-            type.addMethods(methods(op, true));
+    /** The two classes of each group, for one model. */
+    private static final class Classes {
+
+        private final ApiModel api;
+        private final JavaTypes types;
+        private final RequestMethod requests;
+        private final Deprecations deprecated;
+
+        Classes(ApiModel api, JavaTypes types) {
+            this.api = api;
+            this.types = types;
+            this.requests = new RequestMethod(api, types);
+            this.deprecated = new Deprecations(api);
         }
-        return ModelEmitter.file(self.packageName(), type.build());
-    }
 
-    /**
-     * The operation's methods: the full one and, when it has optional parameters, one without them. The async kind
-     * returns a {@code CompletableFuture} and runs under the same rate limit and retries without parking a thread.
-     */
-    private List<MethodSpec> methods(Operation op, boolean async) {
-        String name = async ? op.asyncMethodName() : op.methodName();
-        List<ParameterSpec> positional = new ArrayList<>();
-        List<CodeBlock> names = new ArrayList<>();
-        CodeBlock.Builder javadoc = Javadoc.of(op.summary().isEmpty() ? op.httpMethod() + " " + op.path() : op.summary(),
-                op.description()).toBuilder();
-        for (Parameter p : op.requiredParameters()) {
-            positional.add(ParameterSpec.builder(types.of(p.type()), p.javaName()).build());
-            names.add(CodeBlock.of("$N", p.javaName()));
-            javadoc.add("@param $L $L\n", p.javaName(), JavaText.javadoc(p.description().isEmpty() ? p.name() : p.description()));
-        }
-        op.body().ifPresent(b -> {
-            positional.add(ParameterSpec.builder(types.of(b.type()), b.javaName()).build());
-            names.add(CodeBlock.of("$N", b.javaName()));
-            javadoc.add("@param $L $L\n", b.javaName(), JavaText.javadoc(b.description().isEmpty() ? "the request body" : b.description()));
-        });
-        TypeName body = op.responseType().map(types::of).orElse(TypeName.VOID);
-        TypeName returns = async ? ParameterizedTypeName.get(ClassName.get(java.util.concurrent.CompletableFuture.class),
-                body.equals(TypeName.VOID) ? ClassName.get(Void.class) : body) : body;
-        CodeBlock.Builder tail = CodeBlock.builder();
-        if (async) {
-            tail.add("@return the decoded response body, later; an error status completes it exceptionally with $T\n",
-                    JavaTypes.API_EXCEPTION);
-        } else {
-            if (op.responseType().isPresent()) {
-                tail.add("@return the decoded response body\n");
+        JavaFile sync(ApiGroup group) {
+            ClassName self = types.api(group.className());
+            ClassName async = types.api(group.asyncClassName());
+            CodeBlock doc = Javadoc.of(!group.description().isEmpty() ? group.description()
+                    : group.untagged() ? "Operations without a tag." : "Operations tagged " + group.tag() + ".")
+                    .toBuilder()
+                    .add("\n<p>Reached through {@code $L.$L()}; thread-safe. The same operations returning\n"
+                            + "{@code CompletableFuture}s: {@link #$L()}.\n", api.clientClassName(),
+                            group.accessorName(), DerivedNames.ASYNC_ACCESSOR)
+                    .build();
+            TypeSpec.Builder type = shell(self, doc, group)
+                    .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC)
+                            .addJavadoc("@param client the engine that sends the requests\n")
+                            .addParameter(JavaTypes.API_CLIENT, "client")
+                            .addStatement("this($T.requireNonNull(client, $S), $T.none())", Objects.class, "client",
+                                    JavaTypes.REQUEST_OPTIONS)
+                            .build())
+                    .addMethod(constructor(false))
+                    .addMethod(with(self))
+                    .addMethod(MethodSpec.methodBuilder(DerivedNames.ASYNC_ACCESSOR).addModifiers(Modifier.PUBLIC)
+                            .returns(async)
+                            .addJavadoc("@return these operations returning {@code CompletableFuture}s, with the same "
+                                    + "options\n")
+                            .addStatement("return new $T(client, options)", async).build());
+            for (Operation op : group.operations()) {
+                type.addMethods(methods(op, self, false));
             }
-            tail.add("@throws $T when the server answers with an error status\n", JavaTypes.API_EXCEPTION);
-        }
-
-        List<MethodSpec> methods = new ArrayList<>();
-        MethodSpec.Builder full = MethodSpec.methodBuilder(name).addModifiers(Modifier.PUBLIC).returns(returns)
-                .addParameters(positional);
-        CodeBlock.Builder fullDoc = javadoc.build().toBuilder();
-        if (op.paramsClassName().isPresent()) {
-            ClassName params = types.api(op.paramsClassName().get());
-            full.addParameter(params, "params");
-            fullDoc.add("@param params the optional parameters\n");
-            MethodSpec.Builder shorter = MethodSpec.methodBuilder(name).addModifiers(Modifier.PUBLIC).returns(returns)
-                    .addParameters(positional).addJavadoc(javadoc.build()).addJavadoc(tail.build());
-            names.add(CodeBlock.of("$T.builder().build()", params));
-            shorter.addStatement("$L$N($L)", returns.equals(TypeName.VOID) ? "" : "return ", name, CodeBlock.join(names, ", "));
-            if (op.deprecated()) {
-                shorter.addAnnotation(Deprecated.class);
+            for (Operation op : group.operations()) {
+                type.addMethod(requests.of(op));
             }
-            methods.add(shorter.build());
+            return ModelEmitter.file(self.packageName(), type.build());
         }
-        fullDoc.add(tail.build());
-        full.addJavadoc(fullDoc.build()).addCode(body(op, body, async));
-        if (op.deprecated()) {
-            full.addAnnotation(Deprecated.class);
-        }
-        methods.add(0, full.build());
-        return methods;
-    }
 
-    private CodeBlock body(Operation op, TypeName returns, boolean async) {
-        CodeBlock.Builder code = CodeBlock.builder();
-        for (Parameter p : op.requiredParameters()) {
-            code.addStatement("$T.requireNonNull($N, $S)", Objects.class, p.javaName(), p.javaName());
-        }
-        op.body().filter(Operation.Body::required)
-                .ifPresent(b -> code.addStatement("$T.requireNonNull($N, $S)", Objects.class, b.javaName(), b.javaName()));
-        if (op.paramsClassName().isPresent()) {
-            code.addStatement("$T.requireNonNull(params, $S)", Objects.class, "params");
-        }
-        // the request is one builder chain; what needs a loop or a null check follows as statements on the builder
-        CodeBlock.Builder chain = CodeBlock.builder();
-        List<CodeBlock> statements = new ArrayList<>();
-        if (!op.accept().isEmpty()) {
-            chain.add("\n.header($S, $L)", "Accept", JavaText.literal(op.accept()));
-        }
-        for (Parameter p : op.parameters()) {
-            parameter(p, p.required() ? CodeBlock.of("$N", p.javaName()) : CodeBlock.of("params.$N()", p.javaName()), chain, statements);
-        }
-        op.body().ifPresent(b -> body(b, chain, statements));
-        String send = async ? "sendAsync" : "send";
-        if (statements.isEmpty()) {
-            code.add("$T request = options.applyTo($T.builder($L, $L)", JavaTypes.API_REQUEST, JavaTypes.API_REQUEST, JavaText.literal(op.httpMethod()), JavaText.literal(op.path()))
-                    .indent().indent().add(chain.build()).add(")\n.build();\n").unindent().unindent();
-        } else {
-            ClassName builder = JavaTypes.API_REQUEST.nestedClass("Builder");
-            code.add("$T builder = $T.builder($L, $L)", builder, JavaTypes.API_REQUEST, JavaText.literal(op.httpMethod()), JavaText.literal(op.path()))
-                    .indent().indent().add(chain.build()).add(";\n").unindent().unindent();
-            statements.forEach(code::add);
-            code.addStatement("$T request = options.applyTo(builder).build()", JavaTypes.API_REQUEST);
-        }
-        if (op.responseType().isEmpty()) {
-            code.addStatement("$Lclient.$L(request)", async ? "return " : "", send);
-        } else if (JavaTypes.isReifiable(op.responseType().get())) {
-            code.addStatement("return client.$L(request, $T.class)", send, returns);
-        } else {
-            code.addStatement("return client.$L(request, new $T() {})", send, ParameterizedTypeName.get(JavaTypes.TYPE_REFERENCE, returns));
-        }
-        return code.build();
-    }
-
-    private void parameter(Parameter p, CodeBlock value, CodeBlock.Builder chain, List<CodeBlock> statements) {
-        switch (p.in()) {
-            case PATH -> chain.add("\n.pathParam($L, $L)", JavaText.literal(p.name()), value);
-            case HEADER -> chain.add("\n.header($L, $L)", JavaText.literal(p.name()), value);
-            case COOKIE -> chain.add("\n.cookie($L, $L)", JavaText.literal(p.name()), value);
-            case QUERY -> query(p, value, chain, statements);
-        }
-    }
-
-    /**
-     * A query parameter by its style: {@code deepObject} as {@code name[key]=value}; an exploded object or map as one
-     * parameter per property; an exploded array as one parameter per element; a pipe- or space-delimited array joined
-     * by that delimiter; anything else as one value, lists comma-joined.
-     */
-    private void query(Parameter p, CodeBlock value, CodeBlock.Builder chain, List<CodeBlock> statements) {
-        boolean list = p.type() instanceof TypeRef.ListOf;
-        if (p.style() == Parameter.Style.DEEP_OBJECT) {
-            chain.add("\n.queryDeep($L, $L)", JavaText.literal(p.name()), value);
-        } else if (list && !p.explode() && (p.style() == Parameter.Style.PIPE_DELIMITED || p.style() == Parameter.Style.SPACE_DELIMITED)) {
-            chain.add("\n.queryJoined($L, $L, $S)", JavaText.literal(p.name()), value, p.style() == Parameter.Style.PIPE_DELIMITED ? "|" : " ");
-        } else if (list && p.explode()) {
-            chain.add("\n.queryEach($L, $L)", JavaText.literal(p.name()), value);
-        } else if (p.explode() && p.style() == Parameter.Style.FORM && p.type() instanceof TypeRef.MapOf) {
-            statements.add(CodeBlock.builder().beginControlFlow("if ($L != null)", value)
-                    .addStatement("$L.forEach(builder::query)", value).endControlFlow().build());
-        } else if (p.explode() && p.style() == Parameter.Style.FORM && flatModel(p.type()).isPresent()) {
-            CodeBlock.Builder each = CodeBlock.builder().beginControlFlow("if ($L != null)", value);
-            for (ModelDef.Property property : flatModel(p.type()).orElseThrow().properties()) {
-                each.addStatement(property.type() instanceof TypeRef.ListOf ? "builder.queryEach($L, $L.$N())" : "builder.query($L, $L.$N())",
-                        JavaText.literal(property.jsonName()), value, property.javaName());
+        JavaFile async(ApiGroup group) {
+            ClassName self = types.api(group.asyncClassName());
+            ClassName sync = types.api(group.className());
+            CodeBlock doc = CodeBlock.of("The operations of {@link $T}, returning {@code CompletableFuture}s: an error status"
+                    + "\ncompletes one exceptionally; waiting for the rate limit or a retry parks no thread.\n\n"
+                    + "<p>Reached through {@code $L.$L().$L()}; thread-safe.\n", sync, api.clientClassName(),
+                    group.accessorName(), DerivedNames.ASYNC_ACCESSOR);
+            TypeSpec.Builder type = shell(self, doc, group).addMethod(constructor(true)).addMethod(with(self));
+            for (Operation op : group.operations()) {
+                type.addMethods(methods(op, sync, true));
             }
-            statements.add(each.endControlFlow().build());
-        } else {
-            chain.add("\n.query($L, $L)", JavaText.literal(p.name()), value);
+            return ModelEmitter.file(self.packageName(), type.build());
         }
-    }
 
-    /**
-     * The body by its kind. A form or multipart body whose schema is a model is sent property by property, so its
-     * {@code format: binary} members become file parts; any other shape goes to the runtime as a whole.
-     */
-    private void body(Operation.Body b, CodeBlock.Builder chain, List<CodeBlock> statements) {
-        List<CodeBlock> calls = new ArrayList<>();
-        String name = b.javaName();
-        switch (b.kind()) {
-            case JSON -> calls.add(CodeBlock.of(".jsonBody($N)", name));
-            case TEXT -> calls.add(CodeBlock.of(".textBody($N, $L)", name, JavaText.literal(b.mediaType())));
-            case BINARY -> calls.add(CodeBlock.of(".binaryBody($N, $L)", name, JavaText.literal(b.mediaType())));
-            case FORM, MULTIPART -> {
-                String one = b.kind() == Operation.Kind.FORM ? "formField" : "part";
-                String whole = b.kind() == Operation.Kind.FORM ? "formFields" : "parts";
-                Optional<ModelDef> model = flatModel(b.type());
-                if (model.isEmpty()) {
-                    calls.add(CodeBlock.of(".$L($N)", whole, name));
-                } else {
-                    for (ModelDef.Property property : model.get().properties()) {
-                        calls.add(CodeBlock.of(".$L($L, $N.$N())", one, JavaText.literal(property.jsonName()), name, property.javaName()));
-                    }
-                    model.get().additional().ifPresent(a -> calls.add(CodeBlock.of(".$L($N.$N())", whole, name, a.javaName())));
-                }
+        private TypeSpec.Builder shell(ClassName self, CodeBlock doc, ApiGroup group) {
+            TypeSpec.Builder type = TypeSpec.classBuilder(self).addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+                    .addAnnotation(JavaTypes.GENERATED)
+                    .addJavadoc(doc)
+                    .addField(FieldSpec.builder(JavaTypes.API_CLIENT, "client", Modifier.PRIVATE, Modifier.FINAL).build())
+                    .addField(FieldSpec.builder(JavaTypes.REQUEST_OPTIONS, "options", Modifier.PRIVATE, Modifier.FINAL)
+                            .build());
+            if (deprecated.inOperations(group.operations())) {
+                type.addAnnotation(JavaTypes.SUPPRESS_DEPRECATION);
             }
+            return type;
         }
-        if (b.required()) {
-            calls.forEach(call -> chain.add("\n$L", call));
-        } else {
-            statements.add(CodeBlock.builder().beginControlFlow("if ($N != null)", name)
-                    .add("builder$L", CodeBlock.join(calls, "\n"))
-                    .add(";\n").endControlFlow().build());
-        }
-    }
 
-    /** The model a value of this type is, when it is an object with named properties (not a union or a map). */
-    private Optional<ModelDef> flatModel(TypeRef type) {
-        if (!(type instanceof TypeRef.Named named)) {
-            return Optional.empty();
-        }
-        return Optional.ofNullable(models.get(named.className())).filter(m -> !m.properties().isEmpty());
-    }
-
-    private JavaFile paramsClass(Operation op) {
-        ClassName self = types.api(op.paramsClassName().orElseThrow());
-        ClassName builder = self.nestedClass(DerivedNames.BUILDER);
-        MethodSpec.Builder constructor = MethodSpec.compactConstructorBuilder().addModifiers(Modifier.PUBLIC);
-        TypeSpec.Builder builderType = TypeSpec.classBuilder(builder).addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-                .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
-        CodeBlock.Builder doc = CodeBlock.builder().add("The optional parameters of {@code $L}.\n\n", op.methodName());
-        List<String> args = new ArrayList<>();
-        boolean record = op.optionalParameters().size() <= ModelEmitter.MAX_RECORD_COMPONENTS;
-        for (Parameter p : op.optionalParameters()) {
-            TypeName t = types.of(p.type());
-            constructor.addParameter(t, p.javaName());
-            if (record) {
-                doc.add("@param $L $L\n", p.javaName(), JavaText.javadoc(p.description().isEmpty() ? p.name() : p.description()));
+        /** {@code (client, options)}: private in the sync class, package-private in the async one. */
+        private static MethodSpec constructor(boolean packagePrivate) {
+            MethodSpec.Builder b = MethodSpec.constructorBuilder();
+            if (!packagePrivate) {
+                b.addModifiers(Modifier.PRIVATE);
             }
-            builderType.addField(t, p.javaName(), Modifier.PRIVATE);
-            args.add(p.javaName());
-            if (p.fieldFilter().isPresent()) {
-                ClassName fieldEnum = types.model(p.fieldFilter().get().fieldEnum());
-                builderType.addMethod(MethodSpec.methodBuilder(p.javaName()).addModifiers(Modifier.PUBLIC).returns(builder)
-                        .addParameter(com.palantir.javapoet.ArrayTypeName.of(fieldEnum), "fields").varargs()
-                        .addJavadoc("$L the given fields of the response (sent as one comma-separated value).\n\n"
-                                + "@param fields the fields\n@return this builder\n", p.fieldFilter().get().include() ? "Returns only" : "Leaves out")
-                        .addStatement("this.$N = $T.stream(fields).map($T::fieldName).toList()", p.javaName(), java.util.Arrays.class, fieldEnum)
-                        .addStatement("return this").build());
-                builderType.addMethod(MethodSpec.methodBuilder(p.fieldFilter().get().namesMethod())
-                        .addModifiers(Modifier.PUBLIC).returns(builder)
-                        .addParameter(String[].class, "names").varargs()
-                        .addJavadoc("The escape hatch for field names this client does not know yet.\n\n"
-                                + "@param names raw field names\n@return this builder\n")
-                        .addStatement("this.$N = $T.of(names)", p.javaName(), List.class)
-                        .addStatement("return this").build());
-            } else {
-                builderType.addMethod(MethodSpec.methodBuilder(p.javaName()).addModifiers(Modifier.PUBLIC).returns(builder)
-                        .addParameter(t, p.javaName())
-                        .addJavadoc("@param $L $L\n@return this builder\n", p.javaName(),
-                                JavaText.javadoc(p.description().isEmpty() ? p.name() : p.description()))
-                        .addStatement("this.$1N = $1N", p.javaName())
-                        .addStatement("return this").build());
-            }
+            return b.addParameter(JavaTypes.API_CLIENT, "client").addParameter(JavaTypes.REQUEST_OPTIONS, "options")
+                    .addStatement("this.client = client").addStatement("this.options = options").build();
         }
-        // a record's canonical constructor is capped by the JVM's 255 parameter slots; real operations have more
-        // optional parameters (gsmtasks: 300+ filters), so those become a final class built from its builder
-        builderType.addMethod(MethodSpec.methodBuilder("build").addModifiers(Modifier.PUBLIC).returns(self)
-                .addJavadoc("@return the immutable parameters\n")
-                .addStatement(record ? CodeBlock.of("return new $T($L)", self, String.join(", ", args))
-                        : CodeBlock.of("return new $T(this)", self)).build());
-        TypeSpec.Builder type = (record ? TypeSpec.recordBuilder(self).recordConstructor(constructor.build())
-                : TypeSpec.classBuilder(self).addModifiers(Modifier.FINAL).addMethods(classMembers(op, builder)))
-                .addModifiers(Modifier.PUBLIC)
-                .addAnnotation(JavaTypes.GENERATED)
-                .addAnnotation(JavaTypes.SUPPRESS_DEPRECATION)
-                .addJavadoc(doc.build())
-                .addMethod(MethodSpec.methodBuilder("builder").addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(builder)
-                        .addJavadoc("@return a builder with no parameter set\n")
-                        .addStatement("return new $T()", builder).build())
-                .addType(builderType.build());
-        if (!record) {
-            op.optionalParameters().forEach(p -> type.addField(types.of(p.type()), p.javaName(), Modifier.PRIVATE, Modifier.FINAL));
-        }
-        return ModelEmitter.file(self.packageName(), type.build());
-    }
 
-    /** The constructor from the builder and the accessors of a parameters class too large for a record. */
-    private List<MethodSpec> classMembers(Operation op, ClassName builder) {
-        List<MethodSpec> members = new ArrayList<>();
-        MethodSpec.Builder constructor = MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).addParameter(builder, "b");
-        for (Parameter p : op.optionalParameters()) {
-            constructor.addStatement("this.$1N = b.$1N", p.javaName());
-            members.add(MethodSpec.methodBuilder(p.javaName()).addModifiers(Modifier.PUBLIC).returns(types.of(p.type()))
-                    .addJavadoc("@return $L\n", JavaText.javadoc(p.description().isEmpty() ? p.name() : p.description()))
-                    .addStatement("return $N", p.javaName()).build());
+        private static MethodSpec with(ClassName self) {
+            return MethodSpec.methodBuilder(DerivedNames.WITH_OPTIONS).addModifiers(Modifier.PUBLIC).returns(self)
+                    .addParameter(JavaTypes.REQUEST_OPTIONS, "options")
+                    .addJavadoc("These operations with per-call options (timeout, extra headers, an idempotency key\n"
+                            + "reused by the call's retries). This object is unchanged.\n\n"
+                            + "@param options the options for the calls made through the returned object\n"
+                            + "@return a view of these operations that applies the options\n")
+                    .addStatement("return new $T(client, $T.requireNonNull(options, $S))", self, Objects.class, "options")
+                    .build();
         }
-        members.add(0, constructor.build());
-        return members;
+
+        /**
+         * An operation's overloads: with its params record; without it (when it has optional parameters); with the
+         * include filter's fields (when it has one). Only the first sends; the others give it a params record.
+         */
+        private List<MethodSpec> methods(Operation op, ClassName syncClass, boolean async) {
+            List<ParameterSpec> positional = new ArrayList<>();
+            List<CodeBlock> args = new ArrayList<>();
+            CodeBlock.Builder paramDocs = CodeBlock.builder();
+            for (Parameter p : op.requiredParameters()) {
+                positional.add(ParameterSpec.builder(types.of(p.type()), p.javaName()).build());
+                args.add(CodeBlock.of("$N", p.javaName()));
+                paramDocs.add("@param $L $L\n", p.javaName(),
+                        JavaText.javadoc(p.description().isEmpty() ? p.name() : p.description()));
+            }
+            op.body().ifPresent(b -> {
+                positional.add(ParameterSpec.builder(types.of(b.type()), b.javaName()).build());
+                args.add(CodeBlock.of("$N", b.javaName()));
+                paramDocs.add("@param $L $L\n", b.javaName(),
+                        JavaText.javadoc(b.description().isEmpty() ? "the request body" : b.description()));
+            });
+            TypeName answer = op.responseType().map(types::of).orElse(TypeName.VOID);
+            TypeName returns = async ? ParameterizedTypeName.get(ClassName.get(CompletableFuture.class),
+                    answer.equals(TypeName.VOID) ? ClassName.get(Void.class) : answer) : answer;
+            CodeBlock tail = tail(op, async);
+            CodeBlock summary = (async || op.description().isEmpty() ? Javadoc.of(summary(op))
+                    : Javadoc.of(summary(op), op.description())).toBuilder().add("\n").build();
+
+            List<MethodSpec> methods = new ArrayList<>();
+            Optional<ClassName> params = op.paramsClassName().map(types::api);
+            List<CodeBlock> sendArgs = new ArrayList<>(args);
+            params.ifPresent(p -> sendArgs.add(CodeBlock.of("params")));
+            MethodSpec.Builder full = method(op, returns).addParameters(positional)
+                    .addJavadoc(summary).addJavadoc(paramDocs.build());
+            params.ifPresent(p -> full.addParameter(p, "params").addJavadoc("@param params the optional parameters\n"));
+            methods.add(full.addJavadoc(tail).addCode(send(op, syncClass, answer, async, sendArgs)).build());
+            if (params.isEmpty()) {
+                return methods;
+            }
+            String ret = returns.equals(TypeName.VOID) ? "" : "return ";
+            methods.add(method(op, returns).addParameters(positional)
+                    .addJavadoc("$L, without optional parameters ({@link $T}).\n\n", JavaText.javadoc(summary(op)),
+                            params.get())
+                    .addJavadoc(paramDocs.build()).addJavadoc(tail)
+                    .addStatement("$L$N($L)", ret, op.methodName(), join(args, CodeBlock.of("$T.builder().build()",
+                            params.get())))
+                    .build());
+            includeFilter(op).ifPresent(filter -> {
+                String fields = DerivedNames.fieldsParameter(op.requiredParameters().stream().map(Parameter::javaName)
+                        .toList());
+                ClassName fieldEnum = types.model(filter.fieldFilter().orElseThrow().fieldEnum());
+                methods.add(method(op, returns).addParameters(positional)
+                        .addParameter(ArrayTypeName.of(fieldEnum), fields).varargs()
+                        .addJavadoc("$L, returning only the given fields of the answer.\n\n",
+                                JavaText.javadoc(summary(op)))
+                        .addJavadoc(paramDocs.build())
+                        .addJavadoc("@param $L the fields to return (sent as {@code $L})\n", fields, filter.name())
+                        .addJavadoc(tail)
+                        .addStatement("$L$N($L)", ret, op.methodName(), join(args, CodeBlock.of(
+                                "$T.builder().$N($N).build()", params.get(), filter.javaName(), fields)))
+                        .build());
+            });
+            return methods;
+        }
+
+        private static MethodSpec.Builder method(Operation op, TypeName returns) {
+            MethodSpec.Builder m = MethodSpec.methodBuilder(op.methodName()).addModifiers(Modifier.PUBLIC).returns(returns);
+            return op.deprecated() ? m.addAnnotation(Deprecated.class) : m;
+        }
+
+        private static String summary(Operation op) {
+            return op.summary().isEmpty() ? op.httpMethod() + " " + op.path() : op.summary();
+        }
+
+        private static CodeBlock tail(Operation op, boolean async) {
+            if (async) {
+                return CodeBlock.of("@return the decoded answer, later; an error status completes it with $T\n",
+                        JavaTypes.API_EXCEPTION);
+            }
+            return CodeBlock.builder().add(op.responseType().isPresent() ? "@return the decoded response body\n" : "")
+                    .add("@throws $T when the server answers with an error status\n", JavaTypes.API_EXCEPTION).build();
+        }
+
+        /** The one statement of the full method: the shared request, sent blocking or async, decoded to the answer. */
+        private static CodeBlock send(Operation op, ClassName syncClass, TypeName answer, boolean async,
+                List<CodeBlock> args) {
+            CodeBlock request = CodeBlock.of("$L$N($L)", async ? CodeBlock.of("$T.", syncClass) : "",
+                    op.requestMethodName(), join(List.of(CodeBlock.of("options")), CodeBlock.join(args, ",$W")));
+            String send = async ? "sendAsync" : "send";
+            if (op.responseType().isEmpty()) {
+                return CodeBlock.builder().addStatement("$Lclient.$L($L)", async ? "return " : "", send, request).build();
+            }
+            if (JavaTypes.isReifiable(op.responseType().get())) {
+                return CodeBlock.builder().addStatement("return client.$L($L,$W$T.class)", send, request, answer).build();
+            }
+            return CodeBlock.builder().addStatement("return client.$L($L,$Wnew $T() {})", send, request,
+                    ParameterizedTypeName.get(JavaTypes.TYPE_REFERENCE, answer)).build();
+        }
+
+        /** The optional include filter whose fields get their own overload; the first, if an operation has two. */
+        private static Optional<Parameter> includeFilter(Operation op) {
+            return op.optionalParameters().stream()
+                    .filter(p -> p.fieldFilter().filter(Parameter.FieldFilter::include).isPresent()).findFirst();
+        }
+
+        private static CodeBlock join(List<CodeBlock> first, CodeBlock last) {
+            List<CodeBlock> all = new ArrayList<>(first);
+            if (!last.isEmpty()) {
+                all.add(last);
+            }
+            return CodeBlock.join(all, ",$W");
+        }
     }
 }

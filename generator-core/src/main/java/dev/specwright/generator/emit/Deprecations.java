@@ -2,12 +2,13 @@ package dev.specwright.generator.emit;
 
 import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.TypeSpec;
-import dev.specwright.generator.model.ApiGroup;
 import dev.specwright.generator.model.ApiModel;
 import dev.specwright.generator.model.ModelDef;
 import dev.specwright.generator.model.Operation;
+import dev.specwright.generator.model.Parameter;
 import dev.specwright.generator.model.TypeRef;
 import dev.specwright.generator.model.UnionDef;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -27,9 +28,13 @@ final class Deprecations {
             .addMember("value", "$S", "deprecation").build();
 
     private final Set<String> deprecatedModels;
+    private final Set<String> withDeprecatedProperties;
 
     Deprecations(ApiModel api) {
         this.deprecatedModels = api.models().stream().filter(ModelDef::deprecated).map(ModelDef::className)
+                .collect(Collectors.toUnmodifiableSet());
+        this.withDeprecatedProperties = api.models().stream()
+                .filter(m -> m.properties().stream().anyMatch(ModelDef.Property::deprecated)).map(ModelDef::className)
                 .collect(Collectors.toUnmodifiableSet());
     }
 
@@ -56,18 +61,30 @@ final class Deprecations {
     }
 
     /**
-     * Whether an API class refers to a deprecated model: a body, parameter or answer type of one of its operations (a
-     * deprecated operation or parameter is declared there, which needs nothing).
+     * Whether any of the operations' signatures or request code uses a deprecated model, or reads a deprecated
+     * property's accessor (a form body or an exploded query object is sent property by property). A deprecated
+     * operation or parameter is declared in the API file itself, which needs nothing.
      */
-    boolean usedBy(ApiGroup group) {
-        return group.operations().stream().anyMatch(this::usedBy);
+    boolean inOperations(List<Operation> operations) {
+        return operations.stream().anyMatch(op -> inParameters(op.parameters())
+                || op.body().map(b -> uses(b.type(), true)).orElse(false)
+                || op.responseType().map(t -> uses(t, false)).orElse(false));
     }
 
-    /** Whether an operation's body, parameters or answer name a deprecated model. */
-    boolean usedBy(Operation operation) {
-        return operation.body().filter(b -> deprecated(b.type())).isPresent()
-                || operation.parameters().stream().anyMatch(p -> deprecated(p.type()))
-                || operation.responseType().filter(this::deprecated).isPresent();
+    /** Whether any parameter's type is, or names, a deprecated model (or one whose deprecated accessors it reads). */
+    boolean inParameters(List<Parameter> parameters) {
+        return parameters.stream().anyMatch(p -> uses(p.type(), true));
+    }
+
+    private boolean uses(TypeRef type, boolean readsProperties) {
+        if (type instanceof TypeRef.ListOf list) {
+            return uses(list.element(), readsProperties);
+        }
+        if (type instanceof TypeRef.MapOf map) {
+            return uses(map.value(), readsProperties);
+        }
+        return type instanceof TypeRef.Named named && (deprecatedModels.contains(named.className())
+                || readsProperties && withDeprecatedProperties.contains(named.className()));
     }
 
     /** Adds the suppression to {@code type} when {@code needed}; returns {@code type}. */
@@ -76,8 +93,8 @@ final class Deprecations {
     }
 
     /** The suppression when {@code needed}, else nothing: for {@code TypeSpec.Builder.addAnnotations}. */
-    static java.util.List<AnnotationSpec> suppression(boolean needed) {
-        return needed ? java.util.List.of(SUPPRESS) : java.util.List.of();
+    static List<AnnotationSpec> suppression(boolean needed) {
+        return needed ? List.of(SUPPRESS) : List.of();
     }
 
     /** A model holding itself (a tree) uses its own deprecation, which javac does not warn about. */

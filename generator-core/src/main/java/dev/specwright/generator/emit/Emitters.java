@@ -25,7 +25,8 @@ public final class Emitters {
                 new FieldEnumEmitter(),
                 new OpenEnumEmitter(),
                 new UnionEmitter(),
-                adapter("api classes", c -> new ApiEmitter(c.api(), c.types()).emit().map(c::java)),
+                new ApiEmitter(),
+                new ParamsEmitter(),
                 adapter("client", c -> new ClientEmitter(c.api(), c.types()).emit().map(c::java)),
                 new ErrorEmitter(),
                 adapter("project files", c -> c.layout() == Layout.PROJECT

@@ -7,9 +7,11 @@ import java.util.List;
  *
  * @param tag the tag; for operations the spec gives no tag, the name of the API ({@link
  *     dev.specwright.generator.naming.DerivedNames#untaggedGroup})
+ * @param asyncClassName {@code <Tag>AsyncApi}, the same operations returning {@code CompletableFuture}s, reached
+ *     through {@code <Tag>Api.async()}
  * @param untagged whether none of its operations has a tag in the spec: {@code tag} is then only a name
  */
-public record ApiGroup(String tag, boolean untagged, String className, String accessorName, String description,
+public record ApiGroup(String tag, boolean untagged, String className, String asyncClassName, String accessorName, String description,
         List<Operation> operations) {
     public ApiGroup {
         operations = List.copyOf(operations);

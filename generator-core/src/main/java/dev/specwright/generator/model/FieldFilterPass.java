@@ -40,7 +40,8 @@ final class FieldFilterPass {
         List<ApiGroup> apis = new ArrayList<>();
         for (Operations.Group g : operations.groups()) {
             List<Operation> linked = g.operations().stream().map(this::operation).toList();
-            apis.add(new ApiGroup(g.tag(), g.untagged(), g.className(), g.accessorName(), g.description(), linked));
+            apis.add(new ApiGroup(g.tag(), g.untagged(), g.className(), g.asyncClassName(), g.accessorName(), g.description(),
+                    linked));
         }
         return new FieldFilters(apis, schemas.withModels(changed.values()));
     }
@@ -51,7 +52,7 @@ final class FieldFilterPass {
             return o;
         }
         List<Parameter> parameters = linkFieldFilters(o.parameters(), draft.filterKinds(), o.responseType());
-        return new Operation(o.operationId(), o.methodName(), o.asyncMethodName(), o.httpMethod(), o.path(), o.pointer(),
+        return new Operation(o.operationId(), o.methodName(), o.requestMethodName(), o.httpMethod(), o.path(), o.pointer(),
                 o.summary(), o.description(), o.deprecated(), parameters, o.body(), o.responseType(), o.accept(),
                 o.paramsClassName());
     }
@@ -77,7 +78,7 @@ final class FieldFilterPass {
                 m = m.withFieldEnum(modelScope.allocate(DerivedNames.fieldEnum(m.className())));
                 changed.put(m.className(), m);
             }
-            linked.add(new Parameter(p.name(), p.javaName(), p.in(), p.required(), new TypeRef.ListOf(TypeRef.Builtin.STRING),
+            linked.add(new Parameter(p.name(), p.javaName(), p.in(), p.required(), new TypeRef.ListOf(new TypeRef.Named(m.fieldEnum().get())),
                     p.description(), p.deprecated(), Optional.of(new Parameter.FieldFilter(kind.get() == FilterKind.INCLUDE, m.fieldEnum().get(),
                             DerivedNames.fieldNamesMethod(p.javaName(), parameters.stream().map(Parameter::javaName).toList()))),
                     false, Parameter.Style.FORM));

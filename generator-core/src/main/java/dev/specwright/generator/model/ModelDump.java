@@ -110,6 +110,7 @@ public final class ModelDump {
             group.put("tag", g.tag());
             group.put("untagged", g.untagged());
             group.put("className", g.className());
+            group.put("asyncClassName", g.asyncClassName());
             group.put("accessorName", g.accessorName());
             group.put("description", g.description());
             group.put("operations", g.operations().stream().map(ModelDump::draft).toList());

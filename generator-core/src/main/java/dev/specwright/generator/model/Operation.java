@@ -6,7 +6,10 @@ import java.util.Optional;
 /**
  * One HTTP operation.
  *
- * @param asyncMethodName the name of the variant returning a {@code CompletableFuture}
+ * @param methodName the operation's method in {@code <Tag>Api} and, returning a {@code CompletableFuture}, in
+ *     {@code <Tag>AsyncApi}: the operationId, without the group's noun where that is unambiguous ({@code get})
+ * @param requestMethodName the package-private static method of {@code <Tag>Api} that builds the request, which the
+ *     sync and the async method share
  * @param paramsClassName the class holding the optional parameters, when there are any
  * @param responseType the 2xx body type; empty when the operation answers without a body. {@code STRING} for a text
  *     answer, {@code DOWNLOAD} for any other non-JSON one
@@ -15,7 +18,7 @@ import java.util.Optional;
 public record Operation(
         String operationId,
         String methodName,
-        String asyncMethodName,
+        String requestMethodName,
         String httpMethod,
         String path,
         String pointer,

@@ -4,6 +4,7 @@ import dev.specwright.generator.SpecProblem;
 import dev.specwright.generator.naming.DerivedNames;
 import dev.specwright.generator.naming.JavaNames;
 import dev.specwright.generator.naming.NameScope;
+import dev.specwright.generator.naming.OperationNames;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.media.Content;
@@ -88,14 +89,27 @@ final class OperationPass {
                     .filter(t -> tag.equals(t.getName()) && t.getDescription() != null)
                     .map(t -> t.getDescription().strip()).findFirst().orElse("");
             boolean untagged = raws.stream().allMatch(raw -> raw.op().getTags() == null || raw.op().getTags().isEmpty());
+            List<String> wanted = methodNames(tag, raws);
             // A tag with more operations than a class can hold becomes <Tag>Api, <Tag>Part2Api, ... in declaration order.
             for (int from = 0, part = 1; from < raws.size(); from += MAX_OPERATIONS_PER_API, part++) {
+                // the full names as before, for the types named after an operation (GetProductParams, ...)
+                NameScope fullNames = new NameScope();
+                JavaNames.OBJECT_METHODS.forEach(fullNames::reserve);
+                fullNames.reserve(DerivedNames.WITH_OPTIONS);
                 NameScope methods = new NameScope();
                 JavaNames.OBJECT_METHODS.forEach(methods::reserve);
-                methods.reserve("with");
-                List<Operations.Draft> operations = raws.subList(from, Math.min(raws.size(), from + MAX_OPERATIONS_PER_API)).stream()
-                        .map(raw -> operation(raw, methods)).toList();
+                DerivedNames.API_MEMBERS.forEach(methods::reserve);
+                List<RawOperation> slice = raws.subList(from, Math.min(raws.size(), from + MAX_OPERATIONS_PER_API));
+                List<String> names = wanted.subList(from, from + slice.size()).stream().map(methods::allocate).toList();
+                // the request builders are named once every operation has its name: none can take an operation's
+                List<String> requests = names.stream().map(n -> methods.allocate(DerivedNames.requestMethod(n))).toList();
+                List<Operations.Draft> operations = new ArrayList<>();
+                for (int i = 0; i < slice.size(); i++) {
+                    String fullName = fullNames.allocate(JavaNames.memberName(operationId(slice.get(i))));
+                    operations.add(operation(slice.get(i), fullName, names.get(i), requests.get(i)));
+                }
                 groups.add(new Operations.Group(tag, untagged, apiScope.allocate(DerivedNames.apiClass(tag, part)),
+                        apiScope.allocate(DerivedNames.asyncApiClass(tag, part)),
                         accessors.allocate(DerivedNames.apiAccessor(tag, part)), description, operations));
             }
         });
@@ -108,13 +122,29 @@ final class OperationPass {
      */
     static final int MAX_OPERATIONS_PER_API = 1000;
 
-    private Operations.Draft operation(RawOperation raw, NameScope methods) {
+    private static String operationId(RawOperation raw) {
         var op = raw.op();
-        String operationId = op.getOperationId() != null && !op.getOperationId().isBlank() ? op.getOperationId()
+        return op.getOperationId() != null && !op.getOperationId().isBlank() ? op.getOperationId()
                 : raw.method().name().toLowerCase(Locale.ROOT) + " " + raw.path();
-        String methodName = methods.allocate(JavaNames.memberName(operationId));
-        String asyncMethodName = methods.allocate(DerivedNames.asyncMethod(methodName));
-        String typePrefix = JavaNames.typeName(methodName);
+    }
+
+    /** The method names the group's operations want: the operationId, without the group's noun where unambiguous. */
+    private static List<String> methodNames(String tag, List<RawOperation> raws) {
+        Set<String> reserved = new java.util.HashSet<>(JavaNames.OBJECT_METHODS);
+        reserved.addAll(DerivedNames.API_MEMBERS);
+        return OperationNames.shortened(tag, raws.stream().map(raw -> JavaNames.memberName(operationId(raw))).toList(),
+                reserved);
+    }
+
+    /**
+     * @param fullName the operationId as a member name, unique in the class: the prefix of the types named for it
+     * @param methodName the operation's method
+     * @param requestMethod the static method building its request
+     */
+    private Operations.Draft operation(RawOperation raw, String fullName, String methodName, String requestMethod) {
+        var op = raw.op();
+        String operationId = operationId(raw);
+        String typePrefix = JavaNames.typeName(fullName);
 
         NameScope parameterNames = new NameScope().reserve("params").reserve("builder").reserve("request").reserve("client").reserve("options");
         JavaNames.OBJECT_METHODS.forEach(parameterNames::reserve);
@@ -142,7 +172,7 @@ final class OperationPass {
         Optional<TypeRef> response = answer.type();
         boolean hasOptional = parameters.stream().anyMatch(p -> !p.required());
         Optional<String> paramsClass = hasOptional ? Optional.of(apiScope.allocate(DerivedNames.paramsClass(typePrefix))) : Optional.empty();
-        Operation operation = new Operation(operationId, methodName, asyncMethodName, raw.method().name(), raw.path(), raw.pointer(), text(op.getSummary()),
+        Operation operation = new Operation(operationId, methodName, requestMethod, raw.method().name(), raw.path(), raw.pointer(), text(op.getSummary()),
                 text(op.getDescription()), Boolean.TRUE.equals(op.getDeprecated()), parameters, body, response, answer.accept(), paramsClass);
         return new Operations.Draft(operation, filterKinds, partialUpdate(raw));
     }

@@ -17,7 +17,8 @@ record Operations(List<Group> groups, Schemas schemas) {
     }
 
     /** One API class: an {@link ApiGroup} before the field filters are linked. */
-    record Group(String tag, boolean untagged, String className, String accessorName, String description, List<Draft> operations) {
+    record Group(String tag, boolean untagged, String className, String asyncClassName, String accessorName,
+            String description, List<Draft> operations) {
         Group {
             operations = List.copyOf(operations);
         }

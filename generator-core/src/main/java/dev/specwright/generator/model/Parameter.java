@@ -30,7 +30,8 @@ public record Parameter(
 
     /**
      * @param fieldEnum the {@code <Model>Field} enum whose constants the parameter takes
-     * @param namesMethod the Params builder's setter taking raw field names, next to the one taking the enum's
+     * @param namesMethod the Params builder's setter taking raw field names, next to the one taking the enum's; also
+     *     the Params record's component that keeps those names (the typed fields are the parameter's own component)
      */
     public record FieldFilter(boolean include, String fieldEnum, String namesMethod) {}
 }

@@ -272,7 +272,7 @@ final class StructuralDedup {
                 .map(this::union).toList();
         Schemas rewritten = new Schemas(schemas.componentClasses(), byPointer, models, keptEnums, keptUnions, schemas.unions());
         List<Operations.Group> groups = operations.groups().stream()
-                .map(g -> new Operations.Group(g.tag(), g.untagged(), g.className(), g.accessorName(), g.description(),
+                .map(g -> new Operations.Group(g.tag(), g.untagged(), g.className(), g.asyncClassName(), g.accessorName(), g.description(),
                         g.operations().stream().map(d -> new Operations.Draft(operation(d.operation()), d.filterKinds(), d.partialUpdate()))
                                 .toList()))
                 .toList();
@@ -308,7 +308,7 @@ final class StructuralDedup {
                 .toList();
         Optional<Operation.Body> body = o.body().map(b -> new Operation.Body(canonical(b.type()), b.javaName(), b.required(),
                 b.description(), b.kind(), b.mediaType()));
-        return new Operation(o.operationId(), o.methodName(), o.asyncMethodName(), o.httpMethod(), o.path(), o.pointer(),
+        return new Operation(o.operationId(), o.methodName(), o.requestMethodName(), o.httpMethod(), o.path(), o.pointer(),
                 o.summary(), o.description(), o.deprecated(), parameters, body, o.responseType().map(this::canonical), o.accept(),
                 o.paramsClassName());
     }

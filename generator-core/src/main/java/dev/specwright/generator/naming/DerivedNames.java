@@ -95,10 +95,40 @@ public final class DerivedNames {
         return operationType + "Params";
     }
 
-    /** The variant of an operation method returning a {@code CompletableFuture}. */
-    public static String asyncMethod(String methodName) {
-        return methodName + "Async";
+    /** The class of a tag's operations returning a {@code CompletableFuture}: {@code PetsAsyncApi}. */
+    public static String asyncApiClass(String tag, int part) {
+        return JavaNames.typeName(groupName(tag, part)) + "AsyncApi";
     }
+
+    /** The API class's accessor of its async twin: {@code client.pets().async()}. */
+    public static final String ASYNC_ACCESSOR = "async";
+
+    /** The API classes' method giving a view with per-call options: {@code client.pets().with(options)}. */
+    public static final String WITH_OPTIONS = "with";
+
+    /**
+     * The members every API class has before its operations (and {@code Object}'s methods): no operation takes them.
+     */
+    public static final List<String> API_MEMBERS = List.of(WITH_OPTIONS, ASYNC_ACCESSOR);
+
+    /**
+     * The package-private static method of {@code <Tag>Api} building an operation's request, which the sync and the
+     * async method both call: {@code getRequest}. Allocated after every operation's name, in the same scope.
+     */
+    public static String requestMethod(String methodName) {
+        return methodName + "Request";
+    }
+
+    /**
+     * The varargs parameter of the overload taking an include filter's fields: {@code fields}, unless a required
+     * parameter of the operation has that name.
+     */
+    public static String fieldsParameter(List<String> requiredParameters) {
+        NameScope names = new NameScope();
+        requiredParameters.forEach(names::reserve);
+        return names.allocate("fields");
+    }
+
 
     /** The enum of a model's field names, for field-filter parameters: {@code PetField}. */
     public static String fieldEnum(String modelClass) {

@@ -55,13 +55,17 @@ public final class NameValidation {
         List<String> accessors = new ArrayList<>(List.of("builder", "apiClient"));
         for (ApiGroup g : model.apis()) {
             accessors.add(g.accessorName());
-            List<String> methods = new ArrayList<>(List.of("with"));
+            List<String> methods = new ArrayList<>(DerivedNames.API_MEMBERS);
+            methods.addAll(JavaNames.OBJECT_METHODS);
+            List<String> asyncMethods = new ArrayList<>(methods);
             for (Operation op : g.operations()) {
                 methods.add(op.methodName());
-                methods.add(op.asyncMethodName());
+                methods.add(op.requestMethodName());
+                asyncMethods.add(op.methodName());
                 operation(violations, g, op);
             }
             check(violations, "the methods of " + g.className(), methods, false);
+            check(violations, "the methods of " + g.asyncClassName(), asyncMethods, false);
         }
         check(violations, "the methods of " + model.clientClassName(), accessors, false);
         check(violations, "the factories of " + model.baseTypes().environment(), servers(model), false);
@@ -85,6 +89,7 @@ public final class NameValidation {
                 setters.add(p.javaName());
                 p.fieldFilter().ifPresent(f -> setters.add(f.namesMethod()));
             }
+            // the record's components are the setters' names: both lists are the same namespace check
             check(violations, "the setters of " + params + ".Builder", setters, false);
         });
     }
@@ -130,6 +135,7 @@ public final class NameValidation {
         List<String> apiTypes = byPackage.computeIfAbsent(model.packages().api(), p -> new ArrayList<>());
         for (ApiGroup g : model.apis()) {
             apiTypes.add(g.className());
+            apiTypes.add(g.asyncClassName());
             g.operations().forEach(op -> op.paramsClassName().ifPresent(apiTypes::add));
         }
         List<String> baseTypes = byPackage.computeIfAbsent(model.packages().base(), p -> new ArrayList<>());

@@ -125,7 +125,7 @@ class BodiesTest {
         assertThat(f.model("ReplaceDocumentFileRequest").isRecord()).isTrue();
         server.stubFor(patch("/documents/d1").withMultipartRequestBody(aMultipart().withName("file").withBody(equalTo("new")))
                 .willReturn(aResponse().withStatus(204)));
-        call("replaceDocumentFile", "d1", f.build("ReplaceDocumentFileRequest", "file", Binary.of("new".getBytes(StandardCharsets.UTF_8))));
+        call("replaceDocument", "d1", f.build("ReplaceDocumentFileRequest", "file", Binary.of("new".getBytes(StandardCharsets.UTF_8)))); // replaceDocumentFile in the group files
         assertThat(server.getAllServeEvents()).hasSize(1);
     }
 

@@ -27,8 +27,8 @@ class MultiFileTest {
     void generatesAndCompiles() throws Exception {
         Feature f = Feature.generate("multi-file/openapi.yaml");
         assertThat(f.model("Order").getRecordComponents()).extracting(c -> c.getName()).containsExactly("id", "lines", "total");
-        assertThat(f.source("OrdersApi.java")).contains("listOrders", "createOrder", "getOrder");
-        assertThat(f.source("ProductsApi.java")).contains("listProducts");
+        assertThat(f.source("OrdersApi.java")).contains(" list(", " create(", " get(");
+        assertThat(f.source("ProductsApi.java")).contains(" list(");
     }
 
     @Test

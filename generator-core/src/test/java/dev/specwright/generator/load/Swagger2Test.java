@@ -44,9 +44,9 @@ class Swagger2Test {
         // the relative $ref into the file beside it was resolved by the 2.0 parser
         assertThat(source(files, "/model/ErrorModel.java")).contains("String message");
         String api = source(files, "/api/PetsApi.java");
-        assertThat(api).contains("listPets(", "createPet(", "showPetById(", "deletePet(", "uploadPhoto(");
+        assertThat(api).contains("list(", "create(", "showById(", "delete(", "uploadPhoto(");
         // converted, not guessed: the body parameter became a request body, formData a multipart body, the base path a server
-        assertThat(api).contains("Pet createPet(Pet body)", "uploadPhoto(Long petId, UploadPhotoRequest body)");
+        assertThat(api).contains("Pet create(Pet body)", "uploadPhoto(Long petId, UploadPhotoRequest body)");
         assertThat(source(files, "/model/UploadPhotoRequest.java")).contains("caption", "file");
         assertThat(files.stream().map(GeneratedFile::content)).anySatisfy(c -> assertThat(c).contains("https://petstore.example.com/v1"));
 

@@ -106,7 +106,7 @@ class BuildPassesTest {
         Operations operations = operations(before);
 
         Operations.Draft list = operations.groups().get(0).operations().get(0);
-        assertThat(list.operation().methodName()).isEqualTo("listItems");
+        assertThat(list.operation().methodName()).as("listItems in the group Items").isEqualTo("list");
         assertThat(list.filterKinds()).containsExactly(Optional.of(FilterKind.INCLUDE), Optional.of(FilterKind.EXCLUDE), Optional.empty());
         assertThat(list.operation().parameters()).allSatisfy(p -> assertThat(p.fieldFilter()).isEmpty());
         assertThat(list.operation().parameters().get(1).type()).as("still the spec's type").isEqualTo(TypeRef.Builtin.STRING);
@@ -124,7 +124,7 @@ class BuildPassesTest {
         List<Parameter> parameters = filtered.apis().get(0).operations().get(0).parameters();
         assertThat(parameters.get(0).fieldFilter()).get().extracting(Parameter.FieldFilter::include, Parameter.FieldFilter::fieldEnum).containsExactly(true, "ItemField");
         assertThat(parameters.get(1).fieldFilter()).get().extracting(Parameter.FieldFilter::include, Parameter.FieldFilter::fieldEnum).containsExactly(false, "ItemField");
-        assertThat(parameters.get(1).type()).isEqualTo(new TypeRef.ListOf(TypeRef.Builtin.STRING));
+        assertThat(parameters.get(1).type()).as("typed: the enum's constants").isEqualTo(new TypeRef.ListOf(new TypeRef.Named("ItemField")));
         assertThat(parameters.get(2).fieldFilter()).isEmpty();
         assertThat(filtered.schemas().model("Item").flatMap(ModelDef::fieldEnum)).contains("ItemField");
         assertThat(operations.schemas().model("Item").flatMap(ModelDef::fieldEnum)).as("the operations' schemas").isEmpty();

@@ -28,7 +28,7 @@ class SentModelsPassTest {
                         true, Parameter.Style.DEEP_OBJECT)), named("Answer"));
         Operation form = operation(Optional.of(body(named("Form"), Operation.Kind.FORM)), List.of(), named("Answer"));
 
-        SentModelsPass.SentModels sent = SentModelsPass.run(List.of(new ApiGroup("t", false, "TApi", "t", "", List.of(post, form))),
+        SentModelsPass.SentModels sent = SentModelsPass.run(List.of(new ApiGroup("t", false, "TApi", "TAsyncApi", "t", "", List.of(post, form))),
                 models, unions);
 
         assertThat(sent.sentModels()).containsExactly("Body", "Item", "Tag", "Variant", "Filter", "Patch", "Form");
@@ -54,7 +54,7 @@ class SentModelsPassTest {
     }
 
     private static Operation operation(Optional<Operation.Body> body, List<Parameter> parameters, TypeRef answer) {
-        return new Operation("op", "op", "opAsync", "POST", "/x", "#/paths/~1x/post", "", "", false, parameters, body,
+        return new Operation("op", "op", "opRequest", "POST", "/x", "#/paths/~1x/post", "", "", false, parameters, body,
                 Optional.of(answer), "", Optional.empty());
     }
 }

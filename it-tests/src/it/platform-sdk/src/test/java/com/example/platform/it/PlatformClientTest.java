@@ -26,6 +26,7 @@ import com.example.platform.InvalidDataException;
 import com.example.platform.PlatformApiException;
 import com.example.platform.PlatformClient;
 import com.example.platform.PlatformCredentials;
+import com.example.platform.api.GetProductParams;
 import com.example.platform.api.ListProductsParams;
 import com.example.platform.model.Product;
 import com.example.platform.model.ProductField;
@@ -128,12 +129,61 @@ class PlatformClientTest {
     }
 
     @Test
+    void getTakesTheFieldsDirectlyAndSendsThemCommaSeparated() {
+        server.stubFor(get(urlPathEqualTo("/api/products/SKU-1")).willReturn(okJson("{\"sku\": \"SKU-1\", \"stock\": 10}")));
+        PlatformClient client = tenantClient();
+
+        Product product = client.products().get("SKU-1", ProductField.SKU, ProductField.STOCK);
+
+        assertThat(product.sku()).isEqualTo("SKU-1");
+        assertThat(product.stock()).isEqualTo(10);
+        LoggedRequest request = onlyRequest();
+        assertThat(request.getUrl()).isEqualTo("/api/products/SKU-1?includeFields=sku,stock");
+        assertThat(request.queryParameter("includeFields").values()).containsExactly("sku,stock");
+    }
+
+    @Test
+    void paramsRecordKeepsTypedFieldsAndSendsRawNamesAfterThem() {
+        server.stubFor(get(urlPathEqualTo("/api/products/SKU-1")).willReturn(okJson("{\"sku\": \"SKU-1\"}")));
+
+        GetProductParams params = GetProductParams.builder().includeFields(ProductField.SKU)
+                .includeFieldNames("newServerField").excludeFields(ProductField.DESCRIPTION).build();
+        tenantClient().products().get("SKU-1", params);
+
+        assertThat(params.includeFields()).containsExactly(ProductField.SKU);
+        assertThat(onlyRequest().getUrl())
+                .isEqualTo("/api/products/SKU-1?includeFields=sku,newServerField&excludeFields=description");
+    }
+
+    @Test
+    void noFieldsIsTheCallWithoutOptionalParameters() {
+        server.stubFor(get(urlPathEqualTo("/api/products/SKU-1")).willReturn(okJson(PRODUCT_JSON)));
+
+        tenantClient().products().get("SKU-1");
+        tenantClient().products().get("SKU-1", new ProductField[0]);
+
+        List<LoggedRequest> requests = server.findAll(anyRequestedFor(anyUrl()));
+        assertThat(requests).extracting(LoggedRequest::getUrl).containsExactly("/api/products/SKU-1", "/api/products/SKU-1");
+    }
+
+    @Test
+    void asyncKeepsThePerCallOptionsOfTheViewItCameFrom() {
+        server.stubFor(get(urlPathEqualTo("/api/products/SKU-1")).willReturn(okJson(PRODUCT_JSON)));
+        var options = dev.specwright.runtime.RequestOptions.builder().header("X-Correlation-Id", "c-7").build();
+
+        Product product = tenantClient().products().with(options).async().get("SKU-1", ProductField.SKU).join();
+
+        assertThat(product.sku()).isEqualTo("SKU-1");
+        server.verify(1, getRequestedFor(urlPathEqualTo("/api/products/SKU-1"))
+                .withQueryParam("includeFields", equalTo("sku")).withHeader("X-Correlation-Id", equalTo("c-7")));
+    }
+
+    @Test
     void listSendsTypedFieldFilterAsCommaSeparatedNames() {
         server.stubFor(get(urlPathEqualTo("/api/products"))
                 .willReturn(okJson("[{\"sku\": \"SKU-1\", \"stock\": 10}, {\"sku\": \"SKU-2\", \"stock\": 0}]")));
 
-        List<Product> products = tenantClient().products()
-                .listProducts(ListProductsParams.builder().includeFields(ProductField.SKU, ProductField.STOCK).build());
+        List<Product> products = tenantClient().products().list(ProductField.SKU, ProductField.STOCK);
 
         assertThat(products).extracting(Product::sku).containsExactly("SKU-1", "SKU-2");
         assertThat(products).extracting(Product::stock).containsExactly(10, 0);
@@ -148,7 +198,7 @@ class PlatformClientTest {
         server.stubFor(post(urlPathEqualTo("/api/products")).willReturn(aResponse().withStatus(201)
                 .withHeader("Content-Type", "application/json").withBody(PRODUCT_JSON)));
 
-        Product created = tenantClient().products().createProduct(Product.builder()
+        Product created = tenantClient().products().create(Product.builder()
                 .sku("SKU-1").title("A title").stock(10).price(199.0).currency("SEK").categories(List.of("shoes"))
                 .build());
 
@@ -168,7 +218,7 @@ class PlatformClientTest {
         server.stubFor(put(urlPathEqualTo("/api/products/SKU-1")).willReturn(okJson(PRODUCT_JSON)));
 
         Product updated = tenantClient().products()
-                .updateProduct("SKU-1", ProductUpdate.builder().stock(5).price(149.5).build());
+                .update("SKU-1", ProductUpdate.builder().stock(5).price(149.5).build());
 
         assertThat(updated.sku()).isEqualTo("SKU-1");
         // equalToJson without ignoreExtraElements: exactly these members, nothing else (not even "title": null)
@@ -182,7 +232,7 @@ class PlatformClientTest {
     void partialUpdateCanClearAFieldWithAnExplicitNull() throws IOException {
         server.stubFor(put(urlPathEqualTo("/api/products/SKU-1")).willReturn(okJson(PRODUCT_JSON)));
 
-        tenantClient().products().updateProduct("SKU-1", ProductUpdate.builder().description(null).stock(0).build());
+        tenantClient().products().update("SKU-1", ProductUpdate.builder().description(null).stock(0).build());
 
         JsonNode body = json.readTree(onlyRequest().getBodyAsString());
         assertThat(fieldNames(body)).containsExactlyInAnyOrder("description", "stock"); // set to null ≠ never set
@@ -197,9 +247,9 @@ class PlatformClientTest {
                 .withHeader("Content-Type", "application/json").withBody(NOT_SORTABLE)));
         PlatformClient client = tenantClient();
 
-        Product product = client.products().getProductAsync("SKU-1").join();
+        Product product = client.products().async().get("SKU-1").join();
         java.util.concurrent.CompletionException failed = catchThrowableOfType(java.util.concurrent.CompletionException.class,
-                () -> client.products().listProductsAsync(ListProductsParams.builder().orderBy("unsortableField").build()).join());
+                () -> client.products().async().list(ListProductsParams.builder().orderBy("unsortableField").build()).join());
 
         assertThat(product.sku()).isEqualTo("SKU-1");
         assertThat(failed).isNotNull();
@@ -215,8 +265,8 @@ class PlatformClientTest {
 
         client.products().with(dev.specwright.runtime.RequestOptions.builder()
                         .idempotencyKey("create-SKU-1").header("X-Correlation-Id", "c-42").build())
-                .createProduct(Product.builder().sku("SKU-1").build());
-        client.products().createProduct(Product.builder().sku("SKU-2").build());
+                .create(Product.builder().sku("SKU-1").build());
+        client.products().create(Product.builder().sku("SKU-2").build());
 
         server.verify(1, postRequestedFor(urlPathEqualTo("/api/products"))
                 .withHeader("Idempotency-Key", equalTo("create-SKU-1")).withHeader("X-Correlation-Id", equalTo("c-42"))
@@ -229,7 +279,7 @@ class PlatformClientTest {
         server.stubFor(delete(urlPathEqualTo("/api/products/SKU%201"))
                 .willReturn(okJson("{\"sku\": \"SKU 1\", \"isDeleted\": true}")));
 
-        Product deleted = tenantClient().products().deleteProduct("SKU 1");
+        Product deleted = tenantClient().products().delete("SKU 1");
 
         assertThat(deleted.isDeleted()).isTrue();
         server.verify(1, deleteRequestedFor(urlPathEqualTo("/api/products/SKU%201")));
@@ -242,7 +292,7 @@ class PlatformClientTest {
                 .withHeader("Content-Type", "application/json").withBody(NOT_SORTABLE)));
 
         InvalidDataException e = catchThrowableOfType(InvalidDataException.class, () -> tenantClient().products()
-                .listProducts(ListProductsParams.builder().orderBy("unsortableField").build()));
+                .list(ListProductsParams.builder().orderBy("unsortableField").build()));
 
         assertThat(e).isNotNull().isInstanceOf(PlatformApiException.class);
         assertThat(e.errorCode()).isEqualTo(ErrorCode.PRODUCT_FIELD_NOT_SORTABLE);
@@ -275,11 +325,11 @@ class PlatformClientTest {
         server.stubFor(delete(urlPathEqualTo("/api/products/SKU-1")).willReturn(okJson(PRODUCT_JSON)));
 
         PlatformClient client = tenantClient();
-        client.products().listProducts(ListProductsParams.builder().build());
-        client.products().getProduct("SKU-1");
-        client.products().createProduct(Product.builder().sku("SKU-1").build());
-        client.products().updateProduct("SKU-1", ProductUpdate.builder().title("New").build());
-        client.products().deleteProduct("SKU-1");
+        client.products().list(ListProductsParams.builder().build());
+        client.products().get("SKU-1");
+        client.products().create(Product.builder().sku("SKU-1").build());
+        client.products().update("SKU-1", ProductUpdate.builder().title("New").build());
+        client.products().delete("SKU-1");
 
         assertThat(server.getAllServeEvents()).hasSize(5);
         server.verify(5, anyRequestedFor(anyUrl())
