@@ -20,8 +20,9 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * The pipeline: load → build → emit → write. Everything before {@code write} is in memory, so a bad spec or errors file
- * never leaves a partial output behind.
+ * The pipeline: load → build → emit → write. Loading and building are in memory, so a bad spec or errors file is
+ * refused before the output folder is looked at; emission streams into the writer one file at a time, and the writer
+ * stages every file before it moves any into place, so a failure at any stage never leaves a partial output behind.
  */
 public final class Generator {
 
@@ -92,10 +93,13 @@ public final class Generator {
      * @throws dev.specwright.generator.write.OutputLockedException another run is writing into the same folder
      */
     public GenerationReport generate(GeneratorOptions options) throws SpecProblemsException, IOException {
-        List<GeneratedFile> files = files(options);
+        // Only the final model is kept: the parser's OpenAPI tree and the passes' results are garbage from here on.
+        ApiModel api = model(options);
         OutputWriter.Settings settings = new OutputWriter.Settings(Optional.of(options.spec()), options.owner(),
                 options.overwrite());
-        OutputWriter.Result result = new OutputWriter().write(options.outputDir(), files, settings);
+        // Each file is rendered, staged and dropped in turn: the whole output is never in memory.
+        OutputWriter.Result result = new OutputWriter().write(options.outputDir(),
+                Emitters.emit(Emitters.defaults(), api, options.layout()), settings);
         Path sourceRoot = options.outputDir().resolve(Emitters.SOURCE_ROOT);
         return new GenerationReport(sourceRoot, result.written(), result.unchanged(), result.deleted(),
                 result.warnings());
