@@ -1,6 +1,7 @@
 package dev.specwright.generator;
 
 import dev.specwright.generator.emit.Emitters;
+import dev.specwright.generator.emit.FileEmitter;
 import dev.specwright.generator.emit.GeneratedFile;
 import dev.specwright.generator.load.ErrorCatalogLoader;
 import dev.specwright.generator.load.RawErrorCatalog;
@@ -93,13 +94,22 @@ public final class Generator {
      * @throws dev.specwright.generator.write.OutputLockedException another run is writing into the same folder
      */
     public GenerationReport generate(GeneratorOptions options) throws SpecProblemsException, IOException {
+        return generate(options, Emitters.defaults());
+    }
+
+    /**
+     * Generates the files of {@code emitters} (the defaults, with a tool's own added, say) with the same promises: should
+     * an emitter throw midway, the exception comes out as it was thrown and the output folder is as it was.
+     */
+    public GenerationReport generate(GeneratorOptions options, List<FileEmitter> emitters)
+            throws SpecProblemsException, IOException {
         // Only the final model is kept: the parser's OpenAPI tree and the passes' results are garbage from here on.
         ApiModel api = model(options);
         OutputWriter.Settings settings = new OutputWriter.Settings(Optional.of(options.spec()), options.owner(),
                 options.overwrite());
         // Each file is rendered, staged and dropped in turn: the whole output is never in memory.
         OutputWriter.Result result = new OutputWriter().write(options.outputDir(),
-                Emitters.emit(Emitters.defaults(), api, options.layout()), settings);
+                Emitters.emit(emitters, api, options.layout()), settings);
         Path sourceRoot = options.outputDir().resolve(Emitters.SOURCE_ROOT);
         return new GenerationReport(sourceRoot, result.written(), result.unchanged(), result.deleted(),
                 result.warnings());
