@@ -3,6 +3,10 @@ package dev.specwright.generator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.specwright.generator.emit.EmitContext;
+import dev.specwright.generator.emit.Emitters;
+import dev.specwright.generator.emit.FileEmitter;
+import dev.specwright.generator.emit.GeneratedFile;
 import dev.specwright.generator.write.OutputConflictException;
 import dev.specwright.generator.write.OutputRefusedException;
 
@@ -10,6 +14,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -121,6 +127,51 @@ class GeneratorWriteTest {
         assertThat(out.resolve("pom.xml")).doesNotExist();
         assertThat(report.deleted()).containsExactly(Path.of("pom.xml"));
         assertThat(report.warnings()).singleElement().asString().startsWith("kept README.md");
+    }
+
+    @Test
+    void anEmitterThatThrowsAfterOthersRenderedLeavesThePreviousGenerationAsItWas() throws Exception {
+        Path out = tmp.resolve("out");
+        new Generator().generate(options(out, Layout.PROJECT));
+        Files.writeString(out.resolve("NOTES.txt"), "mine");
+        Map<String, byte[]> before = tree(out);
+        Map<String, FileTime> times = times(out);
+        IllegalStateException bug = new IllegalStateException("a plugged-in emitter's bug");
+        List<FileEmitter> emitters = new ArrayList<>(Emitters.defaults());
+        emitters.add(emitters.size() - 1, new FileEmitter() {
+            @Override
+            public String name() {
+                return "failing";
+            }
+
+            @Override
+            public Stream<GeneratedFile> emit(EmitContext context) {
+                // the models, APIs, client and errors before it are rendered and staged by now
+                return Stream.of(new GeneratedFile("src/main/java/Extra.java", "class Extra {}")).<GeneratedFile>map(f -> {
+                    throw bug;
+                });
+            }
+        });
+
+        assertThatThrownBy(() -> new Generator().generate(options(out, Layout.SOURCES), emitters)).isSameAs(bug);
+
+        Map<String, byte[]> after = tree(out);
+        assertThat(after.keySet()).isEqualTo(before.keySet());
+        before.forEach((path, bytes) -> assertThat(after.get(path)).as(path).isEqualTo(bytes));
+        assertThat(times(out)).isEqualTo(times);
+        try (Stream<Path> entries = Files.list(out)) {
+            assertThat(entries.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith(".specwright-staging"));
+        }
+    }
+
+    private static Map<String, FileTime> times(Path root) throws IOException {
+        Map<String, FileTime> times = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.filter(Files::isRegularFile).toList()) {
+                times.put(root.relativize(p).toString(), Files.getLastModifiedTime(p));
+            }
+        }
+        return times;
     }
 
     private static Map<String, byte[]> tree(Path root) throws IOException {

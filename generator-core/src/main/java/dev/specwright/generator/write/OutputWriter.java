@@ -2,22 +2,27 @@ package dev.specwright.generator.write;
 
 import dev.specwright.generator.emit.GeneratedFile;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
- * The one place that touches the output folder, and only where it wrote before. A run checks the folder, plans every
- * write and deletion against the manifest (see {@link WritePlanner}), refuses before touching
+ * The one place that touches the output folder, and only where it wrote before. A run checks the folder, writes each
+ * file as it is generated into a staging folder inside it (see {@link StagingFolder}; only paths and hashes stay in
+ * memory), then plans every write and deletion against the manifest (see {@link WritePlanner}), refuses before touching
  * anything if a file of someone else's is in the way, and only then takes the folder's lock, plans again under it and
- * writes. Unchanged files keep their timestamps
- * (incremental builds stay incremental); changed files are written to a temporary sibling and moved into place, so a
- * reader never sees half a file; the manifest is replaced atomically.
+ * moves the changed files into place. Unchanged files keep their timestamps (incremental builds stay incremental);
+ * each changed file arrives by one atomic rename, so a reader never sees half a file; the manifest is replaced
+ * atomically; the staging folder is deleted however the run ends.
  */
 public final class OutputWriter {
 
@@ -67,21 +72,80 @@ public final class OutputWriter {
         return write(outputDir, files, Settings.defaults());
     }
 
+    /** A list is a stream that is already in memory: the same promises, the same exceptions. */
     public Result write(Path outputDir, List<GeneratedFile> files, Settings settings) throws IOException {
-        OutputFolder folder = OutputFolder.check(outputDir, settings.specFile(), home);
+        return write(outputDir, files.stream(), settings);
+    }
+
+    /**
+     * Writes the files of {@code files} as they come, consuming (and closing) the stream: each into the staging folder,
+     * keeping only its path and hash, so the output of a large spec is never in memory at once. Once the stream ends,
+     * the run plans, refuses or takes the lock, and moves the staged files into place. Whatever ends the run early, an
+     * exception from the stream (an emitter's bug, a file name checked as it is rendered) or a refusal, the staging
+     * folder is deleted and the output folder is as it was.
+     */
+    public Result write(Path outputDir, Stream<GeneratedFile> files, Settings settings) throws IOException {
+        try (files) {
+            OutputFolder folder = OutputFolder.check(outputDir, settings.specFile(), home);
+            Path root = folder.root();
+            boolean existed = Files.exists(root, LinkOption.NOFOLLOW_LINKS);
+            Files.createDirectories(root);
+            try (StagingFolder staging = StagingFolder.create(root)) {
+                return write(outputDir, folder, stage(staging, files), staging, settings);
+            } catch (IOException | RuntimeException | Error e) {
+                if (!existed) {
+                    deleteIfEmpty(root, e); // a run that wrote nothing leaves no folder behind either
+                }
+                throw e;
+            }
+        }
+    }
+
+    private static void deleteIfEmpty(Path folder, Throwable failure) {
+        try (Stream<Path> entries = Files.list(folder)) {
+            if (entries.findAny().isEmpty()) {
+                Files.delete(folder);
+            }
+        } catch (IOException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    /** Every file into the staging folder, its name checked first; what is kept of each is a {@link StagedFile}. */
+    private static List<StagedFile> stage(StagingFolder staging, Stream<GeneratedFile> files) throws IOException {
+        GeneratedPaths names = new GeneratedPaths();
+        List<StagedFile> staged = new ArrayList<>();
+        try {
+            // forEach pushes one file at a time through the whole pipeline; an iterator over a flatMap may buffer
+            files.forEach(file -> {
+                names.check(file.path());
+                try {
+                    staged.add(staging.stage(file));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        return staged;
+    }
+
+    private Result write(Path outputDir, OutputFolder folder, List<StagedFile> files, StagingFolder staging,
+            Settings settings) throws IOException {
         Path root = folder.root();
-        Files.createDirectories(root);
         String manifestName = Manifest.fileName(settings.owner());
         // A refusal must leave the folder exactly as it was, so the plan is checked once before the lock (whose file
         // stays in the folder) is taken, and once more under it: that second plan is the one applied.
         refuseIfNeeded(outputDir, plan(folder, manifestName, files, settings));
         OutputLock lock = OutputLock.acquire(root);
         try {
+            StagingFolder.deleteLeftovers(root);
             boolean legacy = !Files.isRegularFile(root.resolve(manifestName))
                     && Files.isRegularFile(root.resolve(Manifest.LEGACY));
             WritePlan plan = plan(folder, manifestName, files, settings);
             refuseIfNeeded(outputDir, plan);
-            apply(root, plan, manifestName);
+            apply(root, plan, manifestName, staging);
             if (legacy) {
                 Files.deleteIfExists(root.resolve(Manifest.LEGACY)); // its paths now live in the new manifest
             }
@@ -93,7 +157,7 @@ public final class OutputWriter {
     }
 
     /** Reads only: what this run would write, delete and leave alone, and what is in its way. */
-    private static WritePlan plan(OutputFolder folder, String manifestName, List<GeneratedFile> files,
+    private static WritePlan plan(OutputFolder folder, String manifestName, List<StagedFile> files,
             Settings settings) throws IOException {
         Path root = folder.root();
         return new WritePlanner(folder, Manifest.read(root, manifestName), Manifest.claimedByOthers(root, manifestName),
@@ -115,10 +179,11 @@ public final class OutputWriter {
     }
 
     /**
-     * Writes, deletes, then records. Should an operation fail half way (a full disk), the manifest still records what
-     * was really done, so the next run knows which files are its own.
+     * Moves into place, deletes, then records. Should an operation fail half way (a full disk), the manifest still
+     * records what was really done, so the next run knows which files are its own.
      */
-    private static void apply(Path root, WritePlan plan, String manifestName) throws IOException {
+    private static void apply(Path root, WritePlan plan, String manifestName, StagingFolder staging)
+            throws IOException {
         Map<String, String> recorded = new TreeMap<>(plan.manifest());
         for (WritePlan.Write write : plan.writes()) {
             recordPrevious(recorded, plan.previous(), write.path());
@@ -128,7 +193,7 @@ public final class OutputWriter {
         }
         try {
             for (WritePlan.Write write : plan.writes()) {
-                writeFile(root.resolve(write.path()), write.bytes());
+                moveIntoPlace(staging.resolve(write.path()), root.resolve(write.path()));
                 recorded.put(write.path(), plan.manifest().get(write.path()));
             }
             for (String path : plan.deletions()) {
@@ -150,9 +215,9 @@ public final class OutputWriter {
         }
     }
 
-    private static void writeFile(Path target, byte[] bytes) throws IOException {
+    private static void moveIntoPlace(Path staged, Path target) throws IOException {
         Files.createDirectories(target.getParent());
-        SiblingFile.replace(target, bytes, ".specwright-");
+        SiblingFile.moveIntoPlace(staged, target, ".specwright-");
     }
 
     private static List<Path> paths(List<String> relative) {

@@ -39,6 +39,20 @@ final class SiblingFile {
         }
     }
 
+    /**
+     * Moves a file written elsewhere on the same file system (the staging folder) into place with one atomic rename;
+     * like {@link #replace}, an existing target's permissions carry over. Where the rename cannot be atomic (a mount
+     * point between the two), the bytes go through a temporary sibling instead, so the promise stays the same.
+     */
+    static void moveIntoPlace(Path staged, Path target, String tempPrefix) throws IOException {
+        keepPermissions(target, staged);
+        try {
+            Files.move(staged, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            replace(target, Files.readAllBytes(staged), tempPrefix);
+        }
+    }
+
     /** A new, empty file with a random name next to the target; the name never matters, only that it is new. */
     private static Path create(Path folder, String prefix) throws IOException {
         for (int attempt = 1; ; attempt++) {

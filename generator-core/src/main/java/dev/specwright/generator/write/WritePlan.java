@@ -8,7 +8,7 @@ import java.util.Optional;
 /**
  * Everything a run will do to the output folder, decided before any of it is done, so a refusal changes nothing.
  *
- * @param writes files to create or replace, with the bytes to write
+ * @param writes files to create or replace (from the staging folder)
  * @param unchanged paths whose bytes are already right
  * @param deletions paths the last run wrote, the spec no longer produces, and whose bytes are still ours
  * @param ignored paths the ignore file hands to the user
@@ -29,5 +29,5 @@ record WritePlan(
         Map<String, Optional<String>> previous,
         Map<String, String> manifest) {
 
-    record Write(String path, byte[] bytes) {}
+    record Write(String path) {}
 }

@@ -1,20 +1,15 @@
 package dev.specwright.generator.write;
 
-import dev.specwright.generator.emit.GeneratedFile;
 import dev.specwright.generator.write.OutputConflictException.Conflict;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -23,10 +18,6 @@ import java.util.TreeMap;
  * is adopted (rewriting it would change nothing, so no one's work is at stake).
  */
 final class WritePlanner {
-
-    /** ext4, APFS and NTFS all stop at 255 (bytes or UTF-16 units): failing half way through the writes is worse. */
-    private static final int MAX_NAME_BYTES = 255;
-    private static final Set<String> RESERVED = Set.of(OutputWriter.IGNORE_FILE, OutputLock.FILE_NAME, Manifest.LEGACY);
 
     private final OutputFolder folder;
     private final Manifest manifest;
@@ -42,8 +33,7 @@ final class WritePlanner {
     private final List<Conflict> unsafe = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
     private final Map<String, String> next = new TreeMap<>();
-    /** Lower-cased generated path → its target, to spot two paths one case-insensitive file system would merge. */
-    private final Map<String, String> byFoldedCase = new HashMap<>();
+    private final GeneratedPaths generated = new GeneratedPaths();
 
     WritePlanner(OutputFolder folder, Manifest manifest, Map<String, String> claimedByOthers, IgnoreFile ignore,
             boolean overwrite) {
@@ -54,15 +44,17 @@ final class WritePlanner {
         this.overwrite = overwrite;
     }
 
-    WritePlan plan(List<GeneratedFile> files) throws IOException {
-        for (GeneratedFile file : files) {
-            checkName(file.path());
+    /** Plans {@code files} (staged, so only their hashes are at hand), in path order. */
+    WritePlan plan(List<StagedFile> files) throws IOException {
+        List<StagedFile> sorted = files.stream().sorted(Comparator.comparing(StagedFile::path)).toList();
+        for (StagedFile file : sorted) {
+            generated.check(file.path()); // checked while staging already; again here, as the plan relies on it
         }
-        for (GeneratedFile file : files) {
-            planWrite(file.path(), file.content().getBytes(StandardCharsets.UTF_8));
+        for (StagedFile file : sorted) {
+            planWrite(file);
         }
         for (var entry : manifest.entries().entrySet()) {
-            if (!entry.getKey().equals(byFoldedCase.get(fold(entry.getKey())))) {
+            if (!generated.sameFileAs(entry.getKey()).equals(Optional.of(entry.getKey()))) {
                 planStale(entry.getKey(), entry.getValue());
             }
         }
@@ -71,29 +63,8 @@ final class WritePlanner {
         return new WritePlan(writes, unchanged, deletions, ignored, conflicts, unsafe, warnings, manifest.entries(), next);
     }
 
-    /** Generated names come from our naming; a clash here is our bug, so it stops the run before any write. */
-    private void checkName(String path) {
-        if (path.chars().anyMatch(c -> c < 0x20 || c == 0x7f) || RESERVED.contains(path)
-                || path.startsWith(Manifest.PREFIX)) {
-            throw new IllegalStateException("Specwright generated an unusable file name " + path
-                    + "; nothing was written. Please report this with the spec.");
-        }
-        for (String segment : path.split("/")) {
-            if (segment.getBytes(StandardCharsets.UTF_8).length > MAX_NAME_BYTES) {
-                throw new IllegalStateException("Specwright generated a file name longer than " + MAX_NAME_BYTES
-                        + " bytes, which no common file system stores: " + segment + " in " + path
-                        + "; nothing was written. Please report this with the spec.");
-            }
-        }
-        String clash = byFoldedCase.putIfAbsent(fold(path), path);
-        if (clash != null) {
-            throw new IllegalStateException("Specwright generated two files whose names differ only in case, " + clash
-                    + " and " + path + ", which are one file on Windows and macOS; nothing was written."
-                    + " Please report this with the spec.");
-        }
-    }
-
-    private void planWrite(String path, byte[] bytes) throws IOException {
+    private void planWrite(StagedFile file) throws IOException {
+        String path = file.path();
         if (ignore.ignores(path)) {
             ignored.add(path);
             return;
@@ -104,10 +75,9 @@ final class WritePlanner {
             return;
         }
         Path target = folder.resolve(path);
-        String hash = Manifest.sha256(bytes);
-        next.put(path, hash);
+        next.put(path, file.sha256());
         if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-            writes.add(new WritePlan.Write(path, bytes));
+            writes.add(new WritePlan.Write(path));
             return;
         }
         if (!Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
@@ -115,14 +85,15 @@ final class WritePlanner {
             unsafe.add(new Conflict(path, "it is a folder (or another non-file), where a generated file must go"));
             return;
         }
-        byte[] onDisk = Files.readAllBytes(target);
+        // the size first: a file of another length cannot be equal, and then it is read only if it may be ours
+        String diskHash = Files.size(target) == file.size() ? Manifest.sha256(Files.readAllBytes(target)) : null;
         Optional<String> notOurs = otherOwner(path);
-        if (notOurs.isEmpty() && Arrays.equals(onDisk, bytes)) {
+        if (notOurs.isEmpty() && file.sha256().equals(diskHash)) {
             unchanged.add(path);
             return;
         }
         if (notOurs.isEmpty()) {
-            notOurs = whyNotOurs(path, target, Manifest.sha256(onDisk));
+            notOurs = whyNotOurs(path, target, diskHash != null ? diskHash : Manifest.sha256(Files.readAllBytes(target)));
         }
         if (notOurs.isPresent()) {
             if (!overwrite) {
@@ -131,7 +102,7 @@ final class WritePlanner {
             }
             warnings.add("replaced " + path + " because overwriting was asked for (" + notOurs.get() + ")");
         }
-        writes.add(new WritePlan.Write(path, bytes));
+        writes.add(new WritePlan.Write(path));
     }
 
     /** Why a path another owner's manifest lists (and ours does not) is not ours, or empty. */
@@ -177,6 +148,9 @@ final class WritePlanner {
     }
 
     private void planStale(String path, Optional<String> recorded) throws IOException {
+        if (path.startsWith(StagingFolder.PREFIX)) {
+            return; // a hand-edited manifest line into a run's staging folder: never a generated file
+        }
         if (ignore.ignores(path)) {
             return; // the user took it over: neither deleted nor recorded
         }
@@ -190,8 +164,8 @@ final class WritePlanner {
         if (!Files.exists(stale, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
-        String current = byFoldedCase.get(fold(path));
-        if (current != null && sameFile(stale, folder.resolve(current))) {
+        Optional<String> current = generated.sameFileAs(path);
+        if (current.isPresent() && sameFile(stale, folder.resolve(current.get()))) {
             return; // a case-only rename on a case-insensitive file system: deleting it would delete the new file
         }
         if (claimedByOthers.containsKey(path)) {
@@ -217,9 +191,5 @@ final class WritePlanner {
     private static boolean sameFile(Path a, Path b) throws IOException {
         return Files.exists(a, LinkOption.NOFOLLOW_LINKS) && Files.exists(b, LinkOption.NOFOLLOW_LINKS)
                 && Files.isSameFile(a, b);
-    }
-
-    private static String fold(String path) {
-        return path.toLowerCase(Locale.ROOT);
     }
 }
