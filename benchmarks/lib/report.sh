@@ -171,6 +171,12 @@ jmh() {
         "$tmp/jmh.csv"
 }
 
+# class.method → bytes allocated per operation (JMH's gc profiler), or nothing
+jmh_alloc() {
+    awk -F, -v b="$1:gc.alloc.rate.norm" 'NR > 1 {gsub(/"/, ""); n = length($1) - length(b);
+        if (n > 0 && substr($1, n) == "." b) {printf "%.0f\n", $5; exit}}' "$tmp/jmh.csv"
+}
+
 jmh_cell() { # score error → "12.3 ± 0.4"
     awk -v s="$1" -v e="$2" 'BEGIN {f = (s >= 100) ? "%.0f" : (s >= 10 ? "%.1f" : "%.2f"); out = sprintf(f, s);
         if (e != "NaN" && e != "") out = out " ± " sprintf(f, e); print out}'
@@ -181,15 +187,20 @@ runtime_row() { # label class ours-method baseline-method baseline-description
     read -r os oe ou <<<"$(jmh "$2.$3")"
     read -r bs be bu <<<"$(jmh "$2.$4")"
     [ -n "${os:-}" ] && [ -n "${bs:-}" ] || die "JMH's results lack $2.$3 or $2.$4 (see its output)"
-    echo "| $1 (${ou/us/µs}) | $(jmh_cell "$os" "$oe") | $(jmh_cell "$bs" "$be") | $(ratio "$os" "$bs") | $5 |"
+    local oa ba
+    oa=$(jmh_alloc "$2.$3"); ba=$(jmh_alloc "$2.$4")
+    echo "| $1 (${ou/us/µs}) | $(jmh_cell "$os" "$oe") | $(jmh_cell "$bs" "$be") | $(ratio "$os" "$bs") \
+| $(grouped "${oa:-0}") / $(grouped "${ba:-0}") B | $5 |"
 }
 
 overhead_row() { # label class ours-method baseline-method
-    local os bs r
+    local os bs r oa ba
     read -r os _ <<<"$(jmh "$2.$3")"
     read -r bs _ <<<"$(jmh "$2.$4")"
     r=$(ratio "$os" "$bs")
-    echo "| $1 | $(awk -v r="$r" 'BEGIN {printf "%+.1f%%", (r - 1) * 100}') (${r}×) | $(verdict "$r" 1.05) |"
+    oa=$(jmh_alloc "$2.$3"); ba=$(jmh_alloc "$2.$4")
+    echo "| $1 | $(awk -v r="$r" 'BEGIN {printf "%+.1f%%", (r - 1) * 100}') (${r}×) | $(verdict "$r" 1.05) \
+| $(ratio "${oa:-0}" "${ba:-0}")× |"
 }
 
 runtime_block() {
@@ -199,7 +210,7 @@ runtime_block() {
     echo
     machine_paragraph
     echo
-    echo "\`$invocation\`: JMH 1.37 from the \`benchmarks/\` project, \`$jmh_settings\` (forks, warm-up iterations and"
+    echo "\`$invocation\`: JMH 1.37 from the \`benchmarks/\` project, \`$jmh_settings -prof gc\` (forks, warm-up iterations and"
     echo "time, measured iterations and time), average time per operation ± JMH's 99.9% confidence half-width. The"
     echo "client is the one \`specwright-maven-plugin\` generates from \`specs/platform\` while building \`benchmarks/\`,"
     echo "rate limit off, plain HTTP allowed to loopback (\`allowPlainHttpToLoopback(true)\`); the baseline is the same"
@@ -207,21 +218,22 @@ runtime_block() {
     echo "runtime's \`ObjectMapper\` configuration, the same generated records as the target). The server is the JDK's"
     echo "\`com.sun.net.httpserver\` on 127.0.0.1 in the same JVM, answering fixed bytes. The token bucket: the runtime's"
     echo "limiter at 10⁹ tokens/s (it never waits, so only the cost of asking is measured) against Bucket4j alone with"
-    echo "the same bandwidth."
+    echo "the same bandwidth. Allocation per operation comes from JMH's \`-prof gc\` (\`gc.alloc.rate.norm\`): unlike"
+    echo "time, it does not depend on what else the machine is doing."
     echo
-    echo "| benchmark | Specwright | baseline | ours/baseline | the baseline |"
-    echo "|---|---:|---:|---:|---|"
+    echo "| benchmark | Specwright | baseline | ours/baseline | allocated per operation, ours / baseline | the baseline |"
+    echo "|---|---:|---:|---:|---:|---|"
     runtime_row "one GET of a product on loopback" SingleGetBenchmark specwright raw "raw HttpClient + Jackson"
     runtime_row "one GET of 10,000 products (about 5 MB) on loopback" LargeListBenchmark specwright raw \
         "raw HttpClient + Jackson"
     runtime_row "taking a rate-limit token, 32 threads" TokenBucketBenchmark specwright bucket4j \
         "Bucket4j \`tryConsume(1)\` alone"
-    echo "| for scale: \`AtomicLong.incrementAndGet\`, 32 threads ($fu) | | $(jmh_cell "$fs" "$fe") | | |"
+    echo "| for scale: \`AtomicLong.incrementAndGet\`, 32 threads ($fu) | | $(jmh_cell "$fs" "$fe") | | | |"
     echo
     echo "### Budget (runtime): at most 5% overhead over the baseline"
     echo
-    echo "| | overhead | |"
-    echo "|---|---:|---|"
+    echo "| | time overhead | | allocation, ours/baseline |"
+    echo "|---|---:|---|---:|"
     overhead_row "one GET" SingleGetBenchmark specwright raw
     overhead_row "10,000 products" LargeListBenchmark specwright raw
     overhead_row "rate-limit token, 32 threads" TokenBucketBenchmark specwright bucket4j

@@ -18,7 +18,7 @@ run_runtime() {
     classpath=benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)
     log "JMH ($jmh_settings): about $( $quick && echo 1 || echo 4 ) min"
     # shellcheck disable=SC2086 # the settings are words on purpose
-    if ! java -cp "$classpath" org.openjdk.jmh.Main $jmh_settings -foe true -rf csv -rff "$tmp/jmh.csv" \
+    if ! java -cp "$classpath" org.openjdk.jmh.Main $jmh_settings -prof gc -foe true -rf csv -rff "$tmp/jmh.csv" \
             'dev\.specwright\..*Benchmark' </dev/null >"$tmp/jmh.log" 2>&1; then
         tail -n 30 "$tmp/jmh.log" >&2
         die "JMH failed (its last lines above)"

@@ -2,7 +2,9 @@ package dev.specwright.benchmarks;
 
 import com.example.platform.PlatformClient;
 import com.example.platform.PlatformCredentials;
+import com.example.platform.model.Product;
 import dev.specwright.runtime.RateLimit;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -35,6 +37,16 @@ final class Fixture implements AutoCloseable {
                 .rateLimit(RateLimit.off())
                 .build();
         raw = new RawPlatformCalls(server.baseUri(), USER, PASSWORD);
+    }
+
+    /** The generated client's call for one product: the one place that names the generated API's methods. */
+    Product generatedGet() {
+        return client.products().getProduct(SKU);
+    }
+
+    /** The generated client's call for the whole list. */
+    List<Product> generatedList() {
+        return client.products().listProducts();
     }
 
     @Override
