@@ -94,7 +94,10 @@ spec_table() { # id label
     echo "| main-code lines | $(grouped "$ol") | $(grouped "$pl") | $(ratio "$ol" "$pl") |"
     echo "| all files written | $(grouped "$oa") | $(grouped "$pa") | $(ratio "$oa" "$pa") |"
     echo "| javac of the main code, once (s) | $(javac_cell "$id" ours) | $(javac_cell "$id" peer) | $(javac_ratio "$id") |"
-    echo "| javac peak RSS (MB) | $(mb "${ojm:-0}") | $(mb "${pjm:-0}") | $(ratio "${ojm:-0}" "${pjm:-0}") |"
+    # a compile that stopped on errors used less memory than a whole one would: no ratio then
+    local jmr=—
+    [ "$(javac_ratio "$id")" = — ] || jmr=$(ratio "${ojm:-0}" "${pjm:-0}")
+    echo "| javac peak RSS (MB) | $(mb "${ojm:-0}") | $(mb "${pjm:-0}") | $jmr |"
     echo
     echo "Each run's wall time (s): Specwright $(gen_runs "$id" ours 4); OpenAPI Generator $(gen_runs "$id" peer 4)."
     echo
