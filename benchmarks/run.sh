@@ -23,33 +23,39 @@ EOF
 }
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-cd "$root"
+caller=$PWD
+absolute() { case $1 in /*|-) echo "$1" ;; *) echo "$caller/$1" ;; esac; } # paths as the caller meant them
 
 invocation="benchmarks/run.sh${*:+ $*}"
-quick=false runs=3 only="" one_spec="" out="" build=true
+quick=false runs="" only="" one_spec="" out="" build=true
 while [ $# -gt 0 ]; do
     case $1 in
         --quick) quick=true ;;
         --runs) runs=${2:?--runs needs a number}; shift ;;
         --only) only=${2:?--only needs generation or runtime}; shift ;;
-        --spec) one_spec=${2:?--spec needs a file}; shift ;;
-        --out) out=${2:?--out needs a file, or - for standard output}; shift ;;
+        --spec) one_spec=$(absolute "${2:?--spec needs a file}"); shift ;;
+        --out) out=$(absolute "${2:?--out needs a file, or - for standard output}"); shift ;;
         --no-build) build=false ;;
         -h|--help) usage; exit 0 ;;
         *) echo "run.sh: unknown argument '$1'" >&2; usage >&2; exit 2 ;;
     esac
     shift
 done
+if [ -z "$runs" ]; then
+    runs=3
+    $quick && runs=1
+fi
 [[ $runs =~ ^[1-9][0-9]*$ ]] || { echo "run.sh: --runs must be a positive whole number, was '$runs'" >&2; exit 2; }
 case $only in
     ""|generation|runtime) ;;
     *) echo "run.sh: --only takes generation or runtime, was '$only'" >&2; exit 2 ;;
 esac
-$quick && [ "$runs" = 3 ] && runs=1
 if [ -z "$out" ]; then
     out=BENCHMARKS.md
     $quick && out=benchmarks/target/BENCHMARKS-quick.md
 fi
+[ -z "$one_spec" ] || [ -f "$one_spec" ] || { echo "run.sh: --spec: no such file: $one_spec" >&2; exit 2; }
+cd "$root"
 for tool in /usr/bin/time java javac awk git; do
     command -v "$tool" >/dev/null || { echo "run.sh: needs $tool (GNU time: apt-get install time)" >&2; exit 2; }
 done
