@@ -72,7 +72,11 @@ sw_jar=cli/target/specwright-cli.jar
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/specwright-bench.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 started=$(date -u +%s)
-log() { printf '[%s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
+# each step's message, and a sample of the load average for the report (how idle the machine was)
+log() {
+    printf '[%s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2
+    cut -d' ' -f1 /proc/loadavg >>"$tmp/load"
+}
 die() { echo "run.sh: $*" >&2; exit 1; }
 
 # shellcheck source=benchmarks/lib/generation.sh
