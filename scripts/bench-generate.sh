@@ -5,8 +5,7 @@
 # Usage: scripts/bench-generate.sh [SPEC] [RUNS] [more benchmarks/run.sh options, e.g. --no-build]
 #   (default: GitHub's api.github.com.json from the corpus, 3 runs)
 set -euo pipefail
-cd "$(dirname "$0")/.."
 corpus=${SPECWRIGHT_CORPUS:-$HOME/.cache/specwright/corpus}
 spec=${1:-$corpus/api/github.com/api.github.com.json}
 runs=${2:-3}
-exec benchmarks/run.sh --only generation --out - --spec "$spec" --runs "$runs" "${@:3}"
+exec "$(dirname "$0")/../benchmarks/run.sh" --only generation --out - --spec "$spec" --runs "$runs" "${@:3}"
