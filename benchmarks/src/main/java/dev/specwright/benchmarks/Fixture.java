@@ -41,12 +41,12 @@ final class Fixture implements AutoCloseable {
 
     /** The generated client's call for one product: the one place that names the generated API's methods. */
     Product generatedGet() {
-        return client.products().getProduct(SKU);
+        return client.products().get(SKU);
     }
 
     /** The generated client's call for the whole list. */
     List<Product> generatedList() {
-        return client.products().listProducts();
+        return client.products().list();
     }
 
     @Override
