@@ -88,8 +88,8 @@ public final class Generator {
     /**
      * Loading a large spec leaves hundreds of megabytes of garbage (the parser's trees) and a heap the JVM grew for it;
      * emission then fills that whole heap with short-lived text before it collects, so a run's peak RSS was set there:
-     * 1.6-1.9 GB on GitHub's spec, of which 13 MB live. One full collection here lets the JVM give the heap back
-     * before emission starts: peak RSS 0.43-0.50 GB, wall time unchanged (measured, see the notes of issue 11). Small
+     * 1.7-2.4 GB on GitHub's spec, of which 13 MB live. One full collection here lets the JVM give the heap back
+     * before emission starts: peak RSS 0.42-0.58 GB, wall and CPU time unchanged (measured, see issue 11). Small
      * specs skip it: the pause (tens of milliseconds) would cost more than the little memory it returns. A JVM
      * started with -XX:+DisableExplicitGC ignores it.
      */
