@@ -153,11 +153,12 @@ class SpecwrightCliTest {
         int exit = run("generate", "--spec", spec.toString(), "--out", target.toString(), "--dump-model");
 
         assertThat(exit).as("stderr: %s", err).isZero();
-        assertThat(out.toString()).contains("\"clientName\" : \"Widget\"").contains("\"methodName\" : \"getWidget\"");
+        assertThat(out.toString()).contains("\"clientName\" : \"Widget\"").contains("\"operationId\" : \"getWidget\"")
+                .as("the group's noun dropped").contains("\"methodName\" : \"get\"");
         assertThat(out.toString()).as("one member per build pass, the model last").startsWith("{\n  \"schemas\" : {")
-                .containsSubsequence("\n  \"credentials\" : {", "\n  \"operations\" : {", "\n  \"fieldFilters\" : {",
+                .containsSubsequence("\n  \"credentials\" : {", "\n  \"operations\" : {", "\n  \"dedup\" : {", "\n  \"fieldFilters\" : {",
                         "\n  \"partialUpdates\" : {", "\n  \"servers\" : [", "\n  \"rateLimit\" : ", "\n  \"errorCatalog\" : {",
-                        "\n  \"model\" : {");
+                        "\n  \"sentModels\" : {", "\n  \"model\" : {");
         assertThat(target).doesNotExist();
     }
 
