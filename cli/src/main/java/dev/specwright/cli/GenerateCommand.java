@@ -86,7 +86,9 @@ final class GenerateCommand implements Callable<Integer> {
         GeneratorOptions options = options();
         // Warnings go to stderr as they come, so stdout stays the model's JSON (--dump-model) or the one-line summary.
         PrintWriter warnings = spec.commandLine().getErr();
-        Generator generator = new Generator(warning -> warnings.println("specwright: warning: " + TerminalText.line(warning.format())));
+        // The CLI is its own process: after the model of a large spec is built, one collection hands the parser's heap back
+        Generator generator = new Generator(warning -> warnings.println("specwright: warning: "
+                + TerminalText.line(warning.format()))).collectingAfterBuild();
         GenerationReport report;
         try {
             if (dumpModel) {

@@ -12,7 +12,7 @@ import java.util.Optional;
  *
  * <pre>{@code
  * client.products().with(RequestOptions.builder().idempotencyKey(orderId).timeout(Duration.ofSeconds(5)).build())
- *       .createProduct(product);
+ *       .create(product);
  * }</pre>
  */
 public final class RequestOptions {

@@ -32,6 +32,7 @@ public final class Generator {
     private static final long LARGE_SPEC_BYTES = 1L << 20;
 
     private final Consumer<SpecProblem> warnings;
+    private final boolean collectAfterBuild;
 
     /** A generator that drops warnings: for tools that only want the output. */
     public Generator() {
@@ -43,7 +44,21 @@ public final class Generator {
      * its fix and what the generated client does instead — before it generates anyway.
      */
     public Generator(Consumer<SpecProblem> warnings) {
+        this(warnings, false);
+    }
+
+    private Generator(Consumer<SpecProblem> warnings, boolean collectAfterBuild) {
         this.warnings = Objects.requireNonNull(warnings, "warnings");
+        this.collectAfterBuild = collectAfterBuild;
+    }
+
+    /**
+     * This generator, running one full collection between building the model of a large spec and emitting it (see
+     * {@link #returnLoadingMemory}): for a process that generates and exits, such as the CLI. Not the default, because
+     * a library must not pause a JVM it shares with others (the Maven plugin runs inside the build's JVM).
+     */
+    public Generator collectingAfterBuild() {
+        return new Generator(warnings, true);
     }
 
     /** Loads and builds the model: what emission starts from. */
@@ -90,8 +105,8 @@ public final class Generator {
      * emission then fills that whole heap with short-lived text before it collects, so a run's peak RSS was set there:
      * 1.7-2.4 GB on GitHub's spec, of which 13 MB live. One full collection here lets the JVM give the heap back
      * before emission starts: peak RSS 0.42-0.58 GB, wall and CPU time unchanged (measured, see issue 11). Small
-     * specs skip it: the pause (tens of milliseconds) would cost more than the little memory it returns. A JVM
-     * started with -XX:+DisableExplicitGC ignores it.
+     * specs skip it: the pause (tens of milliseconds) would cost more than the little memory it returns. Only with
+     * {@link #collectingAfterBuild()}; a JVM started with -XX:+DisableExplicitGC ignores it.
      */
     private static void returnLoadingMemory(Path spec) {
         try {
@@ -127,7 +142,9 @@ public final class Generator {
             throws SpecProblemsException, IOException {
         // Only the final model is kept: the parser's OpenAPI tree and the passes' results are garbage from here on.
         ApiModel api = model(options);
-        returnLoadingMemory(options.spec());
+        if (collectAfterBuild) {
+            returnLoadingMemory(options.spec());
+        }
         OutputWriter.Settings settings = new OutputWriter.Settings(Optional.of(options.spec()), options.owner(),
                 options.overwrite());
         // Each file is rendered, staged and dropped in turn: the whole output is never in memory.

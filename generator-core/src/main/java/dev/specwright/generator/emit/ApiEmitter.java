@@ -152,14 +152,13 @@ final class ApiEmitter implements FileEmitter {
             for (Parameter p : op.requiredParameters()) {
                 positional.add(ParameterSpec.builder(types.of(p.type()), p.javaName()).build());
                 args.add(CodeBlock.of("$N", p.javaName()));
-                paramDocs.add("@param $L $L\n", p.javaName(),
-                        JavaText.javadoc(p.description().isEmpty() ? p.name() : p.description()));
+                paramDocs.add("$L", Javadoc.param(p.javaName(), p.description(), p.name()));
             }
             op.body().ifPresent(b -> {
                 positional.add(ParameterSpec.builder(types.of(b.type()), b.javaName()).build());
                 args.add(CodeBlock.of("$N", b.javaName()));
-                paramDocs.add("@param $L $L\n", b.javaName(),
-                        JavaText.javadoc(b.description().isEmpty() ? "the request body" : b.description()));
+                paramDocs.add("$L", b.description().isBlank() ? "@param " + b.javaName() + " the request body\n"
+                        : Javadoc.param(b.javaName(), b.description(), ""));
             });
             TypeName answer = op.responseType().map(types::of).orElse(TypeName.VOID);
             TypeName returns = async ? ParameterizedTypeName.get(ClassName.get(CompletableFuture.class),
@@ -196,7 +195,7 @@ final class ApiEmitter implements FileEmitter {
                         .addJavadoc("$L, returning only the given fields of the answer.\n\n",
                                 JavaText.javadoc(summary(op)))
                         .addJavadoc(paramDocs.build())
-                        .addJavadoc("@param $L the fields to return (sent as {@code $L})\n", fields, filter.name())
+                        .addJavadoc("@param $L the fields to return (sent as $L)\n", fields, JavaText.javadocCode(filter.name()))
                         .addJavadoc(tail)
                         .addStatement("$L$N($L)", ret, op.methodName(), join(args, CodeBlock.of(
                                 "$T.builder().$N($N).build()", params.get(), filter.javaName(), fields)))

@@ -18,15 +18,15 @@ import java.util.stream.Stream;
 import javax.lang.model.element.Modifier;
 import javax.net.ssl.SSLContext;
 
-/** The entry point: {@code <Name>Client} with its builder, {@code Environment} and {@code <Name>Credentials}. */
-final class ClientEmitter {
+/** The entry point of one run: {@code <Name>Client} with its builder, {@code Environment} and {@code <Name>Credentials}. */
+final class ClientClasses {
 
     private final ApiModel api;
     private final JavaTypes types;
     private final ClassName client;
     private final ClassName environment;
 
-    ClientEmitter(ApiModel api, JavaTypes types) {
+    ClientClasses(ApiModel api, JavaTypes types) {
         this.api = api;
         this.types = types;
         this.client = types.base(api.clientClassName());
@@ -160,7 +160,7 @@ final class ClientEmitter {
         String shared = api.rateLimit().filter(l -> !l.scopeBy().isEmpty())
                 .map(l -> "The client-side token bucket, shared by every client of the same base URI and caller"
                         + (l.scope().isEmpty() ? "" : " (" + JavaText.javadoc(l.scope()) + ")") + ": the caller is "
-                        + l.scopeBy().stream().map(ClientEmitter::scopePartDoc).collect(Collectors.joining(", else "))
+                        + l.scopeBy().stream().map(ClientClasses::scopePartDoc).collect(Collectors.joining(", else "))
                         + ", the first the credentials give")
                 .orElse("The client-side token bucket, one per client object (the API says nothing of whom it counts)");
         return api.rateLimit()

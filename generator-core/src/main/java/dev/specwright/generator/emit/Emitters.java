@@ -3,8 +3,6 @@ package dev.specwright.generator.emit;
 import dev.specwright.generator.Layout;
 import dev.specwright.generator.model.ApiModel;
 import java.util.List;
-import java.util.Objects;
-import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -27,10 +25,9 @@ public final class Emitters {
                 new UnionEmitter(),
                 new ApiEmitter(),
                 new ParamsEmitter(),
-                adapter("client", c -> new ClientEmitter(c.api(), c.types()).emit().map(c::java)),
+                new ClientEmitter(),
                 new ErrorEmitter(),
-                adapter("project files", c -> c.layout() == Layout.PROJECT
-                        ? new TemplateRenderer().project(c.api()).stream() : Stream.empty()));
+                new ProjectFilesEmitter());
     }
 
     /**
@@ -45,21 +42,5 @@ public final class Emitters {
     /** The default emitters' files, sorted by path: for tests and tools that hold the output in memory. */
     public static List<GeneratedFile> all(ApiModel api, Layout layout) {
         return emit(defaults(), api, layout).sorted(java.util.Comparator.comparing(GeneratedFile::path)).toList();
-    }
-
-    // Until each emitter implements FileEmitter itself.
-    private static FileEmitter adapter(String name, Function<EmitContext, Stream<GeneratedFile>> files) {
-        Objects.requireNonNull(name, "name");
-        return new FileEmitter() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public Stream<GeneratedFile> emit(EmitContext context) {
-                return files.apply(context);
-            }
-        };
     }
 }

@@ -54,6 +54,19 @@ final class Javadoc {
     }
 
     /**
+     * What a parameter's {@code @param} says: its description as Markdown (see {@link #inline}), else its name from the
+     * spec as code.
+     */
+    static String describe(String description, String specName) {
+        return description.isBlank() ? JavaText.javadocCode(specName) : inline(description);
+    }
+
+    /** An {@code @param} line for a parameter (see {@link #describe}), wrapped, with its line end. */
+    static String param(String javaName, String description, String specName) {
+        return wrap("@param " + javaName + " " + describe(description, specName), 0) + "\n";
+    }
+
+    /**
      * Markdown to Javadoc HTML, safe in a comment: the first paragraph bare, each later block after a blank line (a
      * paragraph opened by {@code <p>}), no closing {@code </p>}.
      */

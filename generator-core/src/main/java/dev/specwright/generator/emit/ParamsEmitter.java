@@ -43,7 +43,7 @@ final class ParamsEmitter implements FileEmitter {
         List<Component> components = new ArrayList<>();
         for (Parameter p : op.optionalParameters()) {
             components.add(new Component(p.javaName(), types.of(p.type()),
-                    JavaText.javadoc(p.description().isEmpty() ? p.name() : p.description())));
+                    Javadoc.describe(p.description(), p.name())));
             p.fieldFilter().ifPresent(f -> components.add(new Component(f.namesMethod(),
                     ParameterizedTypeName.get(List.class, String.class), "field names not in {@code " + f.fieldEnum()
                     + "}, sent after {@code " + p.javaName() + "}")));
@@ -65,7 +65,7 @@ final class ParamsEmitter implements FileEmitter {
             constructor.addParameter(c.type(), c.name());
             builderType.addField(c.type(), c.name(), Modifier.PRIVATE);
             if (record) {
-                doc.add("@param $L $L\n", c.name(), c.doc());
+                doc.add("$L\n", Javadoc.wrap("@param " + c.name() + " " + c.doc(), 0));
             }
         }
         for (Parameter p : op.optionalParameters()) {
@@ -101,8 +101,7 @@ final class ParamsEmitter implements FileEmitter {
         if (p.fieldFilter().isEmpty()) {
             return List.of(MethodSpec.methodBuilder(p.javaName()).addModifiers(Modifier.PUBLIC).returns(builder)
                     .addParameter(types.of(p.type()), p.javaName())
-                    .addJavadoc("@param $L $L\n@return this builder\n", p.javaName(),
-                            JavaText.javadoc(p.description().isEmpty() ? p.name() : p.description()))
+                    .addJavadoc("$L@return this builder\n", Javadoc.param(p.javaName(), p.description(), p.name()))
                     .addStatement("this.$1N = $1N", p.javaName())
                     .addStatement("return this").build());
         }

@@ -191,17 +191,80 @@ public final class OutputWriter {
         for (String path : plan.deletions()) {
             recordPrevious(recorded, plan.previous(), path);
         }
+        Undo undo = new Undo(root, staging.resolve(UNDO_FOLDER));
         try {
             for (WritePlan.Write write : plan.writes()) {
+                undo.keep(write.path());
                 moveIntoPlace(staging.resolve(write.path()), root.resolve(write.path()));
                 recorded.put(write.path(), plan.manifest().get(write.path()));
             }
             for (String path : plan.deletions()) {
+                undo.keep(path);
                 Files.deleteIfExists(root.resolve(path));
                 recorded.remove(path);
             }
-        } finally {
-            Manifest.of(recorded).write(root, manifestName);
+        } catch (IOException | RuntimeException e) {
+            // A file that cannot be moved into place (a read-only folder, a full disk) must not leave half a generation:
+            // every file changed so far gets its old bytes back, and the old manifest stays.
+            try {
+                undo.rollBack();
+            } catch (IOException | RuntimeException undoFailed) {
+                e.addSuppressed(undoFailed);
+                Manifest.of(recorded).write(root, manifestName); // what is on disk now, so nothing is orphaned
+            }
+            throw e;
+        }
+        Manifest.of(recorded).write(root, manifestName);
+    }
+
+    /** Inside the staging folder: the previous bytes of every file this run replaces or deletes, until it succeeds. */
+    private static final String UNDO_FOLDER = ".undo";
+
+    /**
+     * What it takes to put the output back as it was: for each path touched, in order, a hard link to (or, where the
+     * file system has none, a copy of) the file that was there, or nothing if there was none. A link keeps the old
+     * file's bytes, permissions and timestamps without copying, and the old file stays in place until the atomic
+     * rename replaces it, so a reader never sees a missing file.
+     */
+    private static final class Undo {
+        private final Path root;
+        private final Path folder;
+        private final java.util.ArrayDeque<String> touched = new java.util.ArrayDeque<>();
+        private final java.util.Set<String> kept = new java.util.HashSet<>();
+
+        Undo(Path root, Path folder) {
+            this.root = root;
+            this.folder = folder;
+        }
+
+        void keep(String path) throws IOException {
+            Path current = root.resolve(path);
+            if (Files.isRegularFile(current, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                Path copy = folder.resolve(path);
+                Files.createDirectories(copy.getParent());
+                try {
+                    Files.createLink(copy, current);
+                } catch (UnsupportedOperationException | IOException e) {
+                    Files.copy(current, copy, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES,
+                            java.nio.file.LinkOption.NOFOLLOW_LINKS);
+                }
+                kept.add(path);
+            }
+            touched.push(path);
+        }
+
+        /** Newest first: each path gets its old file back, or is removed if it had none. */
+        void rollBack() throws IOException {
+            while (!touched.isEmpty()) {
+                String path = touched.pop();
+                Path target = root.resolve(path);
+                if (kept.contains(path)) {
+                    Files.move(folder.resolve(path), target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                            java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                } else {
+                    Files.deleteIfExists(target);
+                }
+            }
         }
     }
 

@@ -176,6 +176,9 @@ class SpecTextInjectionTest {
                 .putObject("schema").put("type", "string");
         params.addObject().put("name", "X-Trace" + p(10)).put("in", "header").put("description", p(9))
                 .putObject("schema").put("type", "string");
+        // a field filter without a description: its name from the spec is what the overloads' Javadoc shows
+        params.addObject().put("name", "fields" + p(2)).put("in", "query").put("x-field-filter", "include")
+                .putObject("schema").put("type", "array").putObject("items").put("type", "string");
         ObjectNode responses = get.putObject("responses");
         responses.putObject("200").put("description", p(10)).putObject("content").putObject("application/json")
                 .putObject("schema").put("$ref", "#/components/schemas/Pet");

@@ -119,6 +119,25 @@ class StreamingWriteTest {
     }
 
     @Test
+    void aFileThatCannotBeMovedIntoPlaceUndoesTheFilesMovedBeforeIt() throws IOException {
+        writer.write(out, List.of(file(PET, "class Pet {}"), file(OWNER, "class Owner {}")));
+        Files.setLastModifiedTime(out.resolve(PET), FileTime.fromMillis(0));
+        // a file of the user's where the new generation needs a folder: found only when the file is moved into place,
+        // after Owner.java and Pet.java (path order) were replaced
+        Files.writeString(out.resolve("src/main/java/com/example/zoo"), "my notes");
+        Map<String, String> before = snapshot(out);
+        String manifest = Files.readString(out.resolve(Manifest.PREFIX));
+
+        assertThatThrownBy(() -> writer.write(out, Stream.of(file(PET, "class Pet { int age; }"),
+                file(OWNER, "class Owner { int age; }"), file("src/main/java/com/example/zoo/Zebra.java", "class Zebra {}")),
+                OutputWriter.Settings.defaults())).isInstanceOf(IOException.class);
+
+        assertThat(snapshot(out)).isEqualTo(before);
+        assertThat(out.resolve(Manifest.PREFIX)).hasContent(manifest);
+        assertThat(stagingFolders(out)).isEmpty();
+    }
+
+    @Test
     void unchangedFilesKeepTheirTimestampsAndChangedOnesArriveWhole() throws IOException {
         writer.write(out, List.of(file(PET, "class Pet {}"), file(OWNER, "class Owner {}")));
         Files.setLastModifiedTime(out.resolve(PET), FileTime.fromMillis(0));
