@@ -31,6 +31,9 @@ public final class Generator {
     /** Specs from this size on (GitHub's is 5.7 MB, Stripe's 2.5 MB) leave enough garbage to be worth a collection. */
     private static final long LARGE_SPEC_BYTES = 1L << 20;
 
+    /** The build stage's thread stack: see {@link #onDeepStack}. */
+    private static final long BUILD_STACK_BYTES = 64L << 20;
+
     private final Consumer<SpecProblem> warnings;
     private final boolean collectAfterBuild;
 
@@ -92,7 +95,9 @@ public final class Generator {
                 options.modelPackage());
         BuildPasses passes;
         try {
-            passes = new ApiModelBuilder(openApi, options.spec().toString()).passes(settings, catalog);
+            OpenAPI parsed = openApi;
+            Optional<RawErrorCatalog> errors = catalog;
+            passes = onDeepStack(() -> new ApiModelBuilder(parsed, options.spec().toString()).passes(settings, errors));
         } catch (SpecProblemsException e) {
             throw new SpecProblemsException(SourceLines.added(e.problems())); // each with its line in its file
         }
@@ -116,6 +121,50 @@ public final class Generator {
         } catch (IOException e) {
             // the spec was read a moment ago; if its size cannot be read now, the collection is simply skipped
         }
+    }
+
+    /** The build passes' work, whose result or exception {@link #onDeepStack} hands back. */
+    private interface BuildWork {
+        BuildPasses run() throws SpecProblemsException;
+    }
+
+    /**
+     * The build passes recurse once per level of schema nesting, and the loader lets through 1,000 levels: more than a
+     * default thread stack (1 MB) always holds, depending on how much of the code the JIT has compiled yet. So they run
+     * on a thread of their own with room for that (stack memory is reserved, and only the pages used are taken).
+     */
+    private static BuildPasses onDeepStack(BuildWork work) throws SpecProblemsException {
+        Object[] outcome = new Object[1];
+        Thread thread = new Thread(null, () -> {
+            try {
+                outcome[0] = work.run();
+            } catch (SpecProblemsException | RuntimeException | Error e) {
+                outcome[0] = e;
+            }
+        }, "specwright-build", BUILD_STACK_BYTES);
+        thread.start();
+        boolean interrupted = false;
+        while (true) {
+            try {
+                thread.join(); // the build is short and cannot be stopped halfway, so an interrupt waits for it
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        if (outcome[0] instanceof SpecProblemsException e) {
+            throw e;
+        }
+        if (outcome[0] instanceof RuntimeException e) {
+            throw e;
+        }
+        if (outcome[0] instanceof Error e) {
+            throw e;
+        }
+        return (BuildPasses) outcome[0];
     }
 
     /** In-memory files, for tests and tools that do their own I/O. */

@@ -185,6 +185,20 @@ class HostileYamlTest {
         var files = new dev.specwright.generator.Generator().files(
                 dev.specwright.generator.GeneratorOptions.builder(spec, tmp.resolve("out")).basePackage("deep").build());
         assertThat(files).hasSizeGreaterThan(levels);
+
+        // the same from a caller whose thread has a small stack (a build tool's worker): the build passes run on their own
+        Object[] onSmallStack = new Object[1];
+        Thread small = new Thread(null, () -> {
+            try {
+                onSmallStack[0] = new dev.specwright.generator.Generator().files(dev.specwright.generator.GeneratorOptions
+                        .builder(spec, tmp.resolve("out")).basePackage("deep").build()).size();
+            } catch (Throwable e) {
+                onSmallStack[0] = e;
+            }
+        }, "small-stack", 256 * 1024);
+        small.start();
+        small.join();
+        assertThat(onSmallStack[0]).isEqualTo(files.size());
     }
 
     @Test
