@@ -188,7 +188,7 @@ final class ClientClasses {
     private static MethodSpec setter(ClassName builder, String name, com.palantir.javapoet.TypeName type, String param, String doc,
             CodeBlock statement) {
         return MethodSpec.methodBuilder(name).addModifiers(Modifier.PUBLIC).returns(builder).addParameter(type, param)
-                .addJavadoc("$L\n\n@param $L the value\n@return this builder\n", doc, param)
+                .addJavadoc("$L\n\n@param $L the value\n@return this builder\n", Javadoc.wrap(doc, 0), param)
                 .addStatement(statement).addStatement("return this").build();
     }
 
