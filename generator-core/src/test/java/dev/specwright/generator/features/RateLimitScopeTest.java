@@ -96,7 +96,9 @@ class RateLimitScopeTest {
         String source = new Generator().files(GeneratorOptions.builder(file, tmp.resolve("out")).basePackage("scoped").build())
                 .stream().filter(f -> f.path().endsWith("ScopedClient.java")).findFirst().orElseThrow().content();
 
-        assertThat(source).contains("shared by every client of the same base URI and caller (account): the caller is the"
+        // read as Javadoc shows it: the comment's lines joined (the text is wrapped at 100 characters)
+        String doc = source.replaceAll("\\n\\s*\\* ?", " ");
+        assertThat(doc).contains("shared by every client of the same base URI and caller (account): the caller is the"
                 + " header <code>X-Account</code>, else whoever authenticates by basicAuth, the first the credentials give");
     }
 
