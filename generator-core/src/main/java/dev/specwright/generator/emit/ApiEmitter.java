@@ -114,9 +114,7 @@ final class ApiEmitter implements FileEmitter {
                     .addField(FieldSpec.builder(JavaTypes.API_CLIENT, "client", Modifier.PRIVATE, Modifier.FINAL).build())
                     .addField(FieldSpec.builder(JavaTypes.REQUEST_OPTIONS, "options", Modifier.PRIVATE, Modifier.FINAL)
                             .build());
-            if (deprecated.inOperations(group.operations())) {
-                type.addAnnotation(JavaTypes.SUPPRESS_DEPRECATION);
-            }
+            Deprecations.suppressIf(deprecated.inOperations(group.operations()), type);
             return type;
         }
 

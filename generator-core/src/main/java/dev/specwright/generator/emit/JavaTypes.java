@@ -50,14 +50,6 @@ final class JavaTypes {
             .build();
 
     /**
-     * Generated code may use types and fields the spec deprecates (a model holding a deprecated enum); that use is the
-     * spec's choice, not the user's, so it must not fail a {@code -Werror} build. Users still see their own uses.
-     */
-    static final AnnotationSpec SUPPRESS_DEPRECATION = AnnotationSpec.builder(SuppressWarnings.class)
-            .addMember("value", "$S", "deprecation")
-            .build();
-
-    /**
      * An annotation with named members on one line: JavaPoet writes {@code @A(name = x)} on three lines, but a lone
      * {@code value} member inline, so the members go in as the code of {@code value}.
      */

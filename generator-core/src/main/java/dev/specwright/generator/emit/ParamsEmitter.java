@@ -87,9 +87,7 @@ final class ParamsEmitter implements FileEmitter {
                         .addJavadoc("@return a builder with no parameter set\n")
                         .addStatement("return new $T()", builder).build())
                 .addType(builderType.build());
-        if (deprecated.inParameters(op.optionalParameters())) {
-            type.addAnnotation(JavaTypes.SUPPRESS_DEPRECATION);
-        }
+        Deprecations.suppressIf(deprecated.inParameters(op.optionalParameters()), type);
         if (!record) {
             components.forEach(c -> type.addField(c.type(), c.name(), Modifier.PRIVATE, Modifier.FINAL));
         }
