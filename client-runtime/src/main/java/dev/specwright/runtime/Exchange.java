@@ -285,7 +285,7 @@ final class Exchange {
                 return;
             }
             inFlight = sending;
-            // the HTTP client's own timeout ends with the headers; this one covers the body too (see sendOnce)
+            // the HTTP client's own timeout ends with the headers; this one covers the body too (blocking calls: BodyDeadline)
             AtomicBoolean timedOut = new AtomicBoolean();
             ScheduledFuture<?> timer = AsyncPool.TIMER.schedule(() -> AsyncPool.EXECUTOR.execute(() -> {
                 timedOut.set(true);
@@ -295,7 +295,7 @@ final class Exchange {
                 timer.cancel(false);
                 Throwable failure = error == null ? null : unwrap(error);
                 if (failure instanceof CancellationException && timedOut.get()) {
-                    failure = new HttpTimeoutException("no complete answer within " + Durations.readable(timeout.duration()));
+                    failure = BodyDeadline.timedOut(timeout.duration());
                 }
                 try {
                     answered(response, failure, timeout, start);

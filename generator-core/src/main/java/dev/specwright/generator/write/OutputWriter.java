@@ -179,8 +179,9 @@ public final class OutputWriter {
     }
 
     /**
-     * Moves into place, deletes, then records. Should an operation fail half way (a full disk), the manifest still
-     * records what was really done, so the next run knows which files are its own.
+     * Moves into place, deletes, then records. Should an operation fail half way (a read-only folder, a full disk),
+     * every file touched gets its old bytes back ({@link Undo}) and the old manifest stays; only if that fails too is
+     * the manifest written as what is really on disk, so the next run knows which files are its own.
      */
     private static void apply(Path root, WritePlan plan, String manifestName, StagingFolder staging)
             throws IOException {
