@@ -29,7 +29,16 @@ public record GeneratorOptions(
         Layout layout,
         Optional<String> owner,
         boolean overwrite,
-        RefPolicy refs) {
+        RefPolicy refs,
+        Customization customization) {
+
+    /** Options without customization, as before mappings, templates and extensions existed. */
+    public GeneratorOptions(Path spec, Optional<Path> errorCatalog, Path outputDir, Optional<String> basePackage,
+            Optional<String> apiPackage, Optional<String> modelPackage, Layout layout, Optional<String> owner,
+            boolean overwrite, RefPolicy refs) {
+        this(spec, errorCatalog, outputDir, basePackage, apiPackage, modelPackage, layout, owner, overwrite, refs,
+                Customization.DEFAULT);
+    }
 
     public GeneratorOptions {
         Objects.requireNonNull(spec, "spec");
@@ -41,6 +50,7 @@ public record GeneratorOptions(
         Objects.requireNonNull(layout, "layout");
         Objects.requireNonNull(owner, "owner");
         Objects.requireNonNull(refs, "refs");
+        Objects.requireNonNull(customization, "customization");
         basePackage.ifPresent(p -> requirePackage("basePackage", "base package", p));
         apiPackage.ifPresent(p -> requirePackage("apiPackage", "API package", p));
         modelPackage.ifPresent(p -> requirePackage("modelPackage", "model package", p));
@@ -88,6 +98,7 @@ public record GeneratorOptions(
         private boolean overwrite;
         private Set<String> refHosts = Set.of();
         private List<Path> refFolders = List.of();
+        private Customization customization = Customization.DEFAULT;
 
         private Builder(Path spec, Path outputDir) {
             this.spec = spec;
@@ -146,11 +157,17 @@ public record GeneratorOptions(
             return this;
         }
 
+        /** Mappings, names, templates, extensions, project coordinates: {@link Customization#DEFAULT} unless set. */
+        public Builder customization(Customization customization) {
+            this.customization = Objects.requireNonNull(customization, "customization");
+            return this;
+        }
+
         public GeneratorOptions build() {
             return new GeneratorOptions(spec, Optional.ofNullable(errorCatalog), outputDir,
                     Optional.ofNullable(basePackage), Optional.ofNullable(apiPackage),
                     Optional.ofNullable(modelPackage), layout, Optional.ofNullable(owner), overwrite,
-                    new RefPolicy(refHosts, refFolders));
+                    new RefPolicy(refHosts, refFolders), customization);
         }
 
         private static String blankToNull(String s) {

@@ -1,5 +1,6 @@
 package dev.specwright.maven;
 
+import dev.specwright.generator.Customization;
 import dev.specwright.generator.GenerationReport;
 import dev.specwright.generator.Generator;
 import dev.specwright.generator.GeneratorOptions;
@@ -19,7 +20,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -51,7 +54,7 @@ public class GenerateMojo extends AbstractMojo {
 
     /** The OpenAPI definition (OpenAPI 3.0 or 3.1, or Swagger 2.0; YAML or JSON). Relative {@code $ref}s resolve against its folder. */
     @Parameter(property = "specwright.inputSpec", required = true)
-    private File inputSpec;
+    private String inputSpec;
 
     /**
      * The API's {@code errors.json} error catalogue. Optional: without it the client throws the runtime's generic
@@ -109,6 +112,102 @@ public class GenerateMojo extends AbstractMojo {
     /** Add the generated sources folder to the project's compile source roots. */
     @Parameter(property = "specwright.addCompileSourceRoot", defaultValue = "true")
     private boolean addCompileSourceRoot;
+
+    /** Skip generation when the inputs are unchanged (see {@link UpToDateStamp}). */
+    @Parameter(property = "specwright.skipIfSpecIsUnchanged", defaultValue = "true")
+    private boolean skipIfSpecIsUnchanged;
+
+    /** Generate the API classes, their params records and the client. */
+    @Parameter(property = "specwright.generateApis", defaultValue = "true")
+    private boolean generateApis;
+
+    /** Generate the models and enums. */
+    @Parameter(property = "specwright.generateModels", defaultValue = "true")
+    private boolean generateModels;
+
+    /** Log a line per stage with counts and times. */
+    @Parameter(property = "specwright.verbose", defaultValue = "false")
+    private boolean verbose;
+
+    /** A folder of Mustache templates that override or add to the defaults by name. */
+    @Parameter(property = "specwright.templateDirectory")
+    private File templateDirectory;
+
+    /** A spec type (and format) to a Java type, {@code key=value} items: {@code date-time=java.time.Instant}. */
+    @Parameter(property = "specwright.typeMappings")
+    private List<String> typeMappings;
+
+    /** A model name to an existing class, {@code key=value} items (openapi-generator's form; same as schemaMappings). */
+    @Parameter(property = "specwright.importMappings")
+    private List<String> importMappings;
+
+    /** A schema name to an existing class used instead of a generated one, {@code key=value} items. */
+    @Parameter(property = "specwright.schemaMappings")
+    private List<String> schemaMappings;
+
+    /** A property's JSON name to its Java name, {@code key=value} items. */
+    @Parameter(property = "specwright.nameMappings")
+    private List<String> nameMappings;
+
+    /** A schema name to its class name, {@code key=value} items. */
+    @Parameter(property = "specwright.modelNameMappings")
+    private List<String> modelNameMappings;
+
+    /** An operationId to its method name, {@code key=value} items. */
+    @Parameter(property = "specwright.operationIdNameMappings")
+    private List<String> operationIdNameMappings;
+
+    /** An enum value to its constant name, {@code key=value} items. */
+    @Parameter(property = "specwright.enumNameMappings")
+    private List<String> enumNameMappings;
+
+    /** Jakarta Validation annotations on models from the spec's constraints. */
+    @Parameter(property = "specwright.useBeanValidation", defaultValue = "false")
+    private boolean useBeanValidation;
+
+    /** Class names of GeneratorExtensions to run, besides those on the plugin's dependencies found by ServiceLoader. */
+    @Parameter(property = "specwright.extensions")
+    private List<String> extensions;
+
+    /** The client's name (class {@code <Name>Client}), instead of the spec's {@code x-client-name} or title. */
+    @Parameter(property = "specwright.clientName")
+    private String clientName;
+
+    /** {@code sources} (the default): only Java sources; {@code project}: a buildable, publishable Maven project. */
+    @Parameter(property = "specwright.layout", defaultValue = "sources")
+    private String layout;
+
+    /** The generated project's groupId ({@code layout=project}). */
+    @Parameter(property = "specwright.groupId")
+    private String groupId;
+
+    /** The generated project's artifactId ({@code layout=project}). */
+    @Parameter(property = "specwright.artifactId")
+    private String artifactId;
+
+    /** The generated project's version ({@code layout=project}). */
+    @Parameter(property = "specwright.artifactVersion")
+    private String artifactVersion;
+
+    /** The generated project's license name ({@code layout=project}). */
+    @Parameter(property = "specwright.licenseName")
+    private String licenseName;
+
+    /** The generated project's license URL ({@code layout=project}). */
+    @Parameter(property = "specwright.licenseUrl")
+    private String licenseUrl;
+
+    /** The generated project's SCM URL ({@code layout=project}). */
+    @Parameter(property = "specwright.scmUrl")
+    private String scmUrl;
+
+    /** The generated project's SCM connection ({@code layout=project}). */
+    @Parameter(property = "specwright.scmConnection")
+    private String scmConnection;
+
+    /** The generated project's SCM developer connection ({@code layout=project}). */
+    @Parameter(property = "specwright.scmDeveloperConnection")
+    private String scmDeveloperConnection;
 
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     private MavenProject project;
@@ -183,12 +282,27 @@ public class GenerateMojo extends AbstractMojo {
             folders.add(path);
         }
         try {
-            return GeneratorOptions.builder(inputSpec.toPath(), output.toPath())
+            Customization customization = Customization.DEFAULT
+                    .withTypeMappings(keyValues(typeMappings))
+                    .withSchemaMappings(merged(keyValues(importMappings), keyValues(schemaMappings)))
+                    .withNameMappings(new Customization.NameMappings(keyValues(nameMappings),
+                            keyValues(modelNameMappings), keyValues(operationIdNameMappings), keyValues(enumNameMappings)))
+                    .withGenerateApis(generateApis)
+                    .withGenerateModels(generateModels)
+                    .withBeanValidation(useBeanValidation)
+                    .withTemplateDirectory(templateDirectory == null ? null : templateDirectory.toPath())
+                    .withExtensions(extensions == null ? List.of() : extensions)
+                    .withClientName(clientName)
+                    .withProject(new Customization.ProjectInfo(optional(groupId), optional(artifactId),
+                            optional(artifactVersion), optional(licenseName), optional(licenseUrl), optional(scmUrl),
+                            optional(scmConnection), optional(scmDeveloperConnection)));
+            return GeneratorOptions.builder(project.getBasedir().toPath().resolve(inputSpec), output.toPath())
                     .errorCatalog(errorCatalog == null ? null : errorCatalog.toPath())
                     .basePackage(invokerPackage)
                     .apiPackage(apiPackage)
                     .modelPackage(modelPackage)
-                    .layout(Layout.SOURCES)
+                    .layout(Layout.valueOf(layout.strip().toUpperCase(java.util.Locale.ROOT)))
+                    .customization(customization)
                     .owner(execution == null ? null : owner(project.getArtifactId(), execution.getExecutionId()))
                     .overwrite(overwrite)
                     .allowedRefHosts(Set.copyOf(commaSeparated(allowRemoteRefs)))
@@ -229,6 +343,32 @@ public class GenerateMojo extends AbstractMojo {
                 // a parallel module took it first: it is theirs now
             }
         }
+    }
+
+    /** {@code key=value} items (openapi-generator's list form), each item possibly several, comma-separated. */
+    static Map<String, String> keyValues(List<String> items) {
+        Map<String, String> map = new LinkedHashMap<>();
+        if (items != null) {
+            for (String item : items) {
+                for (String pair : commaSeparated(item)) {
+                    int eq = pair.indexOf('=');
+                    if (eq > 0) {
+                        map.put(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
+                    }
+                }
+            }
+        }
+        return map;
+    }
+
+    private static Map<String, String> merged(Map<String, String> first, Map<String, String> second) {
+        Map<String, String> map = new LinkedHashMap<>(first);
+        map.putAll(second);
+        return map;
+    }
+
+    private static Optional<String> optional(String value) {
+        return Optional.ofNullable(value).map(String::strip).filter(v -> !v.isEmpty());
     }
 
     private static List<String> commaSeparated(String value) {
