@@ -37,6 +37,7 @@ public final class Generator {
     private final Consumer<SpecProblem> warnings;
     private final boolean collectAfterBuild;
     private final Consumer<String> progress;
+    private final ClassLoader extensionLoader;
 
     /** A generator that drops warnings: for tools that only want the output. */
     public Generator() {
@@ -48,13 +49,24 @@ public final class Generator {
      * its fix and what the generated client does instead — before it generates anyway.
      */
     public Generator(Consumer<SpecProblem> warnings) {
-        this(warnings, false, line -> {});
+        this(warnings, false, line -> {}, Generator.class.getClassLoader());
     }
 
-    private Generator(Consumer<SpecProblem> warnings, boolean collectAfterBuild, Consumer<String> progress) {
+    private Generator(Consumer<SpecProblem> warnings, boolean collectAfterBuild, Consumer<String> progress,
+            ClassLoader extensionLoader) {
         this.warnings = Objects.requireNonNull(warnings, "warnings");
         this.collectAfterBuild = collectAfterBuild;
         this.progress = Objects.requireNonNull(progress, "progress");
+        this.extensionLoader = Objects.requireNonNull(extensionLoader, "extensionLoader");
+    }
+
+    /**
+     * Where {@code GeneratorExtension}s come from: those {@code ServiceLoader} finds through {@code loader}, and the
+     * classes named in {@link Customization#extensions()}, loaded by it. Default: the class loader of this class. The
+     * Maven plugin passes its own (the plugin's dependencies); the CLI one over {@code --extensions-path}.
+     */
+    public Generator extensionsFrom(ClassLoader loader) {
+        return new Generator(warnings, collectAfterBuild, progress, loader);
     }
 
     /**
@@ -63,7 +75,7 @@ public final class Generator {
      * specs or when asked to be verbose.
      */
     public Generator progress(Consumer<String> progress) {
-        return new Generator(warnings, collectAfterBuild, progress);
+        return new Generator(warnings, collectAfterBuild, progress, extensionLoader);
     }
 
     /**
@@ -72,7 +84,7 @@ public final class Generator {
      * a library must not pause a JVM it shares with others (the Maven plugin runs inside the build's JVM).
      */
     public Generator collectingAfterBuild() {
-        return new Generator(warnings, true, progress);
+        return new Generator(warnings, true, progress, extensionLoader);
     }
 
     /** Loads and builds the model: what emission starts from. */
