@@ -1,5 +1,6 @@
 package dev.specwright.cli;
 
+import dev.specwright.generator.CustomizationException;
 import dev.specwright.generator.GenerationReport;
 import dev.specwright.generator.Generator;
 import dev.specwright.generator.GeneratorOptions;
@@ -111,6 +112,12 @@ final class GenerateCommand implements Callable<Integer> {
         } catch (OutputRefusedException e) {
             PrintWriter err = spec.commandLine().getErr();
             err.println("specwright: " + TerminalText.lines(e.getMessage()));
+            err.flush();
+            return SpecwrightCli.EXIT_INVALID_INPUT;
+        } catch (CustomizationException e) {
+            // a template, mapping or extension to change: the user's to fix, like a bad argument; nothing was written
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("specwright: " + e.option() + ": " + TerminalText.lines(e.getMessage()));
             err.flush();
             return SpecwrightCli.EXIT_INVALID_INPUT;
         }

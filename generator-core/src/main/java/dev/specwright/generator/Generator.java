@@ -1,5 +1,6 @@
 package dev.specwright.generator;
 
+import dev.specwright.generator.emit.EmitContext;
 import dev.specwright.generator.emit.Emitters;
 import dev.specwright.generator.emit.FileEmitter;
 import dev.specwright.generator.emit.GeneratedFile;
@@ -215,9 +216,18 @@ public final class Generator {
         return (BuildPasses) outcome[0];
     }
 
+    /**
+     * What the emitters of one run share: the model, the layout, the user's customization, and the hook that shows
+     * each Java file to the extensions before it is written.
+     */
+    private EmitContext emitContext(ApiModel api, GeneratorOptions options) {
+        return new EmitContext(api, options.layout(), options.customization(), java.util.function.UnaryOperator.identity());
+    }
+
     /** In-memory files, for tests and tools that do their own I/O. */
     public List<GeneratedFile> files(GeneratorOptions options) throws SpecProblemsException {
-        return Emitters.all(model(options), options.layout());
+        ApiModel api = model(options);
+        return Emitters.all(Emitters.defaults(), emitContext(api, options));
     }
 
     /**
@@ -247,7 +257,7 @@ public final class Generator {
         // Each file is rendered, staged and dropped in turn: the whole output is never in memory.
         long writeStarted = System.nanoTime();
         OutputWriter.Result result = new OutputWriter().write(options.outputDir(),
-                Emitters.emit(emitters, api, options.layout()), settings);
+                Emitters.emit(emitters, emitContext(api, options)), settings);
         Path sourceRoot = options.outputDir().resolve(Emitters.SOURCE_ROOT);
         progress.accept("wrote " + count(result.written().size(), "file") + ", " + result.unchanged().size()
                 + " unchanged, " + result.deleted().size() + " deleted in " + since(writeStarted));

@@ -1,6 +1,7 @@
 package dev.specwright.maven;
 
 import dev.specwright.generator.Customization;
+import dev.specwright.generator.CustomizationException;
 import dev.specwright.generator.GenerationReport;
 import dev.specwright.generator.Generator;
 import dev.specwright.generator.GeneratorOptions;
@@ -263,6 +264,9 @@ public class GenerateMojo extends AbstractMojo {
         } catch (SpecProblemsException e) {
             // no cause: Maven would append its message, listing every problem a second time
             throw new MojoFailureException(describe(e));
+        } catch (CustomizationException e) {
+            // a template, mapping or extension the user must change: a failure naming the parameter, nothing written
+            throw new MojoFailureException(TerminalText.lines("Specwright <" + e.option() + ">: " + e.getMessage()));
         }
         stamp.write(report.sourceRoot());
         report.warnings().forEach(warning -> getLog().warn("Specwright: " + TerminalText.line(warning)));

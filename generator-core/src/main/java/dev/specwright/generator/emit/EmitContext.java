@@ -1,9 +1,11 @@
 package dev.specwright.generator.emit;
 
 import com.palantir.javapoet.JavaFile;
+import dev.specwright.generator.Customization;
 import dev.specwright.generator.Layout;
 import dev.specwright.generator.model.ApiModel;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * What every emitter of one run reads: the model, the layout, the model's Java types; and the one way a Java file
@@ -13,12 +15,25 @@ public final class EmitContext {
 
     private final ApiModel api;
     private final Layout layout;
+    private final Customization customization;
+    private final UnaryOperator<JavaFile> beforeWrite;
     private final JavaTypes types;
     private final FileNames names = new FileNames();
 
     public EmitContext(ApiModel api, Layout layout) {
+        this(api, layout, Customization.DEFAULT, UnaryOperator.identity());
+    }
+
+    /**
+     * @param customization what the user chose beyond packages (templates, mappings, what is generated)
+     * @param beforeWrite sees every Java file before it becomes a {@link GeneratedFile}, and may return another (the
+     *     extensions' hook); {@link UnaryOperator#identity()} for none
+     */
+    public EmitContext(ApiModel api, Layout layout, Customization customization, UnaryOperator<JavaFile> beforeWrite) {
         this.api = Objects.requireNonNull(api, "api");
         this.layout = Objects.requireNonNull(layout, "layout");
+        this.customization = Objects.requireNonNull(customization, "customization");
+        this.beforeWrite = Objects.requireNonNull(beforeWrite, "beforeWrite");
         this.types = new JavaTypes(api.packages());
     }
 
@@ -30,12 +45,17 @@ public final class EmitContext {
         return layout;
     }
 
+    public Customization customization() {
+        return customization;
+    }
+
     JavaTypes types() {
         return types;
     }
 
     /** The file of one top-level type, under {@link Emitters#SOURCE_ROOT}; a name no file system can hold is refused. */
-    public GeneratedFile java(JavaFile file) {
+    public GeneratedFile java(JavaFile source) {
+        JavaFile file = Objects.requireNonNull(beforeWrite.apply(source), "beforeWrite returned null");
         synchronized (names) {
             names.check(file);
         }
