@@ -158,12 +158,12 @@ final class GenerateCommand implements Callable<Integer> {
                     + " files (see the README for the names and their contexts).")
     private Path templateDirectory;
 
-    @Option(names = "--extensions", paramLabel = "CLASS[,CLASS...]", split = ",",
+    @Option(names = "--extensions", paramLabel = "CLASS", split = ",",
             description = "GeneratorExtension classes to run, besides those --extensions-path's jars declare in"
                     + " META-INF/services.")
     private List<String> extensions = List.of();
 
-    @Option(names = "--extensions-path", paramLabel = "JAR[,JAR...]", split = ",",
+    @Option(names = "--extensions-path", paramLabel = "JAR", split = ",",
             description = "Jars (or class folders) where the extensions and what they need are found.")
     private List<Path> extensionsPath = List.of();
 
@@ -201,12 +201,12 @@ final class GenerateCommand implements Callable<Integer> {
                     + " Use it on purpose: those files are lost.")
     private boolean force;
 
-    @Option(names = "--allow-remote-refs", paramLabel = "HOST[,HOST...]", split = ",",
+    @Option(names = "--allow-remote-refs", paramLabel = "HOST", split = ",",
             description = "Hosts a $ref may fetch from, over https (http only for localhost/127.0.0.1/[::1]). "
                     + "Default: none, generation reads no network.")
     private List<String> allowRemoteRefs = List.of();
 
-    @Option(names = "--allow-refs-outside", paramLabel = "DIR[,DIR...]", split = ",",
+    @Option(names = "--allow-refs-outside", paramLabel = "DIR", split = ",",
             description = "Folders outside the spec's folder whose files a $ref may read. Default: none.")
     private List<Path> allowRefsOutside = List.of();
 
