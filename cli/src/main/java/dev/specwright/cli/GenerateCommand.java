@@ -1,5 +1,6 @@
 package dev.specwright.cli;
 
+import dev.specwright.generator.Customization;
 import dev.specwright.generator.CustomizationException;
 import dev.specwright.generator.GenerationReport;
 import dev.specwright.generator.Generator;
@@ -9,9 +10,8 @@ import dev.specwright.generator.Layout;
 import dev.specwright.generator.SpecProblem;
 import dev.specwright.generator.SpecProblemsException;
 import dev.specwright.generator.TerminalText;
-import dev.specwright.generator.write.OutputRefusedException;
 import dev.specwright.generator.model.ModelDump;
-import dev.specwright.generator.Customization;
+import dev.specwright.generator.write.OutputRefusedException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.MalformedURLException;
@@ -61,7 +61,8 @@ final class GenerateCommand implements Callable<Integer> {
             Map.entry("invokerPackage", "--package"),
             Map.entry("templateDirectory", "--template-dir"),
             Map.entry("useBeanValidation", "--bean-validation"),
-            Map.entry("artifactVersion", "--artifact-version"),
+            Map.entry("schemaMappings", "--schema-mappings/--import-mappings"),
+            Map.entry("importMappings", "--schema-mappings/--import-mappings"),
             Map.entry("version", "--artifact-version"),
             Map.entry("project", "--group-id/--artifact-id/--artifact-version"));
 

@@ -365,6 +365,8 @@ class CustomizationOptionsCliTest {
         assertThat(GenerateCommand.cliName("typeMappings")).isEqualTo("--type-mappings");
         assertThat(GenerateCommand.cliName("operationIdNameMappings")).isEqualTo("--operation-id-name-mappings");
         assertThat(GenerateCommand.cliName("extensions")).isEqualTo("--extensions");
+        assertThat(GenerateCommand.cliName("schemaMappings")).isEqualTo("--schema-mappings/--import-mappings");
+        assertThat(GenerateCommand.cliName("artifactVersion")).isEqualTo("--artifact-version");
     }
 
     @Test
