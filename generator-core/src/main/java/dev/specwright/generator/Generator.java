@@ -228,7 +228,11 @@ public final class Generator {
 
     /** The extensions named in the options and found through {@link #extensionsFrom}: loaded before the spec is read. */
     private Extensions extensions(GeneratorOptions options) {
-        return Extensions.load(options.customization().extensions(), extensionLoader);
+        Extensions extensions = Extensions.load(options.customization().extensions(), extensionLoader);
+        if (!extensions.isEmpty()) {
+            progress.accept("extensions: " + String.join(", ", extensions.labels()));
+        }
+        return extensions;
     }
 
     /** The files of {@code emitters} and of the extensions (appended), each Java file through the extensions' hook. */

@@ -160,10 +160,12 @@ class ExtensionsTest {
         // and they run in that order on every type, found through the Generator's extensionsFrom loader
         GeneratorOptions options = GeneratorOptions.builder(TestSpecs.platformSpec(), Path.of("unused"))
                 .customization(Customization.DEFAULT.withExtensions(named)).build();
-        String client = new Generator().extensionsFrom(loader).files(options).stream()
+        List<String> progress = new java.util.ArrayList<>();
+        String client = new Generator().extensionsFrom(loader).progress(progress::add).files(options).stream()
                 .filter(f -> f.path().endsWith("/PlatformClient.java")).findFirst().orElseThrow().content();
         assertThat(client).containsSubsequence("seen by b", "seen by a", "seen by c", "seen by d");
         assertThat(client.split("seen by a", -1)).hasSize(2);
+        assertThat(progress).first().asString().startsWith("extensions: b (").contains(", d (");
     }
 
     @Test
