@@ -4,6 +4,7 @@ import dev.specwright.generator.emit.EmitContext;
 import dev.specwright.generator.emit.Emitters;
 import dev.specwright.generator.emit.FileEmitter;
 import dev.specwright.generator.emit.GeneratedFile;
+import dev.specwright.generator.extension.Extensions;
 import dev.specwright.generator.load.ErrorCatalogLoader;
 import dev.specwright.generator.load.RawErrorCatalog;
 import dev.specwright.generator.load.SourceLines;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * The pipeline: load → build → emit → write. Loading and building are in memory, so a bad spec or errors file is
@@ -220,14 +222,31 @@ public final class Generator {
      * What the emitters of one run share: the model, the layout, the user's customization, and the hook that shows
      * each Java file to the extensions before it is written.
      */
-    private EmitContext emitContext(ApiModel api, GeneratorOptions options) {
-        return new EmitContext(api, options.layout(), options.customization(), java.util.function.UnaryOperator.identity());
+    private EmitContext emitContext(ApiModel api, GeneratorOptions options, Extensions.Run extensions) {
+        return new EmitContext(api, options.layout(), options.customization(), extensions.beforeWrite());
+    }
+
+    /** The extensions named in the options and found through {@link #extensionsFrom}: loaded before the spec is read. */
+    private Extensions extensions(GeneratorOptions options) {
+        Extensions extensions = Extensions.load(options.customization().extensions(), extensionLoader);
+        if (!extensions.isEmpty()) {
+            progress.accept("extensions: " + String.join(", ", extensions.labels()));
+        }
+        return extensions;
+    }
+
+    /** The files of {@code emitters} and of the extensions (appended), each Java file through the extensions' hook. */
+    private Stream<GeneratedFile> emitStream(ApiModel api, GeneratorOptions options, List<FileEmitter> emitters,
+            Extensions.Run extensions) {
+        return Emitters.emit(extensions.appendTo(emitters), emitContext(api, options, extensions));
     }
 
     /** In-memory files, for tests and tools that do their own I/O. */
     public List<GeneratedFile> files(GeneratorOptions options) throws SpecProblemsException {
+        Extensions extensions = extensions(options);
         ApiModel api = model(options);
-        return Emitters.all(Emitters.defaults(), emitContext(api, options));
+        Extensions.Run run = extensions.run(api);
+        return Emitters.all(run.appendTo(Emitters.defaults()), emitContext(api, options, run));
     }
 
     /**
@@ -247,6 +266,7 @@ public final class Generator {
      */
     public GenerationReport generate(GeneratorOptions options, List<FileEmitter> emitters)
             throws SpecProblemsException, IOException {
+        Extensions extensions = extensions(options);
         // Only the final model is kept: the parser's OpenAPI tree and the passes' results are garbage from here on.
         ApiModel api = model(options);
         if (collectAfterBuild) {
@@ -257,7 +277,7 @@ public final class Generator {
         // Each file is rendered, staged and dropped in turn: the whole output is never in memory.
         long writeStarted = System.nanoTime();
         OutputWriter.Result result = new OutputWriter().write(options.outputDir(),
-                Emitters.emit(emitters, emitContext(api, options)), settings);
+                emitStream(api, options, emitters, extensions.run(api)), settings);
         Path sourceRoot = options.outputDir().resolve(Emitters.SOURCE_ROOT);
         progress.accept("wrote " + count(result.written().size(), "file") + ", " + result.unchanged().size()
                 + " unchanged, " + result.deleted().size() + " deleted in " + since(writeStarted));

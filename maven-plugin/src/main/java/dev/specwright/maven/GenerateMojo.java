@@ -260,6 +260,7 @@ public class GenerateMojo extends AbstractMojo {
         GenerationReport report;
         try {
             report = new Generator(warning -> getLog().warn("Specwright: " + TerminalText.line(warning.format())))
+                    .extensionsFrom(getClass().getClassLoader()) // GeneratorExtensions on the plugin's <dependencies>
                     .generate(options);
         } catch (SpecProblemsException e) {
             // no cause: Maven would append its message, listing every problem a second time
