@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -986,7 +987,9 @@ public class GenerateMojo extends AbstractMojo {
                 executionId.replaceAll("[^A-Za-z0-9._-]", "_"));
         try {
             List<String> classpath = SpecSource.isUrl(inputSpec) ? List.of() : project.getCompileClasspathElements();
-            Path spec = SpecSource.resolve(inputSpec, project.getBasedir().toPath(), classpath, work);
+            Set<String> hosts = commaSeparated(allowRemoteRefs).stream().map(h -> h.toLowerCase(Locale.ROOT))
+                    .collect(Collectors.toSet());
+            Path spec = SpecSource.resolve(inputSpec, project.getBasedir().toPath(), classpath, work, hosts);
             getLog().debug(TerminalText.line("Specwright: generating from " + spec));
             return spec;
         } catch (SpecSource.NotFound e) {

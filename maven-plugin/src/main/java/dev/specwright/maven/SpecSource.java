@@ -8,16 +8,26 @@ import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Deque;
 import java.util.Enumeration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * Where {@code inputSpec} is, as the peer reads it: a file (relative to the project), else an {@code http(s)} URL
@@ -59,9 +69,18 @@ final class SpecSource {
      */
     static Path resolve(String inputSpec, Path basedir, List<String> classpath, Path work)
             throws NotFound, IOException {
+        return resolve(inputSpec, basedir, classpath, work, Set.of());
+    }
+
+    /**
+     * As {@link #resolve(String, Path, List, Path)}; a spec at a URL may {@code $ref} relative files on its own
+     * host when {@code allowedHosts} (the {@code allowRemoteRefs} policy) names that host.
+     */
+    static Path resolve(String inputSpec, Path basedir, List<String> classpath, Path work, Set<String> allowedHosts)
+            throws NotFound, IOException {
         String spec = inputSpec.strip();
         if (isUrl(spec)) {
-            return fetch(spec, work.resolve("url"));
+            return fetchWithRefs(spec, work.resolve("url"), allowedHosts);
         }
         try {
             Path file = basedir.resolve(spec);
@@ -141,17 +160,136 @@ final class SpecSource {
      * Fetches a spec once, with timeouts, over https (http only from loopback, as {@code allowRemoteRefs} allows),
      * following no redirect, into {@code into}; the file keeps the URL's file name.
      */
-    static Path fetch(String url, Path into) throws NotFound, IOException {
+    /** Most files a spec at a URL brings in through relative {@code $ref}s. */
+    static final int MAX_FETCHED_FILES = 1000;
+
+    /**
+     * Fetches the spec, and the files its relative {@code $ref}s name (recursively), each once, into
+     * {@code into/<host>[_port]/<the URL's path>}, so the relative {@code $ref}s read the local copies. A relative
+     * {@code $ref} is a remote one: it is fetched only when {@code allowedHosts} names the spec's host (as
+     * {@code allowRemoteRefs} decides for every {@code $ref}); absolute URLs are left to the generator's policy.
+     */
+    static Path fetchWithRefs(String url, Path into, Set<String> allowedHosts) throws NotFound, IOException {
+        URI root = uri(url);
+        Path hostFolder = into.resolve(root.getHost().replaceAll("[^A-Za-z0-9.-]", "_")
+                + (root.getPort() < 0 ? "" : "_" + root.getPort()));
+        Map<URI, Path> fetched = new LinkedHashMap<>();
+        Deque<URI> pending = new ArrayDeque<>();
+        pending.add(withoutFragment(root));
+        Path first = null;
+        while (!pending.isEmpty()) {
+            URI next = pending.removeFirst();
+            if (fetched.containsKey(next)) {
+                continue;
+            }
+            if (fetched.size() >= MAX_FETCHED_FILES) {
+                throw new NotFound(url + " $refs more than " + MAX_FETCHED_FILES + " files. Fix: bundle the spec.");
+            }
+            String path = next.getPath() == null || next.getPath().isEmpty() ? "/" : next.getPath();
+            String relative = path.substring(1);
+            if (relative.isEmpty() || relative.endsWith("/")) {
+                relative = relative + "openapi.yaml";
+            }
+            if (!safe(relative)) {
+                throw new NotFound(next + " (a $ref of " + url + ") leaves the spec's host folder. Fix: $ref files"
+                        + " by paths below the server's root.");
+            }
+            Path file = fetch(next.toString(), hostFolder.resolve(relative).getParent(),
+                    hostFolder.resolve(relative).getFileName().toString());
+            fetched.put(next, file);
+            if (first == null) {
+                first = file;
+            }
+            for (String ref : relativeRefs(Files.readString(file, StandardCharsets.UTF_8))) {
+                URI target;
+                try {
+                    target = withoutFragment(next.resolve(new URI(null, null, ref, null)));
+                } catch (URISyntaxException | IllegalArgumentException e) {
+                    continue; // the generator reports a malformed $ref where it is
+                }
+                if (fetched.containsKey(target)) {
+                    continue;
+                }
+                String host = root.getHost().toLowerCase(Locale.ROOT);
+                if (!allowedHosts.contains(host)) {
+                    throw new NotFound(next + " $refs " + PeerParameters.quoted(ref) + ", a file on " + host
+                            + ", which <allowRemoteRefs> does not name. Fix: add " + host + " to <allowRemoteRefs>"
+                            + " (a relative $ref of a spec at a URL is fetched from its server), or give a local copy"
+                            + " of the spec and its files.");
+                }
+                pending.add(target);
+            }
+        }
+        return first;
+    }
+
+    /** The file parts of the {@code $ref}s of a JSON or YAML text that name a relative file (not a URL, not local). */
+    static List<String> relativeRefs(String text) {
+        LoaderOptions options = new LoaderOptions();
+        options.setCodePointLimit(Math.max(options.getCodePointLimit(), text.length() + 1));
+        Object document;
+        try {
+            document = new Yaml(new SafeConstructor(options)).load(text);
+        } catch (RuntimeException e) {
+            return List.of(); // not YAML: the generator reports it, located
+        }
+        List<String> refs = new ArrayList<>();
+        Deque<Object> stack = new ArrayDeque<>();
+        stack.push(document == null ? Map.of() : document);
+        int visited = 0;
+        while (!stack.isEmpty() && visited++ < 10_000_000) {
+            Object node = stack.pop();
+            if (node instanceof Map<?, ?> map) {
+                for (Map.Entry<?, ?> entry : map.entrySet()) {
+                    if ("$ref".equals(entry.getKey()) && entry.getValue() instanceof String ref) {
+                        int hash = ref.indexOf('#');
+                        String file = (hash < 0 ? ref : ref.substring(0, hash)).strip();
+                        if (!file.isEmpty() && !file.contains(":") && !file.startsWith("/") && !refs.contains(file)) {
+                            refs.add(file);
+                        }
+                    } else if (entry.getValue() instanceof Map<?, ?> || entry.getValue() instanceof List<?>) {
+                        stack.push(entry.getValue());
+                    }
+                }
+            } else if (node instanceof List<?> list) {
+                for (Object item : list) {
+                    if (item instanceof Map<?, ?> || item instanceof List<?>) {
+                        stack.push(item);
+                    }
+                }
+            }
+        }
+        return refs;
+    }
+
+    private static URI withoutFragment(URI uri) {
+        try {
+            return new URI(uri.getScheme(), uri.getAuthority(), uri.getPath(), uri.getQuery(), null);
+        } catch (URISyntaxException e) {
+            return uri;
+        }
+    }
+
+    private static URI uri(String url) throws NotFound {
         URI uri;
         try {
             uri = new URI(url);
         } catch (URISyntaxException e) {
             throw new NotFound(PeerParameters.quoted(url) + " is not a URL (" + e.getReason() + "). Fix: correct it.");
         }
-        String host = uri.getHost();
-        if (host == null) {
+        if (uri.getHost() == null) {
             throw new NotFound(PeerParameters.quoted(url) + " names no host. Fix: correct the URL.");
         }
+        return uri;
+    }
+
+    static Path fetch(String url, Path into) throws NotFound, IOException {
+        return fetch(url, into, null);
+    }
+
+    static Path fetch(String url, Path into, String fileName) throws NotFound, IOException {
+        URI uri = uri(url);
+        String host = uri.getHost();
         if (uri.getScheme().equalsIgnoreCase("http") && !loopback(host)) {
             throw new NotFound(PeerParameters.quoted(url) + " is plain http to another machine: a spec is fetched"
                     + " over https (http only from localhost, 127.0.0.1 or [::1]). Fix: use its https URL.");
@@ -188,7 +326,7 @@ final class SpecSource {
             throw new NotFound(url + " is larger than " + MAX_FETCHED_BYTES + " bytes.");
         }
         String path = uri.getPath() == null ? "" : uri.getPath();
-        String name = path.substring(path.lastIndexOf('/') + 1);
+        String name = fileName != null ? fileName : path.substring(path.lastIndexOf('/') + 1);
         if (name.isEmpty() || !safe(name) || name.startsWith(".")) {
             name = "openapi.yaml";
         }

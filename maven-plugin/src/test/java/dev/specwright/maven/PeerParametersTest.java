@@ -3,15 +3,19 @@ package dev.specwright.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.InputStream;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugins.annotations.Parameter;
 import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 
 class PeerParametersTest {
 
@@ -36,25 +40,83 @@ class PeerParametersTest {
     @Test
     void everyParameterOfThePeerIsJudgedAndDeclared() throws Exception {
         assertThat(PeerParameters.PLUGIN.keySet()).containsExactlyElementsOf(PEER_PARAMETERS);
-        for (String name : PEER_PARAMETERS) {
-            Field field = GenerateMojo.class.getDeclaredField(name); // a copied block is read, never silently dropped
-            assertThat(field.getAnnotation(Parameter.class)).as(name).isNotNull();
+        Map<String, Element> declared = goalParameters("generate");
+        // a copied block is read and judged, never silently dropped
+        assertThat(declared.keySet()).containsAll(PEER_PARAMETERS);
+    }
+
+    /**
+     * The plugin descriptor maven-plugin-plugin wrote from the annotations and Javadoc: every parameter has a
+     * description, {@code @since 0.1.0} and the property {@code specwright.<name>} (but the maps, which Maven
+     * cannot set from a property).
+     */
+    @Test
+    void everyParameterHasItsJavadocSinceAndNamespacedProperty() throws Exception {
+        Document descriptor = descriptor();
+        Map<String, Element> declared = goalParameters("generate");
+        Element configuration = (Element) mojo(descriptor, "generate").getElementsByTagName("configuration").item(0);
+        int checked = 0;
+        for (Map.Entry<String, Element> entry : declared.entrySet()) {
+            String name = entry.getKey();
+            Element parameter = entry.getValue();
+            if (text(parameter, "editable").equals("false")) {
+                continue; // ${project}, ${plugin}, ${mojoExecution}
+            }
+            checked++;
+            assertThat(text(parameter, "description")).as(name).isNotBlank().hasSizeGreaterThan(20);
+            assertThat(text(parameter, "since")).as(name).isEqualTo("0.1.0");
+            NodeList expression = configuration.getElementsByTagName(name);
+            if (text(parameter, "type").equals("java.util.Map")) {
+                assertThat(expression.getLength()).as(name).isZero();
+            } else {
+                assertThat(expression.getLength()).as(name).isEqualTo(1);
+                assertThat(expression.item(0).getTextContent()).as(name)
+                        .isEqualTo("${specwright." + name + "}");
+            }
+        }
+        assertThat(checked).isGreaterThan(90);
+        assertThat(mojo(descriptor, "help")).isNotNull(); // the help goal
+        assertThat(text(mojo(descriptor, "generate"), "requiresDependencyResolution")).isEqualTo("compile");
+    }
+
+    private static Document descriptor() throws Exception {
+        try (InputStream in = GenerateMojo.class.getResourceAsStream("/META-INF/maven/plugin.xml")) {
+            assertThat(in).as("plugin.xml (written by maven-plugin-plugin into target/classes)").isNotNull();
+            return DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(in);
         }
     }
 
-    @Test
-    void everyParameterOfOursHasANamespacedPropertyOrIsAMap() {
-        for (Field field : GenerateMojo.class.getDeclaredFields()) {
-            Parameter parameter = field.getAnnotation(Parameter.class);
-            if (parameter == null || parameter.readonly()) {
-                continue;
-            }
-            if (Map.class.isAssignableFrom(field.getType())) {
-                assertThat(parameter.property()).as(field.getName()).isEmpty(); // Maven cannot set a map from -D
-            } else {
-                assertThat(parameter.property()).as(field.getName()).isEqualTo("specwright." + field.getName());
+    private static Element mojo(Document descriptor, String goal) {
+        NodeList mojos = descriptor.getElementsByTagName("mojo");
+        for (int i = 0; i < mojos.getLength(); i++) {
+            Element mojo = (Element) mojos.item(i);
+            if (text(mojo, "goal").equals(goal)) {
+                return mojo;
             }
         }
+        return null;
+    }
+
+    private static Map<String, Element> goalParameters(String goal) throws Exception {
+        Element mojo = mojo(descriptor(), goal);
+        Element parameters = (Element) mojo.getElementsByTagName("parameters").item(0);
+        Map<String, Element> byName = new LinkedHashMap<>();
+        NodeList list = parameters.getElementsByTagName("parameter");
+        for (int i = 0; i < list.getLength(); i++) {
+            Element parameter = (Element) list.item(i);
+            byName.put(text(parameter, "name"), parameter);
+        }
+        return byName;
+    }
+
+    private static String text(Element parent, String child) {
+        NodeList nodes = parent.getChildNodes();
+        for (int i = 0; i < nodes.getLength(); i++) {
+            if (nodes.item(i) instanceof Element element && element.getTagName().equals(child)) {
+                return element.getTextContent();
+            }
+        }
+        return "";
     }
 
     /** Each refused peer-only parameter set to a value that asks for something fails naming it: all are wired. */

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -105,9 +106,52 @@ class SpecSourceTest {
 
         Path spec = SpecSource.resolve(url, tmp, List.of(), tmp.resolve("work"));
 
-        assertThat(spec).isEqualTo(tmp.resolve("work/url/widgets.yaml"));
+        assertThat(spec).isEqualTo(tmp.resolve("work/url/127.0.0.1_" + server.getAddress().getPort()
+                + "/specs/widgets.yaml"));
         assertThat(Files.readString(spec)).isEqualTo(SPEC);
         assertThat(requests).hasValue(1);
+    }
+
+    @Test
+    void theRelativeRefsOfASpecAtAUrlAreFetchedBesideItOnlyWhenAllowRemoteRefsNamesItsHost() throws Exception {
+        AtomicInteger requests = new AtomicInteger();
+        String root = "openapi: 3.0.3\ninfo: {title: W, version: '1'}\npaths:\n  /w:\n    get:\n      responses:\n"
+                + "        '200': {$ref: 'common/responses.yaml#/Ok'}\n";
+        serve("/api/openapi.yaml", 200, root, requests);
+        server.createContext("/api/common/responses.yaml", exchange -> {
+            requests.incrementAndGet();
+            byte[] bytes = "Ok: {description: ok, content: {application/json: {schema: {$ref: '../schemas.json#/W'}}}}\n"
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, bytes.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        });
+        server.createContext("/api/schemas.json", exchange -> {
+            requests.incrementAndGet();
+            byte[] bytes = "{\"W\": {\"type\": \"object\", \"properties\": {\"self\": {\"$ref\": \"#/W\"}}}}"
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, bytes.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        });
+        String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/api/openapi.yaml";
+
+        assertThatThrownBy(() -> SpecSource.resolve(url, tmp, List.of(), tmp.resolve("work"), Set.of()))
+                .isInstanceOf(SpecSource.NotFound.class)
+                .hasMessage(url + " $refs \"common/responses.yaml\", a file on 127.0.0.1, which <allowRemoteRefs>"
+                        + " does not name. Fix: add 127.0.0.1 to <allowRemoteRefs> (a relative $ref of a spec at a URL"
+                        + " is fetched from its server), or give a local copy of the spec and its files.");
+
+        requests.set(0);
+        Path spec = SpecSource.resolve(url, tmp, List.of(), tmp.resolve("work"), Set.of("127.0.0.1"));
+
+        Path host = tmp.resolve("work/url/127.0.0.1_" + server.getAddress().getPort());
+        assertThat(spec).isEqualTo(host.resolve("api/openapi.yaml"));
+        assertThat(host.resolve("api/common/responses.yaml")).exists();
+        assertThat(host.resolve("api/schemas.json")).exists();
+        assertThat(requests).hasValue(3); // each file once; the local #/W is not fetched
     }
 
     @Test

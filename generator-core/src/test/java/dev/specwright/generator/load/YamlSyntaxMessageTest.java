@@ -18,8 +18,8 @@ class YamlSyntaxMessageTest {
                 + "      description: \"The widgets.\n"
                 + "      responses: {}\n";
 
-        DocumentReader.Refused refused = catchThrowableOfType(() -> DocumentReader.read(yaml),
-                DocumentReader.Refused.class);
+        DocumentReader.Refused refused = catchThrowableOfType(DocumentReader.Refused.class,
+                () -> DocumentReader.read(yaml));
 
         assertThat(refused.rule()).isEqualTo("the file must be valid YAML (line 6, column 20: while scanning a quoted"
                 + " scalar: found unexpected end of stream at line 8, column 1); the line reads"
@@ -36,8 +36,8 @@ class YamlSyntaxMessageTest {
                 + "  title: Widget API\n"
                 + " version: 1.0.0\n";
 
-        DocumentReader.Refused refused = catchThrowableOfType(() -> DocumentReader.read(yaml),
-                DocumentReader.Refused.class);
+        DocumentReader.Refused refused = catchThrowableOfType(DocumentReader.Refused.class,
+                () -> DocumentReader.read(yaml));
 
         assertThat(refused.rule()).startsWith("the file must be valid YAML (line ").contains("the line reads `")
                 .doesNotContain("\n");
