@@ -11,4 +11,8 @@ def classes = new File(basedir, 'consumer/target/classes/com/example')
 assert new File(classes, 'widgets/WidgetClient.class').isFile()
 assert new File(classes, 'widgets/model/Widget.class').isFile()
 assert new File(classes, 'app/UsesWidgets.class').isFile()
+// verbose: a line per stage at INFO, with counts
+assert log =~ /\[INFO\] Specwright: parsed 1 path and \d+ schemas? in / : 'no "parsed" stage line at INFO'
+assert log.contains('[INFO] Specwright: built the model: ') : 'no "built the model" stage line at INFO'
+assert log =~ /\[INFO\] Specwright: wrote \d+ files, 0 unchanged/ : 'no "wrote" stage line at INFO'
 return true

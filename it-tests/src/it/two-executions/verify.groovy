@@ -30,4 +30,6 @@ assert new File(classes, 'platform').isDirectory() && new File(classes, 'widgets
 def compiled = []
 classes.eachFileRecurse { if (it.name.endsWith('Client.class')) compiled << it.name }
 assert compiled.containsAll(['PlatformClient.class', 'WidgetClient.class']) : "compiled clients: ${compiled}"
+// not verbose: the stage lines are DEBUG, each execution logs its one summary line
+assert !log.contains('Specwright: parsed ') && !log.contains('Specwright: built the model') : 'stage lines at INFO'
 return true

@@ -173,8 +173,8 @@ final class PeerParameters {
             noEffect("asyncNative", "every API has both: <Tag>Api with blocking methods and <Tag>AsyncApi with"
                     + " CompletableFuture ones"),
             refused("bigDecimalAsString", "decimals are read and written as JSON numbers", "false"),
-            refused("booleanGetterPrefix", "models are records: a boolean property's accessor is its name", "get",
-                    "is"),
+            refused("booleanGetterPrefix", "models are records (their accessors are the property names), or final"
+                    + " classes with the same accessors when too large for a record", "get", "is"),
             refused("camelCaseDollarSign", "names starting with $ follow Specwright's naming rules", "false"),
             noEffect("caseInsensitiveResponseHeaders", "response headers are case-insensitive (java.net.http)"),
             noEffect("configKey", "only for library=microprofile, which Specwright does not support"),
@@ -199,10 +199,11 @@ final class PeerParameters {
                     + " failure"),
             noEffect("errorObjectType", "only for library=okhttp-gson; typed errors come from errorCatalog"),
             refused("failOnUnknownProperties", "models accept properties the spec does not list", "false"),
-            refused("generateBuilders", "models are records built by their constructor", "false"),
+            noEffect("generateBuilders", "a model the client sends always has a builder (build() refuses a missing"
+                    + " required field); a model it only reads is built by Jackson"),
             refused("generateClientAsBean", "Specwright generates no Spring beans", "false"),
-            refused("generateConstructorWithAllArgs", "models are records: their constructor takes every property",
-                    "false", "true"),
+            noEffect("generateConstructorWithAllArgs", "models are records, whose canonical constructor takes every"
+                    + " property (a model too large for a record is built through its builder)"),
             noEffect("gradleProperties", "Specwright writes no Gradle build"),
             mapped("groupId", "groupId", ""),
             noEffect("hideGenerationTimestamp", "Specwright writes no timestamp: its output is byte-identical from"
@@ -254,9 +255,9 @@ final class PeerParameters {
             noEffect("useOneOfDiscriminatorLookup", "Specwright's own rule for oneOf applies"),
             refused("useOneOfInterfaces", "Specwright's own representation of oneOf applies", "false"),
             refused("usePlayWS", "Specwright's client is built on java.net.http", "false"),
-            refused("useReflectionEqualsHashCode", "models are records: equals and hashCode are the record's",
+            refused("useReflectionEqualsHashCode", "equals and hashCode are generated (the record's, or written out)",
                     "false"),
-            refused("useRuntimeException", "Specwright's ApiException is already unchecked", "false", "true"),
+            noEffect("useRuntimeException", "Specwright's ApiException is a RuntimeException already"),
             refused("useRxJava2", "Specwright's async API uses CompletableFuture", "false"),
             refused("useRxJava3", "Specwright's async API uses CompletableFuture", "false"),
             refused("useSingleRequestParameter", "Specwright's own params records apply", "false"),
