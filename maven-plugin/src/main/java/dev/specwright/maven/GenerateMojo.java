@@ -930,10 +930,7 @@ public class GenerateMojo extends AbstractMojo {
             Customization customization = Customization.DEFAULT
                     .withTypeMappings(settings.typeMappings())
                     .withSchemaMappings(settings.schemaMappings())
-                    .withNameMappings(new Customization.NameMappings(keyValues("nameMappings", nameMappings),
-                            keyValues("modelNameMappings", modelNameMappings),
-                            keyValues("operationIdNameMappings", operationIdNameMappings),
-                            keyValues("enumNameMappings", enumNameMappings)))
+                    .withNameMappings(settings.names())
                     .withGenerateApis(generateApis)
                     .withGenerateModels(generateModels)
                     .withBeanValidation(settings.beanValidation())
@@ -1005,11 +1002,12 @@ public class GenerateMojo extends AbstractMojo {
      *
      * @param typeMappings {@code typeMappings}, a simple-name value given its package by {@code importMappings}
      * @param schemaMappings {@code schemaMappings} and the other {@code importMappings}
+     * @param names the name mappings
      * @param values our string parameters, set from the peer's configOptions keys where ours are unset
      * @param beanValidation {@code useBeanValidation}, or the peer's {@code configOptions/useBeanValidation}
      */
-    record Settings(Map<String, String> typeMappings, Map<String, String> schemaMappings, Map<String, String> values,
-            boolean beanValidation) {
+    record Settings(Map<String, String> typeMappings, Map<String, String> schemaMappings,
+            Customization.NameMappings names, Map<String, String> values, boolean beanValidation) {
 
         Optional<String> value(String name) {
             return optional(values.get(name));
@@ -1050,11 +1048,26 @@ public class GenerateMojo extends AbstractMojo {
         values.put("scmConnection", scmConnection);
         values.put("scmDeveloperConnection", scmDeveloperConnection);
         boolean beanValidation = useBeanValidation;
-        for (Map.Entry<String, PeerParameters.Judgement> where : Map.of("configOptions", config,
-                "additionalProperties", extra).entrySet()) {
+        // the map parameters, with what the peer's older configOptions keys (type-mappings, ...) add to them
+        Map<String, List<String>> lists = new LinkedHashMap<>();
+        lists.put("typeMappings", copy(typeMappings));
+        lists.put("importMappings", copy(importMappings));
+        lists.put("schemaMappings", copy(schemaMappings));
+        lists.put("nameMappings", copy(nameMappings));
+        lists.put("modelNameMappings", copy(modelNameMappings));
+        lists.put("operationIdNameMappings", copy(operationIdNameMappings));
+        lists.put("enumNameMappings", copy(enumNameMappings));
+        Map<String, PeerParameters.Judgement> judged = new LinkedHashMap<>();
+        judged.put("configOptions", config);
+        judged.put("additionalProperties", extra);
+        for (Map.Entry<String, PeerParameters.Judgement> where : judged.entrySet()) {
             for (Map.Entry<String, String> mapped : where.getValue().mapped().entrySet()) {
                 String ours = mapped.getKey();
                 String value = mapped.getValue().strip();
+                if (lists.containsKey(ours)) {
+                    lists.get(ours).add(value);
+                    continue;
+                }
                 if (ours.equals("useBeanValidation")) {
                     if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
                         refusals.add("<" + where.getKey() + ".useBeanValidation> = " + PeerParameters.quoted(value)
@@ -1079,9 +1092,14 @@ public class GenerateMojo extends AbstractMojo {
                     + " Specwright's (useBeanValidation) are jakarta.validation. Fix: remove it, or set it to true.");
         }
 
-        Map<String, String> types = keyValues("typeMappings", typeMappings);
-        Map<String, String> imports = keyValues("importMappings", importMappings);
-        Map<String, String> schemas = keyValues("schemaMappings", schemaMappings);
+        Map<String, String> types = keyValues("typeMappings", lists.get("typeMappings"));
+        Map<String, String> imports = keyValues("importMappings", lists.get("importMappings"));
+        Map<String, String> schemas = keyValues("schemaMappings", lists.get("schemaMappings"));
+        Customization.NameMappings names = new Customization.NameMappings(
+                keyValues("nameMappings", lists.get("nameMappings")),
+                keyValues("modelNameMappings", lists.get("modelNameMappings")),
+                keyValues("operationIdNameMappings", lists.get("operationIdNameMappings")),
+                keyValues("enumNameMappings", lists.get("enumNameMappings")));
         Map<String, String> typeMapped = new LinkedHashMap<>();
         java.util.Set<String> usedImports = new java.util.HashSet<>();
         for (Map.Entry<String, String> entry : types.entrySet()) {
@@ -1114,7 +1132,7 @@ public class GenerateMojo extends AbstractMojo {
                             + refusals.stream().map(line -> "  " + line).collect(Collectors.joining("\n"))));
         }
         notes.forEach(note -> getLog().info(TerminalText.line("Specwright: " + note)));
-        return new Settings(typeMapped, schemaMapped, values, beanValidation);
+        return new Settings(typeMapped, schemaMapped, names, values, beanValidation);
     }
 
     /** The peer-only parameters the user set (null when not): each judged by {@link PeerParameters#PLUGIN}. */
@@ -1176,6 +1194,10 @@ public class GenerateMojo extends AbstractMojo {
         put(set, "globalProperties", globalProperties == null ? null : globalProperties.keySet());
         put(set, "configHelp", configHelp);
         return set;
+    }
+
+    private static List<String> copy(List<String> items) {
+        return items == null ? new ArrayList<>() : new ArrayList<>(items);
     }
 
     private static void put(Map<String, String> set, String name, Object value) {

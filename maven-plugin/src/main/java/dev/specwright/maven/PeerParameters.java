@@ -158,7 +158,10 @@ final class PeerParameters {
             refused("globalProperties", "no global properties: use generateApis and generateModels"),
             refused("configHelp", "run mvn specwright:help -Ddetail", "false"));
 
-    /** The java generator's configOptions keys (its docs/generators/java.md), alphabetical as there. */
+    /**
+     * The java generator's configOptions keys (its docs/generators/java.md), alphabetical as there, then the older
+     * spellings of plugin parameters its CodeGenMojo still reads from configOptions.
+     */
     static final Map<String, Rule> CONFIG_OPTIONS = table(
             refused("additionalEnumTypeAnnotations", "add annotations with a GeneratorExtension"),
             refused("additionalModelTypeAnnotations", "add annotations with a GeneratorExtension"),
@@ -263,7 +266,26 @@ final class PeerParameters {
             refused("useSingleRequestParameter", "Specwright's own params records apply", "false"),
             refused("webclientBlockingOperations", "Specwright's client is built on java.net.http", "false"),
             refused("withAWSV4Signature", "Specwright generates no AWS v4 signing", "false"),
-            refused("withXml", "models carry no XML annotations", "false"));
+            refused("withXml", "models carry no XML annotations", "false"),
+            // the older spellings the peer still reads from configOptions, each a comma-separated key=value list
+            mapped("type-mappings", "typeMappings", "the peer's older spelling"),
+            mapped("import-mappings", "importMappings", "the peer's older spelling"),
+            mapped("schema-mappings", "schemaMappings", "the peer's older spelling"),
+            mapped("name-mappings", "nameMappings", "the peer's older spelling"),
+            mapped("model-name-mappings", "modelNameMappings", "the peer's older spelling"),
+            mapped("operation-id-name-mappings", "operationIdNameMappings", "the peer's older spelling"),
+            mapped("enum-name-mappings", "enumNameMappings", "the peer's older spelling"),
+            refused("parameter-name-mappings", "parameter names cannot be mapped yet"),
+            refused("instantiation-types", "the collection types are fixed (List, Map, Set)"),
+            refused("inline-schema-name-mappings", "inline schemas are named by Specwright's naming rules; rename the"
+                    + " result with modelNameMappings"),
+            refused("inline-schema-options", "inline schemas are handled by Specwright's own rules"),
+            refused("openapi-normalizer", "Specwright applies no normalizer rules"),
+            noEffect("language-specific-primitives", "mapped types are written with their qualified name"),
+            refused("openapi-generator-ignore-list", "list the files to keep in <output>/.specwright-ignore"),
+            refused("additional-properties", "give them as <additionalProperties> items"),
+            refused("server-variables", "the client's environments come from the spec's servers"),
+            refused("reserved-words-mappings", "Specwright escapes reserved words itself; rename with nameMappings"));
 
     private PeerParameters() {
     }

@@ -294,6 +294,24 @@ class PeerParametersTest {
     }
 
     @Test
+    void thePeersOlderConfigOptionsSpellingsOfTheMapsAddToOurs() throws Exception {
+        GenerateMojo mojo = new GenerateMojo();
+        set(mojo, "typeMappings", List.of("date-time=java.time.Instant"));
+        set(mojo, "configOptions", Map.of("type-mappings", "string+uuid=java.util.UUID",
+                "import-mappings", "Money=com.example.Money", "name-mappings", "_type=typeName"));
+
+        GenerateMojo.Settings settings = mojo.settings();
+
+        assertThat(settings.typeMappings()).containsExactly(Map.entry("date-time", "java.time.Instant"),
+                Map.entry("string+uuid", "java.util.UUID"));
+        assertThat(settings.schemaMappings()).containsExactly(Map.entry("Money", "com.example.Money"));
+        assertThat(settings.names().properties()).containsExactly(Map.entry("_type", "typeName"));
+
+        set(mojo, "configOptions", Map.of("type-mappings", "date-time=java.time.OffsetDateTime"));
+        assertThatThrownBy(mojo::settings).hasMessageContaining("the key \"date-time\" is given twice");
+    }
+
+    @Test
     void anImportMappingContradictingASchemaMappingFails() throws Exception {
         GenerateMojo mojo = new GenerateMojo();
         set(mojo, "importMappings", List.of("Money=com.example.Money"));
