@@ -120,10 +120,16 @@ public record Customization(
         public static final NameMappings NONE = new NameMappings(Map.of(), Map.of(), Map.of(), Map.of());
 
         public NameMappings {
-            properties = sorted(properties);
-            models = sorted(models);
-            operations = sorted(operations);
-            enumValues = sorted(enumValues);
+            // not Customization.sorted: that would initialise Customization, whose DEFAULT needs NONE, from inside
+            // this class's initialisation when a NameMappings is built first (NONE still null: a NullPointerException)
+            properties = sortedMap(properties);
+            models = sortedMap(models);
+            operations = sortedMap(operations);
+            enumValues = sortedMap(enumValues);
+        }
+
+        private static Map<String, String> sortedMap(Map<String, String> map) {
+            return java.util.Collections.unmodifiableMap(new TreeMap<>(Objects.requireNonNull(map)));
         }
 
         public boolean isEmpty() {

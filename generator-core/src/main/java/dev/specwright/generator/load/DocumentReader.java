@@ -159,8 +159,7 @@ final class DocumentReader {
         } catch (Thrown e) {
             throw e.refused();
         } catch (MarkedYAMLException e) {
-            throw new Refused("the file must be valid YAML (" + where(e.getProblemMark()) + e.getProblem() + ").",
-                    "fix the YAML at that line.");
+            throw syntax(yaml, e);
         } catch (YAMLException e) {
             throw yamlLimit(e);
         }
@@ -192,6 +191,49 @@ final class DocumentReader {
         return new Refused("the document nests lists and objects more than " + LoadLimits.MAX_DEPTH
                 + " deep, the limit for JSON and YAML alike.",
                 "flatten it: move nested schemas to #/components/schemas and `$ref` them.");
+    }
+
+    /**
+     * A YAML syntax error as one line: where it starts (SnakeYAML's context mark, e.g. the quote never closed, else
+     * the problem's), what was found where, the line's text, and the fix: never the parser's exception.
+     */
+    static Refused syntax(String yaml, MarkedYAMLException e) {
+        Mark context = e.getContextMark();
+        Mark problem = e.getProblemMark();
+        Mark at = context != null ? context : problem;
+        StringBuilder rule = new StringBuilder("the file must be valid YAML (").append(where(at));
+        if (context != null && e.getContext() != null) {
+            rule.append(e.getContext().strip()).append(": ").append(e.getProblem());
+            if (problem != null) {
+                rule.append(" at line ").append(problem.getLine() + 1).append(", column ").append(problem.getColumn() + 1);
+            }
+        } else {
+            rule.append(e.getProblem());
+        }
+        rule.append(')');
+        String text = at == null ? "" : lineOf(yaml, at.getLine()).strip();
+        if (!text.isEmpty()) {
+            rule.append("; the line reads `").append(text.length() > 80 ? text.substring(0, 77) + "..." : text).append('`');
+        }
+        rule.append('.');
+        String line = at == null ? "that line" : "line " + (at.getLine() + 1);
+        String what = e.getContext() != null && e.getContext().contains("quoted scalar")
+                ? " (a quote opened there is never closed: close it on the same line)"
+                : "";
+        return new Refused(rule.toString(), "fix the YAML at " + line + what + ".");
+    }
+
+    private static String lineOf(String text, int index) {
+        int start = 0;
+        for (int i = 0; i < index && start >= 0; i++) {
+            start = text.indexOf('\n', start);
+            start = start < 0 ? -1 : start + 1;
+        }
+        if (start < 0 || start > text.length()) {
+            return "";
+        }
+        int end = text.indexOf('\n', start);
+        return text.substring(start, end < 0 ? text.length() : end);
     }
 
     private static String where(Mark mark) {
