@@ -120,10 +120,16 @@ public record Customization(
         public static final NameMappings NONE = new NameMappings(Map.of(), Map.of(), Map.of(), Map.of());
 
         public NameMappings {
-            properties = sorted(properties);
-            models = sorted(models);
-            operations = sorted(operations);
-            enumValues = sorted(enumValues);
+            // not Customization.sorted: that would start initialising Customization, whose DEFAULT needs NONE, from
+            // inside the initialisation of NONE when NameMappings is the first of the two a program touches
+            properties = copySorted(properties);
+            models = copySorted(models);
+            operations = copySorted(operations);
+            enumValues = copySorted(enumValues);
+        }
+
+        private static Map<String, String> copySorted(Map<String, String> map) {
+            return java.util.Collections.unmodifiableMap(new TreeMap<>(Objects.requireNonNull(map)));
         }
 
         public boolean isEmpty() {

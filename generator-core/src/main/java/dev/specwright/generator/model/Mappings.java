@@ -86,6 +86,9 @@ final class Mappings {
      * @param allSchemas every named schema
      */
     void reserveModelNames(NameScope modelScope, Set<String> classSchemas, Collection<String> allSchemas) {
+        Map<String, String> others = new java.util.TreeMap<>();
+        classSchemas.stream().filter(s -> !names.models().containsKey(s))
+                .forEach(s -> others.put(s, dev.specwright.generator.naming.JavaNames.typeName(s)));
         names.models().forEach((schema, className) -> {
             if (!classSchemas.contains(schema)) {
                 String why = allSchemas.contains(schema)
@@ -98,6 +101,8 @@ final class Mappings {
                 throw new CustomizationException(NAME_MAPPINGS, NAME_MAPPINGS + " (models): " + schema + "=" + className
                         + ": " + problem + "; choose a legal Java class name.");
             });
+            clash(NAME_MAPPINGS + " (models): " + schema + "=" + className + ": ", others, className, "the schema",
+                    "the model package");
             if (modelScope.isTaken(className)) {
                 throw new CustomizationException(NAME_MAPPINGS, NAME_MAPPINGS + " (models): " + schema + "=" + className
                         + ": the name " + className + " is taken in the model package (by another mapping or by the"
@@ -116,7 +121,7 @@ final class Mappings {
      * The Java name the user chose for a property of {@code model}, reserved in {@code members}; empty when none.
      * {@code reserved} are the names every model has (accessors the generated code adds).
      */
-    Optional<String> propertyName(String jsonName, String model, NameScope members, List<String> reserved) {
+    Optional<String> propertyName(String jsonName, String model, NameScope members, List<String> reserved, Map<String, String> others) {
         if (names.properties().isEmpty()) {
             return Optional.empty();
         }
@@ -134,8 +139,9 @@ final class Mappings {
             throw new CustomizationException(NAME_MAPPINGS, key + "every model has a member " + javaName
                     + " already (" + String.join(", ", reserved) + " are taken); choose another.");
         }
+        clash(key, others, javaName, "the property", model);
         if (members.isTaken(javaName)) {
-            throw new CustomizationException(NAME_MAPPINGS, key + "another property of " + model + " has that name"
+            throw new CustomizationException(NAME_MAPPINGS, key + "another property of " + model + " is mapped to that name"
                     + " (names are compared ignoring case); choose another.");
         }
         members.reserve(javaName);
@@ -143,7 +149,7 @@ final class Mappings {
     }
 
     /** The constant the user chose for an enum value, reserved in {@code constants}; empty when none. */
-    Optional<String> enumConstant(String value, String enumClass, NameScope constants) {
+    Optional<String> enumConstant(String value, String enumClass, NameScope constants, Map<String, String> others) {
         if (names.enumValues().isEmpty()) {
             return Optional.empty();
         }
@@ -161,12 +167,36 @@ final class Mappings {
             throw new CustomizationException(NAME_MAPPINGS, key + String.join(", ", EnumDef.RESERVED_CONSTANT_NAMES)
                     + " are the generated enum's own; choose another.");
         }
+        clash(key, others, javaName, "the value", enumClass);
         if (constants.isTaken(javaName)) {
-            throw new CustomizationException(NAME_MAPPINGS, key + "another value of " + enumClass + " has that constant"
-                    + " (names are compared ignoring case); choose another.");
+            throw new CustomizationException(NAME_MAPPINGS, key + "another value of " + enumClass + " is mapped to that"
+                    + " constant (names are compared ignoring case); choose another.");
         }
         constants.reserve(javaName);
         return Optional.of(javaName);
+    }
+
+    /**
+     * Fails when {@code javaName} is the name the spec would give another member of the same scope: the user's name
+     * must not push one of the spec's aside.
+     *
+     * @param others the scope's other members: the spec's name → the Java name it would get
+     */
+    static void clash(String key, Map<String, String> others, String javaName, String what, String scope) {
+        others.forEach((specName, wanted) -> {
+            if (wanted.equalsIgnoreCase(javaName)) {
+                throw new CustomizationException(NAME_MAPPINGS, key + what + " " + specName + " of " + scope + " is named "
+                        + wanted + " already (names are compared ignoring case); choose another, or map " + specName + " too.");
+            }
+        });
+    }
+
+    boolean mapsProperty(String jsonName) {
+        return names.properties().containsKey(jsonName);
+    }
+
+    boolean mapsEnumValue(String value) {
+        return names.enumValues().containsKey(value);
     }
 
     /** The method name the user chose for an operationId; empty when none. */

@@ -114,10 +114,17 @@ final class OperationPass {
                 JavaNames.OBJECT_METHODS.forEach(methods::reserve);
                 DerivedNames.API_MEMBERS.forEach(methods::reserve);
                 List<RawOperation> slice = raws.subList(from, Math.min(raws.size(), from + MAX_OPERATIONS_PER_API));
-                // the names the user chose first: they win, and the spec's names step aside
+                // the names the user chose first; none may be the name another operation of the class has
+                Map<String, String> others = new LinkedHashMap<>();
+                for (int i = 0; i < slice.size(); i++) {
+                    String id = slice.get(i).op().getOperationId();
+                    if (mappings.operationName(id == null ? "" : id).isEmpty()) {
+                        others.put(operationId(slice.get(i)), wanted.get(from + i));
+                    }
+                }
                 for (RawOperation raw : slice) {
                     String id = raw.op().getOperationId();
-                    mappings.operationName(id == null ? "" : id).ifPresent(chosen -> reserveMethod(methods, id, chosen, tag));
+                    mappings.operationName(id == null ? "" : id).ifPresent(chosen -> reserveMethod(methods, id, chosen, tag, others));
                 }
                 List<String> names = new ArrayList<>();
                 for (int i = 0; i < slice.size(); i++) {
@@ -172,7 +179,7 @@ final class OperationPass {
     }
 
     /** A method name from {@code nameMappings}: a legal Java name, none of the API class's own, none twice in the class. */
-    private static void reserveMethod(NameScope methods, String operationId, String chosen, String tag) {
+    private static void reserveMethod(NameScope methods, String operationId, String chosen, String tag, Map<String, String> others) {
         String key = Mappings.NAME_MAPPINGS + " (operations): " + operationId + "=" + chosen + ": ";
         dev.specwright.generator.naming.NameValidation.memberNameProblem(chosen).ifPresent(problem -> {
             throw new dev.specwright.generator.CustomizationException(Mappings.NAME_MAPPINGS, key + problem + "; choose a legal Java name.");
@@ -183,6 +190,7 @@ final class OperationPass {
             throw new dev.specwright.generator.CustomizationException(Mappings.NAME_MAPPINGS, key + "every API class has a method "
                     + chosen + " already (" + String.join(", ", own) + " are taken); choose another.");
         }
+        Mappings.clash(key, others, chosen, "the operation", "tag " + tag);
         if (methods.isTaken(chosen)) {
             throw new dev.specwright.generator.CustomizationException(Mappings.NAME_MAPPINGS, key + "another operation of tag "
                     + tag + " is mapped to that name (names are compared ignoring case); choose another.");

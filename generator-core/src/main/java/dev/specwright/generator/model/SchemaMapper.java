@@ -285,7 +285,9 @@ final class SchemaMapper {
         List<ModelDef.Property> properties = new ArrayList<>();
         // the names the user chose first: they win, and the spec's names step aside
         Map<String, String> chosen = new HashMap<>();
-        flat.properties().keySet().forEach(jsonName -> mappings.propertyName(jsonName, className, members, RESERVED_MEMBERS)
+        Map<String, String> others = new LinkedHashMap<>();
+        flat.properties().keySet().stream().filter(j -> !mappings.mapsProperty(j)).forEach(j -> others.put(j, JavaNames.memberName(j)));
+        flat.properties().keySet().forEach(jsonName -> mappings.propertyName(jsonName, className, members, RESERVED_MEMBERS, others)
                 .ifPresent(javaName -> chosen.put(jsonName, javaName)));
         flat.properties().forEach((jsonName, property) -> {
             TypeRef type = map(property, flat.pointers().get(jsonName), JavaNames.typeName(contextName) + JavaNames.typeName(jsonName));
@@ -471,8 +473,10 @@ final class SchemaMapper {
         }
         // the constants the user chose first: they win, and the spec's names step aside
         Map<String, String> chosen = new HashMap<>();
+        Map<String, String> others = new LinkedHashMap<>();
+        raws.stream().filter(r -> !mappings.mapsEnumValue(r)).forEach(r -> others.put(r, JavaNames.constantName(integer ? "V" + r : r)));
         for (String raw : raws) {
-            mappings.enumConstant(raw, className, constants).ifPresent(javaName -> chosen.put(raw, javaName));
+            mappings.enumConstant(raw, className, constants, others).ifPresent(javaName -> chosen.put(raw, javaName));
         }
         List<EnumDef.Constant> values = new ArrayList<>();
         for (String raw : raws) {

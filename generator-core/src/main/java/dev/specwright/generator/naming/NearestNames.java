@@ -9,7 +9,8 @@ import java.util.TreeSet;
 
 /**
  * The names closest to one that matched nothing (a mistyped mapping key): by edit distance, ignoring case, at most a
- * third of the name's length away (at least 2), the three nearest, in a fixed order.
+ * third of the name's length away (at least 2), or starting with it or it with them ({@code getOrder} →
+ * {@code getOrderById}); the three nearest, in a fixed order.
  */
 public final class NearestNames {
 
@@ -21,8 +22,10 @@ public final class NearestNames {
         record Near(String name, int distance) {}
         List<Near> near = new ArrayList<>();
         for (String candidate : new TreeSet<>(candidates)) {
-            int d = distance(wanted.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
-            if (d <= limit) {
+            String a = wanted.toLowerCase(Locale.ROOT);
+            String b = candidate.toLowerCase(Locale.ROOT);
+            int d = distance(a, b);
+            if (d <= limit || (!a.isEmpty() && !b.isEmpty() && (a.startsWith(b) || b.startsWith(a)))) {
                 near.add(new Near(candidate, d));
             }
         }
