@@ -333,15 +333,19 @@ final class OperationPass {
         Operation.Kind kind = bodyKind(mediaKey);
         TypeRef type = schema == null ? TypeRef.Builtin.BINARY
                 : schemas.map(schema, pointer + "/content/" + SchemaMapper.escape(mediaKey) + "/schema", DerivedNames.requestContext(typePrefix));
-        if (type == TypeRef.Builtin.BINARY) {
+        // a type the user mapped (typeMappings) decides the kind as the spec's type would
+        TypeRef specType = type instanceof TypeRef.External external ? external.replaces() : type;
+        if (specType == TypeRef.Builtin.BINARY) {
             kind = Operation.Kind.BINARY; // "format: binary" means raw bytes whatever the media type says
-        } else if (kind == Operation.Kind.TEXT && type != TypeRef.Builtin.STRING) {
+        } else if (kind == Operation.Kind.TEXT && specType != TypeRef.Builtin.STRING) {
             kind = Operation.Kind.BINARY;
-        } else if (kind == Operation.Kind.BINARY && type == TypeRef.Builtin.STRING && schema.getFormat() == null) {
+        } else if (kind == Operation.Kind.BINARY && specType == TypeRef.Builtin.STRING && schema.getFormat() == null) {
             kind = Operation.Kind.TEXT;
         }
         if (kind == Operation.Kind.BINARY) {
             type = TypeRef.Builtin.BINARY;
+        } else if (kind == Operation.Kind.TEXT) {
+            type = TypeRef.Builtin.STRING; // a text body is sent from a String, whatever the mappings
         }
         return Optional.of(new Operation.Body(type, parameterNames.allocate("body"), Boolean.TRUE.equals(body.getRequired()),
                 text(body.getDescription()), kind, mediaKey));
