@@ -278,4 +278,30 @@ class CustomizationTest {
         assertThat(files).noneMatch(f -> f.path().contains("ShopClient"));
         compile(files);
     }
+
+    // ---- on the platform spec ----------------------------------------------------------------------------------------
+
+    private static List<GeneratedFile> platform(Customization customization) throws Exception {
+        return new Generator().files(GeneratorOptions.builder(dev.specwright.generator.TestSpecs.platformSpec(), Path.of("unused"))
+                .errorCatalog(dev.specwright.generator.TestSpecs.platformErrors()).basePackage("com.example.platform")
+                .customization(customization).build());
+    }
+
+    @Test
+    void thePlatformSdkCompilesWithTypeMappingsAndBeanValidation() throws Exception {
+        Customization customization = Customization.DEFAULT.withBeanValidation(true)
+                .withTypeMappings(Map.of("DateTime", "java.time.Instant", "string+uuid", "java.lang.String"));
+        List<GeneratedFile> files = platform(customization);
+        assertThat(files).noneMatch(f -> f.path().endsWith(".java") && f.content().contains("OffsetDateTime"));
+        assertThat(files).anyMatch(f -> f.content().contains("import jakarta.validation.constraints.NotNull;"));
+        compile(files);
+        assertThat(platform(customization)).as("the same output twice").isEqualTo(files);
+    }
+
+    @Test
+    void thePlatformModelsCompileWithoutTheApis() throws Exception {
+        List<GeneratedFile> files = platform(Customization.DEFAULT.withGenerateApis(false));
+        assertThat(files).noneMatch(f -> f.path().contains("/api/") || f.path().endsWith("ErrorDecoder.java"));
+        compile(files);
+    }
 }
