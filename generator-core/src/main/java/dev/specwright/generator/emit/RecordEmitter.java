@@ -51,7 +51,7 @@ final class RecordEmitter implements FileEmitter {
                 ? Optional.of(new BeanValidation(context.api())) : Optional.empty();
         return context.api().models().stream().filter(m -> !m.partial())
                 .map(m -> context.java(m.properties().size() > ModelEmitter.MAX_RECORD_COMPONENTS
-                        ? new BuiltClass(context.types(), deprecations).file(m)
+                        ? new BuiltClass(context.types(), deprecations, validation).file(m)
                         : record(context.types(), deprecations, m, validation)));
     }
 

@@ -304,4 +304,25 @@ class CustomizationTest {
         assertThat(files).noneMatch(f -> f.path().contains("/api/") || f.path().endsWith("ErrorDecoder.java"));
         compile(files);
     }
+
+    @Test
+    void aModelTooLargeForARecordCarriesTheAnnotationsOnItsAccessors() throws Exception {
+        StringBuilder yaml = new StringBuilder("openapi: 3.0.3\ninfo: {title: Big, version: '1'}\npaths:\n  /big:\n    put:\n"
+                + "      operationId: putBig\n      requestBody:\n        content:\n          application/json:\n"
+                + "            schema: {$ref: '#/components/schemas/Big'}\n      responses:\n        '204': {description: done}\n"
+                + "components:\n  schemas:\n    Big:\n      type: object\n      required: [p0]\n      properties:\n"
+                + "        p0: {type: string, maxLength: 5}\n");
+        for (int i = 1; i <= 200; i++) {
+            yaml.append("        p").append(i).append(": {type: integer, minimum: 0}\n");
+        }
+        Path spec = Files.createTempDirectory("big").resolve("openapi.yaml");
+        Files.writeString(spec, yaml);
+        List<GeneratedFile> files = new Generator().files(GeneratorOptions.builder(spec, Path.of("unused")).basePackage("big")
+                .customization(Customization.DEFAULT.withBeanValidation(true)).build());
+        assertThat(source(files, "/model/Big.java")).contains("public final class Big");
+        Class<?> big = compile(files).loadClass("big.model.Big");
+        assertThat(big.getMethod("p0").getAnnotation(jakarta.validation.constraints.Size.class).max()).isEqualTo(5);
+        assertThat(big.getMethod("p0").getAnnotation(jakarta.validation.constraints.NotNull.class)).isNotNull();
+        assertThat(big.getMethod("p200").getAnnotation(jakarta.validation.constraints.Min.class).value()).isZero();
+    }
 }
