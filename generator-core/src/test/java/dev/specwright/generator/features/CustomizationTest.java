@@ -138,7 +138,10 @@ class CustomizationTest {
         assertThat(source(files, "/model/Order.java")).contains("import test.money.Money;", "Money total");
         assertThat(source(files, "/model/Line.java")).contains("Money price");
         assertThat(source(files, "/model/Payment.java")).contains("OfMoney");
-        assertThat(source(files, "/api/OrdersApi.java")).contains("List<Money>");
+        assertThat(source(files, "/api/OrdersApi.java")).contains("List<Money>", "public Money updatePrice(String id, Money body");
+        // a PATCH body and a field filter need a generated class: with the user's, an ordinary body and parameter
+        assertThat(files).noneMatch(f -> f.path().endsWith("/MoneyField.java"));
+        assertThat(source(files, "/api/UpdatePriceParams.java")).contains("List<String> includeFields");
         ClassLoader loader = compile(files, MONEY);
 
         Object read = Feature.JSON.readValue("{\"id\":\"6f1e9a2c-9c1b-4e55-9a43-2d0d1f0c7b11\","
@@ -147,6 +150,13 @@ class CustomizationTest {
         assertThat(total.getClass().getName()).isEqualTo("test.money.Money");
         assertThat(Feature.get(total, "currency")).isEqualTo("EUR");
         assertThat(Feature.JSON.readTree(Feature.JSON.writeValueAsString(read)).get("total").get("amount").asText()).isEqualTo("12.50");
+    }
+
+    @Test
+    void withoutTheMappingThePatchBodyIsPartialAndFiltered() throws Exception {
+        List<GeneratedFile> files = files(Customization.DEFAULT);
+        assertThat(has(files, "/model/MoneyField.java")).isTrue();
+        assertThat(source(files, "/model/Money.java")).contains("public final class Money");
     }
 
     @Test
