@@ -16,8 +16,9 @@ import java.util.TreeSet;
 /**
  * The user's mappings as the build passes read them: {@code typeMappings} ({@link TypeMappings}), {@code schemaMappings}
  * and {@code nameMappings}. Each name the user chose goes through the naming authority like a derived one: it is
- * checked (a legal Java name of its kind, free in its scope) and reserved in its scope before the spec's names are
- * allocated, so it wins and the others step aside. A mapping that cannot work fails the build with a
+ * checked (a legal Java name of its kind, none of the generated code's own, not the name another member of its scope
+ * gets from the spec) and reserved in its scope before the spec's names are allocated. A mapping that cannot work
+ * fails the build with a
  * {@link CustomizationException} naming the option and the key; a key that matches nothing in the spec too
  * ({@link #checkAllUsed}), with the nearest names of the spec.
  */

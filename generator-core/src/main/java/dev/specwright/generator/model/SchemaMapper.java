@@ -283,7 +283,7 @@ final class SchemaMapper {
         NameScope members = new NameScope();
         RESERVED_MEMBERS.forEach(members::reserve);
         List<ModelDef.Property> properties = new ArrayList<>();
-        // the names the user chose first: they win, and the spec's names step aside
+        // the names the user chose first, reserved: none may be a name the spec's other properties get
         Map<String, String> chosen = new HashMap<>();
         Map<String, String> others = new LinkedHashMap<>();
         flat.properties().keySet().stream().filter(j -> !mappings.mapsProperty(j)).forEach(j -> others.put(j, JavaNames.memberName(j)));
@@ -471,7 +471,7 @@ final class SchemaMapper {
                 raws.add(String.valueOf(value));
             }
         }
-        // the constants the user chose first: they win, and the spec's names step aside
+        // the constants the user chose first, reserved: none may be a constant the spec's other values get
         Map<String, String> chosen = new HashMap<>();
         Map<String, String> others = new LinkedHashMap<>();
         raws.stream().filter(r -> !mappings.mapsEnumValue(r)).forEach(r -> others.put(r, JavaNames.constantName(integer ? "V" + r : r)));
