@@ -335,4 +335,45 @@ class CustomizationTest {
         assertThat(big.getMethod("p0").getAnnotation(jakarta.validation.constraints.NotNull.class)).isNotNull();
         assertThat(big.getMethod("p200").getAnnotation(jakarta.validation.constraints.Min.class).value()).isZero();
     }
+
+    @Test
+    void openApi31BoundsTypesAndIntegerEnums() throws Exception {
+        String yaml = """
+                openapi: 3.1.0
+                info: {title: Levels, version: '1'}
+                paths:
+                  /level:
+                    get:
+                      operationId: getLevel
+                      responses:
+                        '200':
+                          description: ok
+                          content:
+                            application/json:
+                              schema: {$ref: '#/components/schemas/Level'}
+                components:
+                  schemas:
+                    Tier:
+                      type: integer
+                      enum: [1, 2]
+                    Level:
+                      type: object
+                      properties:
+                        score: {type: [integer, 'null'], exclusiveMinimum: 0, exclusiveMaximum: 10}
+                        tier: {$ref: '#/components/schemas/Tier'}
+                """;
+        Path spec = Files.createTempDirectory("levels").resolve("openapi.yaml");
+        Files.writeString(spec, yaml);
+        Customization customization = Customization.DEFAULT.withBeanValidation(true)
+                .withNameMappings(new Customization.NameMappings(Map.of(), Map.of(), Map.of(), Map.of("1", "ONE")));
+        List<GeneratedFile> files = new Generator().files(GeneratorOptions.builder(spec, Path.of("unused")).basePackage("levels")
+                .customization(customization).build());
+        assertThat(source(files, "/model/Level.java"))
+                .contains("@DecimalMin(value = \"0\", inclusive = false)", "@DecimalMax(value = \"10\", inclusive = false)")
+                .doesNotContain("@NotNull");
+        assertThat(source(files, "/model/Tier.java")).contains("ONE", "V2");
+        ClassLoader loader = compile(files);
+        Object read = Feature.JSON.readValue("{\"tier\":1}", loader.loadClass("levels.model.Level"));
+        assertThat(Feature.get(read, "tier")).isSameAs(loader.loadClass("levels.model.Tier").getField("ONE").get(null));
+    }
 }
