@@ -120,15 +120,15 @@ public record Customization(
         public static final NameMappings NONE = new NameMappings(Map.of(), Map.of(), Map.of(), Map.of());
 
         public NameMappings {
-            // not Customization.sorted: that would initialise Customization, whose DEFAULT needs NONE, from inside
-            // this class's initialisation when a NameMappings is built first (NONE still null: a NullPointerException)
-            properties = sortedMap(properties);
-            models = sortedMap(models);
-            operations = sortedMap(operations);
-            enumValues = sortedMap(enumValues);
+            // not Customization.sorted: that would start initialising Customization, whose DEFAULT needs NONE, from
+            // inside the initialisation of NONE when NameMappings is the first of the two a program touches
+            properties = copySorted(properties);
+            models = copySorted(models);
+            operations = copySorted(operations);
+            enumValues = copySorted(enumValues);
         }
 
-        private static Map<String, String> sortedMap(Map<String, String> map) {
+        private static Map<String, String> copySorted(Map<String, String> map) {
             return java.util.Collections.unmodifiableMap(new TreeMap<>(Objects.requireNonNull(map)));
         }
 

@@ -124,7 +124,7 @@ public final class Generator {
             throw new SpecProblemsException(SourceLines.added(problems)); // each with its line in its file
         }
         ApiModelBuilder.Settings settings = new ApiModelBuilder.Settings(options.basePackage(), options.apiPackage(),
-                options.modelPackage());
+                options.modelPackage(), options.customization());
         BuildPasses passes;
         long buildStarted = System.nanoTime();
         try {

@@ -39,6 +39,9 @@ final class ApiEmitter implements FileEmitter {
 
     @Override
     public Stream<GeneratedFile> emit(EmitContext context) {
+        if (!context.customization().generateApis()) {
+            return Stream.empty(); // generateApis=false: the models only
+        }
         Classes classes = new Classes(context.api(), context.types());
         return context.api().apis().stream()
                 .flatMap(g -> Stream.of(classes.sync(g), classes.async(g)))

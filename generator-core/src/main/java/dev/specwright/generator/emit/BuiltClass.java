@@ -26,9 +26,20 @@ final class BuiltClass {
     private final JavaTypes types;
     private final Deprecations deprecations;
 
+    private final java.util.Optional<BeanValidation> validation;
+
     BuiltClass(JavaTypes types, Deprecations deprecations) {
+        this(types, deprecations, java.util.Optional.empty());
+    }
+
+    /**
+     * @param validation the Jakarta Validation annotations of the accessors, when asked for ({@code beanValidation});
+     *     never on a partial-update body, where a field left out is allowed
+     */
+    BuiltClass(JavaTypes types, Deprecations deprecations, java.util.Optional<BeanValidation> validation) {
         this.types = types;
         this.deprecations = deprecations;
+        this.validation = validation;
     }
 
     /**
@@ -62,6 +73,7 @@ final class BuiltClass {
             type.addMethod(MethodSpec.methodBuilder(p.javaName()).addModifiers(Modifier.PUBLIC).returns(t)
                     .addAnnotation(ModelEmitter.jsonProperty(p))
                     .addAnnotations(RequiredFields.alwaysSent(model, p) ? List.of(RequiredFields.includeAlways()) : List.of())
+                    .addAnnotations(partial ? List.of() : validation.map(v -> v.annotations(p)).orElse(List.of()))
                     .addJavadoc("@return $L\n", Javadoc.wrap(ModelEmitter.documented(model, p, ""), "@return ".length()))
                     .addStatement("return $N", p.javaName()).build());
             equals.add(first ? "$T.equals($N, that.$N)" : "\n&& $T.equals($N, that.$N)", java.util.Objects.class, p.javaName(), p.javaName());

@@ -12,6 +12,9 @@ public final class ClientEmitter implements FileEmitter {
 
     @Override
     public Stream<GeneratedFile> emit(EmitContext context) {
+        if (!context.customization().generateApis()) {
+            return Stream.empty(); // generateApis=false: the models only
+        }
         return new ClientClasses(context.api(), context.types()).emit().map(context::java);
     }
 }

@@ -37,7 +37,7 @@ final class ErrorEmitter implements FileEmitter {
     @Override
     public Stream<GeneratedFile> emit(EmitContext context) {
         return context.api().errorCatalog().isPresent()
-                ? new Catalogue(context.api(), context.types()).files().map(context::java)
+                ? new Catalogue(context.api(), context.types()).files(context.customization().generateApis()).map(context::java)
                 : Stream.empty();
     }
 
@@ -66,7 +66,14 @@ final class ErrorEmitter implements FileEmitter {
             this.suppress = api.errorModel().filter(m -> deprecations.deprecated(new TypeRef.Named(m))).isPresent();
         }
 
-        private Stream<JavaFile> files() {
+        /**
+         * Without the APIs ({@code generateApis=false}) only the category enum, which the error document's model may
+         * name: the exceptions and the decoder serve the client alone.
+         */
+        private Stream<JavaFile> files(boolean withApis) {
+            if (!withApis) {
+                return Stream.of(categoryEnum());
+            }
             Stream<JavaFile> fixed = Stream.of(categoryEnum(), codeEnum(), baseException(), decoderClass());
             return Stream.concat(fixed, catalog.categories().stream().map(this::categoryException));
         }

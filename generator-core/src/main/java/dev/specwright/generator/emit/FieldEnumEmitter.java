@@ -19,6 +19,9 @@ final class FieldEnumEmitter implements FileEmitter {
 
     @Override
     public Stream<GeneratedFile> emit(EmitContext context) {
+        if (!context.customization().generateModels()) {
+            return Stream.empty(); // generateModels=false: the user supplies the models
+        }
         return context.api().models().stream().filter(m -> m.fieldEnum().isPresent())
                 .map(m -> context.java(fieldEnum(context.types(), m)));
     }

@@ -82,6 +82,9 @@ final class JavaTypes {
         if (ref instanceof TypeRef.Base base) {
             return base(base.className());
         }
+        if (ref instanceof TypeRef.External external) {
+            return external(external.qualifiedName());
+        }
         if (ref instanceof TypeRef.ListOf list) {
             return ParameterizedTypeName.get(ClassName.get("java.util", "List"), of(list.element()));
         }
@@ -104,6 +107,23 @@ final class JavaTypes {
             case BINARY -> BINARY;
             case DOWNLOAD -> DOWNLOAD;
         };
+    }
+
+    /**
+     * A user's class by its qualified name: the package is the segments before the first capitalised one (so
+     * {@code com.example.Outer.Inner} is a nested class), or all but the last when none is capitalised.
+     */
+    static ClassName external(String qualifiedName) {
+        String[] segments = qualifiedName.split("\\.");
+        int first = segments.length - 1;
+        for (int i = 0; i < segments.length - 1; i++) {
+            if (Character.isUpperCase(segments[i].charAt(0))) {
+                first = i;
+                break;
+            }
+        }
+        String pkg = String.join(".", java.util.Arrays.copyOfRange(segments, 0, first));
+        return ClassName.get(pkg, segments[first], java.util.Arrays.copyOfRange(segments, first + 1, segments.length));
     }
 
     /** Whether a {@code Class} literal can carry the type (no type arguments): then no {@code TypeReference} is needed. */

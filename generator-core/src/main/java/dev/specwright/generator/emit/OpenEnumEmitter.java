@@ -30,6 +30,9 @@ final class OpenEnumEmitter implements FileEmitter {
 
     @Override
     public Stream<GeneratedFile> emit(EmitContext context) {
+        if (!context.customization().generateModels()) {
+            return Stream.empty(); // generateModels=false: the user supplies the models
+        }
         return context.api().enums().stream().map(e -> context.java(openEnum(context.types(), e)));
     }
 

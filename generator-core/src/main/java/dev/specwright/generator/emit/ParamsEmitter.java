@@ -30,6 +30,9 @@ final class ParamsEmitter implements FileEmitter {
 
     @Override
     public Stream<GeneratedFile> emit(EmitContext context) {
+        if (!context.customization().generateApis()) {
+            return Stream.empty(); // generateApis=false: the models only
+        }
         Deprecations deprecated = new Deprecations(context.api());
         return context.api().apis().stream().flatMap(g -> g.operations().stream()
                 .filter(op -> op.paramsClassName().isPresent())

@@ -17,6 +17,9 @@ final class PartialUpdateEmitter implements FileEmitter {
 
     @Override
     public Stream<GeneratedFile> emit(EmitContext context) {
+        if (!context.customization().generateModels()) {
+            return Stream.empty(); // generateModels=false: the user supplies the models
+        }
         BuiltClass built = new BuiltClass(context.types(), new Deprecations(context.api()));
         return context.api().models().stream().filter(ModelDef::partial).map(m -> context.java(built.file(m)));
     }

@@ -13,6 +13,7 @@ import dev.specwright.generator.model.TypeRef;
 import dev.specwright.generator.naming.DerivedNames;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import javax.lang.model.element.Modifier;
 
@@ -42,14 +43,20 @@ final class RecordEmitter implements FileEmitter {
 
     @Override
     public Stream<GeneratedFile> emit(EmitContext context) {
+        if (!context.customization().generateModels()) {
+            return Stream.empty(); // generateModels=false: the user supplies the models
+        }
         Deprecations deprecations = new Deprecations(context.api());
+        Optional<BeanValidation> validation = context.customization().beanValidation()
+                ? Optional.of(new BeanValidation(context.api())) : Optional.empty();
         return context.api().models().stream().filter(m -> !m.partial())
                 .map(m -> context.java(m.properties().size() > ModelEmitter.MAX_RECORD_COMPONENTS
-                        ? new BuiltClass(context.types(), deprecations).file(m)
-                        : record(context.types(), deprecations, m)));
+                        ? new BuiltClass(context.types(), deprecations, validation).file(m)
+                        : record(context.types(), deprecations, m, validation)));
     }
 
-    private static JavaFile record(JavaTypes types, Deprecations deprecations, ModelDef model) {
+    /** @param validation the Jakarta Validation annotations of the components, when asked for ({@code beanValidation}) */
+    private static JavaFile record(JavaTypes types, Deprecations deprecations, ModelDef model, Optional<BeanValidation> validation) {
         ClassName self = types.model(model.className());
         MethodSpec.Builder constructor = MethodSpec.compactConstructorBuilder().addModifiers(Modifier.PUBLIC);
         CodeBlock.Builder copies = CodeBlock.builder();
@@ -59,6 +66,7 @@ final class RecordEmitter implements FileEmitter {
             if (model.sent() && RequiredFields.alwaysSent(model, p)) {
                 param.addAnnotation(RequiredFields.includeAlways());
             }
+            validation.ifPresent(v -> param.addAnnotations(v.annotations(p)));
             constructor.addParameter(param.build());
             if (p.type() instanceof TypeRef.ListOf || p.type() instanceof TypeRef.MapOf) {
                 copies.addStatement("$N = $L", p.javaName(), ModelEmitter.immutableCopy(p.type(), CodeBlock.of("$N", p.javaName())));

@@ -39,6 +39,9 @@ final class UnionEmitter implements FileEmitter {
 
     @Override
     public Stream<GeneratedFile> emit(EmitContext context) {
+        if (!context.customization().generateModels()) {
+            return Stream.empty(); // generateModels=false: the user supplies the models
+        }
         Unions run = new Unions(context.types(), context.api().enums(), new Deprecations(context.api()));
         return context.api().unions().stream().map(u -> context.java(run.union(u)));
     }
@@ -194,6 +197,9 @@ final class UnionEmitter implements FileEmitter {
                 // an open enum takes any value of its JSON type and keeps it; what else is named here is a union
                 return enumOf(type).map(e -> CodeBlock.of(e.integer() ? "tree.isIntegralNumber() && tree.canConvertToLong()" : "tree.isTextual()"))
                         .orElse(CodeBlock.of("true"));
+            }
+            if (type instanceof TypeRef.External external) {
+                return nodeTest(external.replaces()); // a mapped type reads the JSON the spec's type would
             }
             return switch ((TypeRef.Builtin) type) {
                 case STRING, DATE, DATE_TIME, UUID, URI, BYTES, BINARY, DOWNLOAD -> CodeBlock.of("tree.isTextual()");

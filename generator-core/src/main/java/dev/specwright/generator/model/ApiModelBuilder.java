@@ -40,7 +40,23 @@ public final class ApiModelBuilder {
         this.file = file;
     }
 
-    public record Settings(Optional<String> basePackage, Optional<String> apiPackage, Optional<String> modelPackage) {}
+    /**
+     * @param customization the user's mappings and names ({@code typeMappings}, {@code schemaMappings},
+     *     {@code nameMappings}, {@code clientName}, {@code beanValidation}); what it asks that cannot work fails the
+     *     build with a {@link dev.specwright.generator.CustomizationException} naming the option and the key
+     */
+    public record Settings(Optional<String> basePackage, Optional<String> apiPackage, Optional<String> modelPackage,
+            dev.specwright.generator.Customization customization) {
+
+        public Settings {
+            java.util.Objects.requireNonNull(customization, "customization");
+        }
+
+        /** Packages only, no customization. */
+        public Settings(Optional<String> basePackage, Optional<String> apiPackage, Optional<String> modelPackage) {
+            this(basePackage, apiPackage, modelPackage, dev.specwright.generator.Customization.DEFAULT);
+        }
+    }
 
     public ApiModel build(Settings settings, Optional<RawErrorCatalog> catalog) throws SpecProblemsException {
         return passes(settings, catalog).model();
@@ -51,7 +67,9 @@ public final class ApiModelBuilder {
      * name scopes and the list of problems are shared.
      */
     public BuildPasses passes(Settings settings, Optional<RawErrorCatalog> catalog) throws SpecProblemsException {
-        String clientName = clientName();
+        // the syntax of the mappings first: a bad key or class name fails before the spec is looked at
+        Mappings mappings = new Mappings(settings.customization());
+        String clientName = clientName(api, settings.customization().clientName());
         String base = settings.basePackage().orElse("com.example." + JavaNames.packageSegment(clientName));
         ApiModel.Packages packages = new ApiModel.Packages(base, settings.apiPackage().orElse(base + ".api"),
                 settings.modelPackage().orElse(base + ".model"));
@@ -59,12 +77,13 @@ public final class ApiModelBuilder {
         // "Builder" would clash with the builder nested in every model record.
         NameScope modelScope = NameScope.forTypes().reserve(DerivedNames.BUILDER);
         Map<String, Schema<?>> componentSchemas = componentSchemas();
-        Schemas mapped = SchemaMapper.mapComponents(file, componentSchemas, modelScope, problems);
+        Schemas mapped = SchemaMapper.mapComponents(file, componentSchemas, modelScope, problems, mappings);
 
         // before the operations: they leave out the parameters the credentials send
         CredentialsPass.Credentials credentials = CredentialsPass.run(CredentialsPass.requirements(api), securitySchemes(), file, problems);
 
-        Operations operations = new OperationPass(api, file, componentSchemas, mapped, modelScope, credentials.parameters(), problems).run();
+        Operations operations = new OperationPass(api, file, componentSchemas, mapped, modelScope, credentials.parameters(), problems,
+                mappings, clientName).run();
         StructuralDedup.Deduplicated deduplicated = StructuralDedup.run(operations);
         FieldFilterPass.FieldFilters filtered = FieldFilterPass.run(deduplicated.operations(), modelScope);
         PartialUpdatePass.PartialUpdates partial = PartialUpdatePass.run(filtered.apis(), operations.partialUpdateMarks(),
@@ -83,6 +102,7 @@ public final class ApiModelBuilder {
         if (!problems.isEmpty()) {
             throw new SpecProblemsException(problems);
         }
+        mappings.checkAllUsed(componentSchemas.keySet());
         String title = api.getInfo() == null || api.getInfo().getTitle() == null ? clientName : api.getInfo().getTitle();
         String version = api.getInfo() == null || api.getInfo().getVersion() == null ? "" : api.getInfo().getVersion();
         String description = api.getInfo() == null || api.getInfo().getDescription() == null ? "" : api.getInfo().getDescription().strip();
@@ -102,17 +122,21 @@ public final class ApiModelBuilder {
      * The prefix of the client's own types ({@code <Name>Client}, {@code <Name>ErrorDecoder}): {@code x-client-name}, or
      * the title as a person would name the client ({@link ClientNames}); short enough for every suffix.
      */
-    private String clientName() {
-        return clientName(api);
-    }
-
     /** The client's name for {@code api}; also what a group of operations without a tag is named for. */
     public static String clientName(OpenAPI api) {
+        return clientName(api, Optional.empty());
+    }
+
+    /**
+     * The client's name for {@code api}: the user's {@code clientName} when given, else {@code x-client-name}, else
+     * the title; made a legal type name by the same rules ({@link ClientNames}).
+     */
+    public static String clientName(OpenAPI api, Optional<String> chosen) {
         Object declared = api.getInfo() == null || api.getInfo().getExtensions() == null ? null
                 : api.getInfo().getExtensions().get("x-client-name");
         String title = api.getInfo() == null ? null : api.getInfo().getTitle();
-        return JavaNames.shortened(ClientNames.of(declared instanceof String name ? name : null, title),
-                JavaNames.MAX_TYPE_NAME - DerivedNames.LONGEST_CLIENT_SUFFIX);
+        String name = chosen.filter(c -> !c.isBlank()).orElse(declared instanceof String d ? d : null);
+        return JavaNames.shortened(ClientNames.of(name, title), JavaNames.MAX_TYPE_NAME - DerivedNames.LONGEST_CLIENT_SUFFIX);
     }
 
     /**

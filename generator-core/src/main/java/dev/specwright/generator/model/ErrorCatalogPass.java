@@ -100,8 +100,7 @@ final class ErrorCatalogPass {
         }
         TypeRef old = category.type();
         List<ModelDef.Property> properties = document.properties().stream()
-                .map(p -> p != category ? p : new ModelDef.Property(p.jsonName(), p.javaName(), new TypeRef.Base(errorCategoryClass),
-                        p.required(), p.readOnly(), p.deprecated(), p.description(), p.nullable()))
+                .map(p -> p != category ? p : p.withType(new TypeRef.Base(errorCategoryClass)))
                 .toList();
         ModelDef retyped = new ModelDef(document.schemaName(), document.className(), document.pointer(), document.description(),
                 document.deprecated(), properties, document.fieldEnum(), document.unions(), document.partial(), document.additional());

@@ -86,5 +86,42 @@ public record ModelDef(
             boolean readOnly,
             boolean deprecated,
             String description,
-            boolean nullable) {}
+            boolean nullable,
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_ABSENT)
+            Optional<Constraints> constraints) {
+
+        /** A property without constraints: what every model has unless Jakarta Validation is asked for. */
+        public Property(String jsonName, String javaName, TypeRef type, boolean required, boolean readOnly,
+                boolean deprecated, String description, boolean nullable) {
+            this(jsonName, javaName, type, required, readOnly, deprecated, description, nullable, Optional.empty());
+        }
+
+        /** This property with another type (the same name, flags and constraints). */
+        public Property withType(TypeRef other) {
+            return new Property(jsonName, javaName, other, required, readOnly, deprecated, description, nullable, constraints);
+        }
+    }
+
+    /**
+     * What the spec says a valid value is, kept only when the models carry Jakarta Validation annotations
+     * ({@code beanValidation}): the lengths of a string, the sizes of an array, a pattern, the bounds of a number.
+     *
+     * @param minimum the lower bound, as the spec writes it; {@code exclusiveMinimum} whether the bound itself is out
+     */
+    public record Constraints(
+            Optional<Integer> minLength,
+            Optional<Integer> maxLength,
+            Optional<String> pattern,
+            Optional<java.math.BigDecimal> minimum,
+            boolean exclusiveMinimum,
+            Optional<java.math.BigDecimal> maximum,
+            boolean exclusiveMaximum,
+            Optional<Integer> minItems,
+            Optional<Integer> maxItems) {
+
+        public boolean isEmpty() {
+            return minLength.isEmpty() && maxLength.isEmpty() && pattern.isEmpty() && minimum.isEmpty() && maximum.isEmpty()
+                    && minItems.isEmpty() && maxItems.isEmpty();
+        }
+    }
 }

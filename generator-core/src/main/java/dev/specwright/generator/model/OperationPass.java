@@ -42,6 +42,8 @@ final class OperationPass {
     private final SchemaMapper schemas;
     private final List<String> credentialParameters;
     private final List<SpecProblem> problems;
+    private final Mappings mappings;
+    private final String clientName;
     private final NameScope apiScope = NameScope.forTypes();
     /** The spec's component parameters by identity: swagger-parser replaces a parameter's $ref by the component itself. */
     private final Map<io.swagger.v3.oas.models.parameters.Parameter, String> componentParameters = new IdentityHashMap<>();
@@ -52,11 +54,22 @@ final class OperationPass {
      */
     OperationPass(OpenAPI api, String file, Map<String, Schema<?>> components, Schemas schemas, NameScope modelScope,
             List<String> credentialParameters, List<SpecProblem> problems) {
+        this(api, file, components, schemas, modelScope, credentialParameters, problems, Mappings.NONE, ApiModelBuilder.clientName(api));
+    }
+
+    /**
+     * @param mappings the user's mappings: the types and names the inline schemas get, the operations' method names
+     * @param clientName the client's name, which the group of untagged operations is named for
+     */
+    OperationPass(OpenAPI api, String file, Map<String, Schema<?>> components, Schemas schemas, NameScope modelScope,
+            List<String> credentialParameters, List<SpecProblem> problems, Mappings mappings, String clientName) {
         this.api = api;
         this.file = file;
-        this.schemas = new SchemaMapper(file, components, modelScope, problems, schemas);
+        this.schemas = new SchemaMapper(file, components, modelScope, problems, schemas, mappings);
         this.credentialParameters = credentialParameters;
         this.problems = problems;
+        this.mappings = mappings;
+        this.clientName = clientName;
         if (api.getComponents() != null && api.getComponents().getParameters() != null) {
             api.getComponents().getParameters().forEach((name, p) -> componentParameters.putIfAbsent(p, name));
         }
@@ -76,12 +89,13 @@ final class OperationPass {
         }
         if (api.getPaths() != null) {
             api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, op) -> {
-                String tag = op.getTags() == null || op.getTags().isEmpty() ? DerivedNames.untaggedGroup(ApiModelBuilder.clientName(api)) : op.getTags().get(0);
+                String tag = op.getTags() == null || op.getTags().isEmpty() ? DerivedNames.untaggedGroup(clientName) : op.getTags().get(0);
                 String pointer = "/paths/" + SchemaMapper.escape(path) + "/" + method.name().toLowerCase(Locale.ROOT);
                 byTag.computeIfAbsent(tag, t -> new ArrayList<>()).add(new RawOperation(path, item, method, op, pointer));
             }));
         }
         byTag.values().removeIf(List::isEmpty);
+        checkOperationKeys(byTag);
         NameScope accessors = new NameScope().reserve("builder").reserve("apiClient").reserve("close");
         List<Operations.Group> groups = new ArrayList<>();
         byTag.forEach((tag, raws) -> {
@@ -89,7 +103,7 @@ final class OperationPass {
                     .filter(t -> tag.equals(t.getName()) && t.getDescription() != null)
                     .map(t -> t.getDescription().strip()).findFirst().orElse("");
             boolean untagged = raws.stream().allMatch(raw -> raw.op().getTags() == null || raw.op().getTags().isEmpty());
-            List<String> wanted = methodNames(tag, raws);
+            List<String> wanted = methodNames(tag, raws, mappings);
             // A tag with more operations than a class can hold becomes <Tag>Api, <Tag>Part2Api, ... in declaration order.
             for (int from = 0, part = 1; from < raws.size(); from += MAX_OPERATIONS_PER_API, part++) {
                 // the full names as before, for the types named after an operation (GetProductParams, ...)
@@ -100,7 +114,24 @@ final class OperationPass {
                 JavaNames.OBJECT_METHODS.forEach(methods::reserve);
                 DerivedNames.API_MEMBERS.forEach(methods::reserve);
                 List<RawOperation> slice = raws.subList(from, Math.min(raws.size(), from + MAX_OPERATIONS_PER_API));
-                List<String> names = wanted.subList(from, from + slice.size()).stream().map(methods::allocate).toList();
+                // the names the user chose first; none may be the name another operation of the class has
+                Map<String, String> others = new LinkedHashMap<>();
+                for (int i = 0; i < slice.size(); i++) {
+                    String id = slice.get(i).op().getOperationId();
+                    if (mappings.operationName(id == null ? "" : id).isEmpty()) {
+                        others.put(operationId(slice.get(i)), wanted.get(from + i));
+                    }
+                }
+                for (RawOperation raw : slice) {
+                    String id = raw.op().getOperationId();
+                    mappings.operationName(id == null ? "" : id).ifPresent(chosen -> reserveMethod(methods, id, chosen, tag, others));
+                }
+                List<String> names = new ArrayList<>();
+                for (int i = 0; i < slice.size(); i++) {
+                    String id = slice.get(i).op().getOperationId();
+                    Optional<String> chosen = mappings.operationName(id == null ? "" : id);
+                    names.add(chosen.isPresent() ? chosen.get() : methods.allocate(wanted.get(from + i)));
+                }
                 // the request builders are named once every operation has its name: none can take an operation's
                 List<String> requests = names.stream().map(n -> methods.allocate(DerivedNames.requestMethod(n))).toList();
                 List<Operations.Draft> operations = new ArrayList<>();
@@ -128,12 +159,58 @@ final class OperationPass {
                 : raw.method().name().toLowerCase(Locale.ROOT) + " " + raw.path();
     }
 
-    /** The method names the group's operations want: the operationId, without the group's noun where unambiguous. */
-    private static List<String> methodNames(String tag, List<RawOperation> raws) {
+    /**
+     * The method names the group's operations want: the operationId, without the group's noun where unambiguous; the
+     * user's name where {@code nameMappings} gives one (which no other operation's shortened name may take).
+     */
+    private static List<String> methodNames(String tag, List<RawOperation> raws, Mappings mappings) {
         Set<String> reserved = new java.util.HashSet<>(JavaNames.OBJECT_METHODS);
         reserved.addAll(DerivedNames.API_MEMBERS);
-        return OperationNames.shortened(tag, raws.stream().map(raw -> JavaNames.memberName(operationId(raw))).toList(),
+        List<String> chosen = raws.stream().map(raw -> mappings.operationName(raw.op().getOperationId() == null ? "" : raw.op().getOperationId()))
+                .map(name -> name.orElse(null)).toList();
+        chosen.stream().filter(java.util.Objects::nonNull).forEach(reserved::add);
+        List<String> shortened = OperationNames.shortened(tag, raws.stream().map(raw -> JavaNames.memberName(operationId(raw))).toList(),
                 reserved);
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < raws.size(); i++) {
+            names.add(chosen.get(i) != null ? chosen.get(i) : shortened.get(i));
+        }
+        return names;
+    }
+
+    /** A method name from {@code nameMappings}: a legal Java name, none of the API class's own, none twice in the class. */
+    private static void reserveMethod(NameScope methods, String operationId, String chosen, String tag, Map<String, String> others) {
+        String key = Mappings.NAME_MAPPINGS + " (operations): " + operationId + "=" + chosen + ": ";
+        dev.specwright.generator.naming.NameValidation.memberNameProblem(chosen).ifPresent(problem -> {
+            throw new dev.specwright.generator.CustomizationException(Mappings.NAME_MAPPINGS, key + problem + "; choose a legal Java name.");
+        });
+        List<String> own = new ArrayList<>(JavaNames.OBJECT_METHODS);
+        own.addAll(DerivedNames.API_MEMBERS);
+        if (own.stream().anyMatch(chosen::equalsIgnoreCase)) {
+            throw new dev.specwright.generator.CustomizationException(Mappings.NAME_MAPPINGS, key + "every API class has a method "
+                    + chosen + " already (" + String.join(", ", own) + " are taken); choose another.");
+        }
+        Mappings.clash(key, others, chosen, "the operation", "tag " + tag);
+        if (methods.isTaken(chosen)) {
+            throw new dev.specwright.generator.CustomizationException(Mappings.NAME_MAPPINGS, key + "another operation of tag "
+                    + tag + " is mapped to that name (names are compared ignoring case); choose another.");
+        }
+        methods.reserve(chosen);
+    }
+
+    /** Every operationId {@code nameMappings.operations} names is one of the spec's. */
+    private void checkOperationKeys(Map<String, List<RawOperation>> byTag) {
+        Set<String> ids = new java.util.TreeSet<>();
+        byTag.values().forEach(raws -> raws.forEach(raw -> {
+            if (raw.op().getOperationId() != null) {
+                ids.add(raw.op().getOperationId());
+            }
+        }));
+        mappings.operationKeys().stream().filter(k -> !ids.contains(k)).findFirst().ifPresent(k -> {
+            throw new dev.specwright.generator.CustomizationException(Mappings.NAME_MAPPINGS, Mappings.NAME_MAPPINGS
+                    + " (operations): no operation has the operationId " + k
+                    + dev.specwright.generator.naming.NearestNames.hint(k, ids) + "; the key is an operationId of the spec.");
+        });
     }
 
     /**
@@ -256,15 +333,19 @@ final class OperationPass {
         Operation.Kind kind = bodyKind(mediaKey);
         TypeRef type = schema == null ? TypeRef.Builtin.BINARY
                 : schemas.map(schema, pointer + "/content/" + SchemaMapper.escape(mediaKey) + "/schema", DerivedNames.requestContext(typePrefix));
-        if (type == TypeRef.Builtin.BINARY) {
+        // a type the user mapped (typeMappings) decides the kind as the spec's type would
+        TypeRef specType = type instanceof TypeRef.External external ? external.replaces() : type;
+        if (specType == TypeRef.Builtin.BINARY) {
             kind = Operation.Kind.BINARY; // "format: binary" means raw bytes whatever the media type says
-        } else if (kind == Operation.Kind.TEXT && type != TypeRef.Builtin.STRING) {
+        } else if (kind == Operation.Kind.TEXT && specType != TypeRef.Builtin.STRING) {
             kind = Operation.Kind.BINARY;
-        } else if (kind == Operation.Kind.BINARY && type == TypeRef.Builtin.STRING && schema.getFormat() == null) {
+        } else if (kind == Operation.Kind.BINARY && specType == TypeRef.Builtin.STRING && schema.getFormat() == null) {
             kind = Operation.Kind.TEXT;
         }
         if (kind == Operation.Kind.BINARY) {
             type = TypeRef.Builtin.BINARY;
+        } else if (kind == Operation.Kind.TEXT) {
+            type = TypeRef.Builtin.STRING; // a text body is sent from a String, whatever the mappings
         }
         return Optional.of(new Operation.Body(type, parameterNames.allocate("body"), Boolean.TRUE.equals(body.getRequired()),
                 text(body.getDescription()), kind, mediaKey));

@@ -32,6 +32,7 @@ final class SchemaMapper {
     private final Map<String, Schema<?>> components;
     private final NameScope modelScope;
     private final List<SpecProblem> problems;
+    private final Mappings mappings;
     private final Map<String, String> componentClassNames;
     private final Map<String, TypeRef> byPointer;
     private final Set<String> inProgress = new HashSet<>();
@@ -54,11 +55,13 @@ final class SchemaMapper {
      * A mapper that goes on from {@code from}: what it maps next is added to a copy, {@link #result()}, never to
      * {@code from}.
      */
-    SchemaMapper(String file, Map<String, Schema<?>> components, NameScope modelScope, List<SpecProblem> problems, Schemas from) {
+    SchemaMapper(String file, Map<String, Schema<?>> components, NameScope modelScope, List<SpecProblem> problems, Schemas from,
+            Mappings mappings) {
         this.file = file;
         this.components = components;
         this.modelScope = modelScope;
         this.problems = problems;
+        this.mappings = mappings;
         this.componentClassNames = new HashMap<>(from.componentClasses());
         this.byPointer = new HashMap<>(from.byPointer());
         this.models = new LinkedHashMap<>(from.modelsByClass());
@@ -69,16 +72,31 @@ final class SchemaMapper {
 
     /**
      * The schemas pass: every named schema mapped. Step 1 allocates the names of the named schemas that become
-     * classes (so they keep their names); step 2 maps them.
+     * classes (so they keep their names; the names {@code nameMappings} gives are reserved before all others);
+     * step 2 maps them. A schema in {@code schemaMappings} is neither named nor mapped: the user's class stands for it.
      */
     static Schemas mapComponents(String file, Map<String, Schema<?>> components, NameScope modelScope, List<SpecProblem> problems) {
-        SchemaMapper mapper = new SchemaMapper(file, components, modelScope, problems, Schemas.EMPTY);
+        return mapComponents(file, components, modelScope, problems, Mappings.NONE);
+    }
+
+    static Schemas mapComponents(String file, Map<String, Schema<?>> components, NameScope modelScope, List<SpecProblem> problems,
+            Mappings mappings) {
+        SchemaMapper mapper = new SchemaMapper(file, components, modelScope, problems, Schemas.EMPTY, mappings);
+        Set<String> classSchemas = new java.util.LinkedHashSet<>();
         components.forEach((name, schema) -> {
-            if (mapper.becomesClass(schema)) {
-                mapper.componentClassNames.put(name, modelScope.allocate(JavaNames.typeName(name)));
+            if (!mappings.isMappedSchema(name) && mapper.becomesClass(schema)) {
+                classSchemas.add(name);
             }
         });
-        components.forEach((name, schema) -> mapper.map(schema, componentPointer(name), name));
+        mappings.reserveModelNames(modelScope, classSchemas, components.keySet());
+        for (String name : classSchemas) {
+            mapper.componentClassNames.put(name, mappings.modelName(name).orElseGet(() -> modelScope.allocate(JavaNames.typeName(name))));
+        }
+        components.forEach((name, schema) -> {
+            if (!mappings.isMappedSchema(name)) {
+                mapper.map(schema, componentPointer(name), name);
+            }
+        });
         return mapper.result();
     }
 
@@ -120,6 +138,10 @@ final class SchemaMapper {
             problems.add(new SpecProblem(file, pointer + "/$ref", "the $ref \"" + ref + "\" points to a schema that does not exist.",
                     "define components/schemas/" + name + ", or correct the reference."));
             return TypeRef.Builtin.JSON;
+        }
+        Optional<TypeRef> mapped = mappings.schema(name);
+        if (mapped.isPresent()) {
+            return mapped.get();
         }
         String targetPointer = componentPointer(name);
         if (componentClassNames.containsKey(name)) {
@@ -164,6 +186,17 @@ final class SchemaMapper {
                     ? objectType(schema, pointer, contextName) : TypeRef.Builtin.JSON;
         }
         String format = schema.getFormat() == null ? "" : schema.getFormat();
+        if (!"array".equals(type) && !"object".equals(type)) {
+            TypeRef builtin = scalar(type, format);
+            return mappings.scalar(type, format, builtin).orElse(builtin);
+        }
+        return "array".equals(type)
+                ? new TypeRef.ListOf(map(schema.getItems(), pointer + "/items", DerivedNames.itemContext(contextName)))
+                : objectType(schema, pointer, contextName);
+    }
+
+    /** The built-in type of a scalar schema of {@code type} and {@code format} ("" for none). */
+    private static TypeRef scalar(String type, String format) {
         switch (type) {
             case "string":
                 switch (format) {
@@ -181,10 +214,6 @@ final class SchemaMapper {
                 return format.equals("double") || format.equals("float") ? TypeRef.Builtin.DOUBLE : TypeRef.Builtin.DECIMAL;
             case "boolean":
                 return TypeRef.Builtin.BOOLEAN;
-            case "array":
-                return new TypeRef.ListOf(map(schema.getItems(), pointer + "/items", DerivedNames.itemContext(contextName)));
-            case "object":
-                return objectType(schema, pointer, contextName);
             default:
                 return TypeRef.Builtin.JSON;
         }
@@ -254,11 +283,19 @@ final class SchemaMapper {
         NameScope members = new NameScope();
         RESERVED_MEMBERS.forEach(members::reserve);
         List<ModelDef.Property> properties = new ArrayList<>();
+        // the names the user chose first, reserved: none may be a name the spec's other properties get
+        Map<String, String> chosen = new HashMap<>();
+        Map<String, String> others = new LinkedHashMap<>();
+        flat.properties().keySet().stream().filter(j -> !mappings.mapsProperty(j)).forEach(j -> others.put(j, JavaNames.memberName(j)));
+        flat.properties().keySet().forEach(jsonName -> mappings.propertyName(jsonName, className, members, RESERVED_MEMBERS, others)
+                .ifPresent(javaName -> chosen.put(jsonName, javaName)));
         flat.properties().forEach((jsonName, property) -> {
             TypeRef type = map(property, flat.pointers().get(jsonName), JavaNames.typeName(contextName) + JavaNames.typeName(jsonName));
-            properties.add(new ModelDef.Property(jsonName, members.allocate(JavaNames.memberName(jsonName)), type,
-                    flat.required().contains(jsonName), Boolean.TRUE.equals(property.getReadOnly()),
-                    Boolean.TRUE.equals(property.getDeprecated()), describe(property), nullable(property)));
+            String javaName = chosen.containsKey(jsonName) ? chosen.get(jsonName) : members.allocate(JavaNames.memberName(jsonName));
+            boolean required = flat.required().contains(jsonName);
+            properties.add(new ModelDef.Property(jsonName, javaName, type, required, Boolean.TRUE.equals(property.getReadOnly()),
+                    Boolean.TRUE.equals(property.getDeprecated()), describe(property), nullable(property),
+                    mappings.constraints() ? constraints(property) : Optional.empty()));
         });
         Optional<ModelDef.Additional> additional = Optional.empty();
         Object extra = schema.getAdditionalProperties();
@@ -270,6 +307,36 @@ final class SchemaMapper {
         }
         models.put(className, new ModelDef(contextName, className, pointer, text(schema.getDescription()),
                 Boolean.TRUE.equals(schema.getDeprecated()), properties, Optional.empty(), List.of(), false, additional));
+    }
+
+    /**
+     * The constraints of a property's schema, or of the named schema it refers to (a {@code $ref} to a constrained
+     * string, say); empty when it has none.
+     */
+    private Optional<ModelDef.Constraints> constraints(Schema<?> schema) {
+        Schema<?> s = schema;
+        if (s.get$ref() != null && s.get$ref().startsWith("#/components/schemas/")) {
+            s = components.get(unescape(s.get$ref().substring("#/components/schemas/".length())));
+            if (s == null) {
+                return Optional.empty();
+            }
+        }
+        java.math.BigDecimal min = s.getMinimum();
+        boolean exclusiveMin = Boolean.TRUE.equals(s.getExclusiveMinimum());
+        if (s.getExclusiveMinimumValue() != null) { // 3.1: the exclusive bound is a number of its own
+            min = s.getExclusiveMinimumValue();
+            exclusiveMin = true;
+        }
+        java.math.BigDecimal max = s.getMaximum();
+        boolean exclusiveMax = Boolean.TRUE.equals(s.getExclusiveMaximum());
+        if (s.getExclusiveMaximumValue() != null) {
+            max = s.getExclusiveMaximumValue();
+            exclusiveMax = true;
+        }
+        ModelDef.Constraints c = new ModelDef.Constraints(Optional.ofNullable(s.getMinLength()), Optional.ofNullable(s.getMaxLength()),
+                Optional.ofNullable(s.getPattern()), Optional.ofNullable(min), exclusiveMin && min != null, Optional.ofNullable(max),
+                exclusiveMax && max != null, Optional.ofNullable(s.getMinItems()), Optional.ofNullable(s.getMaxItems()));
+        return c.isEmpty() ? Optional.empty() : Optional.of(c);
     }
 
     /** Whether JSON {@code null} is a value of this property's schema, in any of the ways 3.0 and 3.1 say it. */
@@ -371,6 +438,9 @@ final class SchemaMapper {
         if (type instanceof TypeRef.Named named) {
             return named.className();
         }
+        if (type instanceof TypeRef.External external) {
+            return external.qualifiedName().substring(external.qualifiedName().lastIndexOf('.') + 1);
+        }
         if (type instanceof TypeRef.ListOf list) {
             return "ListOf" + wrapperSuffix(list.element());
         }
@@ -392,17 +462,26 @@ final class SchemaMapper {
         }
         NameScope constants = new NameScope();
         EnumDef.RESERVED_CONSTANT_NAMES.forEach(constants::reserve);
-        List<EnumDef.Constant> values = new ArrayList<>();
+        List<String> raws = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (Object value : schema.getEnum()) {
-            if (value == null) {
-                continue; // `null` in an enum list means "nullable", not a constant
+            // `null` in an enum list means "nullable", not a constant; a repeated value is the same value: one
+            // constant, and the value → constant lookup stays a function
+            if (value != null && seen.add(String.valueOf(value))) {
+                raws.add(String.valueOf(value));
             }
-            String raw = String.valueOf(value);
-            if (!seen.add(raw)) {
-                continue; // a repeated value is the same value: one constant, and the value → constant lookup stays a function
-            }
-            values.add(new EnumDef.Constant(constants.allocate(JavaNames.constantName(integer ? "V" + raw : raw)), raw));
+        }
+        // the constants the user chose first, reserved: none may be a constant the spec's other values get
+        Map<String, String> chosen = new HashMap<>();
+        Map<String, String> others = new LinkedHashMap<>();
+        raws.stream().filter(r -> !mappings.mapsEnumValue(r)).forEach(r -> others.put(r, JavaNames.constantName(integer ? "V" + r : r)));
+        for (String raw : raws) {
+            mappings.enumConstant(raw, className, constants, others).ifPresent(javaName -> chosen.put(raw, javaName));
+        }
+        List<EnumDef.Constant> values = new ArrayList<>();
+        for (String raw : raws) {
+            String javaName = chosen.containsKey(raw) ? chosen.get(raw) : constants.allocate(JavaNames.constantName(integer ? "V" + raw : raw));
+            values.add(new EnumDef.Constant(javaName, raw));
         }
         String knownName = new NameScope().reserve(className).allocate("Known"); // a nested type cannot share its class's name
         enums.add(new EnumDef(className, knownName, text(schema.getDescription()), integer, values));

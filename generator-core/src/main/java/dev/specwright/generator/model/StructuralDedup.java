@@ -175,6 +175,7 @@ final class StructuralDedup {
             for (ModelDef.Property p : model.properties()) {
                 key.add(p.jsonName()).add(p.javaName()).add(typeKey(p.type())).add(p.required()).add(p.readOnly()).add(p.deprecated())
                         .add(p.description()).add(p.nullable());
+                p.constraints().ifPresent(c -> key.add("constraints").add(c.toString()));
             }
             model.additional().ifPresent(a -> key.add("additional").add(a.javaName()).add(typeKey(a.valueType())));
             return key.toString();
@@ -213,6 +214,9 @@ final class StructuralDedup {
         }
         if (type instanceof TypeRef.Base base) {
             return "S:" + base.className();
+        }
+        if (type instanceof TypeRef.External external) {
+            return "X:" + external.qualifiedName();
         }
         return "B:" + ((TypeRef.Builtin) type).name();
     }
@@ -281,8 +285,7 @@ final class StructuralDedup {
 
     private ModelDef model(ModelDef model) {
         List<ModelDef.Property> properties = model.properties().stream()
-                .map(p -> new ModelDef.Property(p.jsonName(), p.javaName(), canonical(p.type()), p.required(), p.readOnly(), p.deprecated(),
-                        p.description(), p.nullable()))
+                .map(p -> p.withType(canonical(p.type())))
                 .toList();
         return model.withTypes(properties, model.additional().map(a -> new ModelDef.Additional(a.javaName(), canonical(a.valueType()))));
     }

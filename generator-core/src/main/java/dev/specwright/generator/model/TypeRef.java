@@ -20,6 +20,16 @@ public sealed interface TypeRef {
      */
     record Base(String className) implements TypeRef {}
 
+    /**
+     * A class the user supplies instead of the generated or built-in one: a {@code typeMappings} value (in place of a
+     * spec type and format) or a {@code schemaMappings} value (in place of a schema, which is then not generated).
+     *
+     * @param qualifiedName the class, by its qualified name ({@code java.time.Instant}, {@code com.example.Money})
+     * @param replaces what the spec's type would have been: the built-in type a type mapping replaces; {@code JSON}
+     *     (any JSON value) for a mapped schema. What a union's decoder tests the JSON node against.
+     */
+    record External(String qualifiedName, TypeRef replaces) implements TypeRef {}
+
     record ListOf(TypeRef element) implements TypeRef {}
 
     record MapOf(TypeRef value) implements TypeRef {}

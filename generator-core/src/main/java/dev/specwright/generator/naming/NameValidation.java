@@ -31,6 +31,40 @@ public final class NameValidation {
 
     private NameValidation() {}
 
+    /**
+     * Why {@code name}, chosen by the user ({@code nameMappings}), cannot name a generated type, or empty when it can:
+     * a legal identifier, no keyword nor restricted identifier, no {@code java.lang} type, usable as a file name.
+     */
+    public static java.util.Optional<String> typeNameProblem(String name) {
+        if (!SourceVersion.isIdentifier(name) || name.equals("_")) {
+            return java.util.Optional.of("\"" + name + "\" is not a Java identifier");
+        }
+        if (SourceVersion.isKeyword(name) || RESTRICTED_TYPE_NAMES.contains(name)) {
+            return java.util.Optional.of("\"" + name + "\" is a Java keyword or restricted identifier");
+        }
+        if (JavaNames.shadowsJavaLang(name)) {
+            return java.util.Optional.of("\"" + name + "\" would hide java.lang." + name);
+        }
+        if (!JavaNames.fileSafeTypeName(name).equals(name)) {
+            return java.util.Optional.of("\"" + name + "\" cannot name a file on every system (too long, or a Windows device name)");
+        }
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * Why {@code name}, chosen by the user ({@code nameMappings}), cannot name a generated member (a record component,
+     * a method, a constant), or empty when it can.
+     */
+    public static java.util.Optional<String> memberNameProblem(String name) {
+        if (!SourceVersion.isIdentifier(name) || name.equals("_")) {
+            return java.util.Optional.of("\"" + name + "\" is not a Java identifier");
+        }
+        if (SourceVersion.isKeyword(name)) {
+            return java.util.Optional.of("\"" + name + "\" is a Java keyword");
+        }
+        return java.util.Optional.empty();
+    }
+
     public static void check(ApiModel model) {
         List<String> violations = new ArrayList<>();
         packages(model).forEach((pkg, names) -> check(violations, "the types of package " + pkg, names, true));
