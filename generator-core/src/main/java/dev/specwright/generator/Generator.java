@@ -97,13 +97,17 @@ public final class Generator {
 
     /** Loads and builds the model, keeping every build pass's result: what {@code --dump-model} shows. */
     public BuildPasses passes(GeneratorOptions options) throws SpecProblemsException {
+        return passes(options, new SpecLoader(options.refs()));
+    }
+
+    private BuildPasses passes(GeneratorOptions options, SpecLoader loader) throws SpecProblemsException {
         List<SpecProblem> problems = new ArrayList<>();
         // Held back until the model is built: a rejected spec gets its errors alone, not advice on how it is coped with.
         List<SpecProblem> coped = new ArrayList<>();
         OpenAPI openApi = null;
         long loadStarted = System.nanoTime();
         try {
-            openApi = new SpecLoader(options.refs()).load(options.spec(), coped::add);
+            openApi = loader.load(options.spec(), coped::add);
             int paths = openApi.getPaths() == null ? 0 : openApi.getPaths().size();
             int schemas = openApi.getComponents() == null || openApi.getComponents().getSchemas() == null ? 0
                     : openApi.getComponents().getSchemas().size();
@@ -268,7 +272,13 @@ public final class Generator {
             throws SpecProblemsException, IOException {
         Extensions extensions = extensions(options);
         // Only the final model is kept: the parser's OpenAPI tree and the passes' results are garbage from here on.
-        ApiModel api = model(options);
+        SpecLoader loader = new SpecLoader(options.refs());
+        ApiModel api = passes(options, loader).model();
+        List<Path> inputs = new ArrayList<>(loader.inputs());
+        if (options.errorCatalog().isPresent()) {
+            Path catalog = options.errorCatalog().get();
+            inputs.add(Files.isRegularFile(catalog) ? catalog.toRealPath() : catalog.toAbsolutePath().normalize());
+        }
         if (collectAfterBuild) {
             returnLoadingMemory(options.spec());
         }
@@ -282,6 +292,6 @@ public final class Generator {
         progress.accept("wrote " + count(result.written().size(), "file") + ", " + result.unchanged().size()
                 + " unchanged, " + result.deleted().size() + " deleted in " + since(writeStarted));
         return new GenerationReport(sourceRoot, result.written(), result.unchanged(), result.deleted(),
-                result.warnings());
+                result.warnings(), inputs, loader.readRemote());
     }
 }

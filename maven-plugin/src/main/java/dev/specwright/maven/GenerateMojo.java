@@ -10,6 +10,7 @@ import dev.specwright.generator.Layout;
 import dev.specwright.generator.SpecProblem;
 import dev.specwright.generator.SpecProblemsException;
 import dev.specwright.generator.TerminalText;
+import dev.specwright.generator.emit.Emitters;
 import dev.specwright.generator.write.OutputRefusedException;
 import dev.specwright.generator.write.OutputWriter;
 import java.io.File;
@@ -849,22 +850,26 @@ public class GenerateMojo extends AbstractMojo {
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
+        long started = System.nanoTime();
         if (skip) {
-            getLog().info("Specwright generation skipped (specwright.skip=true).");
+            skipped();
             return;
         }
         GeneratorOptions options = options();
         Path sourceRoot;
-        long started = System.nanoTime();
         try {
-            UpToDateStamp stamp = UpToDateStamp.compute(options, PluginFingerprint.of(plugin),
-                    Path.of(project.getBuild().getDirectory()));
-            Optional<Path> upToDate = stamp.upToDateSourceRoot();
-            if (upToDate.isPresent()) {
-                sourceRoot = upToDate.get();
-                getLog().info("Specwright sources are up to date (spec, error catalogue, parameters and plugin unchanged;"
-                        + " checked in " + (System.nanoTime() - started) / 1_000_000 + " ms): " + sourceRoot);
+            UpToDateStamp stamp = UpToDateStamp.compute(options, PluginFingerprint.of(plugin));
+            UpToDateStamp.Check check = skipIfSpecIsUnchanged ? stamp.check()
+                    : UpToDateStamp.Check.generate("skipIfSpecIsUnchanged is false");
+            if (check.upToDate()) {
+                sourceRoot = check.sourceRoot().get();
+                // the earlier run's warnings again: a no-op build must not hide them
+                check.warnings().forEach(warning -> getLog().warn("Specwright: " + TerminalText.line(warning)));
+                getLog().info("Specwright sources are up to date (spec, referenced files, error catalogue, parameters,"
+                        + " templates, plugin and generated files unchanged; checked in "
+                        + (System.nanoTime() - started) / 1_000_000 + " ms): " + sourceRoot);
             } else {
+                progress("generating: " + check.reason());
                 sourceRoot = generate(options, stamp);
             }
         } catch (OutputRefusedException e) {
@@ -879,14 +884,42 @@ public class GenerateMojo extends AbstractMojo {
         }
     }
 
+    /**
+     * {@code skip}: nothing is read or generated, but sources an earlier run generated stay on the compile path (as
+     * openapi-generator's plugin keeps them), so a build that skips generation still compiles.
+     */
+    private void skipped() throws MojoExecutionException {
+        Path root;
+        try {
+            Optional<String> owner = execution == null ? Optional.empty()
+                    : Optional.of(owner(project.getArtifactId(), execution.getExecutionId()));
+            root = UpToDateStamp.previousSourceRoot(output.toPath(), owner)
+                    .orElse(output.toPath().resolve(Emitters.SOURCE_ROOT));
+        } catch (IOException e) {
+            throw new MojoExecutionException("Specwright could not read its stamp in " + output + ": " + e.getMessage(), e);
+        }
+        if (addCompileSourceRoot && Files.isDirectory(root)) {
+            project.addCompileSourceRoot(root.toString());
+            getLog().info("Specwright generation skipped (specwright.skip=true); sources generated earlier stay on the"
+                    + " compile path: " + root);
+        } else {
+            getLog().info("Specwright generation skipped (specwright.skip=true).");
+        }
+    }
+
     private Path generate(GeneratorOptions options, UpToDateStamp stamp) throws IOException, MojoFailureException {
         stamp.delete();
         if (execution != null && options.owner().isPresent()) {
             adoptFormerManifest(options.outputDir(), execution.getExecutionId(), options.owner().get());
         }
         GenerationReport report;
+        List<String> warnings = new ArrayList<>();
         try {
-            report = new Generator(warning -> getLog().warn("Specwright: " + TerminalText.line(warning.format())))
+            report = new Generator(warning -> {
+                String line = TerminalText.line(warning.format());
+                warnings.add(line);
+                getLog().warn("Specwright: " + line);
+            })
                     .extensionsFrom(getClass().getClassLoader()) // GeneratorExtensions on the plugin's <dependencies>
                     .progress(this::progress)
                     .generate(options);
@@ -897,8 +930,12 @@ public class GenerateMojo extends AbstractMojo {
             // a template, mapping or extension the user must change: a failure naming the parameter, nothing written
             throw new MojoFailureException(TerminalText.lines("Specwright <" + e.option() + ">: " + e.getMessage()));
         }
-        stamp.write(report.sourceRoot());
-        report.warnings().forEach(warning -> getLog().warn("Specwright: " + TerminalText.line(warning)));
+        report.warnings().forEach(warning -> {
+            String line = TerminalText.line(warning);
+            warnings.add(line);
+            getLog().warn("Specwright: " + line);
+        });
+        stamp.write(report, warnings);
         getLog().info(TerminalText.line("Specwright generated " + report.fileCount() + " files ("
                 + report.written().size() + " written, " + report.unchanged().size() + " unchanged, "
                 + report.deleted().size() + " deleted) into " + report.sourceRoot()));

@@ -1,168 +1,225 @@
 package dev.specwright.maven;
 
+import dev.specwright.generator.GenerationReport;
 import dev.specwright.generator.GeneratorOptions;
+import dev.specwright.generator.write.OutputWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
+import java.util.stream.Stream;
 
 /**
- * Makes a no-op rebuild cheap. Parsing a large spec costs seconds, and a consumer build runs {@code generate} on every
- * {@code mvn compile}; the generated sources are a pure function of (spec bytes, error catalogue bytes, parameters,
- * generator code). So after a successful run a stamp file in the output folder records a SHA-256 over exactly those
- * inputs; the next run recomputes the hash (a few milliseconds: one read of each input file) and, when it matches and
- * the sources are still there, skips the generator. {@code mvn clean} or deleting the output folder forces a run.
- *
- * <p>A spec may {@code $ref} other files. Finding them exactly would mean parsing, so the hash also covers path, size and
- * modification time of every YAML/JSON file in the spec's folder tree (a few levels deep, hidden folders and the build
- * folder excluded): touching any of them regenerates, which is never wrong, only slower.
+ * Makes a no-op rebuild cheap, and exact. Parsing a large spec costs seconds, and a consumer build runs
+ * {@code generate} on every {@code mvn compile}; the generated files are a pure function of their inputs. After a
+ * successful run a stamp file in the output folder records:
+ * <ul>
+ *   <li>a key: SHA-256 over every option of the run ({@link GeneratorOptions#toString()}: a record of records, its
+ *       maps sorted, so every option a later version adds is covered without a line here), the plugin and its class
+ *       path (which holds the extensions, see {@link PluginFingerprint}) and every file of the template directory;</li>
+ *   <li>each input the generator read, with the SHA-256 of its bytes: the spec, every file reached through a
+ *       {@code $ref} (wherever it lies: an allowed folder outside the spec's is as exact as a neighbour), the error
+ *       catalogue;</li>
+ *   <li>the warnings of the run, repeated by a skipped build so a no-op build does not hide them.</li>
+ * </ul>
+ * The next run recomputes the key, rehashes the listed inputs and checks every generated file against the hash its
+ * manifest holds: a file deleted or edited by hand means a run, never "up to date". A run that fetched a remote
+ * document (allowed hosts) is never up to date: only fetching again could prove it. The check reads and writes nothing
+ * else: a no-op build touches no file.
  */
 final class UpToDateStamp {
 
     static final String FILE_NAME = ".specwright-stamp";
-    private static final int NEIGHBOUR_DEPTH = 4;
+    private static final String HEADER = "# Specwright up-to-date stamp v2: delete to force generation";
 
-    private final Path outputDir;
+    private final GeneratorOptions options;
     private final String fileName;
-    private final String hash;
+    private final String key;
 
-    private UpToDateStamp(Path outputDir, String fileName, String hash) {
-        this.outputDir = outputDir;
+    private UpToDateStamp(GeneratorOptions options, String fileName, String key) {
+        this.options = options;
         this.fileName = fileName;
-        this.hash = hash;
+        this.key = key;
     }
 
     /** One stamp per owner ({@code <artifactId>@<executionId>}), as with the manifest: sharing an output never resets another's. */
     static String fileName(GeneratorOptions options) {
-        return options.owner().map(o -> FILE_NAME + "-" + o.replaceAll("[^A-Za-z0-9._@-]", "_")).orElse(FILE_NAME);
+        return fileName(options.owner());
     }
 
-    static UpToDateStamp compute(GeneratorOptions options, String pluginFingerprint, Path buildDir) throws IOException {
+    static String fileName(Optional<String> owner) {
+        return owner.map(o -> FILE_NAME + "-" + o.replaceAll("[^A-Za-z0-9._@-]", "_")).orElse(FILE_NAME);
+    }
+
+    static UpToDateStamp compute(GeneratorOptions options, String pluginFingerprint) throws IOException {
         MessageDigest digest = sha256();
-        update(digest, "specwright-stamp-v1");
+        update(digest, "specwright-stamp-v2");
         update(digest, pluginFingerprint);
-        update(digest, options.spec().toAbsolutePath().normalize().toString());
-        update(digest, options.errorCatalog().map(p -> p.toAbsolutePath().normalize().toString()).orElse("-"));
-        update(digest, options.basePackage().orElse("-"));
-        update(digest, options.apiPackage().orElse("-"));
-        update(digest, options.modelPackage().orElse("-"));
-        update(digest, options.layout().name());
-        update(digest, options.owner().orElse("-"));
-        update(digest, options.refs().toString());
-        updateWithContent(digest, options.spec());
-        if (options.errorCatalog().isPresent()) {
-            updateWithContent(digest, options.errorCatalog().get());
+        update(digest, options.toString());
+        Optional<Path> templates = options.customization().templateDirectory();
+        if (templates.isPresent()) {
+            update(digest, templateTree(templates.get()));
         }
-        for (String neighbour : neighbours(options.spec(), options.outputDir(), buildDir)) {
-            update(digest, neighbour);
-        }
-        return new UpToDateStamp(options.outputDir(), fileName(options), HexFormat.of().formatHex(digest.digest()));
+        return new UpToDateStamp(options, fileName(options), HexFormat.of().formatHex(digest.digest()));
     }
 
-    String hash() {
-        return hash;
+    String key() {
+        return key;
     }
 
-    /** The source root of the previous run when its stamp matches and the sources are still there. */
-    Optional<Path> upToDateSourceRoot() throws IOException {
+    /**
+     * What a check found: the source root of the previous run and its warnings when nothing changed, else the first
+     * reason to generate.
+     */
+    record Check(Optional<Path> sourceRoot, String reason, List<String> warnings) {
+
+        static Check generate(String reason) {
+            return new Check(Optional.empty(), reason, List.of());
+        }
+
+        boolean upToDate() {
+            return sourceRoot.isPresent();
+        }
+    }
+
+    Check check() throws IOException {
+        Path outputDir = options.outputDir();
         Path file = outputDir.resolve(fileName);
         if (!Files.isRegularFile(file)) {
-            return Optional.empty();
+            return Check.generate("no stamp of an earlier run (" + fileName + ")");
         }
-        String storedHash = null;
+        String storedKey = null;
         String storedRoot = null;
+        boolean remote = false;
+        List<String[]> inputs = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-            if (line.startsWith("hash=")) {
-                storedHash = line.substring("hash=".length());
+            if (line.startsWith("key=")) {
+                storedKey = line.substring("key=".length());
             } else if (line.startsWith("sourceRoot=")) {
                 storedRoot = line.substring("sourceRoot=".length());
+            } else if (line.startsWith("input=")) {
+                String[] hashAndPath = line.substring("input=".length()).split(" ", 2);
+                if (hashAndPath.length != 2) {
+                    return Check.generate("the stamp " + fileName + " is damaged");
+                }
+                inputs.add(hashAndPath);
+            } else if (line.equals("remote=true")) {
+                remote = true;
+            } else if (line.startsWith("warning=")) {
+                warnings.add(line.substring("warning=".length()));
             }
         }
-        if (!hash.equals(storedHash) || storedRoot == null) {
-            return Optional.empty();
+        if (!key.equals(storedKey) || storedRoot == null) {
+            return Check.generate("an option, the plugin, an extension or a template changed");
+        }
+        if (remote) {
+            return Check.generate("the last run fetched a remote document, which only fetching again can check");
+        }
+        for (String[] input : inputs) {
+            Path path = Path.of(input[1]);
+            if (!input[0].equals(contentHash(path))) {
+                return Check.generate(path + " changed");
+            }
+        }
+        List<String> changed = OutputWriter.changedSinceWritten(outputDir, options.owner());
+        if (!changed.isEmpty()) {
+            return Check.generate(changed.get(0) + " in " + outputDir + " is not as generated"
+                    + (changed.size() > 1 ? " (and " + (changed.size() - 1) + " more)" : ""));
         }
         Path root = outputDir.resolve(storedRoot);
-        return Files.isDirectory(root) ? Optional.of(root) : Optional.empty();
+        if (!Files.isDirectory(root)) {
+            return Check.generate("no source folder " + root);
+        }
+        return new Check(Optional.of(root), "", List.copyOf(warnings));
     }
 
-    /** Written only after a successful run, so a failed run never looks up to date. */
-    void write(Path sourceRoot) throws IOException {
+    /**
+     * Written only after a successful run, so a failed run never looks up to date; {@code warnings} are the lines the
+     * run logged as warnings, each kept to one line.
+     */
+    void write(GenerationReport report, List<String> warnings) throws IOException {
+        Path outputDir = options.outputDir();
         Path absoluteOut = outputDir.toAbsolutePath().normalize();
-        Path absoluteRoot = sourceRoot.toAbsolutePath().normalize();
+        Path absoluteRoot = report.sourceRoot().toAbsolutePath().normalize();
         String root = absoluteRoot.startsWith(absoluteOut)
                 ? absoluteOut.relativize(absoluteRoot).toString()
                 : absoluteRoot.toString();
+        StringBuilder text = new StringBuilder(HEADER).append('\n')
+                .append("key=").append(key).append('\n')
+                .append("sourceRoot=").append(root).append('\n');
+        if (report.remoteInputs()) {
+            text.append("remote=true\n");
+        }
+        for (Path input : report.inputs()) {
+            String path = input.toAbsolutePath().normalize().toString();
+            if (path.contains("\n") || path.contains("\r")) {
+                text.append("remote=true\n"); // a path the stamp cannot hold on a line: never up to date
+                continue;
+            }
+            text.append("input=").append(contentHash(input)).append(' ').append(path).append('\n');
+        }
+        for (String warning : warnings) {
+            text.append("warning=").append(warning.replace('\n', ' ').replace('\r', ' ')).append('\n');
+        }
         Files.createDirectories(outputDir);
-        Files.writeString(outputDir.resolve(fileName),
-                "# Specwright up-to-date stamp: delete to force generation\nhash=" + hash + "\nsourceRoot=" + root + "\n",
-                StandardCharsets.UTF_8);
+        Files.writeString(outputDir.resolve(fileName), text, StandardCharsets.UTF_8);
     }
 
     void delete() throws IOException {
-        Files.deleteIfExists(outputDir.resolve(fileName));
+        Files.deleteIfExists(options.outputDir().resolve(fileName));
     }
 
-    private static void updateWithContent(MessageDigest digest, Path file) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            update(digest, "<missing>"); // the generator reports it; a later run must not look up to date
-            return;
+    /** The source root a previous run recorded, if its folder is still there: what {@code skip} keeps compiling. */
+    static Optional<Path> previousSourceRoot(Path outputDir, Optional<String> owner) throws IOException {
+        Path file = outputDir.resolve(fileName(owner));
+        if (Files.isRegularFile(file)) {
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                if (line.startsWith("sourceRoot=")) {
+                    Path root = outputDir.resolve(line.substring("sourceRoot=".length()));
+                    return Files.isDirectory(root) ? Optional.of(root) : Optional.empty();
+                }
+            }
         }
+        return Optional.empty();
+    }
+
+    /** The hex SHA-256 of a file's bytes, or a marker no hash equals when it is gone or unreadable. */
+    private static String contentHash(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return "missing";
+        }
+        MessageDigest digest = sha256();
         byte[] buffer = new byte[64 * 1024];
         try (InputStream in = Files.newInputStream(file)) {
             for (int n; (n = in.read(buffer)) > 0; ) {
                 digest.update(buffer, 0, n);
             }
+        } catch (IOException e) {
+            return "unreadable";
         }
-        update(digest, "<eof>");
+        return HexFormat.of().formatHex(digest.digest());
     }
 
-    private static List<String> neighbours(Path spec, Path outputDir, Path buildDir) throws IOException {
-        Path specDir = spec.toAbsolutePath().normalize().getParent();
-        List<String> found = new ArrayList<>();
-        if (specDir == null || !Files.isDirectory(specDir)) {
-            return found;
+    /** Every file under the template directory, by relative path and content hash, sorted: adding one counts too. */
+    private static String templateTree(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return "<no template directory " + dir + ">";
         }
-        Path out = outputDir.toAbsolutePath().normalize();
-        Path build = buildDir.toAbsolutePath().normalize();
-        Files.walkFileTree(specDir, Set.of(), NEIGHBOUR_DEPTH,
-                new SimpleFileVisitor<>() {
-                    @Override
-                    public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                        boolean hidden = !dir.equals(specDir) && dir.getFileName().toString().startsWith(".");
-                        return hidden || dir.startsWith(out) || dir.startsWith(build)
-                                ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-                    }
-
-                    @Override
-                    public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-                        if (attrs.isRegularFile()
-                                && (name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json"))) {
-                            found.add(specDir.relativize(file) + " " + attrs.size() + " "
-                                    + attrs.lastModifiedTime().toMillis());
-                        }
-                        return FileVisitResult.CONTINUE;
-                    }
-
-                    @Override
-                    public FileVisitResult visitFileFailed(Path file, IOException e) {
-                        return FileVisitResult.CONTINUE;
-                    }
-                });
-        found.sort(null);
-        return found;
+        StringBuilder tree = new StringBuilder();
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                tree.append(dir.relativize(file)).append(' ').append(contentHash(file)).append('\n');
+            }
+        }
+        return tree.toString();
     }
 
     private static void update(MessageDigest digest, String value) {

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -23,6 +24,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -64,6 +67,8 @@ final class RefGuard {
     /** The first remote document followed, and the first file other than the spec: swagger-parser reads both only unsafely. */
     private SpecProblem firstRemote;
     private boolean localFiles;
+    /** Every other file read, by its real path: with the spec, what generation depends on (the plugin's stamp). */
+    private final TreeSet<Path> filesRead = new TreeSet<>();
     private long largest;
     /** In OpenAPI 3.1 a schema's {@code $id} sets the base its {@code $ref}s resolve against (swagger-parser does so). */
     private boolean openApi31;
@@ -334,6 +339,7 @@ final class RefGuard {
             return;
         }
         localFiles = true;
+        filesRead.add(real);
         follow(doc, pointer, ref, target.toString(), target.toUri(), text);
     }
 
@@ -463,6 +469,11 @@ final class RefGuard {
     }
 
     /** A remote document was fetched (its host allowed): swagger-parser will fetch it again. */
+    /** The files other than the spec that {@link #check} read, by real path, sorted. */
+    SortedSet<Path> filesRead() {
+        return Collections.unmodifiableSortedSet(filesRead);
+    }
+
     boolean fetchedRemote() {
         return firstRemote != null;
     }

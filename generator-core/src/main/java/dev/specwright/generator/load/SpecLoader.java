@@ -13,11 +13,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
@@ -35,6 +38,8 @@ import java.util.function.Consumer;
 public final class SpecLoader {
 
     private final RefPolicy refs;
+    private final TreeSet<Path> inputs = new TreeSet<>();
+    private boolean remoteInputs;
 
     /** A loader whose references stay inside the spec's folder, with no network. */
     public SpecLoader() {
@@ -43,6 +48,19 @@ public final class SpecLoader {
 
     public SpecLoader(RefPolicy refs) {
         this.refs = Objects.requireNonNull(refs, "refs");
+    }
+
+    /**
+     * The local files the last {@link #load} read, by real path, sorted: the spec and every file reached through a
+     * {@code $ref}. What the generated client depends on (with the error catalogue and the options), and nothing more.
+     */
+    public SortedSet<Path> inputs() {
+        return Collections.unmodifiableSortedSet(inputs);
+    }
+
+    /** Whether the last {@link #load} fetched a remote document (whose bytes a later run cannot check without fetching). */
+    public boolean readRemote() {
+        return remoteInputs;
     }
 
     public OpenAPI load(Path spec) throws SpecProblemsException {
@@ -65,6 +83,13 @@ public final class SpecLoader {
 
     private OpenAPI parse(Path spec, Consumer<SpecProblem> warnings) throws SpecProblemsException {
         String file = spec.toString();
+        inputs.clear();
+        remoteInputs = false;
+        try {
+            inputs.add(spec.toRealPath());
+        } catch (IOException e) {
+            inputs.add(spec.toAbsolutePath().normalize());
+        }
         StageClock clock = StageClock.start("load.read");
         DocumentReader.Document document = DocumentReader.read(spec, file);
         clock = clock.then("load.refguard");
@@ -87,6 +112,8 @@ public final class SpecLoader {
             remote = guard.fetchedRemote();
             ids = guard.setsIds();
             bundler = guard.bundler();
+            inputs.addAll(guard.filesRead());
+            remoteInputs = remote;
         } catch (IOException e) {
             throw problem(file, "", "the spec's folder must be readable (" + e.getMessage() + ").", "check its permissions.");
         }

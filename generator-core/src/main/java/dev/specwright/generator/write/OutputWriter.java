@@ -68,6 +68,28 @@ public final class OutputWriter {
         return Manifest.fileName(owner);
     }
 
+    /**
+     * What of {@code owner}'s last output is no longer as it wrote it: each path its manifest lists that is missing or
+     * whose bytes differ from the hash recorded, sorted; a missing or unreadable manifest is reported as the manifest's
+     * own name. Empty means every file is exactly as written, which an up-to-date check needs besides unchanged inputs.
+     */
+    public static List<String> changedSinceWritten(Path outputDir, Optional<String> owner) throws IOException {
+        String name = Manifest.fileName(owner);
+        if (!Files.isRegularFile(outputDir.resolve(name))) {
+            return List.of(name);
+        }
+        Manifest manifest = Manifest.read(outputDir, name);
+        List<String> changed = new ArrayList<>(manifest.unreadable().isEmpty() ? List.of() : List.of(name));
+        for (var entry : manifest.entries().entrySet()) {
+            Path file = outputDir.resolve(entry.getKey());
+            if (entry.getValue().isEmpty() || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
+                    || !entry.getValue().get().equals(Manifest.sha256(Files.readAllBytes(file)))) {
+                changed.add(entry.getKey());
+            }
+        }
+        return changed;
+    }
+
     public Result write(Path outputDir, List<GeneratedFile> files) throws IOException {
         return write(outputDir, files, Settings.defaults());
     }
@@ -240,14 +262,14 @@ public final class OutputWriter {
 
         void keep(String path) throws IOException {
             Path current = root.resolve(path);
-            if (Files.isRegularFile(current, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            if (Files.isRegularFile(current, LinkOption.NOFOLLOW_LINKS)) {
                 Path copy = folder.resolve(path);
                 Files.createDirectories(copy.getParent());
                 try {
                     Files.createLink(copy, current);
                 } catch (UnsupportedOperationException | IOException e) {
                     Files.copy(current, copy, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES,
-                            java.nio.file.LinkOption.NOFOLLOW_LINKS);
+                            LinkOption.NOFOLLOW_LINKS);
                 }
                 kept.add(path);
             }
