@@ -856,11 +856,16 @@ public class GenerateMojo extends AbstractMojo {
             return;
         }
         GeneratorOptions options = options();
+        long optionsRead = System.nanoTime();
         Path sourceRoot;
         try {
             UpToDateStamp stamp = UpToDateStamp.compute(options, PluginFingerprint.of(plugin));
+            long keyed = System.nanoTime();
             UpToDateStamp.Check check = skipIfSpecIsUnchanged ? stamp.check()
                     : UpToDateStamp.Check.generate("skipIfSpecIsUnchanged is false");
+            progress("up-to-date check: parameters and classes " + (optionsRead - started) / 1_000_000 + " ms, key "
+                    + (keyed - optionsRead) / 1_000_000 + " ms, inputs and generated files "
+                    + (System.nanoTime() - keyed) / 1_000_000 + " ms");
             if (check.upToDate()) {
                 sourceRoot = check.sourceRoot().get();
                 // the earlier run's warnings again: a no-op build must not hide them

@@ -21,8 +21,9 @@ import java.util.stream.Stream;
  * {@code generate} on every {@code mvn compile}; the generated files are a pure function of their inputs. After a
  * successful run a stamp file in the output folder records:
  * <ul>
- *   <li>a key: SHA-256 over every option of the run ({@link GeneratorOptions#toString()}: a record of records, its
- *       maps sorted, so every option a later version adds is covered without a line here), the plugin and its class
+ *   <li>a key: SHA-256 over every option of the run ({@link #describe}: every component of the options record and of
+ *       the records in it, its maps sorted, so an option a later version adds is covered without a line here), the
+ *       plugin and its class
  *       path (which holds the extensions, see {@link PluginFingerprint}) and every file of the template directory;</li>
  *   <li>each input the generator read, with the SHA-256 of its bytes: the spec, every file reached through a
  *       {@code $ref} (wherever it lies: an allowed folder outside the spec's is as exact as a neighbour), the error
@@ -62,7 +63,7 @@ final class UpToDateStamp {
         MessageDigest digest = sha256();
         update(digest, "specwright-stamp-v2");
         update(digest, pluginFingerprint);
-        update(digest, options.toString());
+        update(digest, describe(options));
         Optional<Path> templates = options.customization().templateDirectory();
         if (templates.isPresent()) {
             update(digest, templateTree(templates.get()));
@@ -189,6 +190,41 @@ final class UpToDateStamp {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Every component of a record, recursively, by name: what {@code toString()} of a record gives, read by
+     * reflection because a record's {@code toString()} is linked on first use through {@code ObjectMethods}, which
+     * costs a cold JVM about 40 ms (a third of the no-op budget); reflection costs about 1.
+     */
+    static String describe(Object value) {
+        if (value instanceof Record record) {
+            StringBuilder text = new StringBuilder(record.getClass().getSimpleName()).append('[');
+            java.lang.reflect.RecordComponent[] components = record.getClass().getRecordComponents();
+            for (int i = 0; i < components.length; i++) {
+                Object component;
+                try {
+                    component = components[i].getAccessor().invoke(record);
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException("cannot read " + components[i] + " of " + record.getClass(), e);
+                }
+                text.append(i == 0 ? "" : ", ").append(components[i].getName()).append('=').append(describe(component));
+            }
+            return text.append(']').toString();
+        }
+        if (value instanceof Optional<?> optional) {
+            return optional.map(v -> "Optional[" + describe(v) + "]").orElse("Optional.empty");
+        }
+        if (value instanceof java.util.Map<?, ?> map) {
+            StringBuilder text = new StringBuilder("{");
+            map.forEach((k, v) -> text.append(text.length() == 1 ? "" : ", ").append(describe(k)).append('=')
+                    .append(describe(v)));
+            return text.append('}').toString();
+        }
+        if (value instanceof java.util.Collection<?> collection) {
+            return collection.stream().map(UpToDateStamp::describe).toList().toString();
+        }
+        return String.valueOf(value);
     }
 
     /** The hex SHA-256 of a file's bytes, or a marker no hash equals when it is gone or unreadable. */

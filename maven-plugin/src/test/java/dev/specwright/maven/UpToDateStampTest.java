@@ -166,6 +166,15 @@ class UpToDateStampTest {
     }
 
     @Test
+    void theOptionsAreDescribedAsTheirRecordsPrintThemselves() {
+        GeneratorOptions options = builder().customization(Customization.DEFAULT
+                .withTypeMappings(Map.of("date-time", "java.time.Instant", "UUID", "java.util.UUID"))
+                .withExtensions(List.of("com.example.A", "com.example.B"))).build();
+
+        assertThat(UpToDateStamp.describe(options)).isEqualTo(options.toString());
+    }
+
+    @Test
     void aTemplateAddedChangedOrRemovedRegenerates() throws Exception {
         Path templates = Files.createDirectories(dir.resolve("project/templates"));
         Path readme = Files.writeString(templates.resolve("README.md.mustache"), "# {{title}}\n");
