@@ -9,7 +9,9 @@ assert pom.version.text() == '2.3.0'
 assert pom.licenses.license.name.text() == 'Apache-2.0'
 assert pom.scm.connection.text() == 'scm:git:https://git.example.com/platform-sdk.git'
 def runtime = pom.dependencies.dependency.find { it.artifactId.text() == 'specwright-runtime' }
-assert runtime.groupId.text() == 'dev.specwright' && runtime.version.text() == '@project.version@'
+// the toolkit's version: the plugin's in this IT's own pom (filtered from @project.version@)
+def toolkit = new groovy.xml.XmlSlurper().parse(new File(basedir, 'pom.xml')).build.plugins.plugin.version.text()
+assert runtime.groupId.text() == 'dev.specwright' && runtime.version.text() == toolkit
 
 ['platform-sdk-2.3.0.jar', 'platform-sdk-2.3.0-sources.jar', 'platform-sdk-2.3.0-javadoc.jar'].each {
     assert new File(sdk, "target/${it}").isFile() : "mvn verify did not build ${it}"
