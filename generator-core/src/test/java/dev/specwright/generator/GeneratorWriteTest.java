@@ -129,7 +129,7 @@ class GeneratorWriteTest {
         assertThat(report.deleted()).contains(Path.of("pom.xml"), Path.of("docs/ProductsApi.md"))
                 .doesNotContain(Path.of("README.md"))
                 .allSatisfy(p -> assertThat(p.equals(Path.of("pom.xml")) || p.startsWith("docs")).as(p.toString()).isTrue());
-        assertThat(out.resolve("docs")).doesNotExist();
+        assertThat(out.resolve("docs/ProductsApi.md")).doesNotExist();
         assertThat(report.warnings()).singleElement().asString().startsWith("kept README.md");
     }
 
