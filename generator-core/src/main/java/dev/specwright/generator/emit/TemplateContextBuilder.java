@@ -154,12 +154,15 @@ final class TemplateContextBuilder {
     private TemplateContexts.Project project(Customization.ProjectInfo info) {
         String version = info.version().orElseGet(() -> api.version().isBlank() ? "1.0.0-SNAPSHOT"
                 : api.version().strip().replaceAll("[^A-Za-z0-9._-]", "-"));
+        // the user's license, else the spec's info.license (its URL only with its name)
+        Optional<String> licenseName = info.licenseName().or(() -> api.license().map(ApiModel.License::name));
+        Optional<String> licenseUrl = info.licenseName().isPresent() ? info.licenseUrl()
+                : info.licenseUrl().or(() -> api.license().map(ApiModel.License::url));
         boolean scm = info.scmUrl().isPresent() || info.scmConnection().isPresent()
                 || info.scmDeveloperConnection().isPresent();
         return new TemplateContexts.Project(info.groupId().orElse(api.packages().base()),
                 info.artifactId().orElseGet(this::derivedArtifactId), version, printable(api.title()) + " client",
-                info.licenseName().isPresent(), printable(info.licenseName().orElse("")),
-                printable(info.licenseUrl().orElse("")), scm, printable(info.scmUrl().orElse("")),
+                licenseName.isPresent(), printable(licenseName.orElse("")), printable(licenseUrl.orElse("")), scm, printable(info.scmUrl().orElse("")),
                 printable(info.scmConnection().orElse("")), printable(info.scmDeveloperConnection().orElse("")));
     }
 

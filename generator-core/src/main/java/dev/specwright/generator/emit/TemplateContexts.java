@@ -304,9 +304,9 @@ public final class TemplateContexts {
      * @param artifactId the setting, else the client name in kebab case with {@code -client}
      * @param version the setting, else the spec's {@code info.version} made a Maven version, else {@code 1.0.0-SNAPSHOT}
      * @param name the title and {@code " client"}
-     * @param hasLicense whether a license name is set
+     * @param hasLicense whether there is a license: the setting, else the spec's {@code info.license}
      * @param licenseName the license name (empty when none)
-     * @param licenseUrl the license URL (empty when none)
+     * @param licenseUrl the license URL (empty when none); the spec's only with the spec's name
      * @param hasScm whether any SCM value is set
      * @param scmUrl {@code <scm><url>} (empty when none)
      * @param scmConnection {@code <scm><connection>} (empty when none)

@@ -189,6 +189,24 @@ class TemplatesTest {
         assertThat(files.get("docs/ProductsApi.md")).contains("## get", "client.products().get(sku)");
     }
 
+    @Test
+    void theProjectsLicenseIsTheSettingElseTheSpecs() throws Exception {
+        GeneratorOptions.Builder petstore = GeneratorOptions.builder(TestSpecs.dir().resolve("features/petstore3.yaml"),
+                tmp.resolve("out")).layout(Layout.PROJECT);
+        String derived = byPath(new Generator().files(petstore.build())).get("pom.xml");
+        assertThat(derived).contains("<name>Apache 2.0</name>", "<url>http://www.apache.org/licenses/LICENSE-2.0.html</url>")
+                .doesNotContain("<scm>");
+        Customization.ProjectInfo set = new Customization.ProjectInfo(java.util.Optional.of("com.acme"),
+                java.util.Optional.of("pets"), java.util.Optional.of("3.0.0"), java.util.Optional.of("MIT & more"),
+                java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.of("scm:git:https://x/y.git"),
+                java.util.Optional.empty());
+        String pom = byPath(new Generator().files(petstore.customization(Customization.DEFAULT.withProject(set)).build()))
+                .get("pom.xml");
+        assertThat(pom).contains("<groupId>com.acme</groupId>", "<artifactId>pets</artifactId>", "<version>3.0.0</version>",
+                "<name>MIT &amp; more</name>", "<connection>scm:git:https://x/y.git</connection>")
+                .doesNotContain("LICENSE-2.0", "<url></url>", "<developerConnection>");
+    }
+
     private static String read(Path p) {
         try {
             return Files.readString(p);
