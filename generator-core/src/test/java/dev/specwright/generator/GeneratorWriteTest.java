@@ -125,7 +125,11 @@ class GeneratorWriteTest {
 
         assertThat(out.resolve("README.md")).hasContent("# our notes about the SDK");
         assertThat(out.resolve("pom.xml")).doesNotExist();
-        assertThat(report.deleted()).containsExactly(Path.of("pom.xml"));
+        // the project's other files (the pom, the doc pages) go; the edited README stays
+        assertThat(report.deleted()).contains(Path.of("pom.xml"), Path.of("docs/ProductsApi.md"))
+                .doesNotContain(Path.of("README.md"))
+                .allSatisfy(p -> assertThat(p.equals(Path.of("pom.xml")) || p.startsWith("docs")).as(p.toString()).isTrue());
+        assertThat(out.resolve("docs/ProductsApi.md")).doesNotExist();
         assertThat(report.warnings()).singleElement().asString().startsWith("kept README.md");
     }
 

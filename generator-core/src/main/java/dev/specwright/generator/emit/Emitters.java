@@ -21,6 +21,7 @@ public final class Emitters {
     /** The emitters of a default run, in the order their files come. */
     public static List<FileEmitter> defaults() {
         return List.of(
+                new ProjectFilesEmitter(),
                 new RecordEmitter(),
                 new PartialUpdateEmitter(),
                 new FieldEnumEmitter(),
@@ -29,8 +30,7 @@ public final class Emitters {
                 new ApiEmitter(),
                 new ParamsEmitter(),
                 new ClientEmitter(),
-                new ErrorEmitter(),
-                new ProjectFilesEmitter());
+                new ErrorEmitter());
     }
 
     /**

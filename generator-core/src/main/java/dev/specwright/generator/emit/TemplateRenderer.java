@@ -2,63 +2,88 @@ package dev.specwright.generator.emit;
 
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
-import com.github.mustachejava.MustacheFactory;
-import dev.specwright.generator.model.ApiGroup;
-import dev.specwright.generator.model.ApiModel;
+import com.github.mustachejava.MustacheException;
+import dev.specwright.generator.CustomizationException;
+import dev.specwright.generator.Layout;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Objects;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
+import java.util.stream.Stream;
 
 /**
- * Every non-Java file comes from a Mustache template in {@code templates/} (packaged under
- * {@code dev/specwright/templates}), rendered from a typed context record. Mustache renders a missing key as nothing,
- * so each record rejects nulls before rendering.
+ * Every non-Java file comes from a Mustache template ({@link TemplateSet}), rendered from a typed context record
+ * ({@link TemplateContexts}) whose every tag was checked first: Mustache renders a missing key as nothing, so a name
+ * the context lacks fails the build instead. Specwright's own templates are written with {@code layout=project}; the
+ * ones a user adds, in every layout.
  */
 final class TemplateRenderer {
 
     static final String TOOLKIT_VERSION = toolkitVersion();
 
-    private final MustacheFactory factory = new DefaultMustacheFactory("dev/specwright/templates");
+    private TemplateRenderer() {}
 
-    /** Context of {@code project/pom.xml.mustache}. */
-    record PomContext(String groupId, String artifactId, String version, String name, String runtimeVersion) {
-        PomContext {
-            Objects.requireNonNull(groupId, "groupId");
-            Objects.requireNonNull(artifactId, "artifactId");
-            Objects.requireNonNull(version, "version");
-            Objects.requireNonNull(name, "name");
-            Objects.requireNonNull(runtimeVersion, "runtimeVersion");
+    /**
+     * The files of the run's templates. The templates are read and checked now, before any file renders (so before
+     * any Java file, this emitter being first); the files render as the stream is consumed.
+     */
+    static Stream<GeneratedFile> files(EmitContext context) {
+        TemplateSet set = TemplateSet.load(context.customization().templateDirectory());
+        boolean project = context.layout() == Layout.PROJECT;
+        List<TemplateSet.Template> chosen = set.templates().stream().filter(t -> project || !t.isDefault()).toList();
+        if (chosen.isEmpty()) {
+            return Stream.empty();
+        }
+        TemplateContexts.Spec spec = new TemplateContextBuilder(context.api(), context.types())
+                .spec(context.layout(), context.customization());
+        Map<String, String> rendered = new HashMap<>();
+        return chosen.stream().flatMap(template -> {
+            Mustache mustache = compile(template);
+            return contexts(template.scope(), spec).map(c -> render(template, mustache, c, rendered));
+        });
+    }
+
+    private static Stream<? extends Record> contexts(TemplateSet.Scope scope, TemplateContexts.Spec spec) {
+        return switch (scope) {
+            case SPEC -> Stream.of(spec);
+            case API -> spec.apis().stream();
+            case MODEL -> spec.models().stream();
+            case ERRORS -> spec.errors().present() ? Stream.of(spec.errors()) : Stream.empty();
+        };
+    }
+
+    private static Mustache compile(TemplateSet.Template template) {
+        try {
+            return new DefaultMustacheFactory().compile(new StringReader(template.text()), template.source());
+        } catch (MustacheException e) {
+            throw new CustomizationException(TemplateCheck.OPTION, template.source() + ": " + e.getMessage(), e);
         }
     }
 
-    /** Context of {@code project/README.md.mustache}. */
-    record ReadmeContext(String title, String clientClass, String basePackage, String credentialsExample, List<ApiLine> apis) {
-        ReadmeContext {
-            Objects.requireNonNull(title, "title");
-            Objects.requireNonNull(clientClass, "clientClass");
-            Objects.requireNonNull(basePackage, "basePackage");
-            Objects.requireNonNull(credentialsExample, "credentialsExample");
-            apis = List.copyOf(apis);
+    private static GeneratedFile render(TemplateSet.Template template, Mustache mustache, Record context,
+            Map<String, String> rendered) {
+        String path = TemplateSet.checkedPath(template, TemplateCheck.renderPath(template.source() + " (its file name)",
+                template.outputPath(), context));
+        String earlier;
+        synchronized (rendered) {
+            earlier = rendered.putIfAbsent(path.toLowerCase(Locale.ROOT), template.source() + " (" + path + ")");
         }
-    }
-
-    record ApiLine(String accessor, String className, int operations) {}
-
-    List<GeneratedFile> project(ApiModel api) {
-        String artifactId = api.packages().base().substring(api.packages().base().lastIndexOf('.') + 1) + "-client";
-        PomContext pom = new PomContext(api.packages().base(), artifactId,
-                api.version().isEmpty() ? "1.0.0-SNAPSHOT" : api.version().replaceAll("[^A-Za-z0-9._-]", "-"),
-                printable(api.title()), TOOLKIT_VERSION);
-        String credentials = api.credentialFactories().isEmpty() ? "Credentials.none()"
-                : api.baseTypes().credentials() + "." + api.credentialFactories().get(0).methodName() + "(...)";
-        ReadmeContext readme = new ReadmeContext(printable(api.title()), api.clientClassName(), api.packages().base(), credentials,
-                api.apis().stream()
-                        .map(g -> new ApiLine(g.accessorName(), g.className(), g.operations().size())).toList());
-        return List.of(render("project/pom.xml.mustache", "pom.xml", pom), render("project/README.md.mustache", "README.md", readme));
+        if (earlier != null) {
+            throw TemplateSet.clash(template, path, earlier);
+        }
+        StringWriter out = new StringWriter();
+        try {
+            mustache.execute(out, context);
+        } catch (MustacheException e) {
+            throw new CustomizationException(TemplateCheck.OPTION, template.source() + ": " + e.getMessage(), e);
+        }
+        return new GeneratedFile(path, out.toString());
     }
 
     /**
@@ -67,6 +92,9 @@ final class TemplateRenderer {
      * Mustache's own escaping then deals with {@code <}, {@code &} and quotes in the pom.
      */
     static String printable(String text) {
+        if (text == null) {
+            return "";
+        }
         StringBuilder out = new StringBuilder(text.length());
         text.replace("\r\n", " ").codePoints().forEach(cp -> {
             if (cp == '\n' || cp == '\r' || cp == '\t' || cp == 0x85 || cp == 0x2028 || cp == 0x2029) {
@@ -80,11 +108,21 @@ final class TemplateRenderer {
         return out.toString().strip();
     }
 
-    private GeneratedFile render(String template, String path, Record context) {
-        Mustache mustache = factory.compile(template);
-        StringWriter out = new StringWriter();
-        mustache.execute(out, context);
-        return new GeneratedFile(path, out.toString());
+    /**
+     * Spec text of several lines (a description, for Markdown): each line as {@link #printable} makes it, the line
+     * breaks kept as {@code \n}, spaces at line ends and blank lines at either end dropped.
+     */
+    static String printableLines(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        for (String line : text.split("\\R", -1)) {
+            String kept = line.isBlank() ? "" : line.substring(0, line.length() - line.stripLeading().length())
+                    .replace('\t', ' ') + printable(line);
+            out.append(kept).append('\n');
+        }
+        return out.toString().strip();
     }
 
     private static String toolkitVersion() {

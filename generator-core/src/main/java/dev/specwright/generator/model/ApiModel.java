@@ -22,7 +22,8 @@ public record ApiModel(
         List<EnumDef> enums,
         List<UnionDef> unions,
         Optional<ErrorCatalog> errorCatalog,
-        Optional<String> errorModel) {
+        Optional<String> errorModel,
+        Optional<License> license) {
 
     public ApiModel {
         servers = List.copyOf(servers);
@@ -33,11 +34,27 @@ public record ApiModel(
         unions = List.copyOf(unions);
     }
 
+    /** A model without the spec's {@code info.license}. */
+    public ApiModel(String title, String version, String description, String clientName, Packages packages,
+            BaseTypes baseTypes, List<ServerDef> servers, List<CredentialFactory> credentialFactories,
+            Optional<RateLimit> rateLimit, List<ApiGroup> apis, List<ModelDef> models, List<EnumDef> enums,
+            List<UnionDef> unions, Optional<ErrorCatalog> errorCatalog, Optional<String> errorModel) {
+        this(title, version, description, clientName, packages, baseTypes, servers, credentialFactories, rateLimit, apis,
+                models, enums, unions, errorCatalog, errorModel, Optional.empty());
+    }
+
     public String clientClassName() {
         return baseTypes.client();
     }
 
     public record Packages(String base, String api, String model) {}
+
+    /**
+     * The spec's {@code info.license}: the default license of a generated project.
+     *
+     * @param url its {@code url}, or for OpenAPI 3.1 the SPDX page of its {@code identifier}; empty when neither is given
+     */
+    public record License(String name, String url) {}
 
     /**
      * The base package's own types, allocated in one scope with the catalogue's exception classes. The four error

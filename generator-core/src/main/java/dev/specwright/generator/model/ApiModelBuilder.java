@@ -113,7 +113,7 @@ public final class ApiModelBuilder {
         ErrorCatalogPass.Result errors = new ErrorCatalogPass.Result(errorModel, linked, typed);
         SentModelsPass.SentModels sent = SentModelsPass.run(groups, typed.models(), schemas.unions());
         ApiModel model = new ApiModel(title, version, description, clientName, packages, baseTypes, servers, credentials.factories(), rateLimit,
-                groups, sent.models(), typed.enums(), schemas.unions(), linked, errorModel);
+                groups, sent.models(), typed.enums(), schemas.unions(), linked, errorModel, license(api));
         NameValidation.check(model);
         return new BuildPasses(mapped, credentials, operations, deduplicated, filtered, partial, servers, rateLimit, errors, sent, model);
     }
@@ -198,6 +198,17 @@ public final class ApiModelBuilder {
                         .thenComparing(e -> -firstSeen.get(e.getKey())))
                 .flatMap(e -> schemas.componentClass(e.getKey()))
                 .filter(className -> schemas.model(className).isPresent());
+    }
+
+    /** {@code info.license}, when it has a name. */
+    private static Optional<ApiModel.License> license(OpenAPI api) {
+        io.swagger.v3.oas.models.info.License license = api.getInfo() == null ? null : api.getInfo().getLicense();
+        if (license == null || license.getName() == null || license.getName().isBlank()) {
+            return Optional.empty();
+        }
+        String url = license.getUrl() != null ? license.getUrl()
+                : license.getIdentifier() != null ? "https://spdx.org/licenses/" + license.getIdentifier() + ".html" : "";
+        return Optional.of(new ApiModel.License(license.getName().strip(), url.strip()));
     }
 
     /** Categories in the order the error document's {@code errorCategory} enum gives, then any only the catalogue names. */
