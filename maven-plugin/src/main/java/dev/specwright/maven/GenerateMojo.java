@@ -933,7 +933,10 @@ public class GenerateMojo extends AbstractMojo {
             throw new MojoFailureException(describe(e));
         } catch (CustomizationException e) {
             // a template, mapping or extension the user must change: a failure naming the parameter, nothing written
-            throw new MojoFailureException(TerminalText.lines("Specwright <" + e.option() + ">: " + e.getMessage()));
+            // some messages name their option first, as the CLI prints them: once is enough
+            String message = e.getMessage().startsWith(e.option() + ": ")
+                    ? e.getMessage().substring(e.option().length() + 2) : e.getMessage();
+            throw new MojoFailureException(TerminalText.lines("Specwright <" + e.option() + ">: " + message));
         }
         report.warnings().forEach(warning -> {
             String line = TerminalText.line(warning);

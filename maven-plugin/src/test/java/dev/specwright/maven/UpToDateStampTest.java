@@ -177,13 +177,15 @@ class UpToDateStampTest {
     @Test
     void aTemplateAddedChangedOrRemovedRegenerates() throws Exception {
         Path templates = Files.createDirectories(dir.resolve("project/templates"));
-        Path readme = Files.writeString(templates.resolve("README.md.mustache"), "# {{title}}\n");
+        Path readme = Files.writeString(Files.createDirectories(templates.resolve("spec")).resolve("NOTES.md.mustache"),
+                "# {{title}}\n");
         GeneratorOptions options = builder().customization(Customization.DEFAULT.withTemplateDirectory(templates))
                 .build();
         run(options, "p:1");
         assertThat(check(options, "p:1").upToDate()).isTrue();
 
-        Path added = Files.writeString(Files.createDirectories(templates.resolve("model")).resolve("x.md.mustache"), "x");
+        Path added = Files.writeString(Files.createDirectories(templates.resolve("model"))
+                .resolve("{{className}}.md.mustache"), "# {{className}}\n");
         assertThat(check(options, "p:1").upToDate()).isFalse();
         Files.delete(added);
         assertThat(check(options, "p:1").upToDate()).isTrue();
