@@ -920,11 +920,7 @@ public class GenerateMojo extends AbstractMojo {
         GenerationReport report;
         List<String> warnings = new ArrayList<>();
         try {
-            report = new Generator(warning -> {
-                String line = TerminalText.line(warning.format());
-                warnings.add(line);
-                getLog().warn("Specwright: " + line);
-            })
+            report = new Generator(warning -> warn(warnings, warning.format()))
                     .extensionsFrom(getClass().getClassLoader()) // GeneratorExtensions on the plugin's <dependencies>
                     .progress(this::progress)
                     .generate(options);
@@ -933,21 +929,21 @@ public class GenerateMojo extends AbstractMojo {
             throw new MojoFailureException(describe(e));
         } catch (CustomizationException e) {
             // a template, mapping or extension the user must change: a failure naming the parameter, nothing written
-            // some messages name their option first, as the CLI prints them: once is enough
-            String message = e.getMessage().startsWith(e.option() + ": ")
-                    ? e.getMessage().substring(e.option().length() + 2) : e.getMessage();
-            throw new MojoFailureException(TerminalText.lines("Specwright <" + e.option() + ">: " + message));
+            throw new MojoFailureException(TerminalText.lines("Specwright <" + e.option() + ">: " + e.getMessage()));
         }
-        report.warnings().forEach(warning -> {
-            String line = TerminalText.line(warning);
-            warnings.add(line);
-            getLog().warn("Specwright: " + line);
-        });
+        report.warnings().forEach(warning -> warn(warnings, warning));
         stamp.write(report, warnings);
         getLog().info(TerminalText.line("Specwright generated " + report.fileCount() + " files ("
                 + report.written().size() + " written, " + report.unchanged().size() + " unchanged, "
                 + report.deleted().size() + " deleted) into " + report.sourceRoot()));
         return report.sourceRoot();
+    }
+
+    /** Logs a warning as one line and keeps it for the stamp, which repeats it on an up-to-date build. */
+    private void warn(List<String> kept, String warning) {
+        String line = TerminalText.line(warning);
+        kept.add(line);
+        getLog().warn("Specwright: " + line);
     }
 
     /** A stage line from the generator: INFO with {@code verbose}, else DEBUG (one summary line by default). */

@@ -468,12 +468,12 @@ final class RefGuard {
         return ids;
     }
 
-    /** A remote document was fetched (its host allowed): swagger-parser will fetch it again. */
     /** The files other than the spec that {@link #check} read, by real path, sorted. */
     SortedSet<Path> filesRead() {
         return Collections.unmodifiableSortedSet(filesRead);
     }
 
+    /** A remote document was fetched (its host allowed): swagger-parser will fetch it again. */
     boolean fetchedRemote() {
         return firstRemote != null;
     }

@@ -43,7 +43,7 @@ final class Mappings {
         customization.schemaMappings().forEach((schema, className) -> {
             Optional<String> problem = TypeMappings.classNameProblem(className == null ? "" : className.strip());
             if (problem.isPresent()) {
-                throw new CustomizationException(SCHEMA_MAPPINGS, SCHEMA_MAPPINGS + ": the value of " + schema + " "
+                throw new CustomizationException(SCHEMA_MAPPINGS, "the value of " + schema + " "
                         + problem.get() + "; write the qualified name of your class, e.g. " + schema + "=com.example." + schema + ".");
             }
         });
@@ -52,7 +52,7 @@ final class Mappings {
         this.constraints = customization.beanValidation();
         customization.nameMappings().models().forEach((schema, className) -> {
             if (schemas.containsKey(schema)) {
-                throw new CustomizationException(NAME_MAPPINGS, NAME_MAPPINGS + ": the model " + schema + " is also in "
+                throw new CustomizationException(NAME_MAPPINGS, "the model " + schema + " is also in "
                         + SCHEMA_MAPPINGS + " (" + schemas.get(schema) + "), so no class of it is generated to rename; "
                         + "remove one of the two.");
             }
@@ -95,17 +95,17 @@ final class Mappings {
                 String why = allSchemas.contains(schema)
                         ? "the schema " + schema + " does not become a class of its own (it is an alias, a scalar or an array)"
                         : "no schema of the spec is named " + schema + NearestNames.hint(schema, classSchemas);
-                throw new CustomizationException(NAME_MAPPINGS, NAME_MAPPINGS + " (models): " + why + "; map a schema"
+                throw new CustomizationException(NAME_MAPPINGS, "models: " + why + "; map a schema"
                         + " under components/schemas that becomes a model, an enum or a union.");
             }
             NameValidation.typeNameProblem(className).ifPresent(problem -> {
-                throw new CustomizationException(NAME_MAPPINGS, NAME_MAPPINGS + " (models): " + schema + "=" + className
+                throw new CustomizationException(NAME_MAPPINGS, "models: " + schema + "=" + className
                         + ": " + problem + "; choose a legal Java class name.");
             });
-            clash(NAME_MAPPINGS + " (models): " + schema + "=" + className + ": ", others, className, "the schema",
+            clash("models: " + schema + "=" + className + ": ", others, className, "the schema",
                     "the model package");
             if (modelScope.isTaken(className)) {
-                throw new CustomizationException(NAME_MAPPINGS, NAME_MAPPINGS + " (models): " + schema + "=" + className
+                throw new CustomizationException(NAME_MAPPINGS, "models: " + schema + "=" + className
                         + ": the name " + className + " is taken in the model package (by another mapping or by the"
                         + " generated code itself); choose another.");
             }
@@ -132,7 +132,7 @@ final class Mappings {
             return Optional.empty();
         }
         usedProperties.add(jsonName);
-        String key = NAME_MAPPINGS + " (properties): " + jsonName + "=" + javaName + " in " + model + ": ";
+        String key = "properties: " + jsonName + "=" + javaName + " in " + model + ": ";
         NameValidation.memberNameProblem(javaName).ifPresent(problem -> {
             throw new CustomizationException(NAME_MAPPINGS, key + problem + "; choose a legal Java name.");
         });
@@ -160,7 +160,7 @@ final class Mappings {
             return Optional.empty();
         }
         usedEnumValues.add(value);
-        String key = NAME_MAPPINGS + " (enumValues): " + value + "=" + javaName + " in " + enumClass + ": ";
+        String key = "enumValues: " + value + "=" + javaName + " in " + enumClass + ": ";
         NameValidation.memberNameProblem(javaName).ifPresent(problem -> {
             throw new CustomizationException(NAME_MAPPINGS, key + problem + "; choose a legal Java name.");
         });
@@ -215,15 +215,15 @@ final class Mappings {
      */
     void checkAllUsed(Collection<String> schemaNames) {
         schemas.keySet().stream().filter(s -> !schemaNames.contains(s)).findFirst().ifPresent(s -> {
-            throw new CustomizationException(SCHEMA_MAPPINGS, SCHEMA_MAPPINGS + ": no schema of the spec is named " + s
+            throw new CustomizationException(SCHEMA_MAPPINGS, "no schema of the spec is named " + s
                     + NearestNames.hint(s, schemaNames) + "; the key is a name under components/schemas.");
         });
         new TreeSet<>(names.properties().keySet()).stream().filter(p -> !usedProperties.contains(p)).findFirst().ifPresent(p -> {
-            throw new CustomizationException(NAME_MAPPINGS, NAME_MAPPINGS + " (properties): no model has a property " + p
+            throw new CustomizationException(NAME_MAPPINGS, "properties: no model has a property " + p
                     + NearestNames.hint(p, seenProperties) + "; the key is a property's JSON name.");
         });
         new TreeSet<>(names.enumValues().keySet()).stream().filter(v -> !usedEnumValues.contains(v)).findFirst().ifPresent(v -> {
-            throw new CustomizationException(NAME_MAPPINGS, NAME_MAPPINGS + " (enumValues): no enum has the value " + v
+            throw new CustomizationException(NAME_MAPPINGS, "enumValues: no enum has the value " + v
                     + NearestNames.hint(v, seenEnumValues) + "; the key is an enum value as the spec writes it.");
         });
     }

@@ -180,7 +180,7 @@ final class OperationPass {
 
     /** A method name from {@code nameMappings}: a legal Java name, none of the API class's own, none twice in the class. */
     private static void reserveMethod(NameScope methods, String operationId, String chosen, String tag, Map<String, String> others) {
-        String key = Mappings.NAME_MAPPINGS + " (operations): " + operationId + "=" + chosen + ": ";
+        String key = "operations: " + operationId + "=" + chosen + ": ";
         dev.specwright.generator.naming.NameValidation.memberNameProblem(chosen).ifPresent(problem -> {
             throw new dev.specwright.generator.CustomizationException(Mappings.NAME_MAPPINGS, key + problem + "; choose a legal Java name.");
         });
@@ -207,8 +207,8 @@ final class OperationPass {
             }
         }));
         mappings.operationKeys().stream().filter(k -> !ids.contains(k)).findFirst().ifPresent(k -> {
-            throw new dev.specwright.generator.CustomizationException(Mappings.NAME_MAPPINGS, Mappings.NAME_MAPPINGS
-                    + " (operations): no operation has the operationId " + k
+            throw new dev.specwright.generator.CustomizationException(Mappings.NAME_MAPPINGS,
+                    "operations: no operation has the operationId " + k
                     + dev.specwright.generator.naming.NearestNames.hint(k, ids) + "; the key is an operationId of the spec.");
         });
     }

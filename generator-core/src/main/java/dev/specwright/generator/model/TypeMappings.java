@@ -105,12 +105,12 @@ final class TypeMappings {
             String value = e.getValue() == null ? "" : e.getValue().strip();
             Optional<String> problem = classNameProblem(value);
             if (problem.isPresent()) {
-                throw new CustomizationException(OPTION, OPTION + ": the value of " + key + " " + problem.get()
+                throw new CustomizationException(OPTION, "the value of " + key + " " + problem.get()
                         + "; write the qualified name of a class, e.g. " + key + "=java.time.Instant.");
             }
             String earlier = classes.putIfAbsent(selector, value);
             if (earlier != null && !earlier.equals(value)) {
-                throw new CustomizationException(OPTION, OPTION + ": " + keyOf.get(selector) + " and " + key + " both map "
+                throw new CustomizationException(OPTION, keyOf.get(selector) + " and " + key + " both map "
                         + describe(selector) + ", to " + earlier + " and to " + value + "; keep one of them.");
             }
             keyOf.putIfAbsent(selector, key);
@@ -144,16 +144,16 @@ final class TypeMappings {
         }
         if (Set.of("object", "array", "map", "set", "AnyType", "any").contains(key) || key.startsWith("object+")
                 || key.startsWith("array+")) {
-            throw new CustomizationException(OPTION, OPTION + ": " + key + " is not a scalar type; to use a class of your "
+            throw new CustomizationException(OPTION, key + " is not a scalar type; to use a class of your "
                     + "own for an object schema, map the schema by its name in schemaMappings (Money=com.example.Money).");
         }
         List<String> all = new ArrayList<>(NAMED_KEYS.keySet());
-        throw new CustomizationException(OPTION, OPTION + ": unknown key " + key + NearestNames.hint(key, all)
+        throw new CustomizationException(OPTION, "unknown key " + key + NearestNames.hint(key, all)
                 + "; the keys are " + accepted() + ".");
     }
 
     private static CustomizationException binary(String key) {
-        return new CustomizationException(OPTION, OPTION + ": " + key + " cannot be mapped: binary content is sent as "
+        return new CustomizationException(OPTION, key + " cannot be mapped: binary content is sent as "
                 + "dev.specwright.runtime.Binary and read as dev.specwright.runtime.Download, whatever its schema; "
                 + "remove the mapping.");
     }
