@@ -148,6 +148,40 @@ class PlatformGenerationTest {
         assertThat(apiClient.options().baseUri()).hasToString("https://api.integration-platform.example");
     }
 
+    @Test
+    void theSpecsLimitIsAConstantTheBuilderStartsFrom() throws Exception {
+        Class<?> client = loader.loadClass("com.example.platform.PlatformClient");
+        // a fleet user writes rateLimit(PlatformClient.DEFAULT_RATE_LIMIT.distributed(store)), not RateLimit.of(10, 25) again
+        assertThat(client.getField("DEFAULT_RATE_LIMIT").get(null)).isEqualTo(dev.specwright.runtime.RateLimit.of(10, 25));
+        assertThat(client.getField("DEFAULT_RATE_LIMIT").getModifiers() & (java.lang.reflect.Modifier.STATIC | java.lang.reflect.Modifier.FINAL))
+                .isEqualTo(java.lang.reflect.Modifier.STATIC | java.lang.reflect.Modifier.FINAL);
+    }
+
+    @Test
+    void credentialsCanBeGivenByName() throws Exception {
+        Class<?> credentials = loader.loadClass("com.example.platform.PlatformCredentials");
+        Object positional = credentials.getMethod("tenant", String.class, String.class, String.class, String.class)
+                .invoke(null, "user", "secret", "acme", "conn-42");
+        Object named = credentials.getMethod("tenant").invoke(null);
+        // set in another order than the positional form takes them: names, not positions, decide
+        for (String[] set : new String[][] {{"connectionId", "conn-42"}, {"tenant", "acme"}, {"password", "secret"}, {"username", "user"}}) {
+            named = named.getClass().getMethod(set[0], String.class).invoke(named, set[1]);
+        }
+        Object built = named.getClass().getMethod("build").invoke(named);
+        assertThat(((dev.specwright.runtime.Credentials) built).headers())
+                .isEqualTo(((dev.specwright.runtime.Credentials) positional).headers())
+                .containsEntry("X-Tenant", "acme").containsEntry("X-ConnectionId", "conn-42");
+
+        Object partial = credentials.getMethod("reseller").invoke(null);
+        partial = partial.getClass().getMethod("password", String.class).invoke(partial, "secret");
+        Method build = partial.getClass().getMethod("build");
+        Object half = partial;
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> build.invoke(half)).getCause())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("PlatformCredentials.reseller(): set username, reseller before build()")
+                .hasMessageNotContaining("secret");
+    }
+
     private static Object enumConstant(Class<?> type, String name) {
         for (Object c : type.getEnumConstants()) {
             if (((Enum<?>) c).name().equals(name)) {

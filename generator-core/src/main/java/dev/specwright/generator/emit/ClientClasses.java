@@ -21,6 +21,9 @@ import javax.net.ssl.SSLContext;
 /** The entry point of one run: {@code <Name>Client} with its builder, {@code Environment} and {@code <Name>Credentials}. */
 final class ClientClasses {
 
+    /** The generated client's constant for the spec's {@code x-rate-limit}: upper case, so no member from the spec takes it. */
+    static final String DEFAULT_RATE_LIMIT = "DEFAULT_RATE_LIMIT";
+
     private final ApiModel api;
     private final JavaTypes types;
     private final ClassName client;
@@ -45,6 +48,14 @@ final class ClientClasses {
                         .toBuilder().add("\n<p>Build one with {@link #builder()} and share it: it is immutable and thread-safe, and so are its API objects.\n")
                         .build())
                 .addField(FieldSpec.builder(JavaTypes.API_CLIENT, "apiClient", Modifier.PRIVATE, Modifier.FINAL).build());
+        api.rateLimit().ifPresent(limit -> type.addField(FieldSpec.builder(JavaTypes.RATE_LIMIT, DEFAULT_RATE_LIMIT,
+                        Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                .addJavadoc("The API's own limit ({@code x-rate-limit}): $L requests/s with a burst of $L, the builder's default.\n"
+                        + "Start from it to change where the bucket lives, e.g.\n"
+                        + "{@code rateLimit(DEFAULT_RATE_LIMIT.distributed(store))} for a fleet of JVMs sharing one caller.\n",
+                        JavaText.javadoc(rateText(limit.requestsPerSecond())), Math.min(limit.burst(), Integer.MAX_VALUE))
+                .initializer("$T.of($L, $L)", JavaTypes.RATE_LIMIT, limit.requestsPerSecond(), Math.min(limit.burst(), Integer.MAX_VALUE))
+                .build()));
         MethodSpec.Builder constructor = MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE)
                 .addParameter(JavaTypes.API_CLIENT, "apiClient")
                 .addStatement("this.apiClient = apiClient");
@@ -133,8 +144,7 @@ final class ClientClasses {
     private MethodSpec builderConstructor() {
         MethodSpec.Builder constructor = MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE);
         api.rateLimit().ifPresent(limit -> {
-            constructor.addStatement("options.rateLimit($T.of($L, $L))", JavaTypes.RATE_LIMIT,
-                    limit.requestsPerSecond(), Math.min(limit.burst(), Integer.MAX_VALUE));
+            constructor.addStatement("options.rateLimit($T.$N)", client, DEFAULT_RATE_LIMIT);
             if (!limit.scopeBy().isEmpty()) {
                 constructor.addStatement("options.rateLimitScope($L)", rateLimitScope(limit.scopeBy()));
             }
@@ -164,9 +174,15 @@ final class ClientClasses {
                         + ", the first the credentials give")
                 .orElse("The client-side token bucket, one per client object (the API says nothing of whom it counts)");
         return api.rateLimit()
-                .map(l -> shared + "; default: the API's own limit, " + l.requestsPerSecond() + " requests/s with a"
-                        + " burst of " + l.burst() + ". {@link RateLimit#off()} turns it off.")
+                .map(l -> shared + "; default: the API's own limit, {@link " + client.simpleName() + "#" + DEFAULT_RATE_LIMIT + "} ("
+                        + rateText(l.requestsPerSecond()) + " requests/s with a burst of " + l.burst()
+                        + "). {@link RateLimit#off()} turns it off.")
                 .orElse(shared + "; default: off.");
+    }
+
+    /** {@code 10} for 10.0, {@code 0.5} for 0.5: the rate as a person writes it. */
+    private static String rateText(double requestsPerSecond) {
+        return java.math.BigDecimal.valueOf(requestsPerSecond).stripTrailingZeros().toPlainString();
     }
 
     private static String scopePartDoc(ApiModel.ScopePart part) {
@@ -246,6 +262,46 @@ final class ClientClasses {
         return ModelEmitter.file(environment.packageName(), type.build());
     }
 
+    /**
+     * {@code tenant()}: the same credentials by name, {@code tenant().username(..).password(..).tenant(..).connectionId(..)
+     * .build()}, for factories of two or more strings that are easy to swap by position. Its class is the factory's
+     * name plus {@code Builder}: factory names are unique ignoring case, and no credentials class ends in {@code Builder}.
+     */
+    private void namedBuilder(ClassName self, ApiModel.CredentialFactory f, MethodSpec positional, TypeSpec.Builder type) {
+        ClassName named = self.nestedClass(Character.toUpperCase(f.methodName().charAt(0)) + f.methodName().substring(1)
+                + DerivedNames.BUILDER);
+        TypeSpec.Builder nested = TypeSpec.classBuilder(named).addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                .addJavadoc("Builds {@link $T#$N}'s credentials by name; every value must be set.\n", self, positional.name())
+                .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+        MethodSpec.Builder build = MethodSpec.methodBuilder("build").addModifiers(Modifier.PUBLIC).returns(JavaTypes.CREDENTIALS)
+                .addJavadoc("@return the credentials, for {@code $T.Builder.credentials}\n"
+                        + "@throws IllegalStateException naming every value not set\n", client)
+                .addStatement("$T<$T> missing = new $T<>()", List.class, String.class, java.util.ArrayList.class);
+        for (com.palantir.javapoet.ParameterSpec p : positional.parameters()) {
+            nested.addField(String.class, p.name(), Modifier.PRIVATE);
+            nested.addMethod(MethodSpec.methodBuilder(p.name()).addModifiers(Modifier.PUBLIC).returns(named)
+                    .addParameter(String.class, p.name())
+                    .addJavadoc("@param $N the {@code $N} of {@link $T#$N}\n@return this builder\n", p.name(), p.name(), self,
+                            positional.name())
+                    .addStatement("this.$N = $T.requireNonNull($N, $S)", p.name(), Objects.class, p.name(), p.name())
+                    .addStatement("return this").build());
+            build.beginControlFlow("if (this.$N == null)", p.name()).addStatement("missing.add($S)", p.name()).endControlFlow();
+        }
+        build.beginControlFlow("if (!missing.isEmpty())")
+                .addStatement("throw new $T($S + $T.join($S, missing) + $S)", IllegalStateException.class,
+                        self.simpleName() + "." + positional.name() + "(): set ", String.class, ", ", " before build()")
+                .endControlFlow()
+                .addStatement("return $T.$N($L)", self, positional.name(),
+                        CodeBlock.join(positional.parameters().stream().map(p -> CodeBlock.of("this.$N", p.name())).toList(), ", "));
+        type.addType(nested.addMethod(build.build()).build());
+        type.addMethod(MethodSpec.methodBuilder(positional.name()).addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(named)
+                .addJavadoc("The same credentials as {@link #$N($L)}, each value set by name:\n{@code $N()$L.build()}.\n\n"
+                                + "@return a builder of the credentials\n", positional.name(),
+                        positional.parameters().stream().map(p -> "String").collect(Collectors.joining(", ")), positional.name(),
+                        positional.parameters().stream().map(p -> "." + p.name() + "(..)").collect(Collectors.joining()))
+                .addStatement("return new $T()", named).build());
+    }
+
     private JavaFile credentialsClass() {
         ClassName self = types.base(api.baseTypes().credentials());
         TypeSpec.Builder type = TypeSpec.classBuilder(self).addModifiers(Modifier.PUBLIC, Modifier.FINAL)
@@ -285,8 +341,12 @@ final class ClientClasses {
                     chain.add(".authenticator($L.build())", flow.build());
                 }
             }
-            type.addMethod(m.addJavadoc("@return the credentials, for {@code $T.Builder.credentials}\n", client)
-                    .addStatement("$L.build()", chain.build()).build());
+            MethodSpec positional = m.addJavadoc("@return the credentials, for {@code $T.Builder.credentials}\n", client)
+                    .addStatement("$L.build()", chain.build()).build();
+            type.addMethod(positional);
+            if (positional.parameters().size() > 1) {
+                namedBuilder(self, f, positional, type);
+            }
         }
         return ModelEmitter.file(self.packageName(), type.build());
     }

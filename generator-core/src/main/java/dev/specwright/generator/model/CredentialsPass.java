@@ -109,7 +109,7 @@ final class CredentialsPass {
             return Optional.empty(); // `{}`: anonymous access, nothing to configure
         }
         List<ApiModel.CredentialPart> parts = new ArrayList<>();
-        NameScope parameters = new NameScope();
+        NameScope parameters = new NameScope().reserve("build"); // the named builder's setters are the parameters' names
         String methodName = null;
         for (String name : names) {
             SecurityScheme scheme = schemes.get(name);
