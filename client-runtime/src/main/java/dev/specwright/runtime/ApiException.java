@@ -3,7 +3,10 @@ package dev.specwright.runtime;
 import dev.specwright.runtime.internal.Redactor;
 import dev.specwright.runtime.internal.UriText;
 import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The server answered, but not with success: the base of every HTTP error a client throws. Generated clients with an
@@ -19,6 +22,7 @@ import java.util.Objects;
 public class ApiException extends RuntimeException {
 
     private final HttpFailure failure;
+    private final Instant answeredAt = Instant.now(); // what an HTTP-date Retry-After is measured from without a Date header
     private int attempts = 1;
     private transient volatile Redactor redactor = Redactor.SHAPES_ONLY;
     private volatile String bodyNote;
@@ -85,6 +89,29 @@ public class ApiException extends RuntimeException {
     public String redactedBody() {
         Redactor current = redactor;
         return (current == null ? Redactor.SHAPES_ONLY : current).redact(failure.body());
+    }
+
+    /**
+     * Whether the server refused the call for its rate limit: HTTP 429 Too Many Requests. The client has already
+     * retried it as its {@link RetryPolicy} allows (429 is retried for every method); this is the answer it gave up on.
+     * Without an error catalogue the exception is a {@link RateLimitedException}; with one it is the category the error
+     * document names (the platform's says {@code PermissionDenied}), and this method tells them apart.
+     *
+     * @return {@code status() == 429}
+     */
+    public boolean isRateLimited() {
+        return failure.status() == 429;
+    }
+
+    /**
+     * How long the server asked the caller to wait before trying again: its {@code Retry-After} header (RFC 9110
+     * §10.2.3), delay-seconds or an HTTP-date (measured from the answer's {@code Date} header, else from when this
+     * exception was made; zero for a date in the past). Sent with 429 and 503 answers above all.
+     *
+     * @return the wait, or empty when the answer has no readable {@code Retry-After}
+     */
+    public Optional<Duration> retryAfter() {
+        return RetryAfter.of(failure::firstHeader, answeredAt);
     }
 
     /**

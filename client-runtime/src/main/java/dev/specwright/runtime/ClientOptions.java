@@ -229,9 +229,11 @@ public final class ClientOptions {
         }
 
         /**
-         * The client-side token bucket (default: off). It is shared by every client in the JVM with the same base URI
-         * and caller, as the {@link #rateLimitScope(RateLimitScope)} says; see {@link RateLimit}. A generated client
-         * passes the spec's {@code x-rate-limit} here as its default.
+         * The client-side token bucket. Options built here without one have none ({@link RateLimit#off()}); a
+         * generated client's builder starts from its spec's {@code x-rate-limit} instead (its
+         * {@code DEFAULT_RATE_LIMIT} constant), so only an API whose spec names no limit runs unlimited by default. It
+         * is shared by every client in the JVM with the same base URI and caller, as the
+         * {@link #rateLimitScope(RateLimitScope)} says; see {@link RateLimit}.
          */
         public Builder rateLimit(RateLimit rateLimit) {
             this.rateLimit = Objects.requireNonNull(rateLimit, "rateLimit (use RateLimit.off())");

@@ -10,8 +10,13 @@ import dev.specwright.runtime.internal.FailureReasons;
 @FunctionalInterface
 public interface ErrorDecoder {
 
-    /** An {@link ApiException} whose reason is the error document's message, an HTML page's title, or the body's start. */
-    ErrorDecoder DEFAULT = (failure, mapper) -> new ApiException(failure, FailureReasons.of(failure, mapper));
+    /**
+     * An {@link ApiException} whose reason is the error document's message, an HTML page's title, or the body's start;
+     * a {@link RateLimitedException} for HTTP 429.
+     */
+    ErrorDecoder DEFAULT = (failure, mapper) -> failure.status() == 429
+            ? new RateLimitedException(failure, FailureReasons.of(failure, mapper))
+            : new ApiException(failure, FailureReasons.of(failure, mapper));
 
     /**
      * @param failure the answer

@@ -60,7 +60,11 @@ public final class RateLimit {
         return new RateLimit(requestsPerSecond, burst, false, null);
     }
 
-    /** No client-side limit: every request goes at once (the default). */
+    /**
+     * No client-side limit: every request goes at once. The default of {@link ClientOptions} built by hand; a generated
+     * client defaults to its spec's {@code x-rate-limit} ({@code <Name>Client.DEFAULT_RATE_LIMIT}) when it has one, and
+     * this turns that off.
+     */
     public static RateLimit off() {
         return OFF;
     }

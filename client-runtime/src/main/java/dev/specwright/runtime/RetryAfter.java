@@ -12,6 +12,7 @@ import java.time.temporal.ChronoField;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Reads {@code Retry-After} (RFC 9110 §10.2.3): delay-seconds, or an HTTP-date in any of the three formats a recipient
@@ -32,7 +33,12 @@ final class RetryAfter {
 
     /** The wait the answer asks for; zero for a date in the past; empty when there is no readable header. */
     static Optional<Duration> of(HttpHeaders headers, Instant now) {
-        String value = headers.firstValue("Retry-After").map(String::strip).orElse("");
+        return of(headers::firstValue, now);
+    }
+
+    /** As {@link #of(HttpHeaders, Instant)}, the headers read through {@code header} (a case-insensitive lookup). */
+    static Optional<Duration> of(Function<String, Optional<String>> header, Instant now) {
+        String value = header.apply("Retry-After").map(String::strip).orElse("");
         if (value.isEmpty()) {
             return Optional.empty();
         }
@@ -40,7 +46,7 @@ final class RetryAfter {
             return Optional.of(seconds(value));
         }
         return date(value).map(date -> {
-            Instant reference = headers.firstValue("Date").flatMap(RetryAfter::date).orElse(now);
+            Instant reference = header.apply("Date").flatMap(RetryAfter::date).orElse(now);
             Duration wait = Duration.between(reference, date);
             return wait.isNegative() ? Duration.ZERO : wait;
         });
