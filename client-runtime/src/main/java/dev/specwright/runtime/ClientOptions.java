@@ -169,6 +169,21 @@ public final class ClientOptions {
             return this;
         }
 
+        /**
+         * As {@link #baseUri(URI)}, from text: {@code baseUri("https://api.example.com/api")}.
+         *
+         * @throws IllegalArgumentException when the text is not a URI
+         */
+        public Builder baseUri(String baseUri) {
+            Objects.requireNonNull(baseUri, "baseUri");
+            try {
+                return baseUri(new URI(baseUri.strip()));
+            } catch (java.net.URISyntaxException e) {
+                throw new IllegalArgumentException("baseUri \"" + baseUri + "\" is not a URI (" + e.getReason()
+                        + " at index " + e.getIndex() + "); write it like https://api.example.com/api", e);
+            }
+        }
+
         public Builder credentials(Credentials credentials) {
             this.credentials = Objects.requireNonNull(credentials, "credentials (use Credentials.none())");
             return this;
@@ -190,6 +205,30 @@ public final class ClientOptions {
         public Builder sslContext(SSLContext sslContext) {
             this.sslContext = sslContext;
             return this;
+        }
+
+        /**
+         * Trusts exactly the certificates of a truststore file, PKCS12 or JKS (the type is read from the file), instead
+         * of the JVM's CAs: a private CA, or a server's own certificate. Shorthand for an {@link #sslContext} built from
+         * it. Certificates are always verified, host names included.
+         *
+         * @param path     the {@code .p12} or {@code .jks} file
+         * @param password its password (null when it has none); not kept
+         * @throws IllegalArgumentException when the file cannot be read with the password, or holds no certificate
+         */
+        public Builder truststore(java.nio.file.Path path, char[] password) {
+            return sslContext(TrustedCertificates.fromTruststore(path, password));
+        }
+
+        /**
+         * Trusts exactly the X.509 certificates in {@code pem} (one or more {@code -----BEGIN CERTIFICATE-----} blocks,
+         * e.g. {@code Files.readString(Path.of("ca.pem"))}) instead of the JVM's CAs. Shorthand for an
+         * {@link #sslContext} built from them.
+         *
+         * @throws IllegalArgumentException when the text holds no certificate
+         */
+        public Builder trustedCertificates(String pem) {
+            return sslContext(TrustedCertificates.fromPem(pem));
         }
 
         /** How long to wait for the TCP and TLS connection; default 10 s. */

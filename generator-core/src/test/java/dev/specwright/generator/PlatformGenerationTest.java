@@ -158,6 +158,17 @@ class PlatformGenerationTest {
     }
 
     @Test
+    void theBuilderTakesTheBaseUriAsText() throws Exception {
+        Class<?> client = loader.loadClass("com.example.platform.PlatformClient");
+        Object builder = client.getMethod("builder").invoke(null);
+        builder.getClass().getMethod("baseUri", String.class).invoke(builder, "https://localhost:8443/api");
+        Object built = builder.getClass().getMethod("build").invoke(builder);
+        dev.specwright.runtime.ApiClient apiClient = (dev.specwright.runtime.ApiClient) client.getMethod("apiClient").invoke(built);
+        assertThat(apiClient.options().baseUri()).hasToString("https://localhost:8443/api");
+        assertThat(builder.getClass().getMethod("truststore", Path.class, char[].class)).isNotNull();
+    }
+
+    @Test
     void credentialsCanBeGivenByName() throws Exception {
         Class<?> credentials = loader.loadClass("com.example.platform.PlatformCredentials");
         Object positional = credentials.getMethod("tenant", String.class, String.class, String.class, String.class)

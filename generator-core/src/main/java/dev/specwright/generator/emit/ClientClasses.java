@@ -93,6 +93,12 @@ final class ClientClasses {
                 .addMethod(setter(builder, "baseUri", ClassName.get(URI.class), "baseUri",
                         "Shorthand for {@code environment(Environment.custom(baseUri))}.",
                         CodeBlock.of("this.environment = $T.custom(baseUri)", environment)))
+                .addMethod(MethodSpec.methodBuilder("baseUri").addModifiers(Modifier.PUBLIC).returns(builder)
+                        .addParameter(String.class, "baseUri")
+                        .addJavadoc("Shorthand for {@code baseUri(URI.create(baseUri))}.\n\n@param baseUri the URI paths are appended"
+                                + " to, e.g. {@code https://localhost:8443/api}\n@return this builder\n"
+                                + "@throws IllegalArgumentException when the text is not a URI\n")
+                        .addStatement("return baseUri($T.create(baseUri))", URI.class).build())
                 .addMethod(setter(builder, "credentials", JavaTypes.CREDENTIALS, "credentials",
                         "The credentials sent with every request; see {@link " + api.baseTypes().credentials() + "}.",
                         CodeBlock.of("options.credentials(credentials)")))
@@ -111,6 +117,15 @@ final class ClientClasses {
                 .addMethod(setter(builder, "sslContext", ClassName.get(SSLContext.class), "sslContext",
                         "The TLS context, e.g. one trusting a private CA. Certificates are always verified.",
                         CodeBlock.of("options.sslContext(sslContext)")))
+                .addMethod(MethodSpec.methodBuilder("truststore").addModifiers(Modifier.PUBLIC).returns(builder)
+                        .addParameter(java.nio.file.Path.class, "path").addParameter(char[].class, "password")
+                        .addJavadoc("Trusts exactly the certificates of a PKCS12 or JKS file (a private CA) instead of the JVM's CAs.\n\n"
+                                + "@param path the {@code .p12} or {@code .jks} file\n@param password its password, not kept\n"
+                                + "@return this builder\n@throws IllegalArgumentException when the file cannot be read with the password\n")
+                        .addStatement("options.truststore(path, password)").addStatement("return this").build())
+                .addMethod(setter(builder, "trustedCertificates", ClassName.get(String.class), "pem",
+                        "Trusts exactly the X.509 certificates of PEM text (one or more BEGIN CERTIFICATE blocks) instead of the JVM's CAs.",
+                        CodeBlock.of("options.trustedCertificates(pem)")))
                 .addMethod(setter(builder, "rateLimit", JavaTypes.RATE_LIMIT, "rateLimit",
                         rateLimitDoc(), CodeBlock.of("options.rateLimit(rateLimit)")))
                 .addMethod(setter(builder, "retryPolicy", JavaTypes.RETRY_POLICY, "retryPolicy",
