@@ -32,4 +32,19 @@ public interface Authenticator {
             return CompletableFuture.failedFuture(e);
         }
     }
+
+    /**
+     * The server answered {@code 401 Unauthorized} to a request this authenticator authenticated. Return {@code true}
+     * when the next {@link #authenticate} will add something else — the refused token dropped, a fresh one to be
+     * fetched — and the client sends the call once more, at once, with what it adds then (once per call, whatever the
+     * retry policy says; a second 401 ends the call). Many calls refused at once should cause one refresh: compare
+     * {@code sent} with what is cached, and drop it only if it is the one refused. The default, for what cannot renew
+     * itself, is {@code false}: the 401 ends the call.
+     *
+     * @param sent the headers the refused request went with, {@code Authorization} included
+     * @return whether authenticating again would send something new
+     */
+    default boolean refused(java.net.http.HttpHeaders sent) {
+        return false;
+    }
 }

@@ -105,6 +105,7 @@ final class Exchange {
         String target = target(request, outgoing.first());
         CallDeadline deadline = CallDeadline.start(time, retries.deadline());
         RuntimeException last = null;
+        boolean reauthenticated = false;
         for (int attempt = 1; ; attempt++) {
             HttpRequest httpRequest = forAttempt(outgoing, attempt, last);
             takeToken(target, deadline, last, attempt);
@@ -119,6 +120,10 @@ final class Exchange {
                     return answer(response, attempt, request);
                 }
                 last = decodeError(response);
+                if (!reauthenticated && tokenRefused(target, response)) {
+                    reauthenticated = true;
+                    continue; // once, at once, with a fresh token
+                }
                 retry = retries.afterAnswer(request, response, attempt);
             } catch (IOException e) {
                 last = transportFailure(target, e, timeout);
@@ -163,6 +168,7 @@ final class Exchange {
         private final String target;
         private final CallDeadline deadline;
         private int attempt;
+        private boolean reauthenticated;
         private HttpRequest httpRequest;
         private RuntimeException last;
         private final HttpResponse.BodyHandler<ResponseBody> bodies;
@@ -322,6 +328,11 @@ final class Exchange {
                     return;
                 }
                 last = decodeError(response);
+                if (!reauthenticated && tokenRefused(target, response)) {
+                    reauthenticated = true;
+                    nextAttempt(); // once, at once, with a fresh token
+                    return;
+                }
                 retry = retries.afterAnswer(request, response, attempt);
             }
             if (retry.isEmpty() || !mayWait(target, retry.get(), attempt, deadline)) {
@@ -516,6 +527,24 @@ final class Exchange {
         debug(() -> target + ": attempt " + attempt + " of " + retries.maxAttempts() + " failed ("
                 + retry.reason() + "); retrying in " + wait);
         return true;
+    }
+
+    /**
+     * A 401 whose token an authenticator can renew ({@link Authenticator#refused}): every authenticator is told, and
+     * the call goes once more if one of them will send something new.
+     */
+    private boolean tokenRefused(String target, HttpResponse<?> response) {
+        if (response.statusCode() != 401 || authenticators.isEmpty()) {
+            return false;
+        }
+        boolean renewed = false;
+        for (Authenticator authenticator : authenticators) {
+            renewed |= authenticator.refused(response.request().headers());
+        }
+        if (renewed) {
+            debug(() -> target + ": HTTP 401, the credentials were refused; sending once more with fresh ones");
+        }
+        return renewed;
     }
 
     private void tellLimiter(int status) {

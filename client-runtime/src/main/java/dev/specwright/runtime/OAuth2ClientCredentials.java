@@ -120,6 +120,21 @@ public final class OAuth2ClientCredentials implements Authenticator {
         return token().thenAccept(fresh -> request.header("Authorization", "Bearer " + fresh.value()));
     }
 
+    /**
+     * A 401 to a request with this client's token: the server no longer takes it (revoked, rotated, or the server
+     * restarted), so it is dropped and the next call fetches a fresh one. Only the token the refused request carried is
+     * dropped: when 32 calls are refused at once, the first drops it and the others find the fresh one (or the fetch in
+     * progress) — one token request for all of them.
+     */
+    @Override
+    public synchronized boolean refused(java.net.http.HttpHeaders sent) {
+        String refused = sent.firstValue("Authorization").orElse(null);
+        if (token != null && refused != null && refused.equals("Bearer " + token.value())) {
+            token = null;
+        }
+        return true; // what authenticate() adds now is a fresh token, or the one a concurrent refusal fetched
+    }
+
     /** How many token requests were sent so far. */
     synchronized int tokenRequests() {
         return fetches;
