@@ -44,6 +44,7 @@ public final class ClientOptions {
     private final RetryPolicy retryPolicy;
     private final TimeSource timeSource;
     private final RandomGenerator retryJitter;
+    private final ClientListener listener;
 
     private ClientOptions(Builder builder, URI baseUri) {
         this.baseUri = baseUri;
@@ -60,6 +61,7 @@ public final class ClientOptions {
         this.retryPolicy = builder.retryPolicy;
         this.timeSource = builder.timeSource;
         this.retryJitter = builder.retryJitter;
+        this.listener = builder.listener;
     }
 
     public static Builder builder() {
@@ -127,6 +129,11 @@ public final class ClientOptions {
     }
 
     /** The random source of retry back-off jitter; empty means {@code ThreadLocalRandom}. */
+    /** Told what every call does; {@link ClientListener#NONE} unless set. */
+    public ClientListener listener() {
+        return listener;
+    }
+
     public Optional<RandomGenerator> retryJitter() {
         return Optional.ofNullable(retryJitter);
     }
@@ -160,6 +167,7 @@ public final class ClientOptions {
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
         private TimeSource timeSource = TimeSource.system();
         private RandomGenerator retryJitter;
+        private ClientListener listener = ClientListener.NONE;
 
         private Builder() {}
 
@@ -310,6 +318,15 @@ public final class ClientOptions {
          * The random source of back-off jitter, e.g. a seeded one in tests; null (the default) for
          * {@code ThreadLocalRandom}. It is called from every thread that uses the client, so it must be thread-safe.
          */
+        /**
+         * Told of every attempt, retry, rate-limit wait and credential refusal (default: {@link ClientListener#NONE});
+         * see {@link ClientListener}.
+         */
+        public Builder listener(ClientListener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener (use ClientListener.NONE)");
+            return this;
+        }
+
         public Builder retryJitter(RandomGenerator random) {
             this.retryJitter = random;
             return this;

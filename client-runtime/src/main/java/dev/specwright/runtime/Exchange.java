@@ -103,29 +103,35 @@ final class Exchange {
         long limit = bodyLimit(request);
         HttpRequestFactory.Outgoing outgoing = requests.create(request);
         String target = target(request, outgoing.first());
+        ClientListener.Call call = call(request, outgoing.first());
         CallDeadline deadline = CallDeadline.start(time, retries.deadline());
         RuntimeException last = null;
         boolean reauthenticated = false;
         for (int attempt = 1; ; attempt++) {
             HttpRequest httpRequest = forAttempt(outgoing, attempt, last);
-            takeToken(target, deadline, last, attempt);
+            takeToken(call, target, deadline, last, attempt);
             HttpRequest authenticated = authenticate(httpRequest, attempt);
             AttemptTimeout timeout = attemptTimeout(request, deadline);
             Optional<Retry> retry;
+            int sent = attempt;
+            listen(l -> l.attemptStarted(call, sent));
+            long began = System.nanoTime();
             try {
                 HttpResponse<ResponseBody> response = sendOnce(target, withTimeout(authenticated, timeout.duration()),
                         timeout.duration(), BoundedBody.handler(limit, stream));
+                listen(l -> l.attemptAnswered(call, sent, response.statusCode(), Duration.ofNanos(System.nanoTime() - began)));
                 tellLimiter(response.statusCode());
                 if (response.statusCode() / 100 == 2) {
                     return answer(response, attempt, request);
                 }
                 last = decodeError(response);
-                if (!reauthenticated && tokenRefused(target, response)) {
+                if (!reauthenticated && tokenRefused(call, attempt, target, response)) {
                     reauthenticated = true;
                     continue; // once, at once, with a fresh token
                 }
                 retry = retries.afterAnswer(request, response, attempt);
             } catch (IOException e) {
+                listen(l -> l.attemptFailed(call, sent, e.getClass().getSimpleName(), Duration.ofNanos(System.nanoTime() - began)));
                 last = transportFailure(target, e, timeout);
                 retry = retries.afterNoAnswer(request, e, attempt);
             } catch (InterruptedException e) {
@@ -135,7 +141,7 @@ final class Exchange {
             if (retry.isEmpty()) {
                 throw finished(last, attempt);
             }
-            pause(target, retry.get(), attempt, deadline, last);
+            pause(call, target, retry.get(), attempt, deadline, last);
         }
     }
 
@@ -166,6 +172,7 @@ final class Exchange {
         private final ApiRequest request;
         private final HttpRequestFactory.Outgoing outgoing;
         private final String target;
+        private final ClientListener.Call call;
         private final CallDeadline deadline;
         private int attempt;
         private boolean reauthenticated;
@@ -179,6 +186,7 @@ final class Exchange {
             this.outgoing = outgoing;
             this.bodies = bodies;
             this.target = target(request, outgoing.first());
+            this.call = call(request, outgoing.first());
             this.deadline = CallDeadline.start(time, retries.deadline());
             // a caller who gives up on the call should not keep a connection busy with its answer
             result.whenComplete((answer, error) -> {
@@ -249,6 +257,7 @@ final class Exchange {
             }
             debug(() -> target + ": waiting " + Durations.readable(Duration.ofNanos(wait))
                     + " for a rate-limit token (" + limiter.limit() + ")");
+            listen(l -> l.tokenWait(call, Duration.ofNanos(wait)));
             time.delay(Duration.ofNanos(wait)).whenComplete((done, error) -> {
                 if (result.isDone()) {
                     limiter.release(); // cancelled meanwhile: the token was not used
@@ -282,6 +291,8 @@ final class Exchange {
 
         private void sendAttempt(HttpRequest authenticated) {
             AttemptTimeout timeout = attemptTimeout(request, deadline);
+            int sent = attempt;
+            listen(l -> l.attemptStarted(call, sent));
             long start = System.nanoTime();
             CompletableFuture<HttpResponse<ResponseBody>> sending;
             try {
@@ -315,6 +326,7 @@ final class Exchange {
             Optional<Retry> retry;
             if (error instanceof IOException e) {
                 debug(() -> target + " failed after " + millisSince(start) + " ms: " + e.getClass().getName());
+                listen(l -> l.attemptFailed(call, attempt, e.getClass().getSimpleName(), Duration.ofNanos(System.nanoTime() - start)));
                 last = transportFailure(target, e, timeout);
                 retry = retries.afterNoAnswer(request, e, attempt);
             } else if (error != null) {
@@ -322,20 +334,21 @@ final class Exchange {
                 return;
             } else {
                 debug(() -> target + " → " + response.statusCode() + " in " + millisSince(start) + " ms");
+                listen(l -> l.attemptAnswered(call, attempt, response.statusCode(), Duration.ofNanos(System.nanoTime() - start)));
                 tellLimiter(response.statusCode());
                 if (response.statusCode() / 100 == 2) {
                     result.complete(answer(response, attempt, request)); // throws when too large: fail() takes it
                     return;
                 }
                 last = decodeError(response);
-                if (!reauthenticated && tokenRefused(target, response)) {
+                if (!reauthenticated && tokenRefused(call, attempt, target, response)) {
                     reauthenticated = true;
                     nextAttempt(); // once, at once, with a fresh token
                     return;
                 }
                 retry = retries.afterAnswer(request, response, attempt);
             }
-            if (retry.isEmpty() || !mayWait(target, retry.get(), attempt, deadline)) {
+            if (retry.isEmpty() || !mayWait(call, target, retry.get(), attempt, deadline)) {
                 fail(finished(last, attempt));
                 return;
             }
@@ -453,7 +466,7 @@ final class Exchange {
      * Blocks for a rate-limit token. If the token would come only after the deadline, the call ends: with the last
      * failure when there was one, else with a {@link TransportException}.
      */
-    private void takeToken(String target, CallDeadline deadline, RuntimeException last, int attempt) {
+    private void takeToken(ClientListener.Call call, String target, CallDeadline deadline, RuntimeException last, int attempt) {
         if (deadline.hasPassed()) {
             throw deadlinePassed(target, deadline, last, attempt);
         }
@@ -482,6 +495,7 @@ final class Exchange {
         if (waited > 0) {
             debug(() -> target + ": waited " + Durations.readable(Duration.ofNanos(waited))
                     + " for a rate-limit token (" + limiter.limit() + ")");
+            listen(l -> l.tokenWait(call, Duration.ofNanos(waited)));
         }
     }
 
@@ -500,8 +514,9 @@ final class Exchange {
     }
 
     /** Waits before the next attempt; ends the call with its last failure instead if the wait would pass the deadline. */
-    private void pause(String target, Retry retry, int attempt, CallDeadline deadline, RuntimeException last) {
-        if (!mayWait(target, retry, attempt, deadline)) {
+    private void pause(ClientListener.Call call, String target, Retry retry, int attempt, CallDeadline deadline,
+            RuntimeException last) {
+        if (!mayWait(call, target, retry, attempt, deadline)) {
             throw finished(last, attempt);
         }
         try {
@@ -517,7 +532,7 @@ final class Exchange {
     }
 
     /** Whether the retry's wait leaves time before the deadline; logs the decision either way. */
-    private boolean mayWait(String target, Retry retry, int attempt, CallDeadline deadline) {
+    private boolean mayWait(ClientListener.Call call, String target, Retry retry, int attempt, CallDeadline deadline) {
         String wait = Durations.readable(retry.delay());
         if (!deadline.allows(retry.delay())) {
             debug(() -> target + ": attempt " + attempt + " failed (" + retry.reason() + "); not retrying:"
@@ -526,6 +541,7 @@ final class Exchange {
         }
         debug(() -> target + ": attempt " + attempt + " of " + retries.maxAttempts() + " failed ("
                 + retry.reason() + "); retrying in " + wait);
+        listen(l -> l.retrying(call, attempt, retry.delay(), retry.reason()));
         return true;
     }
 
@@ -533,7 +549,7 @@ final class Exchange {
      * A 401 whose token an authenticator can renew ({@link Authenticator#refused}): every authenticator is told, and
      * the call goes once more if one of them will send something new.
      */
-    private boolean tokenRefused(String target, HttpResponse<?> response) {
+    private boolean tokenRefused(ClientListener.Call call, int attempt, String target, HttpResponse<?> response) {
         if (response.statusCode() != 401 || authenticators.isEmpty()) {
             return false;
         }
@@ -543,8 +559,28 @@ final class Exchange {
         }
         if (renewed) {
             debug(() -> target + ": HTTP 401, the credentials were refused; sending once more with fresh ones");
+            listen(l -> l.credentialsRefused(call, attempt));
         }
         return renewed;
+    }
+
+    /** What a listener sees of a call: its method, path template and URI without the query, secrets redacted. */
+    private ClientListener.Call call(ApiRequest request, HttpRequest first) {
+        return new ClientListener.Call(request.method(), request.pathTemplate(), redactor.redact(UriText.withoutQuery(first.uri())));
+    }
+
+    /** Tells the listener; one that throws is logged and ignored, since it must not change the call's outcome. */
+    private void listen(java.util.function.Consumer<ClientListener> event) {
+        ClientListener listener = options.listener();
+        if (listener == ClientListener.NONE) {
+            return;
+        }
+        try {
+            event.accept(listener);
+        } catch (RuntimeException e) {
+            debug(() -> "the ClientListener " + listener.getClass().getName() + " threw " + e.getClass().getName()
+                    + "; ignored");
+        }
     }
 
     private void tellLimiter(int status) {

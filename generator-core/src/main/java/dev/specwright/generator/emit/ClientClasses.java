@@ -128,6 +128,9 @@ final class ClientClasses {
                         CodeBlock.of("options.trustedCertificates(pem)")))
                 .addMethod(setter(builder, "rateLimit", JavaTypes.RATE_LIMIT, "rateLimit",
                         rateLimitDoc(), CodeBlock.of("options.rateLimit(rateLimit)")))
+                .addMethod(setter(builder, "listener", JavaTypes.CLIENT_LISTENER, "listener",
+                        "Told of every attempt, retry, rate-limit wait and credential refusal, for metrics and traces; see {@link ClientListener}.",
+                        CodeBlock.of("options.listener(listener)")))
                 .addMethod(setter(builder, "retryPolicy", JavaTypes.RETRY_POLICY, "retryPolicy",
                         "When and how often to retry: 429/503 honouring Retry-After, failures of idempotent calls; {@link RetryPolicy#none()} turns retries off.",
                         CodeBlock.of("options.retryPolicy(retryPolicy)")))

@@ -1,0 +1,75 @@
+package dev.specwright.runtime;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * What a client does, told as it happens: each attempt sent and answered, each retry with its reason, each wait for a
+ * rate-limit token, each refusal of the credentials. Set one with {@link ClientOptions.Builder#listener} (a generated
+ * client's builder has {@code listener(...)} too) to feed metrics, traces or logs of your own; no framework is needed.
+ *
+ * <p>Every method has a do-nothing default, so an implementation overrides what it uses. Methods are called on the
+ * thread that does the work (a caller's thread, or the client's async pool) and must be quick and thread-safe; one that
+ * throws is ignored (logged at FINE) and does not change the call. No argument holds a credential: the {@link Call} has
+ * the method, the path template and the URI without its query, with the client's secrets redacted.
+ */
+public interface ClientListener {
+
+    /** The listener that does nothing: the default. */
+    ClientListener NONE = new ClientListener() {};
+
+    /**
+     * One call, as a listener sees it.
+     *
+     * @param method       {@code GET}, {@code POST}, ...
+     * @param pathTemplate the operation's path as the spec writes it, e.g. {@code /products/{sku}}: a low-cardinality
+     *                     name for metrics
+     * @param uri          the URI sent to, without the query, the client's secrets redacted
+     */
+    record Call(String method, String pathTemplate, String uri) {
+        public Call {
+            Objects.requireNonNull(method, "method");
+            Objects.requireNonNull(pathTemplate, "pathTemplate");
+            Objects.requireNonNull(uri, "uri");
+        }
+    }
+
+    /**
+     * An attempt is about to go out (after its rate-limit token and its authentication).
+     *
+     * @param attempt 1 for the first, more for retries
+     */
+    default void attemptStarted(Call call, int attempt) {}
+
+    /**
+     * The server answered the attempt, with any status.
+     *
+     * @param status  the HTTP status
+     * @param elapsed from sending to the answer's headers (the body of a successful answer is read after)
+     */
+    default void attemptAnswered(Call call, int attempt, int status, Duration elapsed) {}
+
+    /**
+     * The attempt got no answer: the connection failed or timed out.
+     *
+     * @param failure the kind of failure, e.g. {@code ConnectException}, {@code HttpTimeoutException}
+     */
+    default void attemptFailed(Call call, int attempt, String failure, Duration elapsed) {}
+
+    /**
+     * The attempt failed and the {@link RetryPolicy} sends the call again after {@code delay}.
+     *
+     * @param attempt the attempt that failed
+     * @param reason  why it is retried, e.g. {@code HTTP 503, Retry-After} or {@code HTTP 429 without Retry-After, backoff}
+     */
+    default void retrying(Call call, int attempt, Duration delay, String reason) {}
+
+    /** The call waits (blocking calls: waited) this long for a token of the client-side {@link RateLimit}. */
+    default void tokenWait(Call call, Duration wait) {}
+
+    /**
+     * The server answered 401 and an {@link Authenticator} renews its credentials (an OAuth token is fetched anew):
+     * the call goes once more.
+     */
+    default void credentialsRefused(Call call, int attempt) {}
+}
