@@ -45,6 +45,8 @@ public final class ClientOptions {
     private final TimeSource timeSource;
     private final RandomGenerator retryJitter;
     private final ClientListener listener;
+    private final java.net.ProxySelector proxy;
+    private final java.util.concurrent.Executor executor;
 
     private ClientOptions(Builder builder, URI baseUri) {
         this.baseUri = baseUri;
@@ -62,6 +64,8 @@ public final class ClientOptions {
         this.timeSource = builder.timeSource;
         this.retryJitter = builder.retryJitter;
         this.listener = builder.listener;
+        this.proxy = builder.proxy;
+        this.executor = builder.executor;
     }
 
     public static Builder builder() {
@@ -129,6 +133,16 @@ public final class ClientOptions {
     }
 
     /** The random source of retry back-off jitter; empty means {@code ThreadLocalRandom}. */
+    /** The proxy selector the HTTP client asks; empty for the JDK's default (no proxy unless system properties say so). */
+    public Optional<java.net.ProxySelector> proxy() {
+        return Optional.ofNullable(proxy);
+    }
+
+    /** The executor the HTTP client runs its asynchronous work on; empty for the JDK's default. */
+    public Optional<java.util.concurrent.Executor> executor() {
+        return Optional.ofNullable(executor);
+    }
+
     /** Told what every call does; {@link ClientListener#NONE} unless set. */
     public ClientListener listener() {
         return listener;
@@ -168,6 +182,8 @@ public final class ClientOptions {
         private TimeSource timeSource = TimeSource.system();
         private RandomGenerator retryJitter;
         private ClientListener listener = ClientListener.NONE;
+        private java.net.ProxySelector proxy;
+        private java.util.concurrent.Executor executor;
 
         private Builder() {}
 
@@ -324,6 +340,26 @@ public final class ClientOptions {
          */
         public Builder listener(ClientListener listener) {
             this.listener = Objects.requireNonNull(listener, "listener (use ClientListener.NONE)");
+            return this;
+        }
+
+        /**
+         * Sends requests through the proxy {@code proxy} chooses, e.g. {@code ProxySelector.of(new
+         * InetSocketAddress("proxy.corp", 3128))}; HTTPS goes through it as a {@code CONNECT} tunnel, so TLS is still
+         * end to end. Default: the JDK's ({@code http.proxyHost}/{@code https.proxyHost} system properties). The OAuth
+         * token endpoint is reached as its own builder says.
+         */
+        public Builder proxy(java.net.ProxySelector proxy) {
+            this.proxy = Objects.requireNonNull(proxy, "proxy (leave it unset for the JDK's default)");
+            return this;
+        }
+
+        /**
+         * The executor the HTTP client runs its asynchronous work on (sending, reading answers); default: the JDK's
+         * own pool. The client's retries and rate-limit waits do not use it (they park no thread).
+         */
+        public Builder executor(java.util.concurrent.Executor executor) {
+            this.executor = Objects.requireNonNull(executor, "executor");
             return this;
         }
 

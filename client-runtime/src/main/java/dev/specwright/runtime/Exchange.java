@@ -818,6 +818,8 @@ final class Exchange {
                 // a redirect could carry the Authorization header to another host; 3xx goes to the error decoder instead
                 .followRedirects(HttpClient.Redirect.NEVER);
         options.sslContext().ifPresent(builder::sslContext);
+        options.proxy().ifPresent(builder::proxy);
+        options.executor().ifPresent(builder::executor);
         return builder.build();
     }
 }

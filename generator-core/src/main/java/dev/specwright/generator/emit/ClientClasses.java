@@ -128,6 +128,12 @@ final class ClientClasses {
                         CodeBlock.of("options.trustedCertificates(pem)")))
                 .addMethod(setter(builder, "rateLimit", JavaTypes.RATE_LIMIT, "rateLimit",
                         rateLimitDoc(), CodeBlock.of("options.rateLimit(rateLimit)")))
+                .addMethod(setter(builder, "proxy", ClassName.get(java.net.ProxySelector.class), "proxy",
+                        "Sends requests through the proxy the selector chooses (HTTPS as a CONNECT tunnel); default: the JDK's.",
+                        CodeBlock.of("options.proxy(proxy)")))
+                .addMethod(setter(builder, "executor", ClassName.get(java.util.concurrent.Executor.class), "executor",
+                        "The executor the HTTP client runs its asynchronous work on; default: the JDK's own pool.",
+                        CodeBlock.of("options.executor(executor)")))
                 .addMethod(setter(builder, "listener", JavaTypes.CLIENT_LISTENER, "listener",
                         "Told of every attempt, retry, rate-limit wait and credential refusal, for metrics and traces; see {@link ClientListener}.",
                         CodeBlock.of("options.listener(listener)")))
