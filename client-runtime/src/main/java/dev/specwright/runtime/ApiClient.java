@@ -118,6 +118,19 @@ public final class ApiClient {
         return mapper;
     }
 
+    /**
+     * How many requests may go now without waiting for the client-side {@link RateLimit}: the tokens in its bucket
+     * (shared by every client with the same base URI and caller, see {@link RateLimitScope}), negative while calls wait
+     * for tokens reserved ahead of time. Empty with {@link RateLimit#off()}, and for a
+     * {@link RateLimit#distributed distributed} bucket, whose count lives in its store. For dashboards and tests; each
+     * wait is told to a {@link ClientListener#tokenWait listener}.
+     *
+     * @return the tokens available now, or empty when this JVM does not hold the bucket
+     */
+    public java.util.OptionalLong rateLimitTokensAvailable() {
+        return exchange.tokensAvailable();
+    }
+
     public ClientOptions options() {
         return options;
     }

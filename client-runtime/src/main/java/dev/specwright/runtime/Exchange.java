@@ -564,6 +564,11 @@ final class Exchange {
         return renewed;
     }
 
+    /** The client-side bucket's tokens now; empty without a limit or for a shared store's bucket. */
+    java.util.OptionalLong tokensAvailable() {
+        return limiter == null ? java.util.OptionalLong.empty() : limiter.tokensAvailable();
+    }
+
     /** What a listener sees of a call: its method, path template and URI without the query, secrets redacted. */
     private ClientListener.Call call(ApiRequest request, HttpRequest first) {
         return new ClientListener.Call(request.method(), request.pathTemplate(), redactor.redact(UriText.withoutQuery(first.uri())));

@@ -375,6 +375,14 @@ final class RateLimiter {
         }
     }
 
+    /**
+     * The tokens in this JVM's bucket now, negative while calls wait for tokens reserved ahead; empty for a bucket in a
+     * shared store, whose count is the store's (reading it would be a round trip).
+     */
+    java.util.OptionalLong tokensAvailable() {
+        return local == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(local.getAvailableTokens());
+    }
+
     /** Gives a reserved token back: its request will not be sent (interrupted, cancelled, out of time). */
     void release() {
         quietly("giving back a rate-limit token", b -> b.addTokens(1), b -> b.addTokens(1));

@@ -112,6 +112,21 @@ class ClientListenerTest {
     }
 
     @Test
+    void theBucketsTokensCanBeRead() {
+        server.stubFor(get(urlPathEqualTo("/api/products/SKU-1")).willReturn(okJson("{}")));
+        ApiClient limited = client(ClientOptions.builder().rateLimit(RateLimit.of(2, 3)));
+
+        assertThat(limited.rateLimitTokensAvailable()).hasValue(3);
+        limited.send(getProduct());
+        limited.send(getProduct());
+        assertThat(limited.rateLimitTokensAvailable()).hasValue(1); // no time passed on the virtual clock: no refill
+        time.advance(Duration.ofSeconds(1));
+        assertThat(limited.rateLimitTokensAvailable()).hasValue(3); // 2 a second, up to the burst of 3
+
+        assertThat(client(ClientOptions.builder()).rateLimitTokensAvailable()).isEmpty(); // no limit
+    }
+
+    @Test
     void aListenerThatThrowsDoesNotChangeTheCall() {
         server.stubFor(get(urlPathEqualTo("/api/products/SKU-1")).willReturn(okJson("\"ok\"")));
         ClientListener broken = new ClientListener() {
