@@ -103,7 +103,7 @@ final class Exchange {
         long limit = bodyLimit(request);
         HttpRequestFactory.Outgoing outgoing = requests.create(request);
         String target = target(request, outgoing.first());
-        ClientListener.Call call = call(request, outgoing.first());
+        ClientListener.Call call = listened() ? call(request, outgoing.first()) : null; // null: nobody asks
         CallDeadline deadline = CallDeadline.start(time, retries.deadline());
         RuntimeException last = null;
         boolean reauthenticated = false;
@@ -186,7 +186,7 @@ final class Exchange {
             this.outgoing = outgoing;
             this.bodies = bodies;
             this.target = target(request, outgoing.first());
-            this.call = call(request, outgoing.first());
+            this.call = listened() ? call(request, outgoing.first()) : null; // null: nobody asks
             this.deadline = CallDeadline.start(time, retries.deadline());
             // a caller who gives up on the call should not keep a connection busy with its answer
             result.whenComplete((answer, error) -> {
@@ -574,12 +574,17 @@ final class Exchange {
         return new ClientListener.Call(request.method(), request.pathTemplate(), redactor.redact(UriText.withoutQuery(first.uri())));
     }
 
+    /** Whether a listener was set: without one, the request path makes no {@link ClientListener.Call}. */
+    private boolean listened() {
+        return options.listener() != ClientListener.NONE;
+    }
+
     /** Tells the listener; one that throws is logged and ignored, since it must not change the call's outcome. */
     private void listen(java.util.function.Consumer<ClientListener> event) {
-        ClientListener listener = options.listener();
-        if (listener == ClientListener.NONE) {
+        if (!listened()) {
             return;
         }
+        ClientListener listener = options.listener();
         try {
             event.accept(listener);
         } catch (RuntimeException e) {
