@@ -1,6 +1,7 @@
 package dev.specwright.generator.model;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -23,15 +24,31 @@ public record ApiModel(
         List<UnionDef> unions,
         Optional<ErrorCatalog> errorCatalog,
         Optional<String> errorModel,
-        Optional<License> license) {
+        Optional<License> license,
+        Map<String, OperationForms> operationForms) {
 
     public ApiModel {
+        operationForms = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(operationForms));
         servers = List.copyOf(servers);
         credentialFactories = List.copyOf(credentialFactories);
         apis = List.copyOf(apis);
         models = List.copyOf(models);
         enums = List.copyOf(enums);
         unions = List.copyOf(unions);
+    }
+
+    /** A model without the operations' further forms ({@link OperationForms}): operations have their plain methods only. */
+    public ApiModel(String title, String version, String description, String clientName, Packages packages,
+            BaseTypes baseTypes, List<ServerDef> servers, List<CredentialFactory> credentialFactories,
+            Optional<RateLimit> rateLimit, List<ApiGroup> apis, List<ModelDef> models, List<EnumDef> enums,
+            List<UnionDef> unions, Optional<ErrorCatalog> errorCatalog, Optional<String> errorModel, Optional<License> license) {
+        this(title, version, description, clientName, packages, baseTypes, servers, credentialFactories, rateLimit, apis,
+                models, enums, unions, errorCatalog, errorModel, license, Map.of());
+    }
+
+    /** The further forms of an operation of this model ({@code getWithResponse}); empty when none were named. */
+    public Optional<OperationForms> forms(Operation op) {
+        return Optional.ofNullable(operationForms.get(op.pointer()));
     }
 
     /** A model without the spec's {@code info.license}. */

@@ -113,7 +113,8 @@ public final class ApiModelBuilder {
         ErrorCatalogPass.Result errors = new ErrorCatalogPass.Result(errorModel, linked, typed);
         SentModelsPass.SentModels sent = SentModelsPass.run(groups, typed.models(), schemas.unions());
         ApiModel model = new ApiModel(title, version, description, clientName, packages, baseTypes, servers, credentials.factories(), rateLimit,
-                groups, sent.models(), typed.enums(), schemas.unions(), linked, errorModel, license(api));
+                groups, sent.models(), typed.enums(), schemas.unions(), linked, errorModel, license(api),
+                OperationFormsPass.run(groups, api));
         NameValidation.check(model);
         return new BuildPasses(mapped, credentials, operations, deduplicated, filtered, partial, servers, rateLimit, errors, sent, model);
     }
