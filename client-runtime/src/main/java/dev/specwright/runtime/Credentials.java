@@ -84,7 +84,8 @@ public final class Credentials {
     }
 
     private static String describe(Authenticator authenticator) {
-        if (authenticator instanceof SuppliedBearer || authenticator instanceof OAuth2ClientCredentials) {
+        if (authenticator instanceof SuppliedBearer || authenticator instanceof RefreshingBearer
+                || authenticator instanceof OAuth2ClientCredentials) {
             return authenticator.toString(); // ours: known to hold no secret
         }
         return "authenticator " + authenticator.getClass().getName();
@@ -134,6 +135,20 @@ public final class Credentials {
             requireAuthorizationFree();
             authorizationPerRequest = true;
             authenticators.add(new SuppliedBearer(token));
+            return this;
+        }
+
+        /**
+         * A bearer token the application can renew: {@code token.token()} is called before every request (retries
+         * included) and sent as {@code Authorization: Bearer <token>}; on a {@code 401 Unauthorized},
+         * {@code token.refresh(refused)} is called once, however many calls were refused with that token, and each
+         * refused call is sent once more with the fresh token. See {@link RefreshableToken}.
+         */
+        public Builder bearer(RefreshableToken token) {
+            Objects.requireNonNull(token, "token");
+            requireAuthorizationFree();
+            authorizationPerRequest = true;
+            authenticators.add(new RefreshingBearer(token));
             return this;
         }
 

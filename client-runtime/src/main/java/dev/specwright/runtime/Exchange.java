@@ -132,9 +132,11 @@ final class Exchange {
                 retry = retries.afterAnswer(request, response, attempt);
             } catch (IOException e) {
                 listen(l -> l.attemptFailed(call, sent, e.getClass().getSimpleName(), Duration.ofNanos(System.nanoTime() - began)));
+                attemptFailed();
                 last = transportFailure(target, e, timeout);
                 retry = retries.afterNoAnswer(request, e, attempt);
             } catch (InterruptedException e) {
+                attemptFailed();
                 Thread.currentThread().interrupt(); // the caller's code decides what the interrupt means
                 throw finished(new TransportException(target + " was interrupted before an answer arrived", e), attempt);
             }
@@ -327,9 +329,11 @@ final class Exchange {
             if (error instanceof IOException e) {
                 debug(() -> target + " failed after " + millisSince(start) + " ms: " + e.getClass().getName());
                 listen(l -> l.attemptFailed(call, attempt, e.getClass().getSimpleName(), Duration.ofNanos(System.nanoTime() - start)));
+                attemptFailed();
                 last = transportFailure(target, e, timeout);
                 retry = retries.afterNoAnswer(request, e, attempt);
             } else if (error != null) {
+                attemptFailed();
                 fail(error); // cancelled, or not an I/O failure: nothing a retry would mend
                 return;
             } else {
@@ -590,6 +594,13 @@ final class Exchange {
         } catch (RuntimeException e) {
             debug(() -> "the ClientListener " + listener.getClass().getName() + " threw " + e.getClass().getName()
                     + "; ignored");
+        }
+    }
+
+    /** An attempt failed without an answer: a cold start's callers must not wait for it (see RateLimiter#answered). */
+    private void attemptFailed() {
+        if (limiter != null) {
+            limiter.answered();
         }
     }
 

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -56,6 +57,13 @@ final class RateLimiter {
     // start-up alignment (see answered()), guarded by this
     private boolean awaitingFirstAnswer;
     private long firstTakenAt;
+    private int coldTaken; // tokens taken since the start from a full bucket, at most the burst
+    private CompletableFuture<Void> coldStartEnded; // completed when a caller held back by it may ask again
+
+    // the server's bucket as far as this client can know it (a bucket in this JVM only; see aligned()), guarded by this
+    private double serverTokens;
+    private long serverAt;
+    private long inFlight; // tokens taken whose requests have not been answered, failed or given back
 
     /** What a reservation did: whether it took the token, the wait until it is due, and the tokens left after it. */
     private record Reservation(boolean taken, long nanos, long available) {}
@@ -77,6 +85,8 @@ final class RateLimiter {
         this.storeKey = storeKey;
         this.local = limit.store().isPresent() ? null
                 : Bucket.builder().withCustomTimePrecision(monotonic(time)).addLimit(bandwidth(currentRate)).build();
+        this.serverTokens = limit.burst();
+        this.serverAt = time.nanoTime();
     }
 
     private static TimeMeter monotonic(TimeSource time) {
@@ -155,7 +165,7 @@ final class RateLimiter {
      * @throws InterruptedException if interrupted while waiting; the token is given back, as the request will not go
      */
     boolean acquire(Duration maxWait) throws InterruptedException {
-        long wait = local != null ? reserve(maxWait) : awaitShared(maxWait);
+        long wait = awaitReservation(maxWait);
         if (wait < 0) {
             return false;
         }
@@ -170,27 +180,36 @@ final class RateLimiter {
         return true;
     }
 
-    /** Waits, interruptibly, for the shared store to answer a reservation; one taken after all is given back. */
-    private long awaitShared(Duration maxWait) throws InterruptedException {
-        long now = time.nanoTime();
-        CompletableFuture<Reservation> reserving;
+    /**
+     * Waits, interruptibly, for a reservation: the shared store's answer, or during a cold start the first answer (see
+     * {@link #answered()}); one taken after all is given back.
+     */
+    private long awaitReservation(Duration maxWait) throws InterruptedException {
+        CompletableFuture<Long> reserving = reserveAsync(maxWait);
         try {
-            reserving = reserveShared(maxWait);
-        } catch (RuntimeException e) {
-            throw unreachable(e);
-        }
-        try {
-            return settle(now, reserving.get());
+            return reserving.get();
         } catch (InterruptedException e) {
             reserving.thenAccept(late -> {
-                if (late.taken()) {
+                if (late >= 0) {
                     release();
                 }
             });
             throw e;
         } catch (ExecutionException e) {
-            throw unreachable(e);
+            throw failure(e);
         }
+    }
+
+    /** A failed reservation, as callers see it: a local bucket's exception as it is, a shared store's explained. */
+    private RuntimeException failure(Throwable failed) {
+        Throwable cause = unwrapped(failed);
+        if (local != null && cause instanceof RuntimeException e) {
+            return e;
+        }
+        if (local != null && cause instanceof Error e) {
+            throw e;
+        }
+        return unreachable(cause);
     }
 
     /**
@@ -204,13 +223,10 @@ final class RateLimiter {
      *         after {@code maxWait}
      */
     long reserve(Duration maxWait) {
-        if (local != null) {
-            return settle(time.nanoTime(), reserveLocally(maxWait));
-        }
         try {
             return reserveAsync(maxWait).join();
         } catch (CompletionException e) {
-            throw unreachable(e);
+            throw failure(e);
         }
     }
 
@@ -223,26 +239,97 @@ final class RateLimiter {
         long now = time.nanoTime();
         if (local != null) {
             try {
-                return CompletableFuture.completedFuture(settle(now, reserveLocally(maxWait)));
+                Object reserved = reserveLocal(maxWait, now);
+                return reserved instanceof Long wait ? CompletableFuture.completedFuture(wait)
+                        : afterColdStart(castFuture(reserved), maxWait, now);
             } catch (RuntimeException e) {
                 return CompletableFuture.failedFuture(e);
             }
         }
+        CompletableFuture<Void> held;
+        boolean fromTheBurst = false;
+        synchronized (this) {
+            held = awaitingFirstAnswer && coldTaken >= limit.burst() ? coldStartEnded : null;
+            if (awaitingFirstAnswer && held == null) {
+                coldTaken++;
+                fromTheBurst = true;
+            }
+        }
+        if (held != null) {
+            return afterColdStart(held, maxWait, now);
+        }
         CompletableFuture<Reservation> reserving;
         try {
-            reserving = reserveShared(maxWait);
+            reserving = reserveShared(fromTheBurst ? Duration.ZERO : maxWait);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(unreachable(e));
         }
+        boolean burstOnly = fromTheBurst;
         CompletableFuture<Long> due = new CompletableFuture<>();
         reserving.whenCompleteAsync((reservation, error) -> {
             if (error != null) {
                 due.completeExceptionally(unreachable(error));
+            } else if (burstOnly && !reservation.taken()) {
+                CompletableFuture<Void> wait;
+                synchronized (this) {
+                    coldTaken--;
+                    wait = awaitingFirstAnswer ? coldStartEnded : CompletableFuture.completedFuture(null);
+                }
+                afterColdStart(wait, maxWait, now).whenComplete((wait2, error2) -> {
+                    if (error2 != null) {
+                        due.completeExceptionally(error2);
+                    } else {
+                        due.complete(wait2);
+                    }
+                });
             } else {
                 due.complete(settle(now, reservation));
             }
         }, AsyncPool.EXECUTOR);
         return due;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static CompletableFuture<Void> castFuture(Object future) {
+        return (CompletableFuture<Void>) future;
+    }
+
+    /**
+     * A reservation held back by a cold start: asked again once the first answer has lined the bucket up with the
+     * server's (see {@link #answered()}). With {@code maxWait}, a first answer that does not come within it (real time:
+     * answers come from the network) takes nothing: -1.
+     */
+    private CompletableFuture<Long> afterColdStart(CompletableFuture<Void> ended, Duration maxWait, long askedAt) {
+        CompletableFuture<Void> waited = maxWait == null ? ended
+                : ended.copy().completeOnTimeout(null, Math.max(0, maxWait.toNanos()), TimeUnit.NANOSECONDS);
+        return waited.thenCompose(done -> {
+            if (!ended.isDone()) {
+                return CompletableFuture.completedFuture(-1L);
+            }
+            Duration left = maxWait == null ? null : maxWait.minusNanos(time.nanoTime() - askedAt);
+            return left != null && left.isNegative() ? CompletableFuture.completedFuture(-1L) : reserveAsync(left);
+        });
+    }
+
+    /**
+     * Reserves a token in this JVM's bucket: the wait (or -1), or — during a cold start, once the burst is taken — the
+     * future to wait for before asking again. A cold start takes only what the bucket held at the start: what it
+     * refills before the first answer, the server has not (yet) refilled.
+     */
+    private synchronized Object reserveLocal(Duration maxWait, long now) {
+        if (awaitingFirstAnswer) {
+            if (coldTaken < limit.burst() && local.tryConsume(1)) {
+                coldTaken++;
+                inFlight++;
+                return 0L;
+            }
+            return coldStartEnded;
+        }
+        long wait = settle(now, reserveLocally(maxWait));
+        if (wait >= 0) {
+            inFlight++;
+        }
+        return wait;
     }
 
     /** Counts a reservation in: -1 if it took nothing, else its wait; notes a start from a full bucket. */
@@ -341,38 +428,98 @@ final class RateLimiter {
         if (!awaitingFirstAnswer) {
             awaitingFirstAnswer = true;
             firstTakenAt = at;
+            coldTaken = 1;
+            coldStartEnded = new CompletableFuture<>();
         }
     }
 
     /**
-     * An answer arrived (any status). The first one after a start from a full bucket lines this bucket up with the
-     * server's: this one has been refilling since its first token was taken, the server's only since that request
-     * arrived, which on a cold start (TCP and TLS handshakes) can be a second later. The tokens refilled meanwhile,
-     * {@code rate × elapsed} rounded up, are held back; otherwise the client would run ahead of the server by that
-     * much for good, and every answer would come late or as a 429. On a warm connection the elapsed time is a few
-     * milliseconds, less than one refill period, and nothing is held back.
+     * An answer arrived (any status), or an attempt failed. The first one after a start from a full bucket lines this
+     * bucket up with the server's: this one has been refilling since its first token was taken, the server's only since
+     * that request arrived, which on a cold start (TCP and TLS handshakes) can be a second or more later. Until then
+     * this bucket hands out only what it held at the start (the burst), and callers beyond it wait for this moment
+     * rather than for tokens the server may not have: sent early, they would reach the server together with the burst
+     * and be delayed or refused. Here the tokens refilled meanwhile, {@code rate × elapsed} rounded up (at most those
+     * taken: the bucket cannot refill past full), are held back, and the callers waiting ask again: from now on the
+     * client refills no earlier than the server. On a warm connection the elapsed time is a few milliseconds, less
+     * than one refill period, and nothing is held back. A failed attempt ends the wait too, so that callers never wait
+     * on an answer that will not come.
      */
     void answered() {
+        if (local != null) {
+            synchronized (this) {
+                serverModelAt(time.nanoTime());
+                serverTokens -= 1;
+                inFlight = Math.max(0, inFlight - 1);
+                if (!awaitingFirstAnswer) {
+                    aligned();
+                    return;
+                }
+            }
+        }
         long holdBack;
         long elapsed;
+        CompletableFuture<Void> ended;
         synchronized (this) {
             if (!awaitingFirstAnswer) {
                 return;
             }
             awaitingFirstAnswer = false;
+            ended = coldStartEnded;
+            coldStartEnded = null;
             elapsed = time.nanoTime() - firstTakenAt;
             long period = refillPeriodNanos(currentRate);
             // rounded up, so the server is never left a fraction of a token short for good; under one refill period
             // (a warm connection) nothing
-            holdBack = elapsed < period ? 0 : Math.min(limit.burst(), (elapsed + period - 1) / period);
+            holdBack = elapsed < period ? 0 : Math.min(coldTaken, (elapsed + period - 1) / period);
+            if (local != null) {
+                aligned(); // before any waiting caller asks again
+            }
         }
-        if (holdBack > 0) {
+        if (holdBack > 0 && local == null) {
             LOG.log(Level.DEBUG, () -> "the first answer after a start from a full bucket (" + limit + ") took "
                     + Durations.readable(Duration.ofNanos(elapsed)) + "; holding back " + holdBack
                     + " tokens the server has not refilled yet");
+            // queued before the requests of the callers released below
             quietly("holding back tokens", b -> b.consumeIgnoringRateLimits(holdBack),
                     b -> b.consumeIgnoringRateLimits(holdBack));
         }
+        ended.complete(null);
+    }
+
+    /**
+     * A bucket in this JVM keeps a model of the server's: refilled at the same rate, up to the same burst, it takes a
+     * token for each request when its answer (or failure) comes, the latest the request can have reached the server;
+     * the requests still out will take theirs. The server has at least what the model has less those, since a bucket
+     * that is emptied later refills no sooner; this bucket is kept at no more than that, by holding back any lead.
+     * While the buckets are below full the two move together and nothing is held back; the lead comes from a start
+     * from a full bucket (the server's refills only once a request reaches it) or answers slower than the refill.
+     */
+    private void aligned() {
+        double lead = exactTokens() - (serverTokens - inFlight);
+        if (lead > 1e-6) {
+            long holdBack = (long) Math.ceil(lead - 1e-6);
+            local.consumeIgnoringRateLimits(holdBack);
+            LOG.log(Level.DEBUG, () -> "holding back " + holdBack + " rate-limit tokens (" + limit
+                    + ") the server may not have refilled yet");
+        }
+    }
+
+    /** The server model refilled to {@code now}. */
+    private void serverModelAt(long now) {
+        serverTokens = Math.min(limit.burst(), serverTokens + (now - serverAt) * currentRate / NANOS_PER_SECOND);
+        serverAt = now;
+    }
+
+    /** This JVM's bucket's tokens now, with the fraction of the one refilling (negative while calls wait). */
+    private double exactTokens() {
+        long whole = local.getAvailableTokens();
+        if (whole >= limit.burst()) {
+            return limit.burst();
+        }
+        long probe = Math.max(1, whole + 1);
+        long nanos = local.estimateAbilityToConsume(probe).getNanosToWaitForRefill();
+        return probe - nanos * currentRate / NANOS_PER_SECOND;
     }
 
     /**
@@ -385,7 +532,25 @@ final class RateLimiter {
 
     /** Gives a reserved token back: its request will not be sent (interrupted, cancelled, out of time). */
     void release() {
-        quietly("giving back a rate-limit token", b -> b.addTokens(1), b -> b.addTokens(1));
+        CompletableFuture<Void> wake = null;
+        synchronized (this) {
+            if (local != null) {
+                local.addTokens(1);
+                inFlight = Math.max(0, inFlight - 1);
+            }
+            if (awaitingFirstAnswer) {
+                // one of the burst's tokens is back: a caller waiting for the first answer may take it instead
+                coldTaken = Math.max(0, coldTaken - 1);
+                wake = coldStartEnded;
+                coldStartEnded = new CompletableFuture<>();
+            }
+        }
+        if (local == null) {
+            quietly("giving back a rate-limit token", b -> b.addTokens(1), b -> b.addTokens(1));
+        }
+        if (wake != null) {
+            wake.complete(null);
+        }
     }
 
     /** Adaptive mode: a 2xx answer; every {@code ceil(rate)} of them in a row raise the rate by one step. */
@@ -427,6 +592,7 @@ final class RateLimiter {
         if (rate == currentRate) {
             return;
         }
+        serverModelAt(time.nanoTime());
         currentRate = rate;
         BucketConfiguration configuration = BucketConfiguration.builder().addLimit(bandwidth(rate)).build();
         quietly("changing the bucket's rate", b -> b.replaceConfiguration(configuration, TokensInheritanceStrategy.AS_IS),

@@ -41,19 +41,34 @@ class LoadTest {
     static final ServerBucket SERVER_BUCKET = new ServerBucket(RATE, BURST,
             Duration.ofMillis(Long.getLong("load.serverMaxDelayMs", 1000)));
 
+    /** A server that refuses at once (429) when its bucket is empty, with no delay first. */
+    static final ServerBucket STRICT_BUCKET = new ServerBucket(RATE, BURST, Duration.ZERO);
+    static final int COLD_STARTS = Integer.getInteger("load.coldStarts", 5);
+
     @RegisterExtension
     static WireMockExtension server = WireMockExtension.newInstance()
             .options(TestTls.httpsServer().containerThreads(THREADS * 3).extensions(SERVER_BUCKET)).build();
+
+    @RegisterExtension
+    static WireMockExtension strictServer = WireMockExtension.newInstance()
+            .options(TestTls.httpsServer().containerThreads(THREADS * 3).extensions(STRICT_BUCKET)).build();
 
     private final String tenant = "tenant-" + UUID.randomUUID();
 
     @BeforeEach
     void fullBucket() {
         SERVER_BUCKET.reset();
+        STRICT_BUCKET.reset();
         server.stubFor(get(urlPathEqualTo("/api/ping")).willReturn(okJson("{\"ok\":true}")));
+        strictServer.stubFor(get(urlPathEqualTo("/api/ping")).willReturn(okJson("{\"ok\":true}")));
     }
 
     private ApiClient client() {
+        return client(server, tenant);
+    }
+
+    /** A client of its own: a new JDK HTTP client, so its first calls open new connections (a cold start). */
+    private static ApiClient client(WireMockExtension server, String tenant) {
         return new ApiClient(ClientOptions.builder()
                 .baseUri(URI.create(server.getRuntimeInfo().getHttpsBaseUrl() + "/api"))
                 .sslContext(TestTls.trustingLocalhost())
@@ -65,6 +80,53 @@ class LoadTest {
 
     private static ApiRequest ping() {
         return ApiRequest.builder("GET", "/ping").build();
+    }
+
+    /**
+     * Cold starts against a server that answers 429 at once: each a new client (new connections, TLS handshakes) of a
+     * new tenant (a full bucket on both sides), 32 threads sending {@code BURST + 2 × RATE} calls (two seconds past the
+     * burst). None may be refused.
+     */
+    @Test
+    void coldStartsWithThirtyTwoThreadsGetNo429FromAStrictServer() throws Exception {
+        int total = BURST + (int) (RATE * 2);
+        List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
+        for (int start = 0; start < COLD_STARTS; start++) {
+            int before = STRICT_BUCKET.refused();
+            run(client(strictServer, "tenant-" + UUID.randomUUID()), total, failures);
+            System.out.printf("load (cold start %d of %d, %d threads, strict server): %d requests, %d refused (429)%n",
+                    start + 1, COLD_STARTS, THREADS, total, STRICT_BUCKET.refused() - before);
+        }
+        int refused = STRICT_BUCKET.refused();
+        System.out.printf("load (cold starts, strict server): %d 429s in %d cold starts of %d threads%n", refused,
+                COLD_STARTS, THREADS);
+        assertThat(refused).as("429s").isZero();
+        assertThat(failures).isEmpty();
+    }
+
+    /** {@code total} calls through {@code client} from {@link #THREADS} threads. */
+    private static void run(ApiClient client, int total, List<Throwable> failures) throws Exception {
+        AtomicInteger left = new AtomicInteger(total);
+        ExecutorService threads = Executors.newFixedThreadPool(THREADS);
+        try {
+            List<Future<?>> workers = new ArrayList<>();
+            for (int i = 0; i < THREADS; i++) {
+                workers.add(threads.submit(() -> {
+                    while (left.getAndDecrement() > 0) {
+                        try {
+                            client.send(ping());
+                        } catch (RuntimeException e) {
+                            failures.add(e);
+                        }
+                    }
+                }));
+            }
+            for (Future<?> worker : workers) {
+                worker.get(total / 5 + 60, TimeUnit.SECONDS);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     @Test
@@ -163,9 +225,10 @@ class LoadTest {
     private static void report(String how, int total, long start) {
         System.out.printf("load (%s): %d requests in %.1f s; sustained %.3f/s (after %d s); %.3f/s over the whole run"
                         + " after the burst; most in any 1 s window after the first second: %d; server delayed %d answers"
-                        + " (longest %d ms), refused %d%n",
+                        + " (longest %d ms), refused %d; steady state (after %d s): %s%n",
                 how, total, (System.nanoTime() - start) / 1e9, sustainedRate(), WARM_UP.toSeconds(), overallRate(),
                 SERVER_BUCKET.mostWithin(Duration.ofSeconds(1), Duration.ofSeconds(1)), SERVER_BUCKET.delayed(),
-                SERVER_BUCKET.longestDelay().toMillis(), SERVER_BUCKET.refused());
+                SERVER_BUCKET.longestDelay().toMillis(), SERVER_BUCKET.refused(), WARM_UP.toSeconds(),
+                SERVER_BUCKET.delaysAfter(WARM_UP));
     }
 }

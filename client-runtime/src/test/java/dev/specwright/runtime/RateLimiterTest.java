@@ -7,16 +7,28 @@ import java.time.Duration;
 import java.util.Collections;
 import org.junit.jupiter.api.Test;
 
-/** The bucket's arithmetic on a virtual clock: burst, steady rate, deadline, interruption, adaptive mode. */
+/**
+ * The bucket's arithmetic on a virtual clock: burst, steady rate, deadline, interruption, adaptive mode. A token taken
+ * from a full bucket starts a cold start, which hands out no more than the burst until an answer comes (see
+ * {@code ColdStartTest}); a caller that sends one call at a time has its answer before it asks again, which
+ * {@link #takeAnswered} plays.
+ */
 class RateLimiterTest {
 
     private final VirtualTime time = new VirtualTime();
+
+    /** Takes a token and has the answer come at once, as for one caller's call on a warm connection. */
+    private static void takeAnswered(RateLimiter limiter) throws InterruptedException {
+        assertThat(limiter.acquire(null)).isTrue();
+        limiter.answered();
+    }
 
     @Test
     void letsTheBurstThroughThenHoldsTheRate() throws InterruptedException {
         RateLimiter limiter = new RateLimiter(RateLimit.of(10, 25), time);
 
-        for (int i = 0; i < 35; i++) {
+        takeAnswered(limiter);
+        for (int i = 1; i < 35; i++) {
             assertThat(limiter.acquire(null)).isTrue();
         }
 
@@ -28,20 +40,20 @@ class RateLimiterTest {
     void refillsWhileIdleUpToTheBurst() throws InterruptedException {
         RateLimiter limiter = new RateLimiter(RateLimit.of(10, 25), time);
         for (int i = 0; i < 25; i++) {
-            limiter.acquire(null);
+            takeAnswered(limiter);
         }
 
         time.advance(Duration.ofMillis(500)); // 5 tokens back
         for (int i = 0; i < 5; i++) {
-            limiter.acquire(null);
+            takeAnswered(limiter);
         }
         assertThat(time.sleeps()).isEmpty();
-        limiter.acquire(null);
+        takeAnswered(limiter);
         assertThat(time.sleeps()).containsExactly(Duration.ofMillis(100));
 
         time.advance(Duration.ofHours(1)); // never more than the burst
         for (int i = 0; i < 26; i++) {
-            limiter.acquire(null);
+            takeAnswered(limiter);
         }
         assertThat(time.sleeps()).containsExactly(Duration.ofMillis(100), Duration.ofMillis(100));
     }
@@ -49,7 +61,7 @@ class RateLimiterTest {
     @Test
     void takesNothingWhenTheTokenWouldComeTooLate() throws InterruptedException {
         RateLimiter limiter = new RateLimiter(RateLimit.of(2, 1), time);
-        limiter.acquire(null);
+        takeAnswered(limiter);
 
         assertThat(limiter.acquire(Duration.ofMillis(499))).isFalse();
         assertThat(limiter.acquire(Duration.ZERO)).isFalse();
@@ -61,7 +73,7 @@ class RateLimiterTest {
     @Test
     void givesTheTokenBackWhenInterrupted() throws InterruptedException {
         RateLimiter limiter = new RateLimiter(RateLimit.of(10, 1), time);
-        limiter.acquire(null);
+        takeAnswered(limiter);
 
         Thread.currentThread().interrupt();
         assertThatThrownBy(() -> limiter.acquire(null)).isInstanceOf(InterruptedException.class);
@@ -74,7 +86,7 @@ class RateLimiterTest {
     void allowsFractionalRates() throws InterruptedException {
         RateLimiter limiter = new RateLimiter(RateLimit.of(0.5, 1), time);
 
-        limiter.acquire(null);
+        takeAnswered(limiter);
         limiter.acquire(null);
 
         assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(2));
@@ -97,7 +109,7 @@ class RateLimiterTest {
     @Test
     void adaptiveModeEmptiesTheBucketOnThrottling() throws InterruptedException {
         RateLimiter limiter = new RateLimiter(RateLimit.of(10, 25).adaptive(), time);
-        limiter.acquire(null);
+        takeAnswered(limiter);
 
         limiter.throttled();
         limiter.acquire(null);
@@ -150,16 +162,46 @@ class RateLimiterTest {
     }
 
     @Test
-    void holdsBackNothingWhenTheFirstAnswerComesAtOnce() {
+    void holdsBackEvenTheFractionRefilledBeforeAWarmFirstAnswer() {
         RateLimiter limiter = new RateLimiter(RateLimit.of(10, 25), time);
         for (int i = 0; i < 25; i++) {
             limiter.reserve(null);
         }
-        time.advance(Duration.ofMillis(99)); // less than one refill period: a warm connection
-        limiter.answered();
+        time.advance(Duration.ofMillis(99)); // 0.99 of a token here; the server's refill began when a request arrived
+        limiter.answered(); // so that fraction, rounded up to one token, is held back
         time.advance(Duration.ofMillis(1));
 
-        assertThat(limiter.reserve(null)).isZero();
+        assertThat(limiter.reserve(null)).isEqualTo(Duration.ofMillis(100).toNanos());
+    }
+
+    @Test
+    void holdsBackNothingWhenTheAnswerComesAtTheSameInstant() {
+        RateLimiter limiter = new RateLimiter(RateLimit.of(10, 25), time);
+        limiter.reserve(null);
+        limiter.answered();
+        time.advance(Duration.ofMillis(100));
+
+        for (int i = 0; i < 25; i++) {
+            assertThat(limiter.reserve(null)).isZero();
+        }
+    }
+
+    @Test
+    void answersSlowerThanTheRefillAfterAColdStartHoldBackWhatTheServerWastedWhileFull() {
+        RateLimiter limiter = new RateLimiter(RateLimit.of(10, 25), time);
+        for (int i = 0; i < 25; i++) {
+            limiter.reserve(null);
+        }
+        limiter.answered(); // at once: the server's bucket has 24 and refills
+        time.advance(Duration.ofMillis(500)); // but the other 24 may reach it only now: it sat full for 0.4 s
+        for (int i = 0; i < 24; i++) {
+            limiter.answered();
+        }
+
+        // this bucket refilled 5 in the 0.5 s; the server may have only 1 (refilled) - and the 24 answered just now
+        // took theirs: 4 held back, so the next token is due 0.5 s after the first answer, one refill period on
+        assertThat(limiter.reserve(Duration.ZERO)).isZero();
+        assertThat(limiter.reserve(Duration.ZERO)).isEqualTo(-1);
     }
 
     @Test
@@ -170,9 +212,11 @@ class RateLimiterTest {
         time.advance(Duration.ofMillis(150)); // 24 tokens, not full: the next take starts no alignment
         limiter.reserve(null);
         time.advance(Duration.ofMillis(300));
-        limiter.answered(); // the first answer after the first take, which was from a full bucket: 4.5 → 5 held back
+        // the first answer after the first take, which was from a full bucket: 4.5 refilled, but the bucket holds no
+        // more than it did at the start, so 3 (those taken) held back
+        limiter.answered();
 
-        assertThat(limiter.reserve(Duration.ZERO)).isZero(); // 25 - 3 + 4.5 - 5: 21 left
+        assertThat(limiter.reserve(Duration.ZERO)).isZero(); // 25 (refilled to full) - 3 held back - 1: 21 left
 
         time.advance(Duration.ofSeconds(3)); // full again
         for (int i = 0; i < 25; i++) {

@@ -31,6 +31,7 @@ final class ServerBucket implements ResponseDefinitionTransformerV2 {
     private final AtomicInteger delayed = new AtomicInteger();
     private final AtomicInteger refused = new AtomicInteger();
     private final AtomicLong longestDelayNanos = new AtomicLong();
+    private final List<long[]> delays = new ArrayList<>(); // {arrival, delay} of each delayed answer
 
     ServerBucket(double requestsPerSecond, int burst, Duration maxDelay) {
         this.requestsPerSecond = requestsPerSecond;
@@ -48,6 +49,9 @@ final class ServerBucket implements ResponseDefinitionTransformerV2 {
         delayed.set(0);
         refused.set(0);
         longestDelayNanos.set(0);
+        synchronized (arrivals) {
+            delays.clear();
+        }
     }
 
     @Override
@@ -57,8 +61,9 @@ final class ServerBucket implements ResponseDefinitionTransformerV2 {
 
     @Override
     public ResponseDefinition transform(ServeEvent serveEvent) {
+        long arrival = System.nanoTime();
         synchronized (arrivals) {
-            arrivals.add(System.nanoTime());
+            arrivals.add(arrival);
         }
         String tenant = Objects.requireNonNullElse(serveEvent.getRequest().getHeader("X-Tenant"), "");
         Bucket bucket = buckets.computeIfAbsent(tenant, t -> Bucket.builder().withNanosecondPrecision()
@@ -83,6 +88,9 @@ final class ServerBucket implements ResponseDefinitionTransformerV2 {
         }
         delayed.incrementAndGet();
         longestDelayNanos.accumulateAndGet(due[0], Math::max);
+        synchronized (arrivals) {
+            delays.add(new long[] {arrival, due[0]});
+        }
         return ResponseDefinitionBuilder.like(serveEvent.getResponseDefinition())
                 .withFixedDelay((int) Math.max(1, Math.round(due[0] / 1e6))).build();
     }
@@ -99,6 +107,40 @@ final class ServerBucket implements ResponseDefinitionTransformerV2 {
 
     int delayed() {
         return delayed.get();
+    }
+
+    /**
+     * The answers delayed among the requests that arrived {@code after} the first arrival or later (the steady state),
+     * their total delay and the longest.
+     */
+    DelaysAfter delaysAfter(Duration after) {
+        long first = arrivals().stream().mapToLong(Long::longValue).min().orElse(0);
+        int count = 0;
+        long total = 0;
+        long longest = 0;
+        int arrived = 0;
+        synchronized (arrivals) {
+            for (long arrival : arrivals) {
+                arrived += arrival - first >= after.toNanos() ? 1 : 0;
+            }
+            for (long[] delay : delays) {
+                if (delay[0] - first >= after.toNanos()) {
+                    count++;
+                    total += delay[1];
+                    longest = Math.max(longest, delay[1]);
+                }
+            }
+        }
+        return new DelaysAfter(arrived, count, Duration.ofNanos(total), Duration.ofNanos(longest));
+    }
+
+    /** See {@link #delaysAfter}. */
+    record DelaysAfter(int arrived, int delayed, Duration total, Duration longest) {
+        @Override
+        public String toString() {
+            return String.format("%d of %d answers delayed, %.1f ms on average per request, longest %d ms", delayed,
+                    arrived, arrived == 0 ? 0 : total.toNanos() / 1e6 / arrived, longest.toMillis());
+        }
     }
 
     Duration longestDelay() {

@@ -1,0 +1,154 @@
+package dev.specwright.runtime;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** A bearer token the application renews: a 401 refreshes it once however many calls were refused, each goes again. */
+class RefreshingBearerTest {
+
+    static final String OLD = "old-t0k3n-NEVER-SHOWN";
+    static final String FRESH = "fresh-t0k3n-NEVER-SHOWN";
+    static final int THREADS = 32;
+
+    @RegisterExtension
+    static WireMockExtension server = WireMockExtension.newInstance().options(TestTls.httpsServer()).build();
+
+    @RegisterExtension
+    final CapturedLogs logs = new CapturedLogs();
+
+    @AfterEach
+    void noTokenLogged() {
+        logs.lines().forEach(line -> assertThat(line).doesNotContain(OLD).doesNotContain(FRESH));
+    }
+
+    /** Hands out {@code OLD} until refreshed, then {@code FRESH}; counts the refreshes and what they were told. */
+    static final class Tokens implements RefreshableToken {
+        final AtomicInteger refreshes = new AtomicInteger();
+        final List<String> refused = new ArrayList<>();
+        final CyclicBarrier firstCalls; // null: no waiting
+        volatile String current = OLD;
+
+        Tokens(CyclicBarrier firstCalls) {
+            this.firstCalls = firstCalls;
+        }
+
+        @Override
+        public String token() {
+            String now = current;
+            if (firstCalls != null && now.equals(OLD)) {
+                try {
+                    firstCalls.await(10, TimeUnit.SECONDS); // every thread holds the old token before any is sent
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            return now;
+        }
+
+        @Override
+        public synchronized void refresh(String token) {
+            refreshes.incrementAndGet();
+            refused.add(token);
+            current = FRESH;
+        }
+    }
+
+    private ApiClient client(RefreshableToken tokens) {
+        return new ApiClient(ClientOptions.builder()
+                .baseUri(URI.create(server.getRuntimeInfo().getHttpsBaseUrl() + "/api"))
+                .sslContext(TestTls.trustingLocalhost())
+                .credentials(Credentials.builder().bearer(tokens).build())
+                .retryPolicy(RetryPolicy.none())
+                .rateLimit(RateLimit.off())
+                .build(), ErrorDecoder.DEFAULT);
+    }
+
+    private static void oldRefusedFreshAccepted() {
+        server.stubFor(get(urlPathEqualTo("/api/ping")).withHeader("Authorization", equalTo("Bearer " + OLD))
+                .willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json")
+                        .withBody("{\"message\":\"token revoked\"}")));
+        server.stubFor(get(urlPathEqualTo("/api/ping")).withHeader("Authorization", equalTo("Bearer " + FRESH))
+                .willReturn(okJson("{\"ok\":true}")));
+    }
+
+    private static ApiRequest ping() {
+        return ApiRequest.builder("GET", "/ping").build();
+    }
+
+    @Test
+    void thirtyTwoThreadsRefusedTogetherRefreshTheTokenOnceAndEachCallGoesAgain() throws Exception {
+        oldRefusedFreshAccepted();
+        Tokens tokens = new Tokens(new CyclicBarrier(THREADS));
+        ApiClient client = client(tokens);
+        ExecutorService threads = Executors.newFixedThreadPool(THREADS);
+        List<Future<?>> calls = new ArrayList<>();
+        try {
+            for (int i = 0; i < THREADS; i++) {
+                calls.add(threads.submit(() -> client.send(ping())));
+            }
+            for (Future<?> call : calls) {
+                call.get(30, TimeUnit.SECONDS); // succeeded: a 200 after the refresh
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+
+        assertThat(tokens.refreshes).hasValue(1);
+        assertThat(tokens.refused).containsExactly(OLD);
+        server.verify(THREADS, getRequestedFor(urlPathEqualTo("/api/ping")).withHeader("Authorization", equalTo("Bearer " + OLD)));
+        server.verify(THREADS, getRequestedFor(urlPathEqualTo("/api/ping")).withHeader("Authorization", equalTo("Bearer " + FRESH)));
+    }
+
+    @Test
+    void asyncCallsRefusedTogetherRefreshOnceToo() {
+        oldRefusedFreshAccepted();
+        Tokens tokens = new Tokens(null);
+        ApiClient client = client(tokens);
+
+        List<CompletableFuture<Void>> calls = new ArrayList<>();
+        for (int i = 0; i < THREADS; i++) {
+            calls.add(client.sendAsync(ping())); // all authenticated with the old token before any answer
+        }
+
+        CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).join(); // each succeeded after the refresh
+        assertThat(tokens.refreshes).hasValue(1);
+        server.verify(THREADS, getRequestedFor(urlPathEqualTo("/api/ping")).withHeader("Authorization", equalTo("Bearer " + FRESH)));
+    }
+
+    @Test
+    void aTokenRefusedAgainAfterTheRefreshEndsTheCallWithItsApiExceptionAndNoTokenInIt() {
+        server.stubFor(get(urlPathEqualTo("/api/ping")).willReturn(aResponse().withStatus(401)
+                .withHeader("Content-Type", "application/json").withBody("{\"message\":\"no\"}")));
+        Tokens tokens = new Tokens(null);
+
+        ApiException refused = catchThrowableOfType(ApiException.class, () -> client(tokens).send(ping()));
+
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(tokens.refreshes).hasValue(1); // the old one refreshed; the fresh one refused too: no second refresh
+        server.verify(2, getRequestedFor(urlPathEqualTo("/api/ping")));
+        assertThat(refused.toString()).doesNotContain(OLD).doesNotContain(FRESH);
+        assertThat(Credentials.builder().bearer(tokens).build().toString()).doesNotContain(OLD).doesNotContain(FRESH)
+                .contains("refreshed on a 401");
+    }
+}
