@@ -56,6 +56,7 @@ final class ApiEmitter implements FileEmitter {
         private final RequestMethod requests;
         private final Deprecations deprecated;
         private final ResponseMethods responses;
+        private final PagingMethods paging;
 
         Classes(ApiModel api, JavaTypes types) {
             this.api = api;
@@ -63,6 +64,7 @@ final class ApiEmitter implements FileEmitter {
             this.requests = new RequestMethod(api, types);
             this.deprecated = new Deprecations(api);
             this.responses = new ResponseMethods(api);
+            this.paging = new PagingMethods(api, types);
         }
 
         JavaFile sync(ApiGroup group) {
@@ -179,6 +181,7 @@ final class ApiEmitter implements FileEmitter {
             params.ifPresent(p -> full.addParameter(p, "params").addJavadoc("@param params the optional parameters\n"));
             methods.add(full.addJavadoc(tail).addCode(send(op, syncClass, answer, async, sendArgs)).build());
             responses.of(op, syncClass, async, positional, params, sendArgs, answer).ifPresent(methods::add);
+            methods.addAll(paging.of(op, syncClass, async, positional, params, sendArgs, args));
             if (params.isEmpty()) {
                 return methods;
             }

@@ -25,10 +25,12 @@ public record ApiModel(
         Optional<ErrorCatalog> errorCatalog,
         Optional<String> errorModel,
         Optional<License> license,
-        Map<String, OperationForms> operationForms) {
+        Map<String, OperationForms> operationForms,
+        Map<String, Pagination> pagination) {
 
     public ApiModel {
         operationForms = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(operationForms));
+        pagination = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(pagination));
         servers = List.copyOf(servers);
         credentialFactories = List.copyOf(credentialFactories);
         apis = List.copyOf(apis);
@@ -43,7 +45,22 @@ public record ApiModel(
             Optional<RateLimit> rateLimit, List<ApiGroup> apis, List<ModelDef> models, List<EnumDef> enums,
             List<UnionDef> unions, Optional<ErrorCatalog> errorCatalog, Optional<String> errorModel, Optional<License> license) {
         this(title, version, description, clientName, packages, baseTypes, servers, credentialFactories, rateLimit, apis,
-                models, enums, unions, errorCatalog, errorModel, license, Map.of());
+                models, enums, unions, errorCatalog, errorModel, license, Map.of(), Map.of());
+    }
+
+    /** A model without paginated operations. */
+    public ApiModel(String title, String version, String description, String clientName, Packages packages,
+            BaseTypes baseTypes, List<ServerDef> servers, List<CredentialFactory> credentialFactories,
+            Optional<RateLimit> rateLimit, List<ApiGroup> apis, List<ModelDef> models, List<EnumDef> enums,
+            List<UnionDef> unions, Optional<ErrorCatalog> errorCatalog, Optional<String> errorModel, Optional<License> license,
+            Map<String, OperationForms> operationForms) {
+        this(title, version, description, clientName, packages, baseTypes, servers, credentialFactories, rateLimit, apis,
+                models, enums, unions, errorCatalog, errorModel, license, operationForms, Map.of());
+    }
+
+    /** How an operation of this model is paged, with its paginator method's name; empty when it is not. */
+    public Optional<Pagination> pagination(Operation op) {
+        return Optional.ofNullable(pagination.get(op.pointer()));
     }
 
     /** The further forms of an operation of this model ({@code getWithResponse}); empty when none were named. */

@@ -30,9 +30,21 @@ public final class OperationFormsPass {
 
     private OperationFormsPass() {}
 
-    /** @return the forms by operation pointer ({@link Operation#pointer()}), in declaration order */
-    public static Map<String, OperationForms> run(List<ApiGroup> groups, OpenAPI api) {
+    /**
+     * The named forms, by operation pointer ({@link Operation#pointer()}), in declaration order.
+     *
+     * @param responses   the {@code <op>WithResponse} forms
+     * @param paginations the paginated operations with their {@code <op>All} method's name
+     */
+    public record Named(Map<String, OperationForms> responses, Map<String, Pagination> paginations) {}
+
+    /**
+     * @param paginations the paginated operations ({@link PaginationPass}), named here: each {@code <op>All} after
+     *     the class's {@code <op>WithResponse} forms, so neither takes the other's name
+     */
+    public static Named run(List<ApiGroup> groups, OpenAPI api, Map<String, Pagination> paginations) {
         Map<String, OperationForms> forms = new LinkedHashMap<>();
+        Map<String, Pagination> paged = new LinkedHashMap<>();
         for (ApiGroup group : groups) {
             NameScope methods = new NameScope();
             JavaNames.OBJECT_METHODS.forEach(methods::reserve);
@@ -45,8 +57,14 @@ public final class OperationFormsPass {
                     forms.put(op.pointer(), new OperationForms(methods.allocate(DerivedNames.responseMethod(op.methodName()))));
                 }
             }
+            for (Operation op : group.operations()) {
+                Pagination pagination = paginations.get(op.pointer());
+                if (pagination != null) {
+                    paged.put(op.pointer(), pagination.named(methods.allocate(DerivedNames.paginatorMethod(op.methodName()))));
+                }
+            }
         }
-        return forms;
+        return new Named(forms, paged);
     }
 
     /** Whether a 2xx answer of the operation declares a header other than {@code Content-Type} (which OpenAPI ignores). */

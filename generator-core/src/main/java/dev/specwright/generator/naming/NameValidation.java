@@ -100,6 +100,10 @@ public final class NameValidation {
                     methods.add(f.responseMethodName());
                     asyncMethods.add(f.responseMethodName());
                 });
+                model.pagination(op).ifPresent(p -> {
+                    methods.add(p.methodName());
+                    asyncMethods.add(p.methodName());
+                });
                 operation(violations, g, op);
             }
             check(violations, "the methods of " + g.className(), methods, false);
