@@ -26,6 +26,7 @@ public class ApiException extends RuntimeException {
     private int attempts = 1;
     private transient volatile Redactor redactor = Redactor.SHAPES_ONLY;
     private volatile String bodyNote;
+    private volatile String pageNote;
 
     /** An exception with {@code message} exactly as given. */
     public ApiException(String message, HttpFailure failure) {
@@ -73,7 +74,8 @@ public class ApiException extends RuntimeException {
         Redactor current = redactor;
         // transient: a copy that went through serialization keeps the shapes at least
         String message = (current == null ? Redactor.SHAPES_ONLY : current).redact(super.getMessage());
-        return bodyNote == null ? message : message + " " + bodyNote;
+        String noted = bodyNote == null ? message : message + " " + bodyNote;
+        return pageNote == null ? noted : noted + " " + pageNote;
     }
 
     /**
@@ -131,6 +133,11 @@ public class ApiException extends RuntimeException {
     void redactWith(Redactor clientRedactor) {
         Redactor current = redactor;
         this.redactor = (current == null ? Redactor.SHAPES_ONLY : current).and(clientRedactor);
+    }
+
+    /** Set by a {@link Paginator} when this ended its walk: which page it was ({@code (page 2 of ...)}). */
+    void notePage(String note) {
+        this.pageNote = note;
     }
 
     /** Set by the client when it kept only the start of a long error body. */

@@ -58,6 +58,65 @@ public final class ApiRequest {
         this.maxInMemoryBodySize = builder.maxInMemoryBodySize;
     }
 
+    /** A copy with another path and query: the next page of a {@link Paginator}. */
+    private ApiRequest(ApiRequest from, String path, String query) {
+        this.method = from.method;
+        this.pathTemplate = from.pathTemplate;
+        this.path = path;
+        this.query = query;
+        this.headers = from.headers;
+        this.body = from.body;
+        this.timeout = from.timeout;
+        this.idempotencyKey = from.idempotencyKey;
+        this.retryNonIdempotent = from.retryNonIdempotent;
+        this.maxInMemoryBodySize = from.maxInMemoryBodySize;
+    }
+
+    /** This request sent to another path (percent-encoded, relative to the base URI) with another encoded query. */
+    ApiRequest withTarget(String newPath, String newQuery) {
+        return new ApiRequest(this, newPath, newQuery);
+    }
+
+    /**
+     * This request with the query parameter {@code name} set to {@code value} alone: its first occurrence replaced
+     * (so the query keeps its order), further ones dropped, or the parameter added at the end.
+     */
+    ApiRequest withQueryParameter(String name, Object value) {
+        String key = PercentEncoder.encode(name);
+        String pair = key + "=" + ParamValues.encoded(value);
+        StringJoiner out = new StringJoiner("&");
+        boolean placed = false;
+        for (String part : query.isEmpty() ? new String[0] : query.split("&", -1)) {
+            if (part.equals(key) || part.startsWith(key + "=")) {
+                if (!placed) {
+                    out.add(pair);
+                    placed = true;
+                }
+            } else {
+                out.add(part);
+            }
+        }
+        if (!placed) {
+            out.add(pair);
+        }
+        return withTarget(path, out.toString());
+    }
+
+    /** The decoded value of the query parameter {@code name}'s first occurrence; empty when the query has none. */
+    Optional<String> queryParameter(String name) {
+        String key = PercentEncoder.encode(name);
+        for (String part : query.isEmpty() ? new String[0] : query.split("&", -1)) {
+            if (part.equals(key)) {
+                return Optional.of("");
+            }
+            if (part.startsWith(key + "=")) {
+                String raw = part.substring(key.length() + 1);
+                return Optional.of(java.net.URLDecoder.decode(raw.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        return Optional.empty();
+    }
+
     /**
      * @param method       an HTTP method, e.g. {@code GET}
      * @param pathTemplate the operation's path relative to the base URI, starting with {@code /}; {@code {name}}

@@ -11,6 +11,7 @@ public class TransportException extends RuntimeException {
 
     private int attempts = 1;
     private transient volatile Redactor redactor = Redactor.SHAPES_ONLY;
+    private volatile String pageNote;
 
     public TransportException(String message, Throwable cause) {
         super(message, cause);
@@ -30,7 +31,13 @@ public class TransportException extends RuntimeException {
     public String getMessage() {
         Redactor current = redactor;
         // transient: a copy that went through serialization keeps the shapes at least
-        return (current == null ? Redactor.SHAPES_ONLY : current).redact(super.getMessage());
+        String message = (current == null ? Redactor.SHAPES_ONLY : current).redact(super.getMessage());
+        return pageNote == null ? message : message + " " + pageNote;
+    }
+
+    /** Set by a {@link Paginator} when this ended its walk: which page it was ({@code (page 2 of ...)}). */
+    void notePage(String note) {
+        this.pageNote = note;
     }
 
     void redactWith(Redactor clientRedactor) {

@@ -48,7 +48,14 @@ class ModelDumpTest {
         JsonNode dump = new ObjectMapper().readTree(out);
 
         assertThat(dump.fieldNames()).toIterable().containsExactly("schemas", "credentials", "operations", "dedup", "fieldFilters",
-                "partialUpdates", "servers", "rateLimit", "errorCatalog", "sentModels", "model");
+                "partialUpdates", "servers", "rateLimit", "errorCatalog", "sentModels", "pagination", "model");
+        // the platform's five lists declare x-pagination; their methods are named in the final model only
+        assertThat(dump.at("/pagination")).hasSize(5).allSatisfy(p -> {
+            assertThat(p.at("/style").asText()).isEqualTo("OFFSET");
+            assertThat(p.at("/declared").asBoolean()).isTrue();
+            assertThat(p.at("/methodName").asText()).isEmpty();
+        });
+        assertThat(dump.at("/model/pagination/~1paths~1~01api~01products~1get/methodName").asText()).isEqualTo("listAll");
         // the platform's request bodies and what they hold; ErrorResponse, Connection and LogEvent's answers are only read
         assertThat(dump.at("/sentModels/sentModels")).extracting(JsonNode::asText)
                 .contains("Product", "ProductAttribute", "ProductUpdate", "Order", "OrderUpdate")

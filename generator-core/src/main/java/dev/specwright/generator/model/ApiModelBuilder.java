@@ -112,10 +112,17 @@ public final class ApiModelBuilder {
                 : new ErrorCatalogPass.Retyped(schemas.models(), schemas.enums());
         ErrorCatalogPass.Result errors = new ErrorCatalogPass.Result(errorModel, linked, typed);
         SentModelsPass.SentModels sent = SentModelsPass.run(groups, typed.models(), schemas.unions());
+        PaginationPass.Paginations paginations = PaginationPass.run(api, groups, sent.models(), file, problems);
+        if (!problems.isEmpty()) {
+            throw new SpecProblemsException(problems);
+        }
+        OperationFormsPass.Named forms = OperationFormsPass.run(groups, api, paginations.byOperation());
         ApiModel model = new ApiModel(title, version, description, clientName, packages, baseTypes, servers, credentials.factories(), rateLimit,
-                groups, sent.models(), typed.enums(), schemas.unions(), linked, errorModel, license(api));
+                groups, sent.models(), typed.enums(), schemas.unions(), linked, errorModel, license(api),
+                forms.responses(), forms.paginations());
         NameValidation.check(model);
-        return new BuildPasses(mapped, credentials, operations, deduplicated, filtered, partial, servers, rateLimit, errors, sent, model);
+        return new BuildPasses(mapped, credentials, operations, deduplicated, filtered, partial, servers, rateLimit, errors, sent,
+                paginations, model);
     }
 
     /**

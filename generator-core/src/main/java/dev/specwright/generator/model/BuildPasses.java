@@ -20,12 +20,13 @@ public final class BuildPasses {
     private final Optional<ApiModel.RateLimit> rateLimit;
     private final ErrorCatalogPass.Result errorCatalog;
     private final SentModelsPass.SentModels sentModels;
+    private final PaginationPass.Paginations paginations;
     private final ApiModel model;
 
     BuildPasses(Schemas schemas, CredentialsPass.Credentials credentials, Operations operations,
             StructuralDedup.Deduplicated dedup, FieldFilterPass.FieldFilters fieldFilters, PartialUpdatePass.PartialUpdates partialUpdates,
             List<ApiModel.ServerDef> servers, Optional<ApiModel.RateLimit> rateLimit, ErrorCatalogPass.Result errorCatalog,
-            SentModelsPass.SentModels sentModels, ApiModel model) {
+            SentModelsPass.SentModels sentModels, PaginationPass.Paginations paginations, ApiModel model) {
         this.schemas = schemas;
         this.credentials = credentials;
         this.operations = operations;
@@ -36,6 +37,7 @@ public final class BuildPasses {
         this.rateLimit = rateLimit;
         this.errorCatalog = errorCatalog;
         this.sentModels = sentModels;
+        this.paginations = paginations;
         this.model = model;
     }
 
@@ -83,6 +85,11 @@ public final class BuildPasses {
     /** The models the client writes, which get a builder. */
     SentModelsPass.SentModels sentModels() {
         return sentModels;
+    }
+
+    /** The paged operations, declared ({@code x-pagination}) or detected; their methods not named yet. */
+    PaginationPass.Paginations paginations() {
+        return paginations;
     }
 
     /** What the emitters get. */

@@ -58,6 +58,7 @@ public final class ModelDump {
         dump.put("rateLimit", passes.rateLimit());
         dump.put("errorCatalog", errorCatalog(passes.errorCatalog()));
         dump.put("sentModels", Map.of("sentModels", passes.sentModels().sentModels()));
+        dump.put("pagination", passes.paginations().byOperation());
         dump.put("model", passes.model());
         return write(dump);
     }

@@ -96,6 +96,14 @@ public final class NameValidation {
                 methods.add(op.methodName());
                 methods.add(op.requestMethodName());
                 asyncMethods.add(op.methodName());
+                model.forms(op).ifPresent(f -> {
+                    methods.add(f.responseMethodName());
+                    asyncMethods.add(f.responseMethodName());
+                });
+                model.pagination(op).ifPresent(p -> {
+                    methods.add(p.methodName());
+                    asyncMethods.add(p.methodName());
+                });
                 operation(violations, g, op);
             }
             check(violations, "the methods of " + g.className(), methods, false);

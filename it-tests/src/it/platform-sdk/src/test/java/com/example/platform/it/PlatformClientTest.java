@@ -1,6 +1,7 @@
 package com.example.platform.it;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
@@ -36,6 +37,7 @@ import com.example.platform.model.TenantCreated;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.specwright.runtime.Page;
 import com.github.tomakehurst.wiremock.client.BasicCredentials;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.io.IOException;
@@ -384,5 +386,40 @@ class PlatformClientTest {
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(null, trust.getTrustManagers(), null);
         return context;
+    }
+
+    @Test
+    void listAllWalksTheProductsPageByPageAsTheReadmeShows() {
+        server.stubFor(get(urlPathEqualTo("/api/products")).withQueryParam("offset", absent())
+                .willReturn(okJson("[{\"sku\": \"A\", \"stock\": 1}, {\"sku\": \"B\", \"stock\": 2}]")));
+        server.stubFor(get(urlPathEqualTo("/api/products")).withQueryParam("offset", equalTo("2"))
+                .willReturn(okJson("[{\"sku\": \"C\", \"stock\": 3}, {\"sku\": \"D\", \"stock\": 4}]")));
+        server.stubFor(get(urlPathEqualTo("/api/products")).withQueryParam("offset", equalTo("4"))
+                .willReturn(okJson("[{\"sku\": \"E\", \"stock\": 5}]")));
+        PlatformClient client = tenantClient();
+
+        // the README's Pagination section, with 2 per request so that three pages hold the five products
+        ListProductsParams params = ListProductsParams.builder().limit(2).includeFields(ProductField.SKU, ProductField.STOCK).build();
+        List<String> skus = new ArrayList<>();
+        for (Product product : client.products().listAll(params)) {
+            skus.add(product.sku());
+        }
+        assertThat(skus).containsExactly("A", "B", "C", "D", "E");
+        assertThat(server.findAll(anyRequestedFor(anyUrl()))).hasSize(3);
+        server.verify(0, getRequestedFor(urlPathEqualTo("/api/products")).withQueryParam("offset", equalTo("5")));
+
+        List<Product> firstTen = client.products().listAll().stream().limit(10).toList();
+        assertThat(firstTen).hasSize(2); // two products are fewer than the spec's default limit of 100: one page
+        assertThat(server.findAll(anyRequestedFor(anyUrl()))).hasSize(4);
+
+        List<Integer> sizes = new ArrayList<>();
+        for (Page<Product> page : client.products().listAll(params).pages()) {
+            sizes.add(page.items().size());
+        }
+        assertThat(sizes).containsExactly(2, 2, 1);
+
+        List<String> later = new ArrayList<>();
+        client.products().async().listAll(params).forEach(product -> later.add(product.sku())).join();
+        assertThat(later).containsExactly("A", "B", "C", "D", "E");
     }
 }

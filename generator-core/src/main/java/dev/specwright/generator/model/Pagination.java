@@ -1,0 +1,44 @@
+package dev.specwright.generator.model;
+
+import java.util.Optional;
+
+/**
+ * How one operation's list is paged ({@link PaginationPass}), for its {@code <op>All} method returning the runtime's
+ * {@code Paginator} ({@code AsyncPaginator} in the async class).
+ *
+ * @param style        how the next page is asked for
+ * @param requestParam the query parameter the next page changes: the offset, the page number or the cursor; empty
+ *                     for the link styles
+ * @param sizeParam    the page size's query parameter (offset and page styles); empty otherwise
+ * @param pointer      where the body gives the next cursor or link (a JSON Pointer); empty for the other styles
+ * @param itemsPointer where the items are in the body (a JSON Pointer); empty when the body is the array
+ * @param defaultSize  the size parameter's default in the spec: the page size when the caller sends none
+ * @param firstPage    the page style's first page number (1 unless declared)
+ * @param itemType     the items' type
+ * @param declared     whether the spec declared it ({@code x-pagination}) rather than the generator detecting it
+ * @param methodName   the paginator method, named in the class's scope after every other member
+ */
+public record Pagination(Style style, String requestParam, String sizeParam, String pointer, String itemsPointer,
+        Optional<Integer> defaultSize, long firstPage, TypeRef itemType, boolean declared, String methodName) {
+
+    /** The styles of {@code x-pagination}'s {@code style}, with the runtime's {@code PageStyle} factory of each. */
+    public enum Style {
+        OFFSET("offset"), PAGE("page"), CURSOR("cursor"), NEXT_LINK("nextLink"), LINK_HEADER("linkHeader");
+
+        private final String specName;
+
+        Style(String specName) {
+            this.specName = specName;
+        }
+
+        /** The name {@code x-pagination.style} gives it. */
+        public String specName() {
+            return specName;
+        }
+    }
+
+    Pagination named(String name) {
+        return new Pagination(style, requestParam, sizeParam, pointer, itemsPointer, defaultSize, firstPage, itemType,
+                declared, name);
+    }
+}

@@ -1,0 +1,319 @@
+package dev.specwright.generator.model;
+
+import dev.specwright.generator.SpecProblem;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.parameters.Parameter;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The pagination pass: which operations return a list a page at a time, and how ({@link Pagination}), from the
+ * operation's {@code x-pagination} where the spec declares it, else by the three rules below where the spec leaves no
+ * doubt. A detected style that turns out wrong would walk a list wrongly, so the rules are narrow; anything else pages
+ * only when declared. An operation is a candidate only if it is a {@code GET} whose success answer is JSON.
+ *
+ * <ol>
+ *   <li><b>Link header</b>: the success answer declares a {@code Link} header and its body is an array (GitHub's lists)
+ *       → {@code linkHeader}.</li>
+ *   <li><b>Offset</b>: the operation has integer query parameters named exactly {@code offset} and {@code limit}, and
+ *       its body is an array → {@code offset} with them.</li>
+ *   <li><b>JSON:API pages</b>: integer query parameters {@code page[number]} and {@code page[size]}, and a body with an
+ *       array {@code data} → {@code page} with them, items at {@code /data}.</li>
+ * </ol>
+ *
+ * <p>{@code x-pagination: false} turns detection off for an operation. The declared form, every key checked (a bad one
+ * is a located {@link SpecProblem}, never silently no paginator):
+ * <pre>
+ * x-pagination: {style: offset, offsetParam: offset, limitParam: limit, items: /items}
+ * x-pagination: {style: page, pageParam: page[number], sizeParam: page[size], items: /data, firstPage: 1}
+ * x-pagination: {style: cursor, cursorParam: after, nextCursor: /meta/next, items: /data}
+ * x-pagination: {style: nextLink, nextLink: /links/next, items: /data}
+ * x-pagination: {style: linkHeader}
+ * </pre>
+ * Parameters default to the names above ({@code offset}/{@code limit}, {@code page}/{@code size}); a cursor's
+ * parameter and pointer have no default. {@code items} is a JSON Pointer into the success body to an array (left out:
+ * the body is the array). The page size's default in the spec becomes the walk's default size, so a short page ends it.
+ */
+final class PaginationPass {
+
+    static final String EXTENSION = "x-pagination";
+
+    private static final Map<String, Set<String>> KEYS = Map.of(
+            "offset", Set.of("style", "offsetParam", "limitParam", "items"),
+            "page", Set.of("style", "pageParam", "sizeParam", "items", "firstPage"),
+            "cursor", Set.of("style", "cursorParam", "nextCursor", "items"),
+            "nextLink", Set.of("style", "nextLink", "items"),
+            "linkHeader", Set.of("style", "items"));
+
+    private final OpenAPI api;
+    private final Map<String, ModelDef> models;
+    private final String file;
+    private final List<SpecProblem> problems;
+
+    private PaginationPass(OpenAPI api, List<ModelDef> models, String file, List<SpecProblem> problems) {
+        this.api = api;
+        this.models = models.stream().collect(Collectors.toUnmodifiableMap(ModelDef::className, Function.identity(), (a, b) -> a));
+        this.file = file;
+        this.problems = problems;
+    }
+
+    /**
+     * The result: by operation pointer, in declaration order; the methods are not named yet
+     * ({@link OperationFormsPass} names them with the class's other members).
+     */
+    record Paginations(Map<String, Pagination> byOperation) {}
+
+    static Paginations run(OpenAPI api, List<ApiGroup> groups, List<ModelDef> models, String file, List<SpecProblem> problems) {
+        PaginationPass pass = new PaginationPass(api, models, file, problems);
+        Map<String, Pagination> found = new LinkedHashMap<>();
+        for (ApiGroup group : groups) {
+            for (Operation op : group.operations()) {
+                pass.of(op).ifPresent(p -> found.put(op.pointer(), p));
+            }
+        }
+        return new Paginations(found);
+    }
+
+    private Optional<Pagination> of(Operation op) {
+        io.swagger.v3.oas.models.Operation raw = raw(op);
+        Object declared = raw == null || raw.getExtensions() == null ? null : raw.getExtensions().get(EXTENSION);
+        if (Boolean.FALSE.equals(declared)) {
+            return Optional.empty();
+        }
+        if (declared != null) {
+            return declared(op, declared);
+        }
+        return detected(op, raw);
+    }
+
+    // ---- detection -------------------------------------------------------------------------------------------------
+
+    private Optional<Pagination> detected(Operation op, io.swagger.v3.oas.models.Operation raw) {
+        if (raw == null || !op.httpMethod().equalsIgnoreCase("GET") || op.responseType().isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<TypeRef> rootItems = items(op.responseType().get(), "");
+        if (rootItems.isPresent() && declaresLinkHeader(raw)) {
+            return Optional.of(new Pagination(Pagination.Style.LINK_HEADER, "", "", "", "", Optional.empty(), 1,
+                    rootItems.get(), false, ""));
+        }
+        if (rootItems.isPresent() && integerQuery(op, "offset") && integerQuery(op, "limit")) {
+            return Optional.of(new Pagination(Pagination.Style.OFFSET, "offset", "limit", "", "", defaultOf(op, "limit"), 1,
+                    rootItems.get(), false, ""));
+        }
+        Optional<TypeRef> data = items(op.responseType().get(), "/data");
+        if (data.isPresent() && integerQuery(op, "page[number]") && integerQuery(op, "page[size]")) {
+            return Optional.of(new Pagination(Pagination.Style.PAGE, "page[number]", "page[size]", "", "/data",
+                    defaultOf(op, "page[size]"), 1, data.get(), false, ""));
+        }
+        return Optional.empty();
+    }
+
+    private boolean declaresLinkHeader(io.swagger.v3.oas.models.Operation raw) {
+        if (raw.getResponses() == null) {
+            return false;
+        }
+        return raw.getResponses().entrySet().stream().filter(e -> e.getKey().startsWith("2"))
+                .map(e -> OperationPass.resolveResponse(api, e.getValue())).filter(r -> r != null && r.getHeaders() != null)
+                .map(ApiResponse::getHeaders)
+                .anyMatch(headers -> headers.keySet().stream().anyMatch(name -> name.equalsIgnoreCase("Link")));
+    }
+
+    private static boolean integerQuery(Operation op, String name) {
+        return queryParameter(op, name).filter(p -> p.type() == TypeRef.Builtin.INTEGER || p.type() == TypeRef.Builtin.LONG)
+                .isPresent();
+    }
+
+    private static Optional<dev.specwright.generator.model.Parameter> queryParameter(Operation op, String name) {
+        return op.parameters().stream().filter(p -> p.in() == dev.specwright.generator.model.Parameter.Location.QUERY
+                && p.name().equals(name)).findFirst();
+    }
+
+    // ---- the declared form -----------------------------------------------------------------------------------------
+
+    private Optional<Pagination> declared(Operation op, Object declared) {
+        String at = op.pointer() + "/" + EXTENSION;
+        if (!(declared instanceof Map<?, ?> map)) {
+            problem(at, EXTENSION + " must be an object naming the style, or false to turn detection off.",
+                    "write e.g. {style: offset, offsetParam: offset, limitParam: limit} (see the README).");
+            return Optional.empty();
+        }
+        if (!(map.get("style") instanceof String style) || !KEYS.containsKey(style)) {
+            problem(at + "/style", EXTENSION + ".style must be one of " + String.join(", ", KEYS.keySet().stream().sorted().toList())
+                    + (map.get("style") == null ? "; it is missing." : ", not " + map.get("style") + "."),
+                    "write style: offset (offset/limit parameters), page (page number and size), cursor (a parameter fed"
+                            + " from the body), nextLink (a link in the body) or linkHeader (the Link header).");
+            return Optional.empty();
+        }
+        boolean ok = true;
+        for (Object key : map.keySet()) {
+            if (!KEYS.get(style).contains(String.valueOf(key))) {
+                problem(at + "/" + key, EXTENSION + " with style " + style + " has no key " + key + ".",
+                        "use only " + String.join(", ", KEYS.get(style).stream().sorted().toList()) + ".");
+                ok = false;
+            }
+        }
+        if (op.responseType().isEmpty()) {
+            problem(at, op.operationId() + " declares " + EXTENSION + " but its success answer has no JSON body to read"
+                    + " items from.", "declare the list's JSON schema in its 2xx response, or remove " + EXTENSION + ".");
+            return Optional.empty();
+        }
+        Optional<String> items = pointer(map, "items", at, "", true);
+        Optional<TypeRef> itemType = items.flatMap(pointer -> {
+            Optional<TypeRef> type = items(op.responseType().get(), pointer);
+            if (type.isEmpty()) {
+                problem(at + "/items", EXTENSION + ".items " + (pointer.isEmpty() ? "is left out, so the body must be"
+                        + " an array, but it is not" : "\"" + pointer + "\" does not lead to an array in the success body")
+                        + ".", "give the JSON Pointer of the items' array in the body, e.g. items: /data.");
+            }
+            return type;
+        });
+        Pagination.Style kind = switch (style) {
+            case "offset" -> Pagination.Style.OFFSET;
+            case "page" -> Pagination.Style.PAGE;
+            case "cursor" -> Pagination.Style.CURSOR;
+            case "nextLink" -> Pagination.Style.NEXT_LINK;
+            default -> Pagination.Style.LINK_HEADER;
+        };
+        Optional<String> request = Optional.of("");
+        Optional<String> size = Optional.of("");
+        Optional<String> pointer = Optional.of("");
+        long firstPage = 1;
+        switch (kind) {
+            case OFFSET -> {
+                request = parameter(op, map, "offsetParam", "offset", at);
+                size = parameter(op, map, "limitParam", "limit", at);
+            }
+            case PAGE -> {
+                request = parameter(op, map, "pageParam", "page", at);
+                size = parameter(op, map, "sizeParam", "size", at);
+                Object first = map.get("firstPage");
+                if (first != null && !(first instanceof Integer || first instanceof Long)) {
+                    problem(at + "/firstPage", EXTENSION + ".firstPage must be a whole number, not " + first + ".",
+                            "write firstPage: 1 (or 0 for an API that counts pages from 0).");
+                    ok = false;
+                } else if (first != null) {
+                    firstPage = ((Number) first).longValue();
+                }
+            }
+            case CURSOR -> {
+                request = parameter(op, map, "cursorParam", null, at);
+                pointer = pointer(map, "nextCursor", at, null, false);
+            }
+            case NEXT_LINK -> pointer = pointer(map, "nextLink", at, "/links/next", false);
+            case LINK_HEADER -> { }
+        }
+        if (!ok || itemType.isEmpty() || request.isEmpty() || size.isEmpty() || pointer.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Integer> defaultSize = size.get().isEmpty() ? Optional.empty() : defaultOf(op, size.get());
+        return Optional.of(new Pagination(kind, request.get(), size.get(), pointer.get(), items.get(), defaultSize, firstPage,
+                itemType.get(), true, ""));
+    }
+
+    /** A query parameter the extension names (or its default name); empty after a problem. */
+    private Optional<String> parameter(Operation op, Map<?, ?> map, String key, String defaultName, String at) {
+        Object value = map.containsKey(key) ? map.get(key) : defaultName;
+        if (!(value instanceof String name) || name.isBlank()) {
+            problem(at + "/" + key, EXTENSION + "." + key + (value == null ? " is missing" : " must be a parameter's name")
+                    + ".", "name the query parameter, e.g. " + key + ": " + (defaultName == null ? "cursor" : defaultName) + ".");
+            return Optional.empty();
+        }
+        if (queryParameter(op, name).isEmpty()) {
+            List<String> query = op.parameters().stream().filter(p -> p.in() == dev.specwright.generator.model.Parameter.Location.QUERY)
+                    .map(dev.specwright.generator.model.Parameter::name).toList();
+            problem(at + "/" + key, EXTENSION + "." + key + " names \"" + name + "\", which is not a query parameter of "
+                    + op.operationId() + ".", query.isEmpty() ? "declare it among the operation's parameters."
+                    : "name one of its query parameters: " + String.join(", ", query) + ".");
+            return Optional.empty();
+        }
+        return Optional.of(name);
+    }
+
+    /** A JSON Pointer the extension gives (or its default); empty after a problem. */
+    private Optional<String> pointer(Map<?, ?> map, String key, String at, String defaultPointer, boolean rootAllowed) {
+        Object value = map.containsKey(key) ? map.get(key) : defaultPointer;
+        if (value == null) {
+            problem(at + "/" + key, EXTENSION + "." + key + " is missing.", "give the JSON Pointer into the body, e.g. "
+                    + key + ": /meta/next.");
+            return Optional.empty();
+        }
+        if (!(value instanceof String pointer) || !(pointer.isEmpty() ? rootAllowed : pointer.startsWith("/"))) {
+            problem(at + "/" + key, EXTENSION + "." + key + " must be a JSON Pointer into the body, not " + value + ".",
+                    "write it with a leading /, one member per step, e.g. /meta/next.");
+            return Optional.empty();
+        }
+        return Optional.of(pointer);
+    }
+
+    // ---- shared ------------------------------------------------------------------------------------------------------
+
+    /** The items' type at the pointer into a body of {@code type}: an array's element type; empty if none is there. */
+    Optional<TypeRef> items(TypeRef type, String pointer) {
+        TypeRef at = type;
+        if (!pointer.isEmpty()) {
+            for (String token : pointer.substring(1).split("/", -1)) {
+                String member = token.replace("~1", "/").replace("~0", "~");
+                if (!(at instanceof TypeRef.Named named) || !models.containsKey(named.className())) {
+                    return Optional.empty();
+                }
+                Optional<ModelDef.Property> property = models.get(named.className()).properties().stream()
+                        .filter(p -> p.jsonName().equals(member)).findFirst();
+                if (property.isEmpty()) {
+                    return Optional.empty();
+                }
+                at = property.get().type();
+            }
+        }
+        return at instanceof TypeRef.ListOf list ? Optional.of(list.element()) : Optional.empty();
+    }
+
+    /** The spec's default of a query parameter (operation or path level, {@code $ref}s followed), when a whole number. */
+    private Optional<Integer> defaultOf(Operation op, String name) {
+        PathItem item = api.getPaths() == null ? null : api.getPaths().get(op.path());
+        io.swagger.v3.oas.models.Operation raw = raw(op);
+        List<Parameter> all = new ArrayList<>();
+        if (raw != null && raw.getParameters() != null) {
+            all.addAll(raw.getParameters());
+        }
+        if (item != null && item.getParameters() != null) {
+            all.addAll(item.getParameters());
+        }
+        for (Parameter p : all) {
+            Parameter resolved = resolve(p);
+            if (resolved != null && name.equals(resolved.getName()) && "query".equals(resolved.getIn())
+                    && resolved.getSchema() != null && resolved.getSchema().getDefault() instanceof Number n && n.intValue() > 0) {
+                return Optional.of(n.intValue());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Parameter resolve(Parameter p) {
+        if (p.get$ref() == null) {
+            return p;
+        }
+        String ref = p.get$ref();
+        String name = ref.substring(ref.lastIndexOf('/') + 1);
+        return api.getComponents() == null || api.getComponents().getParameters() == null ? null
+                : api.getComponents().getParameters().get(name);
+    }
+
+    private io.swagger.v3.oas.models.Operation raw(Operation op) {
+        PathItem item = api.getPaths() == null ? null : api.getPaths().get(op.path());
+        return item == null ? null : item.readOperationsMap().get(PathItem.HttpMethod.valueOf(op.httpMethod().toUpperCase(Locale.ROOT)));
+    }
+
+    private void problem(String pointer, String message, String fix) {
+        problems.add(new SpecProblem(file, pointer, message, fix));
+    }
+}
