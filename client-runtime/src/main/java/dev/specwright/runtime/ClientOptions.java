@@ -45,6 +45,7 @@ public final class ClientOptions {
     private final TimeSource timeSource;
     private final RandomGenerator retryJitter;
     private final ClientListener listener;
+    private final Transport transport;
     private final java.net.ProxySelector proxy;
     private final java.util.concurrent.Executor executor;
 
@@ -64,6 +65,7 @@ public final class ClientOptions {
         this.timeSource = builder.timeSource;
         this.retryJitter = builder.retryJitter;
         this.listener = builder.listener;
+        this.transport = builder.transport;
         this.proxy = builder.proxy;
         this.executor = builder.executor;
     }
@@ -148,6 +150,11 @@ public final class ClientOptions {
         return listener;
     }
 
+    /** The transport set with {@link Builder#transport}; empty for the default, the JDK's HTTP client. */
+    public Optional<Transport> transport() {
+        return Optional.ofNullable(transport);
+    }
+
     public Optional<RandomGenerator> retryJitter() {
         return Optional.ofNullable(retryJitter);
     }
@@ -182,6 +189,7 @@ public final class ClientOptions {
         private TimeSource timeSource = TimeSource.system();
         private RandomGenerator retryJitter;
         private ClientListener listener = ClientListener.NONE;
+        private Transport transport;
         private java.net.ProxySelector proxy;
         private java.util.concurrent.Executor executor;
 
@@ -340,6 +348,17 @@ public final class ClientOptions {
          */
         public Builder listener(ClientListener listener) {
             this.listener = Objects.requireNonNull(listener, "listener (use ClientListener.NONE)");
+            return this;
+        }
+
+        /**
+         * Sends every request through {@code transport} instead of the JDK's HTTP client, e.g. an
+         * {@link InMemoryTransport} in a unit test, or an adapter for another HTTP client. The rate limit, retries,
+         * authentication, error decoding and the listener work the same; {@link #sslContext}, {@link #proxy},
+         * {@link #executor} and {@link #connectTimeout} configure only the default transport. See {@link Transport}.
+         */
+        public Builder transport(Transport transport) {
+            this.transport = Objects.requireNonNull(transport, "transport (leave it unset for the JDK's HTTP client)");
             return this;
         }
 

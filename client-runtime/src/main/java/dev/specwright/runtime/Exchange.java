@@ -11,7 +11,6 @@ import java.io.InputStream;
 import java.lang.System.Logger.Level;
 import java.net.ConnectException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -61,7 +60,7 @@ final class Exchange {
     private final ClientOptions options;
     private final ErrorDecoder errorDecoder;
     private final ObjectMapper mapper;
-    private final HttpClient http;
+    private final Transport http;
     private final HttpRequestFactory requests;
     private final TimeSource time;
     private final RetryRules retries;
@@ -75,7 +74,7 @@ final class Exchange {
         this.options = options;
         this.errorDecoder = errorDecoder;
         this.mapper = mapper;
-        this.http = httpClient(options);
+        this.http = options.transport().orElseGet(() -> JdkTransport.forOptions(options));
         this.requests = new HttpRequestFactory(options, mapper);
         this.time = options.timeSource();
         this.retries = new RetryRules(options.retryPolicy(), options.retryJitter().orElse(null), time);
@@ -830,17 +829,5 @@ final class Exchange {
             }
         });
         return secrets;
-    }
-
-    private static HttpClient httpClient(ClientOptions options) {
-        HttpClient.Builder builder = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(options.connectTimeout())
-                // a redirect could carry the Authorization header to another host; 3xx goes to the error decoder instead
-                .followRedirects(HttpClient.Redirect.NEVER);
-        options.sslContext().ifPresent(builder::sslContext);
-        options.proxy().ifPresent(builder::proxy);
-        options.executor().ifPresent(builder::executor);
-        return builder.build();
     }
 }

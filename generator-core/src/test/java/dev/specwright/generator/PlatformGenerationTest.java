@@ -158,6 +158,22 @@ class PlatformGenerationTest {
     }
 
     @Test
+    void theBuilderTakesATransportThatCallsGoThrough() throws Exception {
+        Class<?> client = loader.loadClass("com.example.platform.PlatformClient");
+        Object builder = client.getMethod("builder").invoke(null);
+        dev.specwright.runtime.InMemoryTransport transport = new dev.specwright.runtime.InMemoryTransport()
+                .answer("GET", "/ping", dev.specwright.runtime.InMemoryTransport.Answer.json(200, "{}"));
+        builder.getClass().getMethod("transport", dev.specwright.runtime.Transport.class).invoke(builder, transport);
+        Object built = builder.getClass().getMethod("build").invoke(builder);
+        dev.specwright.runtime.ApiClient apiClient = (dev.specwright.runtime.ApiClient) client.getMethod("apiClient").invoke(built);
+
+        apiClient.send(dev.specwright.runtime.ApiRequest.builder("GET", "/ping").build());
+
+        assertThat(transport.requests()).singleElement().satisfies(request -> assertThat(request.uri())
+                .hasToString("https://api.integration-platform.example/ping"));
+    }
+
+    @Test
     void theBuilderTakesTheBaseUriAsText() throws Exception {
         Class<?> client = loader.loadClass("com.example.platform.PlatformClient");
         Object builder = client.getMethod("builder").invoke(null);

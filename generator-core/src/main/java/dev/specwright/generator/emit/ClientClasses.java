@@ -137,6 +137,9 @@ final class ClientClasses {
                 .addMethod(setter(builder, "listener", JavaTypes.CLIENT_LISTENER, "listener",
                         "Told of every attempt, retry, rate-limit wait and credential refusal, for metrics and traces; see {@link ClientListener}.",
                         CodeBlock.of("options.listener(listener)")))
+                .addMethod(setter(builder, "transport", JavaTypes.TRANSPORT, "transport",
+                        "Sends requests through this transport instead of the JDK's HTTP client, e.g. an {@link dev.specwright.runtime.InMemoryTransport} in a unit test; see {@link Transport}.",
+                        CodeBlock.of("options.transport(transport)")))
                 .addMethod(setter(builder, "retryPolicy", JavaTypes.RETRY_POLICY, "retryPolicy",
                         "When and how often to retry: 429/503 honouring Retry-After, failures of idempotent calls; {@link RetryPolicy#none()} turns retries off.",
                         CodeBlock.of("options.retryPolicy(retryPolicy)")))

@@ -20,6 +20,7 @@ final class JavaTypes {
     static final ClassName USER_AGENT = ClassName.get(RUNTIME, "UserAgent");
     static final ClassName RATE_LIMIT = ClassName.get(RUNTIME, "RateLimit");
     static final ClassName CLIENT_LISTENER = ClassName.get(RUNTIME, "ClientListener");
+    static final ClassName TRANSPORT = ClassName.get(RUNTIME, "Transport");
     static final ClassName RATE_LIMIT_SCOPE = ClassName.get(RUNTIME, "RateLimitScope");
     static final ClassName REQUEST_OPTIONS = ClassName.get(RUNTIME, "RequestOptions");
     static final ClassName OAUTH2_CLIENT_CREDENTIALS = ClassName.get(RUNTIME, "OAuth2ClientCredentials");
