@@ -27,6 +27,7 @@ public class ApiException extends RuntimeException {
     private transient volatile Redactor redactor = Redactor.SHAPES_ONLY;
     private volatile String bodyNote;
     private volatile String pageNote;
+    private volatile String redirectNote;
 
     /** An exception with {@code message} exactly as given. */
     public ApiException(String message, HttpFailure failure) {
@@ -75,7 +76,8 @@ public class ApiException extends RuntimeException {
         // transient: a copy that went through serialization keeps the shapes at least
         String message = (current == null ? Redactor.SHAPES_ONLY : current).redact(super.getMessage());
         String noted = bodyNote == null ? message : message + " " + bodyNote;
-        return pageNote == null ? noted : noted + " " + pageNote;
+        String paged = pageNote == null ? noted : noted + " " + pageNote;
+        return redirectNote == null ? paged : paged + " " + redirectNote;
     }
 
     /**
@@ -138,6 +140,11 @@ public class ApiException extends RuntimeException {
     /** Set by a {@link Paginator} when this ended its walk: which page it was ({@code (page 2 of ...)}). */
     void notePage(String note) {
         this.pageNote = note;
+    }
+
+    /** Set by the client when it did not follow this redirect: why ({@code (redirect to ... not followed: ...)}). */
+    void noteRedirectNotFollowed(String note) {
+        this.redirectNote = note;
     }
 
     /** Set by the client when it kept only the start of a long error body. */

@@ -106,8 +106,11 @@ final class Exchange {
         CallDeadline deadline = CallDeadline.start(time, retries.deadline());
         RuntimeException last = null;
         boolean reauthenticated = false;
+        URI redirectTo = null;
+        int redirects = 0;
         for (int attempt = 1; ; attempt++) {
-            HttpRequest httpRequest = forAttempt(outgoing, attempt, last);
+            HttpRequest httpRequest = redirected(forAttempt(outgoing, attempt, last), redirectTo);
+            redirectTo = null;
             takeToken(call, target, deadline, last, attempt);
             HttpRequest authenticated = authenticate(httpRequest, attempt);
             AttemptTimeout timeout = attemptTimeout(request, deadline);
@@ -123,7 +126,14 @@ final class Exchange {
                 if (response.statusCode() / 100 == 2) {
                     return answer(response, attempt, request);
                 }
+                Redirect redirect = redirect(target, response, redirects);
+                if (redirect.to() != null) {
+                    redirects++;
+                    redirectTo = redirect.to();
+                    continue; // at once, to the same origin
+                }
                 last = decodeError(response);
+                noteRedirect(last, redirect);
                 if (!reauthenticated && tokenRefused(call, attempt, target, response)) {
                     reauthenticated = true;
                     continue; // once, at once, with a fresh token
@@ -177,6 +187,8 @@ final class Exchange {
         private final CallDeadline deadline;
         private int attempt;
         private boolean reauthenticated;
+        private URI redirectTo;
+        private int redirects;
         private HttpRequest httpRequest;
         private RuntimeException last;
         private final HttpResponse.BodyHandler<ResponseBody> bodies;
@@ -205,7 +217,8 @@ final class Exchange {
                 return; // cancelled by the caller
             }
             try {
-                httpRequest = forAttempt(outgoing, attempt, last);
+                httpRequest = redirected(forAttempt(outgoing, attempt, last), redirectTo);
+                redirectTo = null;
                 takeTokenThenSend();
             } catch (TransportException storeDown) {
                 fail(finished(withSuppressed(storeDown, last), attempt - 1)); // a shared bucket's store is down
@@ -343,7 +356,15 @@ final class Exchange {
                     result.complete(answer(response, attempt, request)); // throws when too large: fail() takes it
                     return;
                 }
+                Redirect redirect = redirect(target, response, redirects);
+                if (redirect.to() != null) {
+                    redirects++;
+                    redirectTo = redirect.to();
+                    nextAttempt(); // at once, to the same origin
+                    return;
+                }
                 last = decodeError(response);
+                noteRedirect(last, redirect);
                 if (!reauthenticated && tokenRefused(call, attempt, target, response)) {
                     reauthenticated = true;
                     nextAttempt(); // once, at once, with a fresh token
@@ -546,6 +567,77 @@ final class Exchange {
                 + retry.reason() + "); retrying in " + wait);
         listen(l -> l.retrying(call, attempt, retry.delay(), retry.reason()));
         return true;
+    }
+
+    /** The most redirects one call follows. */
+    static final int MAX_REDIRECTS = 5;
+
+    private static final Set<Integer> REDIRECT_STATUSES = Set.of(301, 302, 303, 307, 308);
+
+    /** Where to go after a redirect ({@code to}), or why it is not followed ({@code notFollowed}); neither: no redirect. */
+    private record Redirect(URI to, String notFollowed) {
+        static final Redirect NONE = new Redirect(null, null);
+    }
+
+    /**
+     * Whether to follow a 301, 302, 303, 307 or 308: only for GET and HEAD, only to the same origin (scheme, host and
+     * port) over https, at most {@link #MAX_REDIRECTS} times per call — the request carries the credentials, which must
+     * reach no other host and never go unencrypted. Otherwise the answer ends the call as an {@link ApiException}
+     * whose message says why it was not followed (its headers hold the {@code Location}).
+     */
+    private Redirect redirect(String target, HttpResponse<?> response, int redirects) {
+        if (!REDIRECT_STATUSES.contains(response.statusCode())) {
+            return Redirect.NONE;
+        }
+        HttpRequest sent = response.request();
+        Optional<String> location = response.headers().firstValue("Location");
+        if (location.isEmpty()) {
+            return new Redirect(null, "(redirect not followed: the answer has no Location)");
+        }
+        URI next;
+        try {
+            next = sent.uri().resolve(location.get().trim());
+        } catch (IllegalArgumentException e) {
+            return new Redirect(null, "(redirect not followed: its Location is not a URI)");
+        }
+        String where = origin(next);
+        String refusal = null;
+        if (!sent.method().equals("GET") && !sent.method().equals("HEAD")) {
+            refusal = "only GET and HEAD are redirected, not " + sent.method();
+        } else if (!"https".equalsIgnoreCase(next.getScheme())) {
+            refusal = "it leads to " + (next.getScheme() == null ? "no scheme" : next.getScheme() + "://")
+                    + ", and credentials go over https only";
+        } else if (!origin(sent.uri()).equals(where)) {
+            refusal = "it leads to another origin, and credentials go to " + origin(sent.uri()) + " only";
+        } else if (redirects >= MAX_REDIRECTS) {
+            refusal = "more than " + MAX_REDIRECTS + " redirects";
+        }
+        if (refusal != null) {
+            String reason = refusal;
+            debug(() -> target + ": HTTP " + response.statusCode() + " to " + where + " not followed: " + reason);
+            return new Redirect(null, "(redirect to " + where + " not followed: " + reason + ")");
+        }
+        debug(() -> target + ": HTTP " + response.statusCode() + ", following the redirect within " + where);
+        return new Redirect(next, null);
+    }
+
+    /** {@code scheme://host:port}, the port made explicit, the host lower case: what "same origin" compares. */
+    private static String origin(URI uri) {
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+        int port = uri.getPort() != -1 ? uri.getPort() : scheme.equals("https") ? 443 : scheme.equals("http") ? 80 : -1;
+        String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(java.util.Locale.ROOT);
+        return scheme + "://" + host + ":" + port;
+    }
+
+    private static void noteRedirect(RuntimeException failure, Redirect redirect) {
+        if (redirect.notFollowed() != null && failure instanceof ApiException api) {
+            api.noteRedirectNotFollowed(redirect.notFollowed());
+        }
+    }
+
+    /** The attempt's request sent to {@code to} instead (a followed redirect); as it is when {@code to} is null. */
+    private static HttpRequest redirected(HttpRequest request, URI to) {
+        return to == null ? request : HttpRequest.newBuilder(request, (name, value) -> true).uri(to).build();
     }
 
     /**
