@@ -134,7 +134,6 @@ public final class ClientOptions {
         return timeSource;
     }
 
-    /** The random source of retry back-off jitter; empty means {@code ThreadLocalRandom}. */
     /** The proxy selector the HTTP client asks; empty for the JDK's default (no proxy unless system properties say so). */
     public Optional<java.net.ProxySelector> proxy() {
         return Optional.ofNullable(proxy);
@@ -155,6 +154,7 @@ public final class ClientOptions {
         return Optional.ofNullable(transport);
     }
 
+    /** The random source of retry back-off jitter; empty means {@code ThreadLocalRandom}. */
     public Optional<RandomGenerator> retryJitter() {
         return Optional.ofNullable(retryJitter);
     }
@@ -339,10 +339,6 @@ public final class ClientOptions {
         }
 
         /**
-         * The random source of back-off jitter, e.g. a seeded one in tests; null (the default) for
-         * {@code ThreadLocalRandom}. It is called from every thread that uses the client, so it must be thread-safe.
-         */
-        /**
          * Told of every attempt, retry, rate-limit wait and credential refusal (default: {@link ClientListener#NONE});
          * see {@link ClientListener}.
          */
@@ -382,6 +378,10 @@ public final class ClientOptions {
             return this;
         }
 
+        /**
+         * The random source of back-off jitter, e.g. a seeded one in tests; null (the default) for
+         * {@code ThreadLocalRandom}. It is called from every thread that uses the client, so it must be thread-safe.
+         */
         public Builder retryJitter(RandomGenerator random) {
             this.retryJitter = random;
             return this;

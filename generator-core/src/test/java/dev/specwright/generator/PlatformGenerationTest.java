@@ -173,6 +173,44 @@ class PlatformGenerationTest {
                 .hasToString("https://api.integration-platform.example/ping"));
     }
 
+    /** The README's unit-test example (runtime section), compiled against the generated client and run. */
+    static final String README_TRANSPORT_EXAMPLE = """
+            package com.example.app;
+
+            import com.example.platform.PlatformClient;
+            import com.example.platform.PlatformCredentials;
+            import com.example.platform.model.Product;
+            import dev.specwright.runtime.InMemoryTransport;
+            import java.util.List;
+
+            public final class ReadmeTransportExample {
+                public static List<Object> run() {
+                    InMemoryTransport transport = new InMemoryTransport()
+                        .answer("GET", "/api/products/SKU-1", InMemoryTransport.Answer.json(200, "{\\"sku\\":\\"SKU-1\\",\\"stock\\":3}"));
+                    PlatformClient client = PlatformClient.builder()
+                        .credentials(PlatformCredentials.tenant("user", "secret", "acme", "conn-42"))
+                        .transport(transport)
+                        .build();
+
+                    Product product = client.products().get("SKU-1");
+
+                    return List.of(product.stock(), transport.requests().get(0).header("X-Tenant").orElseThrow());
+                }
+            }
+            """;
+
+    @Test
+    void theReadmesInMemoryTransportExampleCompilesAndRuns(@TempDir Path classes) throws Exception {
+        List<GeneratedFile> withExample = new java.util.ArrayList<>(files);
+        withExample.add(new GeneratedFile("src/test/java/com/example/app/ReadmeTransportExample.java", README_TRANSPORT_EXAMPLE));
+        InProcessCompiler.Result example = InProcessCompiler.compile(withExample, classes);
+        assertThat(example.diagnostics()).isEmpty();
+
+        Object result = example.classLoader().loadClass("com.example.app.ReadmeTransportExample").getMethod("run").invoke(null);
+
+        assertThat(result).isEqualTo(List.of(3, "acme"));
+    }
+
     @Test
     void theBuilderTakesTheBaseUriAsText() throws Exception {
         Class<?> client = loader.loadClass("com.example.platform.PlatformClient");
