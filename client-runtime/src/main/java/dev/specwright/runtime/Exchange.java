@@ -119,8 +119,14 @@ final class Exchange {
             listen(l -> l.attemptStarted(call, sent));
             long began = System.nanoTime();
             try {
-                HttpResponse<ResponseBody> response = sendOnce(target, withTimeout(authenticated, timeout.duration()),
-                        timeout.duration(), BoundedBody.handler(limit, stream));
+                HttpResponse<ResponseBody> response;
+                try {
+                    response = sendOnce(target, withTimeout(authenticated, timeout.duration()), timeout.duration(),
+                            BoundedBody.handler(limit, stream));
+                } catch (RuntimeException e) {
+                    attemptFailed(); // a transport's own failure: the limiter must not count it as still out
+                    throw e;
+                }
                 listen(l -> l.attemptAnswered(call, sent, response.statusCode(), Duration.ofNanos(System.nanoTime() - began)));
                 tellLimiter(response.statusCode());
                 if (response.statusCode() / 100 == 2) {
@@ -312,6 +318,7 @@ final class Exchange {
             try {
                 sending = http.sendAsync(withTimeout(authenticated, timeout.duration()), bodies);
             } catch (RuntimeException e) {
+                attemptFailed();
                 fail(e);
                 return;
             }

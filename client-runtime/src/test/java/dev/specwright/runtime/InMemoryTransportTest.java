@@ -156,4 +156,19 @@ class InMemoryTransportTest {
         assertThatThrownBy(() -> Answer.noAnswer().header("A", "b")).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> Answer.status(42)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aTransportThatThrowsDoesNotLeaveATokenCountedAsOut() {
+        transport.answer("GET", "/api/products/SKU-1", Answer.json(200, "{\"sku\":\"SKU-1\",\"stock\":1}"));
+        ApiClient client = new ApiClient(options().rateLimit(RateLimit.of(10, 25)).build(), ErrorDecoder.DEFAULT);
+        for (int i = 0; i < 20; i++) { // within the burst: no wait
+            assertThatThrownBy(() -> client.send(product("UNMATCHED"))).isInstanceOf(IllegalStateException.class);
+        }
+        time.advance(Duration.ofSeconds(10)); // both buckets full again
+
+        for (int i = 0; i < 25; i++) {
+            client.send(product("SKU-1")); // the burst, at once: no token is thought still out
+        }
+        assertThat(time.sleeps()).isEmpty();
+    }
 }
