@@ -214,6 +214,14 @@ class PaginationTest {
     }
 
     @Test
+    void theOutputIsTheSameOnEveryRun() throws Exception {
+        Path spec = dev.specwright.generator.TestSpecs.dir().resolve("features/pagination.yaml");
+        List<String> again = new Generator().files(GeneratorOptions.builder(spec, Path.of("unused")).basePackage("feature").build())
+                .stream().map(file -> file.path() + "\n" + file.content()).toList();
+        assertThat(again).isEqualTo(f.files.stream().map(file -> file.path() + "\n" + file.content()).toList());
+    }
+
+    @Test
     void aBadDeclarationIsALocatedProblem(@TempDir Path dir) throws Exception {
         Path spec = Files.writeString(dir.resolve("bad.yaml"), """
                 openapi: 3.0.3
