@@ -104,7 +104,9 @@ final class RequestMethod {
      */
     private void query(Parameter p, CodeBlock value, CodeBlock.Builder chain, List<CodeBlock> statements) {
         boolean list = p.type() instanceof TypeRef.ListOf;
-        if (p.style() == Parameter.Style.DEEP_OBJECT) {
+        if (JsonApi.isListOf(p.type(), JsonApi.FILTER_TYPE)) {
+            statements.add(JsonApiEmitter.sendFilters(value));
+        } else if (p.style() == Parameter.Style.DEEP_OBJECT) {
             chain.add("\n.queryDeep($L, $L)", JavaText.literal(p.name()), value);
         } else if (list && !p.explode() && (p.style() == Parameter.Style.PIPE_DELIMITED || p.style() == Parameter.Style.SPACE_DELIMITED)) {
             chain.add("\n.queryJoined($L, $L, $S)", JavaText.literal(p.name()), value, p.style() == Parameter.Style.PIPE_DELIMITED ? "|" : " ");

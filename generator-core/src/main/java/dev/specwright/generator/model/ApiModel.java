@@ -23,7 +23,9 @@ public record ApiModel(
         List<UnionDef> unions,
         Optional<ErrorCatalog> errorCatalog,
         Optional<String> errorModel,
-        Optional<License> license) {
+        Optional<License> license,
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_ABSENT)
+        Optional<JsonApiModel> jsonApi) {
 
     public ApiModel {
         servers = List.copyOf(servers);
@@ -41,6 +43,15 @@ public record ApiModel(
             List<UnionDef> unions, Optional<ErrorCatalog> errorCatalog, Optional<String> errorModel) {
         this(title, version, description, clientName, packages, baseTypes, servers, credentialFactories, rateLimit, apis,
                 models, enums, unions, errorCatalog, errorModel, Optional.empty());
+    }
+
+    /** A model of an API that does not speak JSON:API. */
+    public ApiModel(String title, String version, String description, String clientName, Packages packages,
+            BaseTypes baseTypes, List<ServerDef> servers, List<CredentialFactory> credentialFactories,
+            Optional<RateLimit> rateLimit, List<ApiGroup> apis, List<ModelDef> models, List<EnumDef> enums,
+            List<UnionDef> unions, Optional<ErrorCatalog> errorCatalog, Optional<String> errorModel, Optional<License> license) {
+        this(title, version, description, clientName, packages, baseTypes, servers, credentialFactories, rateLimit, apis,
+                models, enums, unions, errorCatalog, errorModel, license, Optional.empty());
     }
 
     public String clientClassName() {

@@ -112,8 +112,10 @@ public final class ApiModelBuilder {
                 : new ErrorCatalogPass.Retyped(schemas.models(), schemas.enums());
         ErrorCatalogPass.Result errors = new ErrorCatalogPass.Result(errorModel, linked, typed);
         SentModelsPass.SentModels sent = SentModelsPass.run(groups, typed.models(), schemas.unions());
+        // last: it reads the document shape in the finished models; a spec without JSON:API comes out as it went in
+        JsonApiPass.Result jsonApi = JsonApiPass.run(groups, sent.models(), typed.enums(), schemas.unions(), modelScope);
         ApiModel model = new ApiModel(title, version, description, clientName, packages, baseTypes, servers, credentials.factories(), rateLimit,
-                groups, sent.models(), typed.enums(), schemas.unions(), linked, errorModel, license(api));
+                jsonApi.groups(), jsonApi.models(), typed.enums(), jsonApi.unions(), linked, errorModel, license(api), jsonApi.jsonApi());
         NameValidation.check(model);
         return new BuildPasses(mapped, credentials, operations, deduplicated, filtered, partial, servers, rateLimit, errors, sent, model);
     }

@@ -16,7 +16,18 @@ public final class JsonApi {
     /** The JSON:API media type, as it must go on the wire: without parameters. */
     public static final String MEDIA_TYPE = "application/vnd.api+json";
 
+    /** The runtime's filter type: a parameter of {@code List<Filter>} sends each as {@code filter[field][op]=value}. */
+    public static final String FILTER_TYPE = "dev.specwright.runtime.jsonapi.Filter";
+    /** The runtime's sort key: a parameter of {@code List<Sort>} sends {@code a,-b}. */
+    public static final String SORT_TYPE = "dev.specwright.runtime.jsonapi.Sort";
+
     private JsonApi() {}
+
+    /** Whether {@code type} is a list of the runtime type {@code qualifiedName} ({@link #FILTER_TYPE}, {@link #SORT_TYPE}). */
+    public static boolean isListOf(TypeRef type, String qualifiedName) {
+        return type instanceof TypeRef.ListOf list && list.element() instanceof TypeRef.External external
+                && external.qualifiedName().equals(qualifiedName);
+    }
 
     /** Whether {@code mediaType} (parameters and case aside) is the JSON:API media type. */
     public static boolean isMediaType(String mediaType) {
