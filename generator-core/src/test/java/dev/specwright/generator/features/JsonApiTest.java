@@ -179,6 +179,27 @@ class JsonApiTest {
     }
 
     @Test
+    void aDeleteOnAFilteredListSendsItsFiltersAndTheXIncludeHeader() throws Exception {
+        server.stubFor(any(urlPathEqualTo("/api/orders")).willReturn(aResponse().withStatus(204).withHeader("X-Include-Deleted-Count", "3")));
+
+        driver("deleteOldClosedOrders", client(Credentials.builder().bearer("t").build()));
+
+        LoggedRequest request = server.findAll(anyRequestedFor(anyUrl())).get(0);
+        assertThat(request.getMethod().getName()).isEqualTo("DELETE");
+        assertThat(URLDecoder.decode(request.getUrl(), StandardCharsets.UTF_8))
+                .isEqualTo("/api/orders?filter[status]=closed&filter[createdAt][lt]=2025-01-01T00:00:00Z");
+        assertThat(request.getHeader("X-Include")).isEqualTo("deletedCount");
+        assertThat(request.getHeader("Accept")).isEqualTo(JSON_API);
+    }
+
+    @Test
+    void theJsonApiClientIsTheSameBytesOnEveryRun() throws Exception {
+        Path spec = TestSpecs.dir().resolve("features").resolve("jsonapi.yaml");
+        GeneratorOptions options = GeneratorOptions.builder(spec, Path.of("unused")).basePackage("feature").build();
+        assertThat(new Generator().files(options)).isEqualTo(new Generator().files(options));
+    }
+
+    @Test
     void aToOneRelationshipIsSetToNullWithDataNull() throws Exception {
         server.stubFor(patch(urlPathEqualTo("/api/orders/7/relationships/customer")).willReturn(aResponse().withStatus(204)));
 
