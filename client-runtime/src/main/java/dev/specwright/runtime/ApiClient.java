@@ -102,6 +102,48 @@ public final class ApiClient {
     }
 
     /**
+     * {@link #send(ApiRequest, Class)}, with the answer's status and headers: the same rate limit, retries, credential
+     * recovery, listener and error decoding (an error status is still an exception), the body read by the same rules.
+     */
+    public <T> Response<T> sendForResponse(ApiRequest request, Class<T> type) {
+        Objects.requireNonNull(type, "type");
+        return response(exchange.send(request, type == Download.class), answer -> read(answer, type));
+    }
+
+    /** {@link #send(ApiRequest, TypeReference)}, with the answer's status and headers (see {@link Response}). */
+    public <T> Response<T> sendForResponse(ApiRequest request, TypeReference<T> type) {
+        Objects.requireNonNull(type, "type");
+        return response(exchange.send(request, false), answer -> read(answer, type));
+    }
+
+    /** {@link #send(ApiRequest)}, with the answer's status and headers; the body is not read ({@code body()} is null). */
+    public Response<Void> sendForResponse(ApiRequest request) {
+        return response(exchange.send(request, false), answer -> null);
+    }
+
+    /** {@link #sendForResponse(ApiRequest, Class)} without blocking. */
+    public <T> CompletableFuture<Response<T>> sendForResponseAsync(ApiRequest request, Class<T> type) {
+        Objects.requireNonNull(type, "type");
+        return deliver(exchange.sendAsync(request, type == Download.class), answer -> response(answer, a -> read(a, type)));
+    }
+
+    /** {@link #sendForResponse(ApiRequest, TypeReference)} without blocking. */
+    public <T> CompletableFuture<Response<T>> sendForResponseAsync(ApiRequest request, TypeReference<T> type) {
+        Objects.requireNonNull(type, "type");
+        return deliver(exchange.sendAsync(request, false), answer -> response(answer, a -> read(a, type)));
+    }
+
+    /** {@link #sendForResponse(ApiRequest)} without blocking. */
+    public CompletableFuture<Response<Void>> sendForResponseAsync(ApiRequest request) {
+        return deliver(exchange.sendAsync(request, false), answer -> response(answer, a -> null));
+    }
+
+    private static <T> Response<T> response(Answer answer, Function<Answer, T> reader) {
+        HttpResponse<ResponseBody> http = answer.response();
+        return new Response<>(http.statusCode(), http.headers().map(), reader.apply(answer));
+    }
+
+    /**
      * A call to an endpoint the spec does not describe: any method, a path relative to the base URI (with
      * {@code {name}} placeholders if wanted), JSON or XML both ways, through the same credentials, rate limit, retries
      * and error decoding as every other call. See {@link GenericCall}.
@@ -168,7 +210,8 @@ public final class ApiClient {
             }
             try {
                 T value = reader.apply(answer);
-                if (!result.complete(value) && value instanceof Download orphan) {
+                Object body = value instanceof Response<?> response ? response.body() : value;
+                if (!result.complete(value) && body instanceof Download orphan) {
                     orphan.close(); // cancelled meanwhile: nobody will read it, its connection must not stay busy
                 }
             } catch (RuntimeException e) {

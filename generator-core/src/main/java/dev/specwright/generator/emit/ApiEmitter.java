@@ -55,12 +55,14 @@ final class ApiEmitter implements FileEmitter {
         private final JavaTypes types;
         private final RequestMethod requests;
         private final Deprecations deprecated;
+        private final ResponseMethods responses;
 
         Classes(ApiModel api, JavaTypes types) {
             this.api = api;
             this.types = types;
             this.requests = new RequestMethod(api, types);
             this.deprecated = new Deprecations(api);
+            this.responses = new ResponseMethods(api);
         }
 
         JavaFile sync(ApiGroup group) {
@@ -176,6 +178,7 @@ final class ApiEmitter implements FileEmitter {
                     .addJavadoc(summary).addJavadoc(paramDocs.build());
             params.ifPresent(p -> full.addParameter(p, "params").addJavadoc("@param params the optional parameters\n"));
             methods.add(full.addJavadoc(tail).addCode(send(op, syncClass, answer, async, sendArgs)).build());
+            responses.of(op, syncClass, async, positional, params, sendArgs, answer).ifPresent(methods::add);
             if (params.isEmpty()) {
                 return methods;
             }

@@ -29,6 +29,7 @@ final class JavaTypes {
     static final ClassName FIELD_SELECTOR = ClassName.get(RUNTIME, "FieldSelector");
     static final ClassName BINARY = ClassName.get(RUNTIME, "Binary");
     static final ClassName DOWNLOAD = ClassName.get(RUNTIME, "Download");
+    static final ClassName RESPONSE = ClassName.get(RUNTIME, "Response");
     static final ClassName OPEN_ENUM = ClassName.get(RUNTIME, "OpenEnum");
     static final ClassName OPEN_ENUM_VALUES = ClassName.get(RUNTIME, "OpenEnumValues");
 

@@ -1,6 +1,7 @@
 package dev.specwright.generator.model;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -24,16 +25,32 @@ public record ApiModel(
         Optional<ErrorCatalog> errorCatalog,
         Optional<String> errorModel,
         Optional<License> license,
+        Map<String, OperationForms> operationForms,
         @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_ABSENT)
         Optional<JsonApiModel> jsonApi) {
 
     public ApiModel {
+        operationForms = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(operationForms));
         servers = List.copyOf(servers);
         credentialFactories = List.copyOf(credentialFactories);
         apis = List.copyOf(apis);
         models = List.copyOf(models);
         enums = List.copyOf(enums);
         unions = List.copyOf(unions);
+    }
+
+    /** A model without the operations' further forms ({@link OperationForms}): operations have their plain methods only. */
+    public ApiModel(String title, String version, String description, String clientName, Packages packages,
+            BaseTypes baseTypes, List<ServerDef> servers, List<CredentialFactory> credentialFactories,
+            Optional<RateLimit> rateLimit, List<ApiGroup> apis, List<ModelDef> models, List<EnumDef> enums,
+            List<UnionDef> unions, Optional<ErrorCatalog> errorCatalog, Optional<String> errorModel, Optional<License> license) {
+        this(title, version, description, clientName, packages, baseTypes, servers, credentialFactories, rateLimit, apis,
+                models, enums, unions, errorCatalog, errorModel, license, Map.of(), Optional.empty());
+    }
+
+    /** The further forms of an operation of this model ({@code getWithResponse}); empty when none were named. */
+    public Optional<OperationForms> forms(Operation op) {
+        return Optional.ofNullable(operationForms.get(op.pointer()));
     }
 
     /** A model without the spec's {@code info.license}. */
@@ -49,9 +66,10 @@ public record ApiModel(
     public ApiModel(String title, String version, String description, String clientName, Packages packages,
             BaseTypes baseTypes, List<ServerDef> servers, List<CredentialFactory> credentialFactories,
             Optional<RateLimit> rateLimit, List<ApiGroup> apis, List<ModelDef> models, List<EnumDef> enums,
-            List<UnionDef> unions, Optional<ErrorCatalog> errorCatalog, Optional<String> errorModel, Optional<License> license) {
+            List<UnionDef> unions, Optional<ErrorCatalog> errorCatalog, Optional<String> errorModel, Optional<License> license,
+            Map<String, OperationForms> operationForms) {
         this(title, version, description, clientName, packages, baseTypes, servers, credentialFactories, rateLimit, apis,
-                models, enums, unions, errorCatalog, errorModel, license, Optional.empty());
+                models, enums, unions, errorCatalog, errorModel, license, operationForms, Optional.empty());
     }
 
     public String clientClassName() {

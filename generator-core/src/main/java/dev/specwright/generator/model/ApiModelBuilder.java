@@ -115,7 +115,8 @@ public final class ApiModelBuilder {
         // last: it reads the document shape in the finished models; a spec without JSON:API comes out as it went in
         JsonApiPass.Result jsonApi = JsonApiPass.run(groups, sent.models(), typed.enums(), schemas.unions(), modelScope);
         ApiModel model = new ApiModel(title, version, description, clientName, packages, baseTypes, servers, credentials.factories(), rateLimit,
-                jsonApi.groups(), jsonApi.models(), typed.enums(), jsonApi.unions(), linked, errorModel, license(api), jsonApi.jsonApi());
+                jsonApi.groups(), jsonApi.models(), typed.enums(), jsonApi.unions(), linked, errorModel, license(api),
+                OperationFormsPass.run(jsonApi.groups(), api), jsonApi.jsonApi());
         NameValidation.check(model);
         return new BuildPasses(mapped, credentials, operations, deduplicated, filtered, partial, servers, rateLimit, errors, sent, model);
     }

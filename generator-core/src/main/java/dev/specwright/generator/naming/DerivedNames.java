@@ -120,6 +120,14 @@ public final class DerivedNames {
     }
 
     /**
+     * The method of {@code <Tag>Api} (and {@code <Tag>AsyncApi}) returning an operation's answer with its status and
+     * headers: {@code getWithResponse}. Allocated after every operation's and request builder's name, in the same scope.
+     */
+    public static String responseMethod(String methodName) {
+        return methodName + "WithResponse";
+    }
+
+    /**
      * The varargs parameter of the overload taking an include filter's fields: {@code fields}, unless a required
      * parameter of the operation has that name.
      */

@@ -96,6 +96,10 @@ public final class NameValidation {
                 methods.add(op.methodName());
                 methods.add(op.requestMethodName());
                 asyncMethods.add(op.methodName());
+                model.forms(op).ifPresent(f -> {
+                    methods.add(f.responseMethodName());
+                    asyncMethods.add(f.responseMethodName());
+                });
                 operation(violations, g, op);
             }
             check(violations, "the methods of " + g.className(), methods, false);
