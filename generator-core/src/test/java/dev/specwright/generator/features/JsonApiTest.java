@@ -12,7 +12,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -31,18 +30,14 @@ import java.io.InputStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.util.ArrayList;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -55,12 +50,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class JsonApiTest {
 
     private static final String JSON_API = "application/vnd.api+json";
-    private static final String PASSWORD = "changeit";
 
     @RegisterExtension
-    static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().httpDisabled(true)
-            .dynamicHttpsPort().keystoreType("PKCS12").keystorePath(resource("/tls/localhost-keystore.p12").toString())
-            .keystorePassword(PASSWORD).keyManagerPassword(PASSWORD)).build();
+    static WireMockExtension server = WireMockExtension.newInstance().options(TestTls.httpsServer()).build();
 
     private static ClassLoader loader;
 
@@ -110,7 +102,7 @@ class JsonApiTest {
     }
 
     static Object client(Credentials credentials) throws Exception {
-        return driver("client", URI.create(server.getRuntimeInfo().getHttpsBaseUrl()), trustingLocalhost(), credentials);
+        return driver("client", URI.create(server.getRuntimeInfo().getHttpsBaseUrl()), TestTls.trustingLocalhost(), credentials);
     }
 
     @Test
@@ -148,7 +140,7 @@ class JsonApiTest {
             """;
 
     @Test
-    void filtersFieldsIncludeSortAndPagingGoOnTheWireExactlyAndIncludedResourcesComeBackTyped() throws Exception {
+    void filtersFieldsIncludeSortAndPagingGoOnTheWireExactlyAndIncludedResourcesAndTheTotalCountComeBackTyped() throws Exception {
         server.stubFor(get(urlPathEqualTo("/api/orders")).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", JSON_API).withHeader("X-Include-Total-Count", "60").withBody(ORDERS_PAGE)));
 
@@ -169,6 +161,7 @@ class JsonApiTest {
         assertThat(request.getHeader("Accept")).isEqualTo(JSON_API);
         assertThat(request.getHeader("X-Include")).isEqualTo("totalCount");
 
+        assertThat(seen).containsEntry("totalCount", 60L);
         assertThat(seen.get("first.status")).hasToString("open");
         assertThat(seen.get("first.createdAt")).isEqualTo(OffsetDateTime.parse("2026-01-05T10:00:00Z"));
         assertThat(seen).containsEntry("first.customer", "c1").containsEntry("first.customer.name", "Acme")
@@ -179,11 +172,12 @@ class JsonApiTest {
     }
 
     @Test
-    void aDeleteOnAFilteredListSendsItsFiltersAndTheXIncludeHeader() throws Exception {
+    void aDeleteOnAFilteredListSendsItsFiltersAndTheXIncludeHeaderAndReadsTheDeletedCount() throws Exception {
         server.stubFor(any(urlPathEqualTo("/api/orders")).willReturn(aResponse().withStatus(204).withHeader("X-Include-Deleted-Count", "3")));
 
-        driver("deleteOldClosedOrders", client(Credentials.builder().bearer("t").build()));
+        Object deleted = driver("deleteOldClosedOrders", client(Credentials.builder().bearer("t").build()));
 
+        assertThat(deleted).isEqualTo(3L);
         LoggedRequest request = server.findAll(anyRequestedFor(anyUrl())).get(0);
         assertThat(request.getMethod().getName()).isEqualTo("DELETE");
         assertThat(URLDecoder.decode(request.getUrl(), StandardCharsets.UTF_8))
@@ -263,7 +257,7 @@ class JsonApiTest {
         server.stubFor(any(urlPathMatching("/api/.*")).willReturn(aResponse().withStatus(200).withHeader("Content-Type", JSON_API)
                 .withBody("{\"data\":null}")));
 
-        driver("eachKindOfCall", driver("oauthClient", URI.create(server.getRuntimeInfo().getHttpsBaseUrl()), trustingLocalhost()));
+        driver("eachKindOfCall", driver("oauthClient", URI.create(server.getRuntimeInfo().getHttpsBaseUrl()), TestTls.trustingLocalhost()));
 
         server.verify(1, postRequestedFor(urlPathEqualTo("/oauth2-token")).withHeader("Content-Type", equalTo("application/json"))
                 .withRequestBody(equalToJson("{\"grant_type\":\"client_credentials\",\"client_id\":\"shop-client\",\"client_secret\":\"s3cr3t\"}")));
@@ -281,27 +275,5 @@ class JsonApiTest {
                 .stream().filter(f -> f.path().endsWith(".java")).map(GeneratedFile::content)
                 .reduce("", String::concat);
         assertThat(api).doesNotContain(JSON_API).contains(".jsonBody(body)");
-    }
-
-    static SSLContext trustingLocalhost() {
-        try (InputStream in = JsonApiTest.class.getResourceAsStream("/tls/localhost-truststore.p12")) {
-            KeyStore trustStore = KeyStore.getInstance("PKCS12");
-            trustStore.load(in, PASSWORD.toCharArray());
-            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            trust.init(trustStore);
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, trust.getTrustManagers(), null);
-            return context;
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot load the test truststore", e);
-        }
-    }
-
-    private static Path resource(String name) {
-        try {
-            return Path.of(JsonApiTest.class.getResource(name).toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
