@@ -84,8 +84,9 @@ final class JsonApiEmitter implements FileEmitter {
     private static JavaFile filterClass(JavaTypes types, JsonApiModel.Resource r, ClassName self) {
         TypeSpec.Builder c = TypeSpec.classBuilder(self).addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addAnnotation(JavaTypes.GENERATED)
-                .addJavadoc("The filters of a list of {@link $T}: {@code filter(OrdersFilter.status().eq(value))} on the\n"
-                        + "operation's parameters. {@link $T#raw} sends what is not here.\n", types.model(r.className()), FILTER)
+                .addJavadoc("The filters of a list of {@link $T}: {@code filter($L.$L().eq(value))} on the operation's\n"
+                        + "parameters. {@link $T#raw} sends what is not here.\n", types.model(r.className()), self.simpleName(),
+                        r.filters().get(0).methodName(), FILTER)
                 .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
         for (JsonApiModel.FilterField f : r.filters()) {
             List<CodeBlock> args = new ArrayList<>();
@@ -154,7 +155,7 @@ final class JsonApiEmitter implements FileEmitter {
                 .addParameter(ArrayTypeName.of(filter ? FILTER : SORT), p.javaName()).varargs();
         if (filter) {
             return m.addJavadoc("Adds filters, sent as {@code filter[field]=value} and {@code filter[field][operator]=value}.\n\n"
-                            + "@param $N the filters, e.g. {@code OrdersFilter.status().eq(value)}\n@return this builder\n", p.javaName())
+                            + "$L@return this builder\n", Javadoc.param(p.javaName(), p.description(), p.name()))
                     .addStatement("$T<$T> all = new $T<>(this.$N == null ? $T.of() : this.$N)", List.class, FILTER,
                             ArrayList.class, p.javaName(), List.class, p.javaName())
                     .addStatement("all.addAll($T.of($N))", List.class, p.javaName())
