@@ -7,8 +7,10 @@ import java.util.Optional;
 
 /**
  * A JSON:API server's refusal with an error document ({@code {"errors": [...]}}), its entries typed: for a 422, each
- * names the field it points at ({@link JsonApiError#field()}). The message holds the first entry's title and detail;
- * the body is kept as for every {@link ApiException}.
+ * names the field it points at ({@link JsonApiError#field()}). The message holds the first entry's title and detail,
+ * with the client's credentials redacted as in every {@link ApiException} message; the entries themselves are the
+ * server's text as sent, unredacted like {@link #rawBody()}: a server that echoes a secret puts it there, so log the
+ * message, not the entries.
  */
 public class JsonApiException extends ApiException {
 

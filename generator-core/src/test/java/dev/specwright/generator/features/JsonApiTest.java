@@ -235,6 +235,19 @@ class JsonApiTest {
     }
 
     @Test
+    void aCredentialTheServerEchoesInAnErrorIsRedactedFromTheMessage() throws Exception {
+        server.stubFor(post(urlPathEqualTo("/api/orders")).willReturn(aResponse().withStatus(422)
+                .withHeader("Content-Type", JSON_API).withBody("{\"errors\": [{\"title\": \"bad token s3cr3t-b3ar3r\","
+                        + " \"source\": {\"pointer\": \"/data/attributes/identifier\"}}]}")));
+
+        Throwable thrown = catchThrowable(() -> driver("createOrder", client(Credentials.builder().bearer("s3cr3t-b3ar3r").build())));
+
+        assertThat(thrown).isInstanceOf(JsonApiException.class).hasMessageContaining("bad token ***")
+                .hasMessageNotContaining("s3cr3t-b3ar3r");
+        assertThat(((JsonApiException) thrown).errors().get(0).title()).contains("s3cr3t-b3ar3r"); // as sent, documented
+    }
+
+    @Test
     void anAnswerThatIsNoErrorDocumentStaysAPlainApiException() throws Exception {
         server.stubFor(post(urlPathEqualTo("/api/orders")).willReturn(aResponse().withStatus(500)
                 .withHeader("Content-Type", "text/html").withBody("<html><title>Oops</title></html>")));
