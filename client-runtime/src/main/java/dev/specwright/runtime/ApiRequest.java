@@ -298,6 +298,28 @@ public final class ApiRequest {
             return this;
         }
 
+        /**
+         * The request body, written as JSON by the client's mapper and sent with exactly this {@code Content-Type}, no
+         * charset parameter added: for JSON media types such as {@code application/vnd.api+json}, whose servers refuse
+         * a {@code Content-Type} with parameters (JSON:API answers 415). Otherwise as {@link #jsonBody(Object)}.
+         *
+         * @param body      the object to write
+         * @param mediaType a JSON media type, {@code type/subtype} without CR or LF, e.g. {@code application/vnd.api+json}
+         * @return this builder
+         * @throws IllegalArgumentException if {@code mediaType} is not a media type or not a JSON one
+         */
+        public Builder jsonBody(Object body, String mediaType) {
+            Objects.requireNonNull(body, "jsonBody is null; leave jsonBody(...) out to send no body");
+            String type = MediaTypes.require("JSON body media type", mediaType);
+            if (!MediaTypes.isJson(type)) {
+                throw new IllegalArgumentException("JSON body media type \"" + type + "\" is not a JSON type; use"
+                        + " application/json or a +json type such as application/vnd.api+json, or textBody/binaryBody"
+                        + " for other bodies");
+            }
+            this.body = new RequestBody.Json(body, type);
+            return this;
+        }
+
         /** A body already written, sent as-is with this {@code Content-Type}; replaces a body given before. */
         Builder rawBody(byte[] body, String contentType) {
             this.body = new RequestBody.Raw(Objects.requireNonNull(body, "body"),

@@ -23,7 +23,7 @@ import java.util.function.Supplier;
  * before a {@code Cookie} header of the request's own, their query parameters after its query. What
  * {@link Authenticator}s add comes later, per attempt (see {@link Exchange}).
  *
- * <p>Bodies: JSON ({@code application/json; charset=UTF-8}), form fields ({@code application/x-www-form-urlencoded},
+ * <p>Bodies: JSON ({@code application/json; charset=UTF-8}, or the media type the request names, exactly), form fields ({@code application/x-www-form-urlencoded},
  * no charset parameter: the format has none, and the encoding is UTF-8 percent-encoded ASCII), multipart
  * ({@code multipart/form-data; boundary=…}, see {@link Multipart}), a {@link Binary} or bytes with their own type. A
  * {@code Content-Type} header of the request's own replaces the body's.
@@ -106,7 +106,7 @@ final class HttpRequestFactory {
             return null;
         }
         if (body instanceof RequestBody.Json json) {
-            return Body.of(JSON_UTF8, json(request, json.value()));
+            return Body.of(json.contentType() == null ? JSON_UTF8 : json.contentType(), json(request, json.value()));
         }
         if (body instanceof RequestBody.Raw raw) {
             return Body.of(raw.contentType(), raw.bytes());

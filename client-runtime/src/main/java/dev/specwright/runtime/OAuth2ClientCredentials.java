@@ -62,6 +62,7 @@ public final class OAuth2ClientCredentials implements Authenticator {
     private final List<String> scopes;
     private final Map<String, String> parameters;
     private final boolean credentialsInBody;
+    private final boolean jsonTokenRequest;
     private final Duration refreshSkew;
     private final Duration timeout;
     private final TimeSource time;
@@ -82,6 +83,7 @@ public final class OAuth2ClientCredentials implements Authenticator {
         this.scopes = List.copyOf(builder.scopes);
         this.parameters = Map.copyOf(builder.parameters);
         this.credentialsInBody = builder.credentialsInBody;
+        this.jsonTokenRequest = builder.jsonTokenRequest;
         this.refreshSkew = builder.refreshSkew;
         this.timeout = builder.timeout;
         this.time = builder.time;
@@ -194,9 +196,21 @@ public final class OAuth2ClientCredentials implements Authenticator {
         }
         form.putAll(parameters);
         HttpRequest.Builder builder = HttpRequest.newBuilder(tokenUri).timeout(timeout)
-                .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
+                .header("Content-Type", jsonTokenRequest ? "application/json" : "application/x-www-form-urlencoded; charset=UTF-8")
                 .header("Accept", "application/json")
                 .header("User-Agent", UserAgent.runtimeProduct());
+        if (jsonTokenRequest) {
+            // the same members as the form, as one JSON object of strings (Oro's /oauth2-token reads this)
+            form.put("client_id", clientId);
+            form.put("client_secret", clientSecret);
+            byte[] json;
+            try {
+                json = MAPPER.writeValueAsBytes(form);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException("the token request cannot be written as JSON", e); // strings only: cannot happen
+            }
+            return builder.POST(HttpRequest.BodyPublishers.ofByteArray(json)).build();
+        }
         if (credentialsInBody) {
             form.put("client_id", clientId);
             form.put("client_secret", clientSecret);
@@ -315,6 +329,7 @@ public final class OAuth2ClientCredentials implements Authenticator {
         private final List<String> scopes = new ArrayList<>();
         private final Map<String, String> parameters = new LinkedHashMap<>();
         private boolean credentialsInBody;
+        private boolean jsonTokenRequest;
         private boolean allowPlainHttpToLoopback;
         private Duration refreshSkew = Duration.ofSeconds(30);
         private Duration timeout = Duration.ofSeconds(30);
@@ -367,6 +382,17 @@ public final class OAuth2ClientCredentials implements Authenticator {
         /** Sends {@code client_id} and {@code client_secret} as form fields instead of HTTP Basic (default: Basic). */
         public Builder credentialsInBody(boolean inBody) {
             this.credentialsInBody = inBody;
+            return this;
+        }
+
+        /**
+         * Sends the token request as a JSON object ({@code Content-Type: application/json}) instead of a form:
+         * {@code {"grant_type":"client_credentials","scope":…,"client_id":…,"client_secret":…}} with the
+         * {@link #parameter further parameters}, the client's id and secret in the body (never HTTP Basic). For token
+         * endpoints that take JSON, such as Oro's {@code /oauth2-token}. Off by default (RFC 6749's form).
+         */
+        public Builder jsonTokenRequest(boolean json) {
+            this.jsonTokenRequest = json;
             return this;
         }
 

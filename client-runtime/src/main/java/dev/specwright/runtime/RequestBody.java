@@ -8,8 +8,16 @@ import java.util.List;
  */
 sealed interface RequestBody {
 
-    /** An object written as JSON by the client's mapper. */
-    record Json(Object value) implements RequestBody {}
+    /**
+     * An object written as JSON by the client's mapper, sent as {@code contentType}; null for the default
+     * {@code application/json; charset=UTF-8}.
+     */
+    record Json(Object value, String contentType) implements RequestBody {
+
+        Json(Object value) {
+            this(value, null);
+        }
+    }
 
     /** Bytes already written (text, or XML by a {@link GenericCall}), sent as-is. */
     record Raw(byte[] bytes, String contentType) implements RequestBody {}

@@ -158,8 +158,9 @@ final class ClientClasses {
                         "No base URI: call environment(...) or baseUri(...) on the builder, the spec names no absolute server.")
                 .endControlFlow()
                 .addStatement("options.baseUri(environment.baseUri())");
-        String decoder = api.errorCatalog().isPresent() ? "new $T()" : "$T.DEFAULT";
-        ClassName decoderClass = api.errorCatalog().isPresent() ? types.base(api.baseTypes().errorDecoder()) : JavaTypes.ERROR_DECODER;
+        String decoder = api.errorCatalog().isPresent() ? "new $T()" : api.jsonApi().isPresent() ? "$T.DECODER" : "$T.DEFAULT";
+        ClassName decoderClass = api.errorCatalog().isPresent() ? types.base(api.baseTypes().errorDecoder())
+                : api.jsonApi().isPresent() ? JsonApiEmitter.ERRORS : JavaTypes.ERROR_DECODER;
         build.addStatement("return new $T(new $T(options.build(), " + decoder + "))", client, JavaTypes.API_CLIENT, decoderClass);
         return b.addMethod(build.build()).build();
     }

@@ -25,6 +25,7 @@ public final class Emitters {
                 new RecordEmitter(),
                 new PartialUpdateEmitter(),
                 new FieldEnumEmitter(),
+                new JsonApiEmitter(),
                 new OpenEnumEmitter(),
                 new UnionEmitter(),
                 new ApiEmitter(),

@@ -8,6 +8,7 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import dev.specwright.generator.model.JsonApi;
 import dev.specwright.generator.model.Operation;
 import dev.specwright.generator.naming.DerivedNames;
 import dev.specwright.generator.model.Parameter;
@@ -99,6 +100,9 @@ final class ParamsEmitter implements FileEmitter {
 
     /** A parameter's builder setters: the value; for a field filter, the enum's constants and the raw names. */
     private static List<MethodSpec> setters(Parameter p, ClassName builder, JavaTypes types) {
+        if (JsonApi.isListOf(p.type(), JsonApi.FILTER_TYPE) || JsonApi.isListOf(p.type(), JsonApi.SORT_TYPE)) {
+            return List.of(JsonApiEmitter.setter(p, builder, types));
+        }
         if (p.fieldFilter().isEmpty()) {
             return List.of(MethodSpec.methodBuilder(p.javaName()).addModifiers(Modifier.PUBLIC).returns(builder)
                     .addParameter(types.of(p.type()), p.javaName())

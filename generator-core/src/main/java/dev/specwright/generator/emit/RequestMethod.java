@@ -4,6 +4,7 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import dev.specwright.generator.model.ApiModel;
+import dev.specwright.generator.model.JsonApi;
 import dev.specwright.generator.model.ModelDef;
 import dev.specwright.generator.model.Operation;
 import dev.specwright.generator.model.Parameter;
@@ -103,7 +104,9 @@ final class RequestMethod {
      */
     private void query(Parameter p, CodeBlock value, CodeBlock.Builder chain, List<CodeBlock> statements) {
         boolean list = p.type() instanceof TypeRef.ListOf;
-        if (p.style() == Parameter.Style.DEEP_OBJECT) {
+        if (JsonApi.isListOf(p.type(), JsonApi.FILTER_TYPE)) {
+            statements.add(JsonApiEmitter.sendFilters(value));
+        } else if (p.style() == Parameter.Style.DEEP_OBJECT) {
             chain.add("\n.queryDeep($L, $L)", JavaText.literal(p.name()), value);
         } else if (list && !p.explode() && (p.style() == Parameter.Style.PIPE_DELIMITED || p.style() == Parameter.Style.SPACE_DELIMITED)) {
             chain.add("\n.queryJoined($L, $L, $S)", JavaText.literal(p.name()), value, p.style() == Parameter.Style.PIPE_DELIMITED ? "|" : " ");
@@ -132,7 +135,9 @@ final class RequestMethod {
         List<CodeBlock> calls = new ArrayList<>();
         String name = b.javaName();
         switch (b.kind()) {
-            case JSON -> calls.add(CodeBlock.of(".jsonBody($N)", name));
+            case JSON -> calls.add(JsonApi.isMediaType(b.mediaType())
+                    ? CodeBlock.of(".jsonBody($N, $L)", name, JavaText.literal(JsonApi.MEDIA_TYPE))
+                    : CodeBlock.of(".jsonBody($N)", name));
             case TEXT -> calls.add(CodeBlock.of(".textBody($N, $L)", name, JavaText.literal(b.mediaType())));
             case BINARY -> calls.add(CodeBlock.of(".binaryBody($N, $L)", name, JavaText.literal(b.mediaType())));
             case FORM, MULTIPART -> {

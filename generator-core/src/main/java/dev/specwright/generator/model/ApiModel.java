@@ -26,7 +26,9 @@ public record ApiModel(
         Optional<String> errorModel,
         Optional<License> license,
         Map<String, OperationForms> operationForms,
-        Map<String, Pagination> pagination) {
+        Map<String, Pagination> pagination,
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_ABSENT)
+        Optional<JsonApiModel> jsonApi) {
 
     public ApiModel {
         operationForms = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(operationForms));
@@ -45,17 +47,27 @@ public record ApiModel(
             Optional<RateLimit> rateLimit, List<ApiGroup> apis, List<ModelDef> models, List<EnumDef> enums,
             List<UnionDef> unions, Optional<ErrorCatalog> errorCatalog, Optional<String> errorModel, Optional<License> license) {
         this(title, version, description, clientName, packages, baseTypes, servers, credentialFactories, rateLimit, apis,
-                models, enums, unions, errorCatalog, errorModel, license, Map.of(), Map.of());
+                models, enums, unions, errorCatalog, errorModel, license, Map.of(), Map.of(), Optional.empty());
     }
 
-    /** A model without paginated operations. */
+    /** A model without paginated operations or JSON:API resources. */
     public ApiModel(String title, String version, String description, String clientName, Packages packages,
             BaseTypes baseTypes, List<ServerDef> servers, List<CredentialFactory> credentialFactories,
             Optional<RateLimit> rateLimit, List<ApiGroup> apis, List<ModelDef> models, List<EnumDef> enums,
             List<UnionDef> unions, Optional<ErrorCatalog> errorCatalog, Optional<String> errorModel, Optional<License> license,
             Map<String, OperationForms> operationForms) {
         this(title, version, description, clientName, packages, baseTypes, servers, credentialFactories, rateLimit, apis,
-                models, enums, unions, errorCatalog, errorModel, license, operationForms, Map.of());
+                models, enums, unions, errorCatalog, errorModel, license, operationForms, Map.of(), Optional.empty());
+    }
+
+    /** A model of an API that does not speak JSON:API. */
+    public ApiModel(String title, String version, String description, String clientName, Packages packages,
+            BaseTypes baseTypes, List<ServerDef> servers, List<CredentialFactory> credentialFactories,
+            Optional<RateLimit> rateLimit, List<ApiGroup> apis, List<ModelDef> models, List<EnumDef> enums,
+            List<UnionDef> unions, Optional<ErrorCatalog> errorCatalog, Optional<String> errorModel, Optional<License> license,
+            Map<String, OperationForms> operationForms, Map<String, Pagination> pagination) {
+        this(title, version, description, clientName, packages, baseTypes, servers, credentialFactories, rateLimit, apis,
+                models, enums, unions, errorCatalog, errorModel, license, operationForms, pagination, Optional.empty());
     }
 
     /** How an operation of this model is paged, with its paginator method's name; empty when it is not. */
@@ -76,6 +88,7 @@ public record ApiModel(
         this(title, version, description, clientName, packages, baseTypes, servers, credentialFactories, rateLimit, apis,
                 models, enums, unions, errorCatalog, errorModel, Optional.empty());
     }
+
 
     public String clientClassName() {
         return baseTypes.client();

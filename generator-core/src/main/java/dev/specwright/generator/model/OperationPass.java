@@ -247,10 +247,12 @@ final class OperationPass {
         Optional<Operation.Body> body = body(raw, typePrefix, parameterNames);
         Answer answer = response(raw, typePrefix);
         Optional<TypeRef> response = answer.type();
+        // a JSON:API server chooses its answer by media type: every request asks for it, errors-only ones too
+        String accept = JsonApi.declares(api, raw.op()) ? JsonApi.MEDIA_TYPE : answer.accept();
         boolean hasOptional = parameters.stream().anyMatch(p -> !p.required());
         Optional<String> paramsClass = hasOptional ? Optional.of(apiScope.allocate(DerivedNames.paramsClass(typePrefix))) : Optional.empty();
         Operation operation = new Operation(operationId, methodName, requestMethod, raw.method().name(), raw.path(), raw.pointer(), text(op.getSummary()),
-                text(op.getDescription()), Boolean.TRUE.equals(op.getDeprecated()), parameters, body, response, answer.accept(), paramsClass);
+                text(op.getDescription()), Boolean.TRUE.equals(op.getDeprecated()), parameters, body, response, accept, paramsClass);
         return new Operations.Draft(operation, filterKinds, partialUpdate(raw));
     }
 
