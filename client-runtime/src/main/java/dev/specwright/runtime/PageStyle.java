@@ -20,9 +20,9 @@ import java.util.OptionalInt;
  *
  * <p>When the walk ends: the offset and page styles end after a page with no items, or with fewer items than the page
  * size (the request's own size parameter, else {@link #defaultSize(int)}, the size the server uses when none is sent;
- * with neither, only an empty page ends it, one request later). A server that returns fewer items than asked although
- * more follow (one that caps the size below what was asked) ends such a walk early: ask for at most the server's
- * maximum. The cursor and link styles end when the page gives no next cursor or link (missing, {@code null} or empty).
+ * with neither, only an empty page ends it, one request later), capped at {@link #maxSize(int)} when given (a
+ * server hands out at most its maximum, whatever was asked). A server that returns fewer items than that although
+ * more follow ends such a walk early. The cursor and link styles end when the page gives no next cursor or link (missing, {@code null} or empty).
  * A next link must stay on the client's origin and under its base path, and a cursor or link that repeats the one just
  * sent is an error: the walk never sends credentials elsewhere and never loops.
  */
@@ -36,16 +36,18 @@ public final class PageStyle {
     private final String pointer;
     private final String items;
     private final int defaultSize;
+    private final int maxSize;
     private final long firstPage;
 
     private PageStyle(Kind kind, String requestParam, String sizeParam, String pointer, String items, int defaultSize,
-            long firstPage) {
+            int maxSize, long firstPage) {
         this.kind = kind;
         this.requestParam = requestParam;
         this.sizeParam = sizeParam;
         this.pointer = pointer;
         this.items = items;
         this.defaultSize = defaultSize;
+        this.maxSize = maxSize;
         this.firstPage = firstPage;
     }
 
@@ -54,7 +56,7 @@ public final class PageStyle {
      * starts at 0.
      */
     public static PageStyle offset(String offsetParam, String limitParam) {
-        return new PageStyle(Kind.OFFSET, name(offsetParam, "offsetParam"), name(limitParam, "limitParam"), "", "", 0, 0);
+        return new PageStyle(Kind.OFFSET, name(offsetParam, "offsetParam"), name(limitParam, "limitParam"), "", "", 0, 0, 0);
     }
 
     /**
@@ -63,7 +65,7 @@ public final class PageStyle {
      * ({@link #firstPage(long)} to change).
      */
     public static PageStyle pageNumber(String pageParam, String sizeParam) {
-        return new PageStyle(Kind.PAGE, name(pageParam, "pageParam"), name(sizeParam, "sizeParam"), "", "", 0, 1);
+        return new PageStyle(Kind.PAGE, name(pageParam, "pageParam"), name(sizeParam, "sizeParam"), "", "", 0, 0, 1);
     }
 
     /**
@@ -72,7 +74,7 @@ public final class PageStyle {
      */
     public static PageStyle cursor(String cursorParam, String nextCursor) {
         return new PageStyle(Kind.CURSOR, name(cursorParam, "cursorParam"), null, pointer(nextCursor, "nextCursor", false),
-                "", 0, 0);
+                "", 0, 0, 0);
     }
 
     /**
@@ -80,12 +82,12 @@ public final class PageStyle {
      * relative to the page's own URL. The next request is this one (method, headers) sent to that URL.
      */
     public static PageStyle nextLink(String nextLink) {
-        return new PageStyle(Kind.BODY_LINK, null, null, pointer(nextLink, "nextLink", false), "", 0, 0);
+        return new PageStyle(Kind.BODY_LINK, null, null, pointer(nextLink, "nextLink", false), "", 0, 0, 0);
     }
 
     /** The RFC 8288 {@code Link} response header's {@code rel="next"} target, as for {@link #nextLink(String)}. */
     public static PageStyle linkHeader() {
-        return new PageStyle(Kind.HEADER_LINK, null, null, "", "", 0, 0);
+        return new PageStyle(Kind.HEADER_LINK, null, null, "", "", 0, 0, 0);
     }
 
     /**
@@ -94,7 +96,7 @@ public final class PageStyle {
      */
     public PageStyle items(String itemsPointer) {
         return new PageStyle(kind, requestParam, sizeParam, pointer, pointer(itemsPointer, "itemsPointer", true),
-                defaultSize, firstPage);
+                defaultSize, maxSize, firstPage);
     }
 
     /**
@@ -106,7 +108,19 @@ public final class PageStyle {
         if (size < 1) {
             throw new IllegalArgumentException("defaultSize must be at least 1, was " + size);
         }
-        return new PageStyle(kind, requestParam, sizeParam, pointer, items, size, firstPage);
+        return new PageStyle(kind, requestParam, sizeParam, pointer, items, size, maxSize, firstPage);
+    }
+
+    /**
+     * For the offset and page styles: the largest page the server hands out (the spec's {@code maximum} of the size
+     * parameter). A request asking for more gets at most this many, so a page of this size is full, not the last.
+     */
+    public PageStyle maxSize(int size) {
+        requireSized("maxSize");
+        if (size < 1) {
+            throw new IllegalArgumentException("maxSize must be at least 1, was " + size);
+        }
+        return new PageStyle(kind, requestParam, sizeParam, pointer, items, defaultSize, size, firstPage);
     }
 
     /** For the page style: the number of the page a request without a page number gets (1 unless the API counts from 0). */
@@ -114,7 +128,7 @@ public final class PageStyle {
         if (kind != Kind.PAGE) {
             throw new IllegalStateException("firstPage is for PageStyle.pageNumber, not " + this);
         }
-        return new PageStyle(kind, requestParam, sizeParam, pointer, items, defaultSize, number);
+        return new PageStyle(kind, requestParam, sizeParam, pointer, items, defaultSize, maxSize, number);
     }
 
     Kind kind() {
@@ -139,6 +153,10 @@ public final class PageStyle {
 
     OptionalInt defaultPageSize() {
         return defaultSize > 0 ? OptionalInt.of(defaultSize) : OptionalInt.empty();
+    }
+
+    OptionalInt maxPageSize() {
+        return maxSize > 0 ? OptionalInt.of(maxSize) : OptionalInt.empty();
     }
 
     long firstPageNumber() {

@@ -137,7 +137,11 @@ final class PageWalk<T> {
         OptionalInt size = request.queryParameter(style.sizeParam()).isPresent()
                 ? OptionalInt.of((int) Math.min(Integer.MAX_VALUE, number(number, request, style.sizeParam()).orElse(0)))
                 : style.defaultPageSize();
-        return size.isPresent() && count < size.getAsInt();
+        if (size.isEmpty()) {
+            return false;
+        }
+        int full = style.maxPageSize().isPresent() ? Math.min(size.getAsInt(), style.maxPageSize().getAsInt()) : size.getAsInt();
+        return count < full;
     }
 
     private static java.util.OptionalLong number(int page, ApiRequest request, String param) {

@@ -147,6 +147,19 @@ class PaginatorTest {
     }
 
     @Test
+    void aServerCappingTheSizeAtItsMaximumStillHasItsPagesWalked() {
+        offsetPages(); // pages of 2 whatever is asked: this server's maximum is 2
+
+        Paginator<Item> capped = Paginator.of(client(), list(50), PageStyle.offset("offset", "limit").maxSize(2), Item.class);
+        assertThat(ids(capped)).containsExactly("a", "b", "c", "d", "e");
+        assertThat(requests()).isEqualTo(3);
+
+        // without the maximum, the first page of 2 looks short for 50 asked: the walk ends there
+        Paginator<Item> unaware = Paginator.of(client(), list(50), PageStyle.offset("offset", "limit"), Item.class);
+        assertThat(ids(unaware)).containsExactly("a", "b");
+    }
+
+    @Test
     void anErrorOnPageTwoSaysPageTwoAndKeepsItsType() {
         server.stubFor(get(urlPathEqualTo("/api/items")).withQueryParam("offset", absent()).willReturn(okJson(items("a", "b"))));
         server.stubFor(get(urlPathEqualTo("/api/items")).withQueryParam("offset", equalTo("2"))

@@ -97,6 +97,7 @@ final class PagingMethods {
             case LINK_HEADER -> style.add("$T.linkHeader()", PAGE_STYLE);
         }
         p.defaultSize().ifPresent(size -> style.add(".defaultSize($L)", size));
+        p.maxSize().ifPresent(size -> style.add(".maxSize($L)", size));
         if (p.style() == Pagination.Style.PAGE && p.firstPage() != 1) {
             style.add(".firstPage($LL)", p.firstPage());
         }

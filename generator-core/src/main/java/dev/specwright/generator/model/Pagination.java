@@ -13,13 +13,14 @@ import java.util.Optional;
  * @param pointer      where the body gives the next cursor or link (a JSON Pointer); empty for the other styles
  * @param itemsPointer where the items are in the body (a JSON Pointer); empty when the body is the array
  * @param defaultSize  the size parameter's default in the spec: the page size when the caller sends none
+ * @param maxSize      the size parameter's maximum in the spec: the most a page holds, whatever was asked
  * @param firstPage    the page style's first page number (1 unless declared)
  * @param itemType     the items' type
  * @param declared     whether the spec declared it ({@code x-pagination}) rather than the generator detecting it
  * @param methodName   the paginator method, named in the class's scope after every other member
  */
 public record Pagination(Style style, String requestParam, String sizeParam, String pointer, String itemsPointer,
-        Optional<Integer> defaultSize, long firstPage, TypeRef itemType, boolean declared, String methodName) {
+        Optional<Integer> defaultSize, Optional<Integer> maxSize, long firstPage, TypeRef itemType, boolean declared, String methodName) {
 
     /** The styles of {@code x-pagination}'s {@code style}, with the runtime's {@code PageStyle} factory of each. */
     public enum Style {
@@ -38,7 +39,7 @@ public record Pagination(Style style, String requestParam, String sizeParam, Str
     }
 
     Pagination named(String name) {
-        return new Pagination(style, requestParam, sizeParam, pointer, itemsPointer, defaultSize, firstPage, itemType,
+        return new Pagination(style, requestParam, sizeParam, pointer, itemsPointer, defaultSize, maxSize, firstPage, itemType,
                 declared, name);
     }
 }

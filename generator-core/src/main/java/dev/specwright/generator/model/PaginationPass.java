@@ -41,7 +41,8 @@ import java.util.stream.Collectors;
  * </pre>
  * Parameters default to the names above ({@code offset}/{@code limit}, {@code page}/{@code size}); a cursor's
  * parameter and pointer have no default. {@code items} is a JSON Pointer into the success body to an array (left out:
- * the body is the array). The page size's default in the spec becomes the walk's default size, so a short page ends it.
+ * the body is the array). The page size's {@code default} in the spec becomes the walk's default size, so a short
+ * page ends it, and its {@code maximum} the most a page holds (a page that full is not the last).
  */
 final class PaginationPass {
 
@@ -103,17 +104,18 @@ final class PaginationPass {
         }
         Optional<TypeRef> rootItems = items(op.responseType().get(), "");
         if (rootItems.isPresent() && declaresLinkHeader(raw)) {
-            return Optional.of(new Pagination(Pagination.Style.LINK_HEADER, "", "", "", "", Optional.empty(), 1,
+            return Optional.of(new Pagination(Pagination.Style.LINK_HEADER, "", "", "", "", Optional.empty(), Optional.empty(), 1,
                     rootItems.get(), false, ""));
         }
         if (rootItems.isPresent() && integerQuery(op, "offset") && integerQuery(op, "limit")) {
-            return Optional.of(new Pagination(Pagination.Style.OFFSET, "offset", "limit", "", "", defaultOf(op, "limit"), 1,
+            return Optional.of(new Pagination(Pagination.Style.OFFSET, "offset", "limit", "", "", defaultOf(op, "limit"),
+                    maximumOf(op, "limit"), 1,
                     rootItems.get(), false, ""));
         }
         Optional<TypeRef> data = items(op.responseType().get(), "/data");
         if (data.isPresent() && integerQuery(op, "page[number]") && integerQuery(op, "page[size]")) {
             return Optional.of(new Pagination(Pagination.Style.PAGE, "page[number]", "page[size]", "", "/data",
-                    defaultOf(op, "page[size]"), 1, data.get(), false, ""));
+                    defaultOf(op, "page[size]"), maximumOf(op, "page[size]"), 1, data.get(), false, ""));
         }
         return Optional.empty();
     }
@@ -216,7 +218,8 @@ final class PaginationPass {
             return Optional.empty();
         }
         Optional<Integer> defaultSize = size.get().isEmpty() ? Optional.empty() : defaultOf(op, size.get());
-        return Optional.of(new Pagination(kind, request.get(), size.get(), pointer.get(), items.get(), defaultSize, firstPage,
+        Optional<Integer> maxSize = size.get().isEmpty() ? Optional.empty() : maximumOf(op, size.get());
+        return Optional.of(new Pagination(kind, request.get(), size.get(), pointer.get(), items.get(), defaultSize, maxSize, firstPage,
                 itemType.get(), true, ""));
     }
 
@@ -277,8 +280,21 @@ final class PaginationPass {
         return at instanceof TypeRef.ListOf list ? Optional.of(list.element()) : Optional.empty();
     }
 
-    /** The spec's default of a query parameter (operation or path level, {@code $ref}s followed), when a whole number. */
+    /** The spec's default of a query parameter, when a positive whole number. */
     private Optional<Integer> defaultOf(Operation op, String name) {
+        return schemaOf(op, name).map(schema -> schema.getDefault() instanceof Number n ? n : null)
+                .filter(n -> n.intValue() > 0 && n.doubleValue() == n.intValue()).map(Number::intValue);
+    }
+
+    /** The spec's maximum of a query parameter, when a positive whole number. */
+    private Optional<Integer> maximumOf(Operation op, String name) {
+        return schemaOf(op, name).map(schema -> schema.getMaximum()).filter(max -> max.signum() > 0
+                && max.stripTrailingZeros().scale() <= 0 && max.compareTo(java.math.BigDecimal.valueOf(Integer.MAX_VALUE)) <= 0)
+                .map(java.math.BigDecimal::intValue);
+    }
+
+    /** A query parameter's schema (operation or path level, {@code $ref}s followed). */
+    private Optional<io.swagger.v3.oas.models.media.Schema<?>> schemaOf(Operation op, String name) {
         PathItem item = api.getPaths() == null ? null : api.getPaths().get(op.path());
         io.swagger.v3.oas.models.Operation raw = raw(op);
         List<Parameter> all = new ArrayList<>();
@@ -290,9 +306,8 @@ final class PaginationPass {
         }
         for (Parameter p : all) {
             Parameter resolved = resolve(p);
-            if (resolved != null && name.equals(resolved.getName()) && "query".equals(resolved.getIn())
-                    && resolved.getSchema() != null && resolved.getSchema().getDefault() instanceof Number n && n.intValue() > 0) {
-                return Optional.of(n.intValue());
+            if (resolved != null && name.equals(resolved.getName()) && "query".equals(resolved.getIn()) && resolved.getSchema() != null) {
+                return Optional.of(resolved.getSchema());
             }
         }
         return Optional.empty();

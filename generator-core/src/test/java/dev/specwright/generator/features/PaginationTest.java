@@ -112,7 +112,7 @@ class PaginationTest {
         assertThat(requests()).isEqualTo(3);
         server.verify(0, getRequestedFor(urlPathEqualTo("/v1/items")).withQueryParam("offset", equalTo("5")));
         assertThat(f.source("api/PagingApi.java"))
-                .contains("PageStyle.offset(\"offset\", \"limit\").defaultSize(2)")
+                .contains("PageStyle.offset(\"offset\", \"limit\").defaultSize(2).maxSize(50)")
                 .contains("public Paginator<Item> listItemsAll2(ListItemsParams params)")
                 .contains("public Paginator<Item> listItemsAll2()")
                 .contains("public List<Item> listItemsAll()");

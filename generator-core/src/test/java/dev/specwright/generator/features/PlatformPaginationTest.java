@@ -132,6 +132,6 @@ class PlatformPaginationTest {
     void everyListOfThePlatformHasItsPaginator() {
         String all = String.join("\n", files.stream().filter(f -> f.path().contains("/api/") && f.path().endsWith("Api.java"))
                 .map(GeneratedFile::content).toList());
-        assertThat(all.split("PageStyle.offset\\(\"offset\", \"limit\"\\).defaultSize\\(100\\)", -1)).hasSize(11); // 5 lists, sync and async
+        assertThat(all.split("PageStyle.offset\\(\"offset\", \"limit\"\\).defaultSize\\(100\\).maxSize\\(1000\\)", -1)).hasSize(11); // 5 lists, sync and async
     }
 }
