@@ -68,7 +68,7 @@ class LoadTest {
     }
 
     /** A client of its own: a new JDK HTTP client, so its first calls open new connections (a cold start). */
-    private static ApiClient client(WireMockExtension server, String tenant) {
+    static ApiClient client(WireMockExtension server, String tenant) {
         return new ApiClient(ClientOptions.builder()
                 .baseUri(URI.create(server.getRuntimeInfo().getHttpsBaseUrl() + "/api"))
                 .sslContext(TestTls.trustingLocalhost())
@@ -105,7 +105,7 @@ class LoadTest {
     }
 
     /** {@code total} calls through {@code client} from {@link #THREADS} threads. */
-    private static void run(ApiClient client, int total, List<Throwable> failures) throws Exception {
+    static void run(ApiClient client, int total, List<Throwable> failures) throws Exception {
         AtomicInteger left = new AtomicInteger(total);
         ExecutorService threads = Executors.newFixedThreadPool(THREADS);
         try {
