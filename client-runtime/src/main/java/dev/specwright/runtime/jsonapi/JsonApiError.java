@@ -15,17 +15,23 @@ import java.util.Optional;
 public record JsonApiError(String status, String code, String title, String detail, String pointer, String parameter) {
 
     /**
-     * The field the error points at: the attribute or relationship of {@code /data/attributes/<name>} or
-     * {@code /data/relationships/<name>} (the rest of a deeper pointer kept, {@code address/city}), else the pointer's
-     * last segment; for a query parameter, the field inside {@code filter[...]}/{@code fields[...]}, else the
-     * parameter. Empty when the error points nowhere.
+     * The field the error points at: the attribute of {@code /data/attributes/<name>} (the rest of a deeper pointer
+     * kept, {@code address/city}), the relationship of {@code /data/relationships/<name>/...} ({@code customer} for
+     * {@code /data/relationships/customer/data}), else the pointer's last segment; for a query parameter, the field
+     * inside {@code filter[...]} (also {@code filter[createdAt][gte]}) or {@code fields[...]}, else the whole parameter
+     * ({@code page[size]}, {@code include}). Empty when the error points nowhere.
      */
     public Optional<String> field() {
         if (!pointer.isEmpty()) {
-            for (String prefix : new String[] {"/data/attributes/", "/data/relationships/"}) {
-                if (pointer.startsWith(prefix) && pointer.length() > prefix.length()) {
-                    return Optional.of(unescape(pointer.substring(prefix.length())));
-                }
+            String attributes = "/data/attributes/";
+            if (pointer.startsWith(attributes) && pointer.length() > attributes.length()) {
+                return Optional.of(unescape(pointer.substring(attributes.length())));
+            }
+            String relationships = "/data/relationships/";
+            if (pointer.startsWith(relationships) && pointer.length() > relationships.length()) {
+                String rest = pointer.substring(relationships.length());
+                int end = rest.indexOf('/');
+                return Optional.of(unescape(end < 0 ? rest : rest.substring(0, end))); // customer/data: the relationship
             }
             String last = pointer.substring(pointer.lastIndexOf('/') + 1);
             return last.isEmpty() ? Optional.empty() : Optional.of(unescape(last));
@@ -33,7 +39,8 @@ public record JsonApiError(String status, String code, String title, String deta
         if (!parameter.isEmpty()) {
             int open = parameter.indexOf('[');
             int close = parameter.indexOf(']', open + 1);
-            return Optional.of(open >= 0 && close > open + 1 ? parameter.substring(open + 1, close) : parameter);
+            boolean aboutAField = parameter.startsWith("filter[") || parameter.startsWith("fields[");
+            return Optional.of(aboutAField && close > open + 1 ? parameter.substring(open + 1, close) : parameter);
         }
         return Optional.empty();
     }

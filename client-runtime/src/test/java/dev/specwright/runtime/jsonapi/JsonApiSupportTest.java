@@ -46,9 +46,14 @@ class JsonApiSupportTest {
     void anErrorEntryNamesTheFieldItsPointerOrParameterPointsAt() {
         assertThat(error("/data/attributes/email", "").field()).contains("email");
         assertThat(error("/data/attributes/a~1b~0c", "").field()).contains("a/b~c");
-        assertThat(error("/data/relationships/customer/data", "").field()).contains("customer/data");
+        assertThat(error("/data/relationships/customer/data", "").field()).contains("customer");
+        assertThat(error("/data/relationships/lineItems/data/1/id", "").field()).contains("lineItems");
+        assertThat(error("/data/attributes/address/city", "").field()).contains("address/city");
         assertThat(error("/data", "").field()).contains("data");
         assertThat(error("", "filter[createdAt]").field()).contains("createdAt");
+        assertThat(error("", "filter[createdAt][gte]").field()).contains("createdAt");
+        assertThat(error("", "fields[orders]").field()).contains("orders");
+        assertThat(error("", "page[size]").field()).contains("page[size]");
         assertThat(error("", "sort").field()).contains("sort");
         assertThat(error("", "").field()).isEmpty();
     }

@@ -225,7 +225,7 @@ class JsonApiTest {
                 .hasMessageContaining("and 2 more");
         JsonApiException e = (JsonApiException) thrown;
         assertThat(e.status()).isEqualTo(422);
-        assertThat(e.errors()).extracting(err -> err.field().orElse("")).containsExactly("identifier", "customer/data", "createdAt");
+        assertThat(e.errors()).extracting(err -> err.field().orElse("")).containsExactly("identifier", "customer", "createdAt");
         assertThat(e.errorsFor("identifier")).singleElement().satisfies(err -> {
             assertThat(err.pointer()).isEqualTo("/data/attributes/identifier");
             assertThat(err.detail()).isEqualTo("This value should not be blank.");
