@@ -42,10 +42,21 @@ public interface Transport {
 
     /**
      * A transport over a JDK client configured by the caller. The client's own settings apply, not the TLS, proxy,
-     * executor and connect-timeout options of {@link ClientOptions}; it should not follow redirects itself (the
-     * runtime's are checked: same origin, HTTPS, safe methods only), since a redirect could carry credentials elsewhere.
+     * executor and connect-timeout options of {@link ClientOptions}. It must not follow redirects itself: the runtime
+     * follows them, checked (same origin, HTTPS, safe methods only), since a redirect the JDK client followed would
+     * carry the request's credentials to wherever the server points.
+     *
+     * @throws IllegalArgumentException if the client follows redirects ({@code followRedirects} other than
+     *                                  {@link HttpClient.Redirect#NEVER})
      */
     static Transport of(HttpClient client) {
-        return new JdkTransport(Objects.requireNonNull(client, "client"));
+        Objects.requireNonNull(client, "client");
+        if (client.followRedirects() != HttpClient.Redirect.NEVER) {
+            throw new IllegalArgumentException("Transport.of(client): the client follows redirects ("
+                    + client.followRedirects() + "), which would send the request's credentials to wherever a redirect "
+                    + "points; build it with HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER) (the "
+                    + "runtime follows same-origin HTTPS redirects itself)");
+        }
+        return new JdkTransport(client);
     }
 }
