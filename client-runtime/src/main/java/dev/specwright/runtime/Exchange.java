@@ -417,7 +417,7 @@ final class Exchange {
         if (authenticators.isEmpty()) {
             return request;
         }
-        AuthRequest auth = new AuthRequest(request.method(), request.uri());
+        AuthRequest auth = new AuthRequest(request.method(), request.uri(), http);
         try {
             authenticators.forEach(authenticator -> authenticator.authenticate(auth));
         } catch (RuntimeException e) {
@@ -434,7 +434,7 @@ final class Exchange {
         if (authenticators.isEmpty()) {
             return CompletableFuture.completedFuture(request);
         }
-        AuthRequest auth = new AuthRequest(request.method(), request.uri());
+        AuthRequest auth = new AuthRequest(request.method(), request.uri(), http);
         CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
         for (Authenticator authenticator : authenticators) {
             chain = chain.thenCompose(done -> authenticator.authenticateAsync(auth));
