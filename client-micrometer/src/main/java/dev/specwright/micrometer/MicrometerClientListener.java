@@ -103,7 +103,7 @@ public final class MicrometerClientListener implements ClientListener {
         return common.and(Tag.of("method", call.method()), Tag.of("uri", call.pathTemplate()));
     }
 
-    private static String outcome(int status) {
+    static String outcome(int status) {
         return switch (status / 100) {
             case 1 -> "INFORMATIONAL";
             case 2 -> "SUCCESS";

@@ -35,7 +35,9 @@ public interface ClientListener {
     }
 
     /**
-     * An attempt is about to go out (after its rate-limit token and its authentication).
+     * An attempt is about to go out (after its rate-limit token and its authentication). Every attempt started ends
+     * with exactly one {@link #attemptAnswered} or {@link #attemptFailed}, on the same {@link Call} object (one per
+     * call, so a listener can key the attempts of concurrent calls on its identity).
      *
      * @param attempt 1 for the first, more for retries
      */
@@ -50,9 +52,11 @@ public interface ClientListener {
     default void attemptAnswered(Call call, int attempt, int status, Duration elapsed) {}
 
     /**
-     * The attempt got no answer: the connection failed or timed out.
+     * The attempt got no answer: the connection failed or timed out, or the call was interrupted or cancelled, or the
+     * transport failed otherwise.
      *
-     * @param failure the kind of failure, e.g. {@code ConnectException}, {@code HttpTimeoutException}
+     * @param failure the kind of failure, e.g. {@code ConnectException}, {@code HttpTimeoutException},
+     *                {@code InterruptedException}, {@code CancellationException}
      */
     default void attemptFailed(Call call, int attempt, String failure, Duration elapsed) {}
 

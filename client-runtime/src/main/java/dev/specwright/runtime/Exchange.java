@@ -124,6 +124,7 @@ final class Exchange {
                     response = sendOnce(target, withTimeout(authenticated, timeout.duration()), timeout.duration(),
                             BoundedBody.handler(limit, stream));
                 } catch (RuntimeException e) {
+                    listen(l -> l.attemptFailed(call, sent, e.getClass().getSimpleName(), Duration.ofNanos(System.nanoTime() - began)));
                     attemptFailed(); // a transport's own failure: the limiter must not count it as still out
                     throw e;
                 }
@@ -151,6 +152,7 @@ final class Exchange {
                 last = transportFailure(target, e, timeout);
                 retry = retries.afterNoAnswer(request, e, attempt);
             } catch (InterruptedException e) {
+                listen(l -> l.attemptFailed(call, sent, "InterruptedException", Duration.ofNanos(System.nanoTime() - began)));
                 attemptFailed();
                 Thread.currentThread().interrupt(); // the caller's code decides what the interrupt means
                 throw finished(new TransportException(target + " was interrupted before an answer arrived", e), attempt);
@@ -318,6 +320,7 @@ final class Exchange {
             try {
                 sending = http.sendAsync(withTimeout(authenticated, timeout.duration()), bodies);
             } catch (RuntimeException e) {
+                listen(l -> l.attemptFailed(call, sent, e.getClass().getSimpleName(), Duration.ofNanos(System.nanoTime() - start)));
                 attemptFailed();
                 fail(e);
                 return;
@@ -352,6 +355,7 @@ final class Exchange {
                 last = transportFailure(target, e, timeout);
                 retry = retries.afterNoAnswer(request, e, attempt);
             } else if (error != null) {
+                listen(l -> l.attemptFailed(call, attempt, error.getClass().getSimpleName(), Duration.ofNanos(System.nanoTime() - start)));
                 attemptFailed();
                 fail(error); // cancelled, or not an I/O failure: nothing a retry would mend
                 return;
