@@ -137,7 +137,9 @@ final class Exchange {
                 if (redirect.to() != null) {
                     redirects++;
                     redirectTo = redirect.to();
-                    continue; // at once, to the same origin
+                    hopped(call, sent, response.statusCode(), httpRequest.uri(), redirectTo);
+                    attempt--; // a hop is not an attempt: the same one goes on, at once, to the same origin
+                    continue;
                 }
                 last = decodeError(response);
                 noteRedirect(last, redirect);
@@ -371,7 +373,9 @@ final class Exchange {
                 if (redirect.to() != null) {
                     redirects++;
                     redirectTo = redirect.to();
-                    nextAttempt(); // at once, to the same origin
+                    hopped(call, attempt, response.statusCode(), httpRequest.uri(), redirectTo);
+                    attempt--; // a hop is not an attempt: the same one goes on, at once, to the same origin
+                    nextAttempt();
                     return;
                 }
                 last = decodeError(response);
@@ -580,7 +584,16 @@ final class Exchange {
         return true;
     }
 
-    /** The most redirects one call follows. */
+    /** Tells the listener of a redirect followed: both URIs without their query, the client's secrets redacted. */
+    private void hopped(ClientListener.Call call, int attempt, int status, URI from, URI to) {
+        if (listened()) {
+            String fromText = redactor.redact(UriText.withoutQuery(from));
+            String toText = redactor.redact(UriText.withoutQuery(to));
+            listen(l -> l.redirected(call, attempt, status, fromText, toText));
+        }
+    }
+
+    /** The most redirects one call follows (all its attempts together); hops are not counted as attempts. */
     static final int MAX_REDIRECTS = 5;
 
     private static final Set<Integer> REDIRECT_STATUSES = Set.of(301, 302, 303, 307, 308);
