@@ -34,7 +34,9 @@ import java.util.Objects;
  *   <li>{@code specwright.client.rate.limit.waits} (timer): each wait for a client-side rate-limit token; tags
  *       {@code method} and {@code uri};</li>
  *   <li>{@code specwright.client.credentials.refused} (counter): each 401 after which an authenticator renewed its
- *       credentials and the call went again; tags {@code method} and {@code uri}.</li>
+ *       credentials and the call went again; tags {@code method} and {@code uri};</li>
+ *   <li>{@code specwright.client.redirects} (counter): each redirect followed (a hop, not a retry); tags
+ *       {@code method}, {@code uri} and {@code status} (the redirect's).</li>
  * </ul>
  * Every meter also has the tags given to the builder ({@code client}, and any others). No tag holds a credential or a
  * concrete URI: the {@code uri} tag is the path template, never the path with its ids, so the number of time series
@@ -93,6 +95,12 @@ public final class MicrometerClientListener implements ClientListener {
                 .tags(operation(call)).register(registry).increment();
     }
 
+    @Override
+    public void redirected(Call call, int attempt, int status, String from, String to) {
+        Counter.builder(PREFIX + ".redirects").description("Redirects followed within the same origin")
+                .tags(operation(call)).tag("status", Integer.toString(status)).register(registry).increment();
+    }
+
     private Timer requests(Call call, int attempt, String status, String outcome, String exception) {
         return Timer.builder(PREFIX + ".requests").description("Requests a client sent, each attempt apart")
                 .tags(operation(call)).tag("status", status).tag("outcome", outcome)
@@ -103,7 +111,7 @@ public final class MicrometerClientListener implements ClientListener {
         return common.and(Tag.of("method", call.method()), Tag.of("uri", call.pathTemplate()));
     }
 
-    private static String outcome(int status) {
+    static String outcome(int status) {
         return switch (status / 100) {
             case 1 -> "INFORMATIONAL";
             case 2 -> "SUCCESS";

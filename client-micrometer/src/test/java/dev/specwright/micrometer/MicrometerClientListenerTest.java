@@ -194,6 +194,23 @@ class MicrometerClientListenerTest {
     }
 
     @Test
+    void aRedirectFollowedIsCountedAndIsNotARetry() {
+        server.stubFor(get(urlPathEqualTo("/api/products/" + SKU)).willReturn(aResponse().withStatus(302)
+                .withHeader("Location", "/api/v2/products/" + SKU)));
+        server.stubFor(get(urlPathEqualTo("/api/v2/products/" + SKU)).willReturn(okJson("{}")));
+        ApiClient client = new ApiClient(options(MicrometerClientListener.of(registry)).retryPolicy(RetryPolicy.none())
+                .build(), ErrorDecoder.DEFAULT);
+
+        client.send(product());
+
+        assertThat(registry.get("specwright.client.redirects").tag("uri", "/products/{sku}").tag("status", "302")
+                .counter().count()).isEqualTo(1);
+        assertThat(requests("302", "1").count()).isEqualTo(1);
+        assertThat(requests("200", "1").count()).isEqualTo(1); // the same attempt, gone on to the new location
+        assertThat(registry.find("specwright.client.retries").counters()).isEmpty();
+    }
+
+    @Test
     void theListenersOwnTagKeysCannotBeSetTwiceAndAClientNameMustNotBeBlank() {
         for (String own : List.of("method", "uri", "status", "outcome", "attempt", "exception", "reason")) {
             assertThatThrownBy(() -> MicrometerClientListener.builder(registry).tag(own, "x"))

@@ -28,9 +28,17 @@ public final class AuthRequest {
     /** Every value added: all of them authenticate, so all are secrets to keep out of messages. */
     private final List<String> values = new ArrayList<>();
 
+    /** The transport the client sends this request through; an authenticator that fetches tokens may use it too. */
+    private final Transport transport;
+
     AuthRequest(String method, URI uri) {
+        this(method, uri, null);
+    }
+
+    AuthRequest(String method, URI uri, Transport transport) {
         this.method = method;
         this.uri = uri;
+        this.transport = transport;
     }
 
     public String method() {
@@ -64,6 +72,11 @@ public final class AuthRequest {
         cookies.add(name + "=" + value);
         values.add(value);
         return this;
+    }
+
+    /** The client's transport, or null when the request was made outside a client. */
+    Transport transport() {
+        return transport;
     }
 
     /** The values added (headers, query parameters, cookies), to be kept out of messages and logs. */

@@ -35,9 +35,12 @@ public interface ClientListener {
     }
 
     /**
-     * An attempt is about to go out (after its rate-limit token and its authentication).
+     * An attempt is about to go out (after its rate-limit token and its authentication). Every attempt started ends
+     * with exactly one {@link #attemptAnswered} or {@link #attemptFailed}, on the same {@link Call} object (one per
+     * call, so a listener can key the attempts of concurrent calls on its identity).
      *
-     * @param attempt 1 for the first, more for retries
+     * @param attempt 1 for the first, more for retries; a followed redirect's request keeps the number of the attempt
+     *                redirected (see {@link #redirected})
      */
     default void attemptStarted(Call call, int attempt) {}
 
@@ -50,9 +53,11 @@ public interface ClientListener {
     default void attemptAnswered(Call call, int attempt, int status, Duration elapsed) {}
 
     /**
-     * The attempt got no answer: the connection failed or timed out.
+     * The attempt got no answer: the connection failed or timed out, or the call was interrupted or cancelled, or the
+     * transport failed otherwise.
      *
-     * @param failure the kind of failure, e.g. {@code ConnectException}, {@code HttpTimeoutException}
+     * @param failure the kind of failure, e.g. {@code ConnectException}, {@code HttpTimeoutException},
+     *                {@code InterruptedException}, {@code CancellationException}
      */
     default void attemptFailed(Call call, int attempt, String failure, Duration elapsed) {}
 
@@ -63,6 +68,18 @@ public interface ClientListener {
      * @param reason  why it is retried, e.g. {@code HTTP 503, Retry-After} or {@code HTTP 429 without Retry-After, backoff}
      */
     default void retrying(Call call, int attempt, Duration delay, String reason) {}
+
+    /**
+     * The attempt was answered with a redirect the client follows (GET or HEAD, same origin, https): the same attempt
+     * goes on to {@code to} at once, with the next {@link #attemptStarted} under the same attempt number. A hop is not a
+     * retry and does not count against the {@link RetryPolicy}'s attempts; a call follows at most 5 in all. Each hop
+     * takes a rate-limit token, as any request does.
+     *
+     * @param status the redirect's status (301, 302, 303, 307 or 308)
+     * @param from   the URI redirected, without its query, the client's secrets redacted
+     * @param to     where it leads, the same
+     */
+    default void redirected(Call call, int attempt, int status, String from, String to) {}
 
     /** The call waits (blocking calls: waited) this long for a token of the client-side {@link RateLimit}. */
     default void tokenWait(Call call, Duration wait) {}

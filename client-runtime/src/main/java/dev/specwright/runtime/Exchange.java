@@ -124,6 +124,7 @@ final class Exchange {
                     response = sendOnce(target, withTimeout(authenticated, timeout.duration()), timeout.duration(),
                             BoundedBody.handler(limit, stream));
                 } catch (RuntimeException e) {
+                    listen(l -> l.attemptFailed(call, sent, e.getClass().getSimpleName(), Duration.ofNanos(System.nanoTime() - began)));
                     attemptFailed(); // a transport's own failure: the limiter must not count it as still out
                     throw e;
                 }
@@ -136,7 +137,9 @@ final class Exchange {
                 if (redirect.to() != null) {
                     redirects++;
                     redirectTo = redirect.to();
-                    continue; // at once, to the same origin
+                    hopped(call, sent, response.statusCode(), httpRequest.uri(), redirectTo);
+                    attempt--; // a hop is not an attempt: the same one goes on, at once, to the same origin
+                    continue;
                 }
                 last = decodeError(response);
                 noteRedirect(last, redirect);
@@ -151,6 +154,7 @@ final class Exchange {
                 last = transportFailure(target, e, timeout);
                 retry = retries.afterNoAnswer(request, e, attempt);
             } catch (InterruptedException e) {
+                listen(l -> l.attemptFailed(call, sent, "InterruptedException", Duration.ofNanos(System.nanoTime() - began)));
                 attemptFailed();
                 Thread.currentThread().interrupt(); // the caller's code decides what the interrupt means
                 throw finished(new TransportException(target + " was interrupted before an answer arrived", e), attempt);
@@ -318,6 +322,7 @@ final class Exchange {
             try {
                 sending = http.sendAsync(withTimeout(authenticated, timeout.duration()), bodies);
             } catch (RuntimeException e) {
+                listen(l -> l.attemptFailed(call, sent, e.getClass().getSimpleName(), Duration.ofNanos(System.nanoTime() - start)));
                 attemptFailed();
                 fail(e);
                 return;
@@ -352,6 +357,7 @@ final class Exchange {
                 last = transportFailure(target, e, timeout);
                 retry = retries.afterNoAnswer(request, e, attempt);
             } else if (error != null) {
+                listen(l -> l.attemptFailed(call, attempt, error.getClass().getSimpleName(), Duration.ofNanos(System.nanoTime() - start)));
                 attemptFailed();
                 fail(error); // cancelled, or not an I/O failure: nothing a retry would mend
                 return;
@@ -367,7 +373,9 @@ final class Exchange {
                 if (redirect.to() != null) {
                     redirects++;
                     redirectTo = redirect.to();
-                    nextAttempt(); // at once, to the same origin
+                    hopped(call, attempt, response.statusCode(), httpRequest.uri(), redirectTo);
+                    attempt--; // a hop is not an attempt: the same one goes on, at once, to the same origin
+                    nextAttempt();
                     return;
                 }
                 last = decodeError(response);
@@ -417,7 +425,7 @@ final class Exchange {
         if (authenticators.isEmpty()) {
             return request;
         }
-        AuthRequest auth = new AuthRequest(request.method(), request.uri());
+        AuthRequest auth = new AuthRequest(request.method(), request.uri(), http);
         try {
             authenticators.forEach(authenticator -> authenticator.authenticate(auth));
         } catch (RuntimeException e) {
@@ -434,7 +442,7 @@ final class Exchange {
         if (authenticators.isEmpty()) {
             return CompletableFuture.completedFuture(request);
         }
-        AuthRequest auth = new AuthRequest(request.method(), request.uri());
+        AuthRequest auth = new AuthRequest(request.method(), request.uri(), http);
         CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
         for (Authenticator authenticator : authenticators) {
             chain = chain.thenCompose(done -> authenticator.authenticateAsync(auth));
@@ -576,7 +584,16 @@ final class Exchange {
         return true;
     }
 
-    /** The most redirects one call follows. */
+    /** Tells the listener of a redirect followed: both URIs without their query, the client's secrets redacted. */
+    private void hopped(ClientListener.Call call, int attempt, int status, URI from, URI to) {
+        if (listened()) {
+            String fromText = redactor.redact(UriText.withoutQuery(from));
+            String toText = redactor.redact(UriText.withoutQuery(to));
+            listen(l -> l.redirected(call, attempt, status, fromText, toText));
+        }
+    }
+
+    /** The most redirects one call follows (all its attempts together); hops are not counted as attempts. */
     static final int MAX_REDIRECTS = 5;
 
     private static final Set<Integer> REDIRECT_STATUSES = Set.of(301, 302, 303, 307, 308);

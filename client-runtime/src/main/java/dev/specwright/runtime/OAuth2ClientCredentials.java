@@ -45,7 +45,9 @@ import javax.net.ssl.SSLContext;
  * }</pre>
  *
  * The client authenticates with HTTP Basic (§2.3.1), or with {@code client_id}/{@code client_secret} form fields when
- * {@link Builder#credentialsInBody(boolean)} says so. A token endpoint that refuses (4xx/5xx) fails the call with an
+ * {@link Builder#credentialsInBody(boolean)} says so. The token request goes through the {@link Transport} of the client
+ * whose call needs the token — its proxy, its trust settings, an {@link InMemoryTransport} in a unit test — unless
+ * {@link Builder#transport(Transport)} or {@link Builder#sslContext(SSLContext)} gives it one of its own. A token endpoint that refuses (4xx/5xx) fails the call with an
  * {@link ApiException} carrying its answer; one that cannot be reached, with a {@link TransportException}. Neither the
  * secret nor a token ever appears in {@code toString()}, a log or a message.
  */
@@ -66,7 +68,10 @@ public final class OAuth2ClientCredentials implements Authenticator {
     private final Duration refreshSkew;
     private final Duration timeout;
     private final TimeSource time;
-    private final HttpClient http;
+    /** The transport of every token request; null: the one of the client whose call needs the token. */
+    private final Transport transport;
+    /** For a request that comes with no transport (made outside a client): a JDK client, made when first needed. */
+    private Transport fallback; // guarded by this
 
     // guarded by this
     private Token token;
@@ -87,12 +92,23 @@ public final class OAuth2ClientCredentials implements Authenticator {
         this.refreshSkew = builder.refreshSkew;
         this.timeout = builder.timeout;
         this.time = builder.time;
-        HttpClient.Builder http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(builder.timeout).followRedirects(HttpClient.Redirect.NEVER);
-        if (builder.sslContext != null) {
-            http.sslContext(builder.sslContext);
+        if (builder.transport != null) {
+            this.transport = builder.transport;
+        } else if (builder.sslContext != null) {
+            this.transport = jdkTransport(builder.sslContext, builder.timeout);
+        } else {
+            this.transport = null;
         }
-        this.http = http.build();
+    }
+
+    /** A JDK client of this authenticator's own: HTTP/1.1, no redirects followed, {@code timeout} to connect. */
+    private static Transport jdkTransport(SSLContext sslContext, Duration timeout) {
+        HttpClient.Builder http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER);
+        if (sslContext != null) {
+            http.sslContext(sslContext);
+        }
+        return Transport.of(http.build());
     }
 
     public static Builder builder() {
@@ -102,7 +118,7 @@ public final class OAuth2ClientCredentials implements Authenticator {
     /** Sets {@code Authorization: Bearer <token>}, first fetching a token (blocking) if there is none fresh. */
     @Override
     public void authenticate(AuthRequest request) {
-        CompletableFuture<Token> current = token();
+        CompletableFuture<Token> current = token(request.transport());
         Token fresh;
         try {
             fresh = current.get();
@@ -119,7 +135,7 @@ public final class OAuth2ClientCredentials implements Authenticator {
     /** The same without blocking: a token fetch in progress is joined, not waited for. */
     @Override
     public CompletableFuture<Void> authenticateAsync(AuthRequest request) {
-        return token().thenAccept(fresh -> request.header("Authorization", "Bearer " + fresh.value()));
+        return token(request.transport()).thenAccept(fresh -> request.header("Authorization", "Bearer " + fresh.value()));
     }
 
     /**
@@ -142,15 +158,18 @@ public final class OAuth2ClientCredentials implements Authenticator {
         return fetches;
     }
 
-    /** The cached token if fresh, else the one fetch in progress, started here if there is none. */
-    private synchronized CompletableFuture<Token> token() {
+    /**
+     * The cached token if fresh, else the one fetch in progress, started here if there is none (through
+     * {@code callers}, the transport of the client asking, unless this authenticator has its own).
+     */
+    private synchronized CompletableFuture<Token> token(Transport callers) {
         if (token != null && time.nanoTime() - token.refreshAtNanos() < 0) {
             return CompletableFuture.completedFuture(token);
         }
         if (fetching != null) {
             return fetching;
         }
-        CompletableFuture<Token> fetch = fetch();
+        CompletableFuture<Token> fetch = fetch(transportFor(callers));
         fetching = fetch;
         fetch.whenComplete((fetched, error) -> done(fetch, fetched)); // may run at once, if the fetch failed at once
         return fetch;
@@ -165,7 +184,20 @@ public final class OAuth2ClientCredentials implements Authenticator {
         }
     }
 
-    private CompletableFuture<Token> fetch() {
+    private synchronized Transport transportFor(Transport callers) {
+        if (transport != null) {
+            return transport;
+        }
+        if (callers != null) {
+            return callers;
+        }
+        if (fallback == null) {
+            fallback = jdkTransport(null, timeout);
+        }
+        return fallback;
+    }
+
+    private CompletableFuture<Token> fetch(Transport through) {
         fetches++;
         long sentAt = time.nanoTime(); // the lifetime counts from before the request: the server's clock started then
         HttpRequest request;
@@ -174,8 +206,13 @@ public final class OAuth2ClientCredentials implements Authenticator {
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return http.sendAsync(request, BoundedBody.handler(BoundedBody.ERROR_BODY_LIMIT, false))
-                .handle((response, error) -> {
+        CompletableFuture<HttpResponse<ResponseBody>> sending;
+        try {
+            sending = through.sendAsync(request, BoundedBody.handler(BoundedBody.ERROR_BODY_LIMIT, false));
+        } catch (RuntimeException e) { // a transport that throws instead of failing its future
+            sending = CompletableFuture.failedFuture(e);
+        }
+        return sending.handle((response, error) -> {
                     if (error != null) {
                         throw new CompletionException(redacted(transportFailure(Exchange.unwrap(error))));
                     }
@@ -335,6 +372,7 @@ public final class OAuth2ClientCredentials implements Authenticator {
         private Duration timeout = Duration.ofSeconds(30);
         private TimeSource time = TimeSource.system();
         private SSLContext sslContext;
+        private Transport transport;
 
         private Builder() {}
 
@@ -415,7 +453,11 @@ public final class OAuth2ClientCredentials implements Authenticator {
             return this;
         }
 
-        /** How long to wait for the connection and for the token endpoint's answer; default 30 s. */
+        /**
+         * How long to wait for the token endpoint's answer; default 30 s. Also the connect timeout when the token
+         * requests go through a JDK client of this authenticator's own ({@link #sslContext}); through the client's
+         * transport, the client's {@code connectTimeout} applies to connecting.
+         */
         public Builder timeout(Duration timeout) {
             this.timeout = dev.specwright.runtime.internal.Durations.requirePositive("timeout", timeout);
             return this;
@@ -427,9 +469,27 @@ public final class OAuth2ClientCredentials implements Authenticator {
             return this;
         }
 
-        /** A TLS context for the token endpoint, e.g. one that trusts a private CA; the JVM default when not set. */
+        /**
+         * A TLS context for the token endpoint, e.g. one that trusts a private CA: the token requests then go through a
+         * JDK client of this authenticator's own (no proxy, {@link #timeout} to connect), not the client's transport.
+         * Not set (the default): the transport of the client whose call needs a token, with its trust and proxy.
+         */
         public Builder sslContext(SSLContext sslContext) {
             this.sslContext = sslContext;
+            return this;
+        }
+
+        /**
+         * The transport every token request goes through, whichever client asks (it wins over {@link #sslContext}).
+         * Not set (the default): the transport of the client whose call needs a token — so its proxy and trust settings
+         * apply to the token endpoint too, and a client built with an {@link InMemoryTransport} gets its token from that
+         * transport's canned answers (answer {@code POST} to the token endpoint's path). A token endpoint whose
+         * certificate the client's own trust settings do not cover (a public IdP, a client trusting only a private CA)
+         * needs {@code transport(...)} or {@code sslContext(...)} here. One authenticator shared by clients with different
+         * transports fetches through the transport of the client that asked first.
+         */
+        public Builder transport(Transport transport) {
+            this.transport = Objects.requireNonNull(transport, "transport");
             return this;
         }
 

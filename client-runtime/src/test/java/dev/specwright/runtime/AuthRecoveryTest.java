@@ -13,11 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import java.net.URI;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -35,7 +32,9 @@ class AuthRecoveryTest {
     static final String FRESH = "fresh-t0k3n-NEVER-SHOWN";
 
     @RegisterExtension
-    static WireMockExtension server = WireMockExtension.newInstance().options(TestTls.httpsServer()).build();
+    static WireMockExtension server = AuthFixture.httpsServer();
+
+    private final AuthFixture auth = new AuthFixture(server);
 
     private final VirtualTime time = new VirtualTime();
     @RegisterExtension
@@ -43,27 +42,15 @@ class AuthRecoveryTest {
 
     @AfterEach
     void noSecretLogged() {
-        logs.lines().forEach(line -> assertThat(line).doesNotContain(CLIENT_SECRET).doesNotContain(OLD).doesNotContain(FRESH));
+        AuthFixture.assertNothingLogged(logs, CLIENT_SECRET, OLD, FRESH);
     }
 
     private ApiClient client(Credentials credentials) {
-        return new ApiClient(ClientOptions.builder()
-                .baseUri(URI.create(server.getRuntimeInfo().getHttpsBaseUrl() + "/api"))
-                .sslContext(TestTls.trustingLocalhost())
-                .credentials(credentials)
-                .timeSource(time)
-                .retryJitter(VirtualTime.jitterAlways(0.5))
-                .build(), ErrorDecoder.DEFAULT);
+        return AuthFixture.client(auth.options(credentials).timeSource(time).retryJitter(VirtualTime.jitterAlways(0.5)));
     }
 
     private OAuth2ClientCredentials oauth() {
-        return OAuth2ClientCredentials.builder()
-                .tokenUri(URI.create(server.getRuntimeInfo().getHttpsBaseUrl() + "/oauth/token"))
-                .clientId("client-" + UUID.randomUUID())
-                .clientSecret(CLIENT_SECRET)
-                .sslContext(TestTls.trustingLocalhost())
-                .timeSource(time)
-                .build();
+        return auth.oauth(CLIENT_SECRET).timeSource(time).build();
     }
 
     /** The first token request gets {@code OLD}, every later one {@code FRESH} (slowly, so refusals overlap the fetch). */
@@ -75,7 +62,7 @@ class AuthRecoveryTest {
     }
 
     private static String token(String value) {
-        return "{\"access_token\":\"" + value + "\",\"token_type\":\"Bearer\",\"expires_in\":3600}";
+        return AuthFixture.tokenJson(value, "Bearer", 3600);
     }
 
     private static void pingAccepts(String token) {
@@ -89,7 +76,7 @@ class AuthRecoveryTest {
     }
 
     private static ApiRequest ping() {
-        return ApiRequest.builder("GET", "/ping").build();
+        return AuthFixture.ping();
     }
 
     @Test

@@ -20,7 +20,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -42,7 +41,9 @@ class AuthTest {
     static final String ACCESS_TOKEN = "acc3ss-t0k3n-NEVER-SHOWN";
 
     @RegisterExtension
-    static WireMockExtension server = WireMockExtension.newInstance().options(TestTls.httpsServer()).build();
+    static WireMockExtension server = AuthFixture.httpsServer();
+
+    private final AuthFixture auth = new AuthFixture(server);
 
     private final VirtualTime time = new VirtualTime();
     @RegisterExtension
@@ -55,40 +56,29 @@ class AuthTest {
 
     @AfterEach
     void noSecretLogged() {
-        logs.lines().forEach(AuthTest::assertNoSecret);
+        AuthFixture.assertNothingLogged(logs, API_KEY, CLIENT_SECRET, ACCESS_TOKEN);
     }
 
     private ClientOptions.Builder options(Credentials credentials) {
-        return ClientOptions.builder()
-                .baseUri(URI.create(server.getRuntimeInfo().getHttpsBaseUrl() + "/api"))
-                .sslContext(TestTls.trustingLocalhost())
-                .credentials(credentials)
-                .timeSource(time)
-                .retryJitter(VirtualTime.jitterAlways(0.5));
+        return auth.options(credentials).timeSource(time).retryJitter(VirtualTime.jitterAlways(0.5));
     }
 
     private ApiClient client(Credentials credentials) {
-        return new ApiClient(options(credentials).build(), ErrorDecoder.DEFAULT);
+        return AuthFixture.client(options(credentials));
     }
 
     private OAuth2ClientCredentials.Builder oauth() {
-        return OAuth2ClientCredentials.builder()
-                .tokenUri(URI.create(server.getRuntimeInfo().getHttpsBaseUrl() + "/oauth/token"))
-                .clientId("client-" + UUID.randomUUID())
-                .clientSecret(CLIENT_SECRET)
-                .scopes("orders:read", "orders:write")
-                .refreshSkew(Duration.ofSeconds(10))
-                .sslContext(TestTls.trustingLocalhost())
+        return auth.oauth(CLIENT_SECRET).scopes("orders:read", "orders:write").refreshSkew(Duration.ofSeconds(10))
                 .timeSource(time);
     }
 
     private static void tokenEndpointAnswers(String token, int expiresIn) {
-        server.stubFor(post(urlPathEqualTo("/oauth/token")).willReturn(okJson(
-                "{\"access_token\":\"" + token + "\",\"token_type\":\"bearer\",\"expires_in\":" + expiresIn + "}")));
+        server.stubFor(post(urlPathEqualTo(AuthFixture.TOKEN_PATH)).willReturn(okJson(
+                AuthFixture.tokenJson(token, "bearer", expiresIn))));
     }
 
     private static ApiRequest ping() {
-        return ApiRequest.builder("GET", "/ping").build();
+        return AuthFixture.ping();
     }
 
     private static List<String> authorizations() {

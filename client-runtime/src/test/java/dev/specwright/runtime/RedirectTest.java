@@ -146,6 +146,88 @@ class RedirectTest {
         server.verify(0, postRequestedFor(urlPathEqualTo("/api/files-v2")));
     }
 
+    /** Records the attempts and hops a call makes, as "started 1", "answered 1 302", "redirected 1 302 from -> to". */
+    static final class Events implements ClientListener {
+        final List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        @Override
+        public void attemptStarted(Call call, int attempt) {
+            events.add("started " + attempt);
+        }
+
+        @Override
+        public void attemptAnswered(Call call, int attempt, int status, java.time.Duration elapsed) {
+            events.add("answered " + attempt + " " + status);
+        }
+
+        @Override
+        public void redirected(Call call, int attempt, int status, String from, String to) {
+            events.add("redirected " + attempt + " " + status + " " + from + " -> " + to);
+        }
+
+        @Override
+        public void retrying(Call call, int attempt, java.time.Duration delay, String reason) {
+            events.add("retrying " + attempt);
+        }
+    }
+
+    private ApiClient client(RetryPolicy retries, ClientListener listener) {
+        return new ApiClient(ClientOptions.builder()
+                .baseUri(URI.create(server.getRuntimeInfo().getHttpsBaseUrl() + "/api"))
+                .sslContext(TestTls.trustingLocalhost())
+                .credentials(Credentials.builder().basic(user, PASSWORD).build())
+                .rateLimit(RateLimit.off())
+                .retryPolicy(retries)
+                .timeSource(new VirtualTime())
+                .retryJitter(VirtualTime.jitterAlways(0.5))
+                .listener(listener)
+                .build(), ErrorDecoder.DEFAULT);
+    }
+
+    @Test
+    void hopsAreNotRetryAttemptsAndTheListenerIsToldOfEachWithoutTheQuery() {
+        // two hops, then a 503: with hops counted as attempts, two attempts were used up and the call failed
+        redirects(server, "/api/files/hops", 302, "/api/files/hop2?sig=" + PASSWORD);
+        redirects(server, "/api/files/hop2", 307, "/storage/hops");
+        server.stubFor(get(urlPathEqualTo("/storage/hops")).inScenario("hops").whenScenarioStateIs(
+                com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
+                .willReturn(aResponse().withStatus(503)).willSetStateTo("up"));
+        server.stubFor(get(urlPathEqualTo("/storage/hops")).inScenario("hops").whenScenarioStateIs("up")
+                .willReturn(okJson("{\"ok\":true}")));
+        Events listener = new Events();
+        String base = server.getRuntimeInfo().getHttpsBaseUrl();
+
+        Map<?, ?> body = client(RetryPolicy.builder().maxAttempts(2).build(), listener).send(file("hops"), Map.class);
+
+        assertThat(body).isEqualTo(Map.of("ok", true));
+        String first = "redirected 1 302 " + base + "/api/files/hops -> " + base + "/api/files/hop2";
+        String second = "redirected 1 307 " + base + "/api/files/hop2 -> " + base + "/storage/hops";
+        assertThat(listener.events).containsExactly(
+                "started 1", "answered 1 302", first, "started 1", "answered 1 307", second, "started 1", "answered 1 503",
+                "retrying 1",
+                "started 2", "answered 2 302", first.replace(" 1 ", " 2 "), "started 2", "answered 2 307",
+                second.replace(" 1 ", " 2 "), "started 2", "answered 2 200");
+        listener.events.forEach(event -> assertThat(event).doesNotContain(PASSWORD).doesNotContain("sig="));
+    }
+
+    @Test
+    void aCallThatEndsAfterARedirectCountsOneAttemptAsyncToo() {
+        redirects(server, "/api/files/gone", 301, "/storage/gone");
+        server.stubFor(get(urlPathEqualTo("/storage/gone")).willReturn(aResponse().withStatus(404)));
+        Events listener = new Events();
+
+        ApiException blocking = catchThrowableOfType(ApiException.class,
+                () -> client(RetryPolicy.none(), listener).send(file("gone")));
+        Throwable async = org.assertj.core.api.Assertions.catchThrowable(
+                () -> client(RetryPolicy.none(), listener).sendAsync(file("gone")).join());
+
+        assertThat(blocking.status()).isEqualTo(404);
+        assertThat(blocking.attempts()).isEqualTo(1); // it was 2: the hop was counted
+        assertThat(async.getCause()).isInstanceOf(ApiException.class);
+        assertThat(((ApiException) async.getCause()).attempts()).isEqualTo(1);
+        assertThat(listener.events).filteredOn(event -> event.startsWith("redirected 1 301")).hasSize(2);
+    }
+
     @Test
     void aRedirectLoopEndsAfterTheHopLimit() {
         redirects(server, "/api/files/loop", 302, "/api/files/loop");

@@ -10,7 +10,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -32,14 +31,16 @@ class RefreshingBearerTest {
     static final int THREADS = 32;
 
     @RegisterExtension
-    static WireMockExtension server = WireMockExtension.newInstance().options(TestTls.httpsServer()).build();
+    static WireMockExtension server = AuthFixture.httpsServer();
+
+    private final AuthFixture auth = new AuthFixture(server);
 
     @RegisterExtension
     final CapturedLogs logs = new CapturedLogs();
 
     @AfterEach
     void noTokenLogged() {
-        logs.lines().forEach(line -> assertThat(line).doesNotContain(OLD).doesNotContain(FRESH));
+        AuthFixture.assertNothingLogged(logs, OLD, FRESH);
     }
 
     /** Hands out {@code OLD} until refreshed, then {@code FRESH}; counts the refreshes and what they were told. */
@@ -75,13 +76,8 @@ class RefreshingBearerTest {
     }
 
     private ApiClient client(RefreshableToken tokens) {
-        return new ApiClient(ClientOptions.builder()
-                .baseUri(URI.create(server.getRuntimeInfo().getHttpsBaseUrl() + "/api"))
-                .sslContext(TestTls.trustingLocalhost())
-                .credentials(Credentials.builder().bearer(tokens).build())
-                .retryPolicy(RetryPolicy.none())
-                .rateLimit(RateLimit.off())
-                .build(), ErrorDecoder.DEFAULT);
+        return AuthFixture.client(auth.options(Credentials.builder().bearer(tokens).build())
+                .retryPolicy(RetryPolicy.none()).rateLimit(RateLimit.off()));
     }
 
     private static void oldRefusedFreshAccepted() {
@@ -93,7 +89,7 @@ class RefreshingBearerTest {
     }
 
     private static ApiRequest ping() {
-        return ApiRequest.builder("GET", "/ping").build();
+        return AuthFixture.ping();
     }
 
     @Test
