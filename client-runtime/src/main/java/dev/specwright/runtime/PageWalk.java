@@ -77,7 +77,7 @@ final class PageWalk<T> {
     private Page<T> page(int number, ApiRequest request, Response<JsonNode> response) {
         JsonNode body = response.body();
         List<T> items = items(number, request, body);
-        return new Page<>(items, number, response, next(number, request, response, items.size()));
+        return new Page<>(items, number, response, next(number, request, response, items.size()), client.objectMapper());
     }
 
     private List<T> items(int number, ApiRequest request, JsonNode body) {

@@ -211,6 +211,27 @@ class PaginatorTest {
         server.verify(1, page.withQueryParam("page[number]", equalTo("3")).withQueryParam("page[size]", equalTo("2")));
     }
 
+    record Document(List<Item> data, Map<String, Integer> meta) {}
+
+    record Strict(String data) {}
+
+    @Test
+    void aPagesWholeBodyIsReadAsItsDocumentTypeAndABadTypeSaysWhichPage() {
+        server.stubFor(get(urlPathEqualTo("/api/orders")).willReturn(okJson("{\"data\":" + items("a") + ",\"meta\":{\"total\":7}}")));
+        Paginator<Item> orders = Paginator.of(client(), ApiRequest.builder("GET", "/orders").build(),
+                PageStyle.pageNumber("page[number]", "page[size]").defaultSize(2).items("/data"), Item.class);
+
+        Page<Item> page = orders.firstPage();
+
+        assertThat(page.document(Document.class)).isEqualTo(new Document(List.of(new Item("a")), Map.of("total", 7)));
+        assertThat(page.document(new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() {}))
+                .containsKeys("data", "meta");
+        assertThatThrownBy(() -> page.document(Strict.class)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("page 1: its body cannot be read as " + Strict.class.getName())
+                .hasMessageNotContaining("\"a\"");
+        assertThat(requests()).isEqualTo(1);
+    }
+
     @Test
     void aCursorFromTheBodyUntilTheBodyGivesNone() {
         server.stubFor(get(urlPathEqualTo("/api/events")).withQueryParam("cursor", absent())
