@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalLong;
 
 /**
  * One page of a {@link Paginator}'s or {@link AsyncPaginator}'s walk: its items, its place in the walk, the answer it
@@ -23,13 +24,15 @@ public final class Page<T> {
     private final Response<JsonNode> response;
     private final ApiRequest next;
     private final ObjectMapper mapper;
+    private final OptionalLong totalCount;
 
-    Page(List<T> items, int number, Response<JsonNode> response, ApiRequest next, ObjectMapper mapper) {
+    Page(List<T> items, int number, Response<JsonNode> response, ApiRequest next, ObjectMapper mapper, OptionalLong totalCount) {
         this.items = List.copyOf(items);
         this.number = number;
         this.response = response;
         this.next = next;
         this.mapper = mapper;
+        this.totalCount = totalCount;
     }
 
     /** The page's items, in the order the server sent them; empty for an empty page. Unmodifiable. */
@@ -45,6 +48,17 @@ public final class Page<T> {
     /** The answer this page came in: status, headers, and the body as a JSON tree (null for an empty body). */
     public Response<JsonNode> response() {
         return response;
+    }
+
+    /**
+     * The total number of items of the whole list, as this page's answer gives it where the {@link PageStyle} says
+     * ({@link PageStyle#totalCountHeader(String)}, {@link PageStyle#totalCountAt(String)}; a generated client's style
+     * says it when the spec does). Empty when the style names no total, or the answer leaves it out or gives no whole
+     * number of at least 0 there (a JSON:API server sends {@code X-Include-Total-Count} only when the request's
+     * {@code X-Include} asks for {@code totalCount}). The count is the server's: the walk does not end by it.
+     */
+    public OptionalLong totalCount() {
+        return totalCount;
     }
 
     /**
@@ -94,6 +108,7 @@ public final class Page<T> {
 
     @Override
     public String toString() {
-        return "Page[number=" + number + ", items=" + items.size() + ", hasNext=" + hasNext() + "]";
+        return "Page[number=" + number + ", items=" + items.size() + ", hasNext=" + hasNext()
+                + (totalCount.isPresent() ? ", totalCount=" + totalCount.getAsLong() : "") + "]";
     }
 }

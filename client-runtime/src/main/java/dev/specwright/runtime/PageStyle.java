@@ -38,9 +38,16 @@ public final class PageStyle {
     private final int defaultSize;
     private final int maxSize;
     private final long firstPage;
+    private final String totalHeader;
+    private final String totalPointer;
 
     private PageStyle(Kind kind, String requestParam, String sizeParam, String pointer, String items, int defaultSize,
             int maxSize, long firstPage) {
+        this(kind, requestParam, sizeParam, pointer, items, defaultSize, maxSize, firstPage, "", "");
+    }
+
+    private PageStyle(Kind kind, String requestParam, String sizeParam, String pointer, String items, int defaultSize,
+            int maxSize, long firstPage, String totalHeader, String totalPointer) {
         this.kind = kind;
         this.requestParam = requestParam;
         this.sizeParam = sizeParam;
@@ -49,6 +56,8 @@ public final class PageStyle {
         this.defaultSize = defaultSize;
         this.maxSize = maxSize;
         this.firstPage = firstPage;
+        this.totalHeader = totalHeader;
+        this.totalPointer = totalPointer;
     }
 
     /**
@@ -96,7 +105,7 @@ public final class PageStyle {
      */
     public PageStyle items(String itemsPointer) {
         return new PageStyle(kind, requestParam, sizeParam, pointer, pointer(itemsPointer, "itemsPointer", true),
-                defaultSize, maxSize, firstPage);
+                defaultSize, maxSize, firstPage, totalHeader, totalPointer);
     }
 
     /**
@@ -108,7 +117,7 @@ public final class PageStyle {
         if (size < 1) {
             throw new IllegalArgumentException("defaultSize must be at least 1, was " + size);
         }
-        return new PageStyle(kind, requestParam, sizeParam, pointer, items, size, maxSize, firstPage);
+        return new PageStyle(kind, requestParam, sizeParam, pointer, items, size, maxSize, firstPage, totalHeader, totalPointer);
     }
 
     /**
@@ -120,7 +129,7 @@ public final class PageStyle {
         if (size < 1) {
             throw new IllegalArgumentException("maxSize must be at least 1, was " + size);
         }
-        return new PageStyle(kind, requestParam, sizeParam, pointer, items, defaultSize, size, firstPage);
+        return new PageStyle(kind, requestParam, sizeParam, pointer, items, defaultSize, size, firstPage, totalHeader, totalPointer);
     }
 
     /** For the page style: the number of the page a request without a page number gets (1 unless the API counts from 0). */
@@ -128,7 +137,37 @@ public final class PageStyle {
         if (kind != Kind.PAGE) {
             throw new IllegalStateException("firstPage is for PageStyle.pageNumber, not " + this);
         }
-        return new PageStyle(kind, requestParam, sizeParam, pointer, items, defaultSize, maxSize, number);
+        return new PageStyle(kind, requestParam, sizeParam, pointer, items, defaultSize, maxSize, number, totalHeader, totalPointer);
+    }
+
+    /**
+     * Where a page's answer gives the total number of items of the whole list, for {@link Page#totalCount()}: the
+     * response header {@code headerName} ({@code X-Total-Count}; JSON:API's {@code X-Include-Total-Count}, which such
+     * a server sends only when the request asks with {@code X-Include: totalCount}). Replaces {@link #totalCountAt}.
+     */
+    public PageStyle totalCountHeader(String headerName) {
+        Objects.requireNonNull(headerName, "headerName");
+        if (headerName.isBlank()) {
+            throw new IllegalArgumentException("headerName is blank; give the response header's name, e.g. \"X-Total-Count\"");
+        }
+        return new PageStyle(kind, requestParam, sizeParam, pointer, items, defaultSize, maxSize, firstPage, headerName, "");
+    }
+
+    /**
+     * Where a page's body gives the total number of items of the whole list, for {@link Page#totalCount()}: a JSON
+     * Pointer ({@code /meta/total}, {@code /total_count}). Replaces {@link #totalCountHeader}.
+     */
+    public PageStyle totalCountAt(String totalPointer) {
+        return new PageStyle(kind, requestParam, sizeParam, pointer, items, defaultSize, maxSize, firstPage, "",
+                pointer(totalPointer, "totalPointer", false));
+    }
+
+    String totalHeader() {
+        return totalHeader;
+    }
+
+    String totalPointer() {
+        return totalPointer;
     }
 
     Kind kind() {
@@ -172,7 +211,9 @@ public final class PageStyle {
             case BODY_LINK -> "nextLink(" + pointer + ")";
             case HEADER_LINK -> "linkHeader()";
         };
-        return "PageStyle." + what + (items.isEmpty() ? "" : ".items(" + items + ")");
+        return "PageStyle." + what + (items.isEmpty() ? "" : ".items(" + items + ")")
+                + (totalHeader.isEmpty() ? "" : ".totalCountHeader(" + totalHeader + ")")
+                + (totalPointer.isEmpty() ? "" : ".totalCountAt(" + totalPointer + ")");
     }
 
     private void requireSized(String setting) {

@@ -77,7 +77,8 @@ final class PageWalk<T> {
     private Page<T> page(int number, ApiRequest request, Response<JsonNode> response) {
         JsonNode body = response.body();
         List<T> items = items(number, request, body);
-        return new Page<>(items, number, response, next(number, request, response, items.size()), client.objectMapper());
+        return new Page<>(items, number, response, next(number, request, response, items.size()), client.objectMapper(),
+                totalCount(response));
     }
 
     private List<T> items(int number, ApiRequest request, JsonNode body) {
@@ -127,6 +128,28 @@ final class PageWalk<T> {
             case BODY_LINK -> text(response.body(), style.pointer()).map(link -> follow(number, request, link)).orElse(null);
             case HEADER_LINK -> nextFromLinkHeader(response).map(link -> follow(number, request, link)).orElse(null);
         };
+    }
+
+    /** The list's total as the answer gives it where the style says; empty if it names none or the answer has none. */
+    private java.util.OptionalLong totalCount(Response<JsonNode> response) {
+        String text;
+        if (!style.totalHeader().isEmpty()) {
+            text = response.header(style.totalHeader()).orElse(null);
+        } else if (!style.totalPointer().isEmpty() && response.body() != null) {
+            JsonNode node = response.body().at(JsonPointer.compile(style.totalPointer()));
+            text = node.isIntegralNumber() || node.isTextual() ? node.asText() : null;
+        } else {
+            text = null;
+        }
+        if (text == null) {
+            return java.util.OptionalLong.empty();
+        }
+        try {
+            long total = Long.parseLong(text.strip());
+            return total >= 0 ? java.util.OptionalLong.of(total) : java.util.OptionalLong.empty();
+        } catch (NumberFormatException e) {
+            return java.util.OptionalLong.empty();
+        }
     }
 
     /** Whether a page of {@code count} items is the last by its size: empty, or shorter than the size asked for. */

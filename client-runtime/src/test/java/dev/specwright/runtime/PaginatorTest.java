@@ -233,6 +233,41 @@ class PaginatorTest {
     }
 
     @Test
+    void theTotalCountFromAHeaderOrTheBodyAndEmptyWhereTheAnswerGivesNoneOrNoWholeNumber() {
+        server.stubFor(get(urlPathEqualTo("/api/items")).withQueryParam("offset", absent())
+                .willReturn(okJson(items("a", "b")).withHeader("X-Total-Count", "5")));
+        server.stubFor(get(urlPathEqualTo("/api/items")).withQueryParam("offset", equalTo("2"))
+                .willReturn(okJson(items("c", "d")).withHeader("X-Total-Count", "many")));
+        server.stubFor(get(urlPathEqualTo("/api/items")).withQueryParam("offset", equalTo("4")).willReturn(okJson(items("e"))));
+        Paginator<Item> byHeader = Paginator.of(client(), list(2),
+                PageStyle.offset("offset", "limit").totalCountHeader("x-total-count"), Item.class);
+
+        assertThat(byHeader.pageStream().map(Page::totalCount).toList()).containsExactly(
+                java.util.OptionalLong.of(5), java.util.OptionalLong.empty(), java.util.OptionalLong.empty());
+        assertThat(requests()).isEqualTo(3);
+
+        server.stubFor(get(urlPathEqualTo("/api/orders")).withQueryParam("page[number]", absent())
+                .willReturn(okJson("{\"data\":" + items("a") + ",\"meta\":{\"total\":3}}")));
+        server.stubFor(get(urlPathEqualTo("/api/orders")).withQueryParam("page[number]", equalTo("2"))
+                .willReturn(okJson("{\"data\":" + items("b") + ",\"meta\":{\"total\":\"3\"}}")));
+        server.stubFor(get(urlPathEqualTo("/api/orders")).withQueryParam("page[number]", equalTo("3"))
+                .willReturn(okJson("{\"data\":" + items("c") + ",\"meta\":{\"total\":-1}}")));
+        PageStyle inBody = PageStyle.pageNumber("page[number]", "page[size]").items("/data").totalCountAt("/meta/total");
+        Paginator<Item> byBody = Paginator.of(client(), ApiRequest.builder("GET", "/orders").query("page[size]", 1).build(),
+                inBody, Item.class);
+        List<Page<Item>> pages = byBody.pageStream().limit(3).toList();
+        assertThat(pages).extracting(Page::totalCount).containsExactly(
+                java.util.OptionalLong.of(3), java.util.OptionalLong.of(3), java.util.OptionalLong.empty());
+        assertThat(pages.get(0)).hasToString("Page[number=1, items=1, hasNext=true, totalCount=3]");
+        assertThat(inBody).hasToString("PageStyle.pageNumber(page[number], page[size]).items(/data).totalCountAt(/meta/total)");
+
+        assertThatThrownBy(() -> PageStyle.linkHeader().totalCountAt("meta")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("totalPointer \"meta\" is not a JSON Pointer");
+        assertThatThrownBy(() -> PageStyle.linkHeader().totalCountHeader(" ")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("X-Total-Count");
+    }
+
+    @Test
     void aCursorFromTheBodyUntilTheBodyGivesNone() {
         server.stubFor(get(urlPathEqualTo("/api/events")).withQueryParam("cursor", absent())
                 .willReturn(okJson("{\"items\":" + items("a") + ",\"meta\":{\"next\":\"c2\"}}")));

@@ -104,6 +104,11 @@ final class PagingMethods {
         if (!p.itemsPointer().isEmpty()) {
             style.add(".items($L)", JavaText.literal(p.itemsPointer()));
         }
+        if (p.totalCount().startsWith(Pagination.HEADER)) {
+            style.add(".totalCountHeader($L)", JavaText.literal(p.totalCount().substring(Pagination.HEADER.length())));
+        } else if (!p.totalCount().isEmpty()) {
+            style.add(".totalCountAt($L)", JavaText.literal(p.totalCount()));
+        }
         return style.build();
     }
 

@@ -18,9 +18,15 @@ import java.util.Optional;
  * @param itemType     the items' type
  * @param declared     whether the spec declared it ({@code x-pagination}) rather than the generator detecting it
  * @param methodName   the paginator method, named in the class's scope after every other member
+ * @param totalCount   where an answer gives the list's total: {@code header:<name>} for a response header, a JSON
+ *                     Pointer into the body ({@code /meta/total}), or empty for none
  */
 public record Pagination(Style style, String requestParam, String sizeParam, String pointer, String itemsPointer,
-        Optional<Integer> defaultSize, Optional<Integer> maxSize, long firstPage, TypeRef itemType, boolean declared, String methodName) {
+        Optional<Integer> defaultSize, Optional<Integer> maxSize, long firstPage, TypeRef itemType, boolean declared, String methodName,
+        String totalCount) {
+
+    /** The prefix of {@link #totalCount()} for a response header. */
+    public static final String HEADER = "header:";
 
     /** The styles of {@code x-pagination}'s {@code style}, with the runtime's {@code PageStyle} factory of each. */
     public enum Style {
@@ -40,6 +46,11 @@ public record Pagination(Style style, String requestParam, String sizeParam, Str
 
     Pagination named(String name) {
         return new Pagination(style, requestParam, sizeParam, pointer, itemsPointer, defaultSize, maxSize, firstPage, itemType,
-                declared, name);
+                declared, name, totalCount);
+    }
+
+    Pagination withTotalCount(String total) {
+        return new Pagination(style, requestParam, sizeParam, pointer, itemsPointer, defaultSize, maxSize, firstPage, itemType,
+                declared, methodName, total);
     }
 }

@@ -43,17 +43,29 @@ import java.util.stream.Collectors;
  * parameter and pointer have no default. {@code items} is a JSON Pointer into the success body to an array (left out:
  * the body is the array). The page size's {@code default} in the spec becomes the walk's default size, so a short
  * page ends it, and its {@code maximum} the most a page holds (a page that full is not the last).
+ *
+ * <p>The list's total ({@code Page.totalCount()}), for any style: {@code totalCount: header:X-Total-Count} (a
+ * response header), {@code totalCount: /meta/total} (a JSON Pointer into the body) or {@code totalCount: false}.
+ * Left out, it is detected when exactly one candidate is there: the success answer's declared header
+ * {@code X-Total-Count} or {@code X-Include-Total-Count} (JSON:API), or the body's integer {@code /meta/total},
+ * {@code /total} or {@code /total_count}; two candidates detect none.
  */
 final class PaginationPass {
 
     static final String EXTENSION = "x-pagination";
 
     private static final Map<String, Set<String>> KEYS = Map.of(
-            "offset", Set.of("style", "offsetParam", "limitParam", "items"),
-            "page", Set.of("style", "pageParam", "sizeParam", "items", "firstPage"),
-            "cursor", Set.of("style", "cursorParam", "nextCursor", "items"),
-            "nextLink", Set.of("style", "nextLink", "items"),
-            "linkHeader", Set.of("style", "items"));
+            "offset", Set.of("style", "offsetParam", "limitParam", "items", "totalCount"),
+            "page", Set.of("style", "pageParam", "sizeParam", "items", "firstPage", "totalCount"),
+            "cursor", Set.of("style", "cursorParam", "nextCursor", "items", "totalCount"),
+            "nextLink", Set.of("style", "nextLink", "items", "totalCount"),
+            "linkHeader", Set.of("style", "items", "totalCount"));
+
+    /** The response headers that carry a list's total, detected when the only candidate (any case). */
+    private static final List<String> TOTAL_HEADERS = List.of("X-Total-Count", "X-Include-Total-Count");
+
+    /** The body members that carry a list's total, detected when the only candidate and an integer. */
+    private static final List<String> TOTAL_MEMBERS = List.of("/meta/total", "/total", "/total_count");
 
     private final OpenAPI api;
     private final Map<String, ModelDef> models;
@@ -90,10 +102,10 @@ final class PaginationPass {
         if (Boolean.FALSE.equals(declared)) {
             return Optional.empty();
         }
-        if (declared != null) {
-            return declared(op, declared);
-        }
-        return detected(op, raw);
+        Optional<Pagination> paging = declared != null ? declared(op, declared) : detected(op, raw);
+        Object total = declared instanceof Map<?, ?> map ? map.get("totalCount") : null;
+        return paging.flatMap(p -> total == null ? Optional.of(p.withTotalCount(detectedTotal(op, raw).orElse("")))
+                : declaredTotal(op, total).map(p::withTotalCount));
     }
 
     // ---- detection -------------------------------------------------------------------------------------------------
@@ -105,19 +117,69 @@ final class PaginationPass {
         Optional<TypeRef> rootItems = items(op.responseType().get(), "");
         if (rootItems.isPresent() && declaresLinkHeader(raw)) {
             return Optional.of(new Pagination(Pagination.Style.LINK_HEADER, "", "", "", "", Optional.empty(), Optional.empty(), 1,
-                    rootItems.get(), false, ""));
+                    rootItems.get(), false, "", ""));
         }
         if (rootItems.isPresent() && integerQuery(op, "offset") && integerQuery(op, "limit")) {
             return Optional.of(new Pagination(Pagination.Style.OFFSET, "offset", "limit", "", "", defaultOf(op, "limit"),
                     maximumOf(op, "limit"), 1,
-                    rootItems.get(), false, ""));
+                    rootItems.get(), false, "", ""));
         }
         Optional<TypeRef> data = items(op.responseType().get(), "/data");
         if (data.isPresent() && integerQuery(op, "page[number]") && integerQuery(op, "page[size]")) {
             return Optional.of(new Pagination(Pagination.Style.PAGE, "page[number]", "page[size]", "", "/data",
-                    defaultOf(op, "page[size]"), maximumOf(op, "page[size]"), 1, data.get(), false, ""));
+                    defaultOf(op, "page[size]"), maximumOf(op, "page[size]"), 1, data.get(), false, "", ""));
         }
         return Optional.empty();
+    }
+
+    /**
+     * The list's total where the spec leaves no doubt: exactly one candidate among the success answer's declared
+     * headers {@code X-Total-Count}/{@code X-Include-Total-Count} and the body's integer members {@code /meta/total},
+     * {@code /total}, {@code /total_count}; none, or several, detect nothing.
+     */
+    private Optional<String> detectedTotal(Operation op, io.swagger.v3.oas.models.Operation raw) {
+        List<String> found = new ArrayList<>();
+        for (String header : successHeaders(raw)) {
+            if (TOTAL_HEADERS.stream().anyMatch(header::equalsIgnoreCase)) {
+                found.add(Pagination.HEADER + header);
+            }
+        }
+        if (op.responseType().isPresent()) {
+            for (String member : TOTAL_MEMBERS) {
+                typeAt(op.responseType().get(), member).filter(t -> t == TypeRef.Builtin.INTEGER || t == TypeRef.Builtin.LONG)
+                        .ifPresent(t -> found.add(member));
+            }
+        }
+        return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
+    }
+
+    /** {@code x-pagination.totalCount}: {@code header:<name>}, a JSON Pointer, or false for none; empty after a problem. */
+    private Optional<String> declaredTotal(Operation op, Object total) {
+        String at = op.pointer() + "/" + EXTENSION + "/totalCount";
+        if (Boolean.FALSE.equals(total)) {
+            return Optional.of("");
+        }
+        if (total instanceof String text && text.startsWith(Pagination.HEADER)
+                && !text.substring(Pagination.HEADER.length()).isBlank()) {
+            return Optional.of(Pagination.HEADER + text.substring(Pagination.HEADER.length()).strip());
+        }
+        if (total instanceof String text && text.startsWith("/")) {
+            return Optional.of(text);
+        }
+        problem(at, EXTENSION + ".totalCount must name a response header (header:X-Total-Count) or a JSON Pointer into the"
+                + " body (/meta/total), not " + total + ".", "write e.g. totalCount: header:X-Total-Count, totalCount: /meta/total,"
+                + " or totalCount: false for none.");
+        return Optional.empty();
+    }
+
+    /** The header names the success answers declare. */
+    private List<String> successHeaders(io.swagger.v3.oas.models.Operation raw) {
+        if (raw == null || raw.getResponses() == null) {
+            return List.of();
+        }
+        return raw.getResponses().entrySet().stream().filter(e -> e.getKey().startsWith("2"))
+                .map(e -> OperationPass.resolveResponse(api, e.getValue())).filter(r -> r != null && r.getHeaders() != null)
+                .flatMap(r -> r.getHeaders().keySet().stream()).distinct().toList();
     }
 
     private boolean declaresLinkHeader(io.swagger.v3.oas.models.Operation raw) {
@@ -220,7 +282,7 @@ final class PaginationPass {
         Optional<Integer> defaultSize = size.get().isEmpty() ? Optional.empty() : defaultOf(op, size.get());
         Optional<Integer> maxSize = size.get().isEmpty() ? Optional.empty() : maximumOf(op, size.get());
         return Optional.of(new Pagination(kind, request.get(), size.get(), pointer.get(), items.get(), defaultSize, maxSize, firstPage,
-                itemType.get(), true, ""));
+                itemType.get(), true, "", ""));
     }
 
     /** A query parameter the extension names (or its default name); empty after a problem. */
@@ -262,6 +324,11 @@ final class PaginationPass {
 
     /** The items' type at the pointer into a body of {@code type}: an array's element type; empty if none is there. */
     Optional<TypeRef> items(TypeRef type, String pointer) {
+        return typeAt(type, pointer).flatMap(at -> at instanceof TypeRef.ListOf list ? Optional.of(list.element()) : Optional.empty());
+    }
+
+    /** The type at the pointer into a body of {@code type}, through the models' properties; empty if none is there. */
+    private Optional<TypeRef> typeAt(TypeRef type, String pointer) {
         TypeRef at = type;
         if (!pointer.isEmpty()) {
             for (String token : pointer.substring(1).split("/", -1)) {
@@ -277,7 +344,7 @@ final class PaginationPass {
                 at = property.get().type();
             }
         }
-        return at instanceof TypeRef.ListOf list ? Optional.of(list.element()) : Optional.empty();
+        return Optional.of(at);
     }
 
     /** The spec's default of a query parameter, when a positive whole number. */

@@ -34,7 +34,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * A JSON:API list of {@code jsonapi.yaml} walked through the generated client's {@code getListAll} over HTTPS: three
  * pages, each request carrying the same filters, sparse fieldsets, include and {@code X-Include} with only the page
- * number moving on, the JSON:API media type on each, the fourth page never asked for, and each page's own
+ * number moving on, the JSON:API media type on each, the fourth page never asked for, each page's total
+ * from {@code X-Include-Total-Count} ({@code Page.totalCount()}), and each page's own
  * {@code included} resources read through {@code Page.document(OrdersCollection.class)}. The calls are made by
  * {@code src/test/resources/jsonapi/PagingDriver.java.txt}, compiled with the generated sources (-Xlint:all -Werror).
  */
@@ -60,9 +61,23 @@ class JsonApiPagingTest {
         try (InputStream driver = JsonApiPagingTest.class.getResourceAsStream("/jsonapi/PagingDriver.java.txt")) {
             files.add(new GeneratedFile("feature/PagingDriver.java", new String(driver.readAllBytes(), StandardCharsets.UTF_8)));
         }
+        files.add(new GeneratedFile("feature/ReadmePagingExample.java", readmeExample()));
         InProcessCompiler.Result compiled = InProcessCompiler.compile(files, Files.createTempDirectory("jsonapi-paging"));
         assertThat(compiled.diagnostics()).as("javac -Xlint:all -Werror on jsonapi.yaml and the paging driver").isEmpty();
         loader = compiled.classLoader();
+    }
+
+    /** The README's paged JSON:API example (the {@code java} block after "A page's document"), as a method's body. */
+    private static String readmeExample() throws java.io.IOException {
+        String readme = Files.readString(TestSpecs.dir().getParent().resolve("README.md"));
+        int section = readme.indexOf("**A page's document.**");
+        assertThat(section).as("README's paragraph **A page's document.**").isGreaterThanOrEqualTo(0);
+        int start = readme.indexOf("```java\n", section) + "```java\n".length();
+        String code = readme.substring(start, readme.indexOf("```\n", start));
+        assertThat(code).contains("getListAll(", "page.document(OrdersCollection.class)", "page.totalCount()");
+        return "package feature;\n\nimport dev.specwright.runtime.*;\nimport feature.api.*;\nimport feature.model.*;\n"
+                + "import java.util.List;\n\nfinal class ReadmePagingExample {\n    private ReadmePagingExample() {}\n\n"
+                + "    static void run(JSONClient client) {\n" + code + "    }\n}\n";
     }
 
     private static Object driver(String name) throws Exception {
@@ -102,7 +117,8 @@ class JsonApiPagingTest {
         server.stubFor(page(null).willReturn(aResponse().withHeader("Content-Type", JSON_API).withHeader("X-Include-Total-Count", "5")
                 .withBody("{\"data\": [" + order("1", "c1") + ", " + order("2", "c2") + "], \"included\": ["
                         + customer("c1", "Acme") + ", " + customer("c2", "Globex") + "], \"meta\": {}}")));
-        server.stubFor(page("2").willReturn(aResponse().withHeader("Content-Type", JSON_API).withHeader("X-Include-Total-Count", "5")
+        // a server may leave the count out of a page: that page's totalCount is empty
+        server.stubFor(page("2").willReturn(aResponse().withHeader("Content-Type", JSON_API)
                 .withBody("{\"data\": [" + order("3", "c1") + ", " + order("4", null) + "], \"included\": ["
                         + customer("c1", "Acme") + "]}")));
         server.stubFor(page("3").willReturn(aResponse().withHeader("Content-Type", JSON_API).withHeader("X-Include-Total-Count", "5")
@@ -134,9 +150,9 @@ class JsonApiPagingTest {
         Object seen = driver("ordersWithCustomers");
 
         assertThat(seen).isEqualTo(List.of(
-                "1:SO-1@Acme", "1:SO-2@Globex", "1:customers=2",
-                "2:SO-3@Acme", "2:SO-4@-", "2:customers=1",
-                "3:SO-5@Initech", "3:customers=1"));
+                "1:SO-1@Acme/5", "1:SO-2@Globex/5", "1:customers=2",
+                "2:SO-3@Acme/-1", "2:SO-4@-/-1", "2:customers=1",
+                "3:SO-5@Initech/5", "3:customers=1"));
         assertThreePageRequests(); // and no fourth: page 3 had one order, fewer than page[size]=2
     }
 
@@ -156,6 +172,7 @@ class JsonApiPagingTest {
     void theGeneratedPaginatorPagesByJsonApisPageNumberAndSize() {
         String api = files.stream().filter(f -> f.path().endsWith("api/OrdersApi.java")).findFirst().orElseThrow().content();
         assertThat(api).contains("public Paginator<Orders> getListAll(OrdersGetListParams params)")
-                .contains("PageStyle.pageNumber(\"page[number]\", \"page[size]\").defaultSize(10).items(\"/data\")");
+                .contains("PageStyle.pageNumber(\"page[number]\", \"page[size]\").defaultSize(10).items(\"/data\")"
+                        + ".totalCountHeader(\"X-Include-Total-Count\")");
     }
 }
