@@ -125,6 +125,25 @@ final class PageWalk<T> {
                 }
                 yield request.withQueryParameter(style.requestParam(), cursor.get());
             }
+            case AFTER_LAST -> {
+                JsonNode more = response.body() == null ? null : response.body().at(JsonPointer.compile(style.pointer()));
+                if (more == null || !more.isBoolean() || !more.booleanValue()) {
+                    yield null;
+                }
+                JsonNode array = response.body().at(JsonPointer.compile(style.itemsPointer()));
+                Optional<String> id = array.isArray() && !array.isEmpty() ? text(array.get(array.size() - 1), style.itemId())
+                        : Optional.empty();
+                if (id.isEmpty()) {
+                    throw new IllegalStateException(where(number, request) + ": \"" + style.pointer() + "\" says more"
+                            + " items follow, but the page has no last item with an id at \"" + style.itemId()
+                            + "\" to ask for the next page after; the walk stops");
+                }
+                if (id.equals(request.queryParameter(style.requestParam()))) {
+                    throw new IllegalStateException(where(number, request) + ": the last item's id is the one this page"
+                            + " was asked after; the walk stops rather than loop");
+                }
+                yield request.withQueryParameter(style.requestParam(), id.get());
+            }
             case BODY_LINK -> text(response.body(), style.pointer()).map(link -> follow(number, request, link)).orElse(null);
             case HEADER_LINK -> nextFromLinkHeader(response).map(link -> follow(number, request, link)).orElse(null);
         };

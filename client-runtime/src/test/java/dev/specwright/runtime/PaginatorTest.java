@@ -267,6 +267,51 @@ class PaginatorTest {
                 .hasMessageContaining("X-Total-Count");
     }
 
+    private static String stripeList(boolean hasMore, String... ids) {
+        return "{\"object\":\"list\",\"url\":\"/v1/customers\",\"has_more\":" + hasMore + ",\"data\":" + items(ids) + "}";
+    }
+
+    @Test
+    void afterTheLastItemsIdWhileTheBodySaysMoreFollowAsStripePages() {
+        server.stubFor(get(urlPathEqualTo("/api/customers")).withQueryParam("starting_after", absent())
+                .willReturn(okJson(stripeList(true, "cus_1", "cus_2"))));
+        server.stubFor(get(urlPathEqualTo("/api/customers")).withQueryParam("starting_after", equalTo("cus_2"))
+                .willReturn(okJson(stripeList(true, "cus_3", "cus_4"))));
+        server.stubFor(get(urlPathEqualTo("/api/customers")).withQueryParam("starting_after", equalTo("cus_4"))
+                .willReturn(okJson(stripeList(false, "cus_5", "cus_6"))));
+        PageStyle stripe = PageStyle.afterLast("starting_after", "/id", "/has_more").items("/data");
+        Paginator<Item> customers = Paginator.of(client(), ApiRequest.builder("GET", "/customers").query("limit", 2).build(),
+                stripe, Item.class);
+
+        // a full last page ends the walk too: has_more is false
+        assertThat(ids(customers)).containsExactly("cus_1", "cus_2", "cus_3", "cus_4", "cus_5", "cus_6");
+        assertThat(requests()).isEqualTo(3);
+        server.verify(0, getRequestedFor(urlPathEqualTo("/api/customers")).withQueryParam("starting_after", equalTo("cus_6")));
+        server.verify(1, getRequestedFor(urlPathEqualTo("/api/customers")).withQueryParam("starting_after", equalTo("cus_4"))
+                .withQueryParam("limit", equalTo("2")));
+        assertThat(stripe).hasToString("PageStyle.afterLast(starting_after from the last item's /id while /has_more).items(/data)");
+    }
+
+    @Test
+    void afterLastStopsWithAnErrorWhenMoreFollowButNoIdSaysWhereOrTheIdRepeats() {
+        server.stubFor(get(urlPathEqualTo("/api/customers")).withQueryParam("starting_after", absent())
+                .willReturn(okJson(stripeList(true, "cus_1"))));
+        server.stubFor(get(urlPathEqualTo("/api/customers")).withQueryParam("starting_after", equalTo("cus_1"))
+                .willReturn(okJson(stripeList(true, "cus_1"))));
+        server.stubFor(get(urlPathEqualTo("/api/empty")).willReturn(okJson(stripeList(true))));
+        PageStyle stripe = PageStyle.afterLast("starting_after", "/id", "/has_more").items("/data");
+
+        assertThatThrownBy(() -> ids(Paginator.of(client(), ApiRequest.builder("GET", "/customers").build(), stripe, Item.class)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("page 2 of GET /customers")
+                .hasMessageContaining("loop");
+        assertThatThrownBy(() -> ids(Paginator.of(client(), ApiRequest.builder("GET", "/empty").build(), stripe, Item.class)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("page 1 of GET /empty")
+                .hasMessageContaining("no last item with an id at \"/id\"");
+        assertThat(requests()).isEqualTo(3);
+        assertThatThrownBy(() -> PageStyle.afterLast("starting_after", "id", "/has_more"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("itemId \"id\" is not a JSON Pointer");
+    }
+
     @Test
     void aCursorFromTheBodyUntilTheBodyGivesNone() {
         server.stubFor(get(urlPathEqualTo("/api/events")).withQueryParam("cursor", absent())

@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 
 /**
  * The pagination pass: which operations return a list a page at a time, and how ({@link Pagination}), from the
- * operation's {@code x-pagination} where the spec declares it, else by the three rules below where the spec leaves no
+ * operation's {@code x-pagination} where the spec declares it, else by the four rules below where the spec leaves no
  * doubt. A detected style that turns out wrong would walk a list wrongly, so the rules are narrow; anything else pages
  * only when declared. An operation is a candidate only if it is a {@code GET} whose success answer is JSON.
  *
@@ -28,6 +28,8 @@ import java.util.stream.Collectors;
  *       its body is an array → {@code offset} with them.</li>
  *   <li><b>JSON:API pages</b>: integer query parameters {@code page[number]} and {@code page[size]}, and a body with an
  *       array {@code data} → {@code page} with them, items at {@code /data}.</li>
+ *   <li><b>Stripe lists</b>: a string query parameter {@code starting_after}, and a body with a boolean
+ *       {@code has_more} and an array {@code data} of objects with an {@code id} → {@code afterLast} with them.</li>
  * </ol>
  *
  * <p>{@code x-pagination: false} turns detection off for an operation. The declared form, every key checked (a bad one
@@ -36,6 +38,7 @@ import java.util.stream.Collectors;
  * x-pagination: {style: offset, offsetParam: offset, limitParam: limit, items: /items}
  * x-pagination: {style: page, pageParam: page[number], sizeParam: page[size], items: /data, firstPage: 1}
  * x-pagination: {style: cursor, cursorParam: after, nextCursor: /meta/next, items: /data}
+ * x-pagination: {style: afterLast, afterParam: starting_after, itemId: /id, hasMore: /has_more, items: /data}
  * x-pagination: {style: nextLink, nextLink: /links/next, items: /data}
  * x-pagination: {style: linkHeader}
  * </pre>
@@ -58,6 +61,7 @@ final class PaginationPass {
             "offset", Set.of("style", "offsetParam", "limitParam", "items", "totalCount"),
             "page", Set.of("style", "pageParam", "sizeParam", "items", "firstPage", "totalCount"),
             "cursor", Set.of("style", "cursorParam", "nextCursor", "items", "totalCount"),
+            "afterLast", Set.of("style", "afterParam", "itemId", "hasMore", "items", "totalCount"),
             "nextLink", Set.of("style", "nextLink", "items", "totalCount"),
             "linkHeader", Set.of("style", "items", "totalCount"));
 
@@ -117,17 +121,22 @@ final class PaginationPass {
         Optional<TypeRef> rootItems = items(op.responseType().get(), "");
         if (rootItems.isPresent() && declaresLinkHeader(raw)) {
             return Optional.of(new Pagination(Pagination.Style.LINK_HEADER, "", "", "", "", Optional.empty(), Optional.empty(), 1,
-                    rootItems.get(), false, "", ""));
+                    rootItems.get(), false, "", "", ""));
         }
         if (rootItems.isPresent() && integerQuery(op, "offset") && integerQuery(op, "limit")) {
             return Optional.of(new Pagination(Pagination.Style.OFFSET, "offset", "limit", "", "", defaultOf(op, "limit"),
                     maximumOf(op, "limit"), 1,
-                    rootItems.get(), false, "", ""));
+                    rootItems.get(), false, "", "", ""));
         }
         Optional<TypeRef> data = items(op.responseType().get(), "/data");
         if (data.isPresent() && integerQuery(op, "page[number]") && integerQuery(op, "page[size]")) {
             return Optional.of(new Pagination(Pagination.Style.PAGE, "page[number]", "page[size]", "", "/data",
-                    defaultOf(op, "page[size]"), maximumOf(op, "page[size]"), 1, data.get(), false, "", ""));
+                    defaultOf(op, "page[size]"), maximumOf(op, "page[size]"), 1, data.get(), false, "", "", ""));
+        }
+        if (data.isPresent() && stringQuery(op, "starting_after") && hasId(data.get())
+                && typeAt(op.responseType().get(), "/has_more").filter(t -> t == TypeRef.Builtin.BOOLEAN).isPresent()) {
+            return Optional.of(new Pagination(Pagination.Style.AFTER_LAST, "starting_after", "", "/has_more", "/data",
+                    Optional.empty(), Optional.empty(), 1, data.get(), false, "", "", "/id"));
         }
         return Optional.empty();
     }
@@ -192,6 +201,16 @@ final class PaginationPass {
                 .anyMatch(headers -> headers.keySet().stream().anyMatch(name -> name.equalsIgnoreCase("Link")));
     }
 
+    private static boolean stringQuery(Operation op, String name) {
+        return queryParameter(op, name).filter(p -> p.type() == TypeRef.Builtin.STRING).isPresent();
+    }
+
+    /** Whether the items are objects of a model with an {@code id} member. */
+    private boolean hasId(TypeRef item) {
+        return item instanceof TypeRef.Named named && models.containsKey(named.className())
+                && models.get(named.className()).properties().stream().anyMatch(p -> p.jsonName().equals("id"));
+    }
+
     private static boolean integerQuery(Operation op, String name) {
         return queryParameter(op, name).filter(p -> p.type() == TypeRef.Builtin.INTEGER || p.type() == TypeRef.Builtin.LONG)
                 .isPresent();
@@ -215,7 +234,7 @@ final class PaginationPass {
             problem(at + "/style", EXTENSION + ".style must be one of " + String.join(", ", KEYS.keySet().stream().sorted().toList())
                     + (map.get("style") == null ? "; it is missing." : ", not " + map.get("style") + "."),
                     "write style: offset (offset/limit parameters), page (page number and size), cursor (a parameter fed"
-                            + " from the body), nextLink (a link in the body) or linkHeader (the Link header).");
+                            + " from the body), afterLast (the last item's id while the body says more follow), nextLink (a link in the body) or linkHeader (the Link header).");
             return Optional.empty();
         }
         boolean ok = true;
@@ -245,12 +264,14 @@ final class PaginationPass {
             case "offset" -> Pagination.Style.OFFSET;
             case "page" -> Pagination.Style.PAGE;
             case "cursor" -> Pagination.Style.CURSOR;
+            case "afterLast" -> Pagination.Style.AFTER_LAST;
             case "nextLink" -> Pagination.Style.NEXT_LINK;
             default -> Pagination.Style.LINK_HEADER;
         };
         Optional<String> request = Optional.of("");
         Optional<String> size = Optional.of("");
         Optional<String> pointer = Optional.of("");
+        Optional<String> itemId = Optional.of("");
         long firstPage = 1;
         switch (kind) {
             case OFFSET -> {
@@ -273,16 +294,21 @@ final class PaginationPass {
                 request = parameter(op, map, "cursorParam", null, at);
                 pointer = pointer(map, "nextCursor", at, null, false);
             }
+            case AFTER_LAST -> {
+                request = parameter(op, map, "afterParam", "starting_after", at);
+                itemId = pointer(map, "itemId", at, "/id", false);
+                pointer = pointer(map, "hasMore", at, "/has_more", false);
+            }
             case NEXT_LINK -> pointer = pointer(map, "nextLink", at, "/links/next", false);
             case LINK_HEADER -> { }
         }
-        if (!ok || itemType.isEmpty() || request.isEmpty() || size.isEmpty() || pointer.isEmpty()) {
+        if (!ok || itemType.isEmpty() || request.isEmpty() || size.isEmpty() || pointer.isEmpty() || itemId.isEmpty()) {
             return Optional.empty();
         }
         Optional<Integer> defaultSize = size.get().isEmpty() ? Optional.empty() : defaultOf(op, size.get());
         Optional<Integer> maxSize = size.get().isEmpty() ? Optional.empty() : maximumOf(op, size.get());
         return Optional.of(new Pagination(kind, request.get(), size.get(), pointer.get(), items.get(), defaultSize, maxSize, firstPage,
-                itemType.get(), true, "", ""));
+                itemType.get(), true, "", "", itemId.get()));
     }
 
     /** A query parameter the extension names (or its default name); empty after a problem. */

@@ -250,6 +250,43 @@ class PaginationTest {
     }
 
     @Test
+    void detectedStripeListsWalkAfterTheLastItemsIdWhileHasMoreIsTrue() throws Exception {
+        String list = "{\"object\":\"list\",\"url\":\"/v1/customers\",\"has_more\":%s,\"data\":%s}";
+        server.stubFor(get(urlPathEqualTo("/v1/customers")).withQueryParam("starting_after", absent())
+                .willReturn(okJson(list.formatted(true, items("cus_a", "cus_b")))));
+        server.stubFor(get(urlPathEqualTo("/v1/customers")).withQueryParam("starting_after", equalTo("cus_b"))
+                .willReturn(okJson(list.formatted(true, items("cus_c", "cus_d")))));
+        server.stubFor(get(urlPathEqualTo("/v1/customers")).withQueryParam("starting_after", equalTo("cus_d"))
+                .willReturn(okJson(list.formatted(false, items("cus_e", "cus_f")))));
+
+        assertThat(ids(call(paging, "listCustomersAll"))).containsExactly("cus_a", "cus_b", "cus_c", "cus_d", "cus_e", "cus_f");
+        assertThat(requests()).isEqualTo(3);
+        server.verify(0, getRequestedFor(urlPathEqualTo("/v1/customers")).withQueryParam("starting_after", equalTo("cus_f")));
+        assertThat(f.source("api/PagingApi.java"))
+                .contains("PageStyle.afterLast(\"starting_after\", \"/id\", \"/has_more\").items(\"/data\")");
+    }
+
+    @Test
+    void declaredAfterLastWithItsOwnNames() throws Exception {
+        server.stubFor(get(urlPathEqualTo("/v1/ledger")).withQueryParam("after", absent())
+                .willReturn(okJson("{\"entries\":[{\"key\":\"k1\"}],\"meta\":{\"more\":true}}")));
+        server.stubFor(get(urlPathEqualTo("/v1/ledger")).withQueryParam("after", equalTo("k1"))
+                .willReturn(okJson("{\"entries\":[{\"key\":\"k2\"}],\"meta\":{\"more\":true}}")));
+        server.stubFor(get(urlPathEqualTo("/v1/ledger")).withQueryParam("after", equalTo("k2"))
+                .willReturn(okJson("{\"entries\":[{\"key\":\"k3\"}],\"meta\":{}}")));
+
+        List<Object> keys = new ArrayList<>();
+        for (Object entry : (Paginator<?>) call(paging, "listLedgerAll")) {
+            keys.add(Feature.get(entry, "key"));
+        }
+
+        assertThat(keys).containsExactly("k1", "k2", "k3");
+        assertThat(requests()).isEqualTo(3);
+        assertThat(f.source("api/PagingApi.java"))
+                .contains("PageStyle.afterLast(\"after\", \"/key\", \"/meta/more\").items(\"/entries\")");
+    }
+
+    @Test
     void noPaginatorWhereTheSpecSaysNoneOrNothingPages() {
         String source = f.source("api/PagingApi.java");
         assertThat(source).doesNotContain("listNotesAll").doesNotContain("listItemsAllAll");
@@ -305,7 +342,7 @@ class PaginationTest {
                 .contains("offset, limit")
                 .contains("/paths/~1things/get/x-pagination/limit").contains("has no key limit")
                 .contains("/paths/~1things/get/x-pagination/items").contains("\"/things\" does not lead to an array")
-                .contains("/paths/~1others/get/x-pagination/style").contains("cursor, linkHeader, nextLink, offset, page")
+                .contains("/paths/~1others/get/x-pagination/style").contains("afterLast, cursor, linkHeader, nextLink, offset, page")
                 .contains("/paths/~1totals/get/x-pagination/totalCount").contains("header:X-Total-Count");
     }
 }
