@@ -14,6 +14,8 @@ import java.util.OptionalInt;
  *   <li>{@link #pageNumber page/size}: the next page's number is this one's plus one (JSON:API's
  *       {@code page[number]}/{@code page[size]});</li>
  *   <li>{@link #cursor cursor}: the next page's request parameter is a value this page's body gives;</li>
+ *   <li>{@link #afterLast after the last item}: the next page's request parameter is this page's last item's id,
+ *       while the body says more follow (Stripe's {@code starting_after} and {@code has_more});</li>
  *   <li>{@link #nextLink next link}: this page's body gives the next page's URL ({@code links.next});</li>
  *   <li>{@link #linkHeader() Link header}: this page's RFC 8288 {@code Link: <url>; rel="next"} header gives it.</li>
  * </ul>
@@ -22,13 +24,15 @@ import java.util.OptionalInt;
  * size (the request's own size parameter, else {@link #defaultSize(int)}, the size the server uses when none is sent;
  * with neither, only an empty page ends it, one request later), capped at {@link #maxSize(int)} when given (a
  * server hands out at most its maximum, whatever was asked). A server that returns fewer items than that although
- * more follow ends such a walk early. The cursor and link styles end when the page gives no next cursor or link (missing, {@code null} or empty).
+ * more follow ends such a walk early. The cursor and link styles end when the page gives no next cursor or link (missing, {@code null} or empty),
+ * the after-last style when the body's flag is not {@code true}.
  * A next link must stay on the client's origin and under its base path, and a cursor or link that repeats the one just
- * sent is an error: the walk never sends credentials elsewhere and never loops.
+ * sent is an error, and so is a page that says more follow but has no last item's id: the walk never sends
+ * credentials elsewhere and never loops.
  */
 public final class PageStyle {
 
-    enum Kind { OFFSET, PAGE, CURSOR, BODY_LINK, HEADER_LINK }
+    enum Kind { OFFSET, PAGE, CURSOR, AFTER_LAST, BODY_LINK, HEADER_LINK }
 
     private final Kind kind;
     private final String requestParam;
@@ -38,9 +42,22 @@ public final class PageStyle {
     private final int defaultSize;
     private final int maxSize;
     private final long firstPage;
+    private final String totalHeader;
+    private final String totalPointer;
+    private final String itemId;
 
     private PageStyle(Kind kind, String requestParam, String sizeParam, String pointer, String items, int defaultSize,
             int maxSize, long firstPage) {
+        this(kind, requestParam, sizeParam, pointer, items, defaultSize, maxSize, firstPage, "", "", "");
+    }
+
+    private PageStyle(Kind kind, String requestParam, String sizeParam, String pointer, String items, int defaultSize,
+            int maxSize, long firstPage, String totalHeader, String totalPointer) {
+        this(kind, requestParam, sizeParam, pointer, items, defaultSize, maxSize, firstPage, totalHeader, totalPointer, "");
+    }
+
+    private PageStyle(Kind kind, String requestParam, String sizeParam, String pointer, String items, int defaultSize,
+            int maxSize, long firstPage, String totalHeader, String totalPointer, String itemId) {
         this.kind = kind;
         this.requestParam = requestParam;
         this.sizeParam = sizeParam;
@@ -49,6 +66,9 @@ public final class PageStyle {
         this.defaultSize = defaultSize;
         this.maxSize = maxSize;
         this.firstPage = firstPage;
+        this.totalHeader = totalHeader;
+        this.totalPointer = totalPointer;
+        this.itemId = itemId;
     }
 
     /**
@@ -78,6 +98,17 @@ public final class PageStyle {
     }
 
     /**
+     * After the last item: the query parameter {@code afterParam} of the next request is the text at {@code itemId}
+     * (a JSON Pointer into an item, e.g. {@code /id}) of this page's last item, as long as the body's {@code hasMore}
+     * (a JSON Pointer, e.g. {@code /has_more}) is {@code true}; Stripe's lists are
+     * {@code afterLast("starting_after", "/id", "/has_more").items("/data")}.
+     */
+    public static PageStyle afterLast(String afterParam, String itemId, String hasMore) {
+        return new PageStyle(Kind.AFTER_LAST, name(afterParam, "afterParam"), null, pointer(hasMore, "hasMore", false), "", 0, 0, 0,
+                "", "", pointer(itemId, "itemId", false));
+    }
+
+    /**
      * A next link in the body: the URL at {@code nextLink} (a JSON Pointer, e.g. {@code /links/next}), absolute or
      * relative to the page's own URL. The next request is this one (method, headers) sent to that URL.
      */
@@ -96,7 +127,7 @@ public final class PageStyle {
      */
     public PageStyle items(String itemsPointer) {
         return new PageStyle(kind, requestParam, sizeParam, pointer, pointer(itemsPointer, "itemsPointer", true),
-                defaultSize, maxSize, firstPage);
+                defaultSize, maxSize, firstPage, totalHeader, totalPointer, itemId);
     }
 
     /**
@@ -108,7 +139,7 @@ public final class PageStyle {
         if (size < 1) {
             throw new IllegalArgumentException("defaultSize must be at least 1, was " + size);
         }
-        return new PageStyle(kind, requestParam, sizeParam, pointer, items, size, maxSize, firstPage);
+        return new PageStyle(kind, requestParam, sizeParam, pointer, items, size, maxSize, firstPage, totalHeader, totalPointer, itemId);
     }
 
     /**
@@ -120,7 +151,7 @@ public final class PageStyle {
         if (size < 1) {
             throw new IllegalArgumentException("maxSize must be at least 1, was " + size);
         }
-        return new PageStyle(kind, requestParam, sizeParam, pointer, items, defaultSize, size, firstPage);
+        return new PageStyle(kind, requestParam, sizeParam, pointer, items, defaultSize, size, firstPage, totalHeader, totalPointer, itemId);
     }
 
     /** For the page style: the number of the page a request without a page number gets (1 unless the API counts from 0). */
@@ -128,7 +159,41 @@ public final class PageStyle {
         if (kind != Kind.PAGE) {
             throw new IllegalStateException("firstPage is for PageStyle.pageNumber, not " + this);
         }
-        return new PageStyle(kind, requestParam, sizeParam, pointer, items, defaultSize, maxSize, number);
+        return new PageStyle(kind, requestParam, sizeParam, pointer, items, defaultSize, maxSize, number, totalHeader, totalPointer, itemId);
+    }
+
+    /**
+     * Where a page's answer gives the total number of items of the whole list, for {@link Page#totalCount()}: the
+     * response header {@code headerName} ({@code X-Total-Count}; JSON:API's {@code X-Include-Total-Count}, which such
+     * a server sends only when the request asks with {@code X-Include: totalCount}). Replaces {@link #totalCountAt}.
+     */
+    public PageStyle totalCountHeader(String headerName) {
+        Objects.requireNonNull(headerName, "headerName");
+        if (headerName.isBlank()) {
+            throw new IllegalArgumentException("headerName is blank; give the response header's name, e.g. \"X-Total-Count\"");
+        }
+        return new PageStyle(kind, requestParam, sizeParam, pointer, items, defaultSize, maxSize, firstPage, headerName, "", itemId);
+    }
+
+    /**
+     * Where a page's body gives the total number of items of the whole list, for {@link Page#totalCount()}: a JSON
+     * Pointer ({@code /meta/total}, {@code /total_count}). Replaces {@link #totalCountHeader}.
+     */
+    public PageStyle totalCountAt(String totalPointer) {
+        return new PageStyle(kind, requestParam, sizeParam, pointer, items, defaultSize, maxSize, firstPage, "",
+                pointer(totalPointer, "totalPointer", false), itemId);
+    }
+
+    String itemId() {
+        return itemId;
+    }
+
+    String totalHeader() {
+        return totalHeader;
+    }
+
+    String totalPointer() {
+        return totalPointer;
     }
 
     Kind kind() {
@@ -169,10 +234,13 @@ public final class PageStyle {
             case OFFSET -> "offset(" + requestParam + ", " + sizeParam + ")";
             case PAGE -> "pageNumber(" + requestParam + ", " + sizeParam + ")";
             case CURSOR -> "cursor(" + requestParam + " from " + pointer + ")";
+            case AFTER_LAST -> "afterLast(" + requestParam + " from the last item's " + itemId + " while " + pointer + ")";
             case BODY_LINK -> "nextLink(" + pointer + ")";
             case HEADER_LINK -> "linkHeader()";
         };
-        return "PageStyle." + what + (items.isEmpty() ? "" : ".items(" + items + ")");
+        return "PageStyle." + what + (items.isEmpty() ? "" : ".items(" + items + ")")
+                + (totalHeader.isEmpty() ? "" : ".totalCountHeader(" + totalHeader + ")")
+                + (totalPointer.isEmpty() ? "" : ".totalCountAt(" + totalPointer + ")");
     }
 
     private void requireSized(String setting) {

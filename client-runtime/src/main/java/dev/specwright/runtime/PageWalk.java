@@ -77,7 +77,8 @@ final class PageWalk<T> {
     private Page<T> page(int number, ApiRequest request, Response<JsonNode> response) {
         JsonNode body = response.body();
         List<T> items = items(number, request, body);
-        return new Page<>(items, number, response, next(number, request, response, items.size()));
+        return new Page<>(items, number, response, next(number, request, response, items.size()), client.objectMapper(),
+                totalCount(response));
     }
 
     private List<T> items(int number, ApiRequest request, JsonNode body) {
@@ -124,9 +125,50 @@ final class PageWalk<T> {
                 }
                 yield request.withQueryParameter(style.requestParam(), cursor.get());
             }
+            case AFTER_LAST -> {
+                JsonNode more = response.body() == null ? null : response.body().at(JsonPointer.compile(style.pointer()));
+                if (more == null || !more.isBoolean() || !more.booleanValue()) {
+                    yield null;
+                }
+                JsonNode array = response.body().at(JsonPointer.compile(style.itemsPointer()));
+                Optional<String> id = array.isArray() && !array.isEmpty() ? text(array.get(array.size() - 1), style.itemId())
+                        : Optional.empty();
+                if (id.isEmpty()) {
+                    throw new IllegalStateException(where(number, request) + ": \"" + style.pointer() + "\" says more"
+                            + " items follow, but the page has no last item with an id at \"" + style.itemId()
+                            + "\" to ask for the next page after; the walk stops");
+                }
+                if (id.equals(request.queryParameter(style.requestParam()))) {
+                    throw new IllegalStateException(where(number, request) + ": the last item's id is the one this page"
+                            + " was asked after; the walk stops rather than loop");
+                }
+                yield request.withQueryParameter(style.requestParam(), id.get());
+            }
             case BODY_LINK -> text(response.body(), style.pointer()).map(link -> follow(number, request, link)).orElse(null);
             case HEADER_LINK -> nextFromLinkHeader(response).map(link -> follow(number, request, link)).orElse(null);
         };
+    }
+
+    /** The list's total as the answer gives it where the style says; empty if it names none or the answer has none. */
+    private java.util.OptionalLong totalCount(Response<JsonNode> response) {
+        String text;
+        if (!style.totalHeader().isEmpty()) {
+            text = response.header(style.totalHeader()).orElse(null);
+        } else if (!style.totalPointer().isEmpty() && response.body() != null) {
+            JsonNode node = response.body().at(JsonPointer.compile(style.totalPointer()));
+            text = node.isIntegralNumber() || node.isTextual() ? node.asText() : null;
+        } else {
+            text = null;
+        }
+        if (text == null) {
+            return java.util.OptionalLong.empty();
+        }
+        try {
+            long total = Long.parseLong(text.strip());
+            return total >= 0 ? java.util.OptionalLong.of(total) : java.util.OptionalLong.empty();
+        } catch (NumberFormatException e) {
+            return java.util.OptionalLong.empty();
+        }
     }
 
     /** Whether a page of {@code count} items is the last by its size: empty, or shorter than the size asked for. */

@@ -211,6 +211,107 @@ class PaginatorTest {
         server.verify(1, page.withQueryParam("page[number]", equalTo("3")).withQueryParam("page[size]", equalTo("2")));
     }
 
+    record Document(List<Item> data, Map<String, Integer> meta) {}
+
+    record Strict(String data) {}
+
+    @Test
+    void aPagesWholeBodyIsReadAsItsDocumentTypeAndABadTypeSaysWhichPage() {
+        server.stubFor(get(urlPathEqualTo("/api/orders")).willReturn(okJson("{\"data\":" + items("a") + ",\"meta\":{\"total\":7}}")));
+        Paginator<Item> orders = Paginator.of(client(), ApiRequest.builder("GET", "/orders").build(),
+                PageStyle.pageNumber("page[number]", "page[size]").defaultSize(2).items("/data"), Item.class);
+
+        Page<Item> page = orders.firstPage();
+
+        assertThat(page.document(Document.class)).isEqualTo(new Document(List.of(new Item("a")), Map.of("total", 7)));
+        assertThat(page.document(new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() {}))
+                .containsKeys("data", "meta");
+        assertThatThrownBy(() -> page.document(Strict.class)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("page 1: its body cannot be read as " + Strict.class.getName())
+                .hasMessageNotContaining("\"a\"");
+        assertThat(requests()).isEqualTo(1);
+    }
+
+    @Test
+    void theTotalCountFromAHeaderOrTheBodyAndEmptyWhereTheAnswerGivesNoneOrNoWholeNumber() {
+        server.stubFor(get(urlPathEqualTo("/api/items")).withQueryParam("offset", absent())
+                .willReturn(okJson(items("a", "b")).withHeader("X-Total-Count", "5")));
+        server.stubFor(get(urlPathEqualTo("/api/items")).withQueryParam("offset", equalTo("2"))
+                .willReturn(okJson(items("c", "d")).withHeader("X-Total-Count", "many")));
+        server.stubFor(get(urlPathEqualTo("/api/items")).withQueryParam("offset", equalTo("4")).willReturn(okJson(items("e"))));
+        Paginator<Item> byHeader = Paginator.of(client(), list(2),
+                PageStyle.offset("offset", "limit").totalCountHeader("x-total-count"), Item.class);
+
+        assertThat(byHeader.pageStream().map(Page::totalCount).toList()).containsExactly(
+                java.util.OptionalLong.of(5), java.util.OptionalLong.empty(), java.util.OptionalLong.empty());
+        assertThat(requests()).isEqualTo(3);
+
+        server.stubFor(get(urlPathEqualTo("/api/orders")).withQueryParam("page[number]", absent())
+                .willReturn(okJson("{\"data\":" + items("a") + ",\"meta\":{\"total\":3}}")));
+        server.stubFor(get(urlPathEqualTo("/api/orders")).withQueryParam("page[number]", equalTo("2"))
+                .willReturn(okJson("{\"data\":" + items("b") + ",\"meta\":{\"total\":\"3\"}}")));
+        server.stubFor(get(urlPathEqualTo("/api/orders")).withQueryParam("page[number]", equalTo("3"))
+                .willReturn(okJson("{\"data\":" + items("c") + ",\"meta\":{\"total\":-1}}")));
+        PageStyle inBody = PageStyle.pageNumber("page[number]", "page[size]").items("/data").totalCountAt("/meta/total");
+        Paginator<Item> byBody = Paginator.of(client(), ApiRequest.builder("GET", "/orders").query("page[size]", 1).build(),
+                inBody, Item.class);
+        List<Page<Item>> pages = byBody.pageStream().limit(3).toList();
+        assertThat(pages).extracting(Page::totalCount).containsExactly(
+                java.util.OptionalLong.of(3), java.util.OptionalLong.of(3), java.util.OptionalLong.empty());
+        assertThat(pages.get(0)).hasToString("Page[number=1, items=1, hasNext=true, totalCount=3]");
+        assertThat(inBody).hasToString("PageStyle.pageNumber(page[number], page[size]).items(/data).totalCountAt(/meta/total)");
+
+        assertThatThrownBy(() -> PageStyle.linkHeader().totalCountAt("meta")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("totalPointer \"meta\" is not a JSON Pointer");
+        assertThatThrownBy(() -> PageStyle.linkHeader().totalCountHeader(" ")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("X-Total-Count");
+    }
+
+    private static String stripeList(boolean hasMore, String... ids) {
+        return "{\"object\":\"list\",\"url\":\"/v1/customers\",\"has_more\":" + hasMore + ",\"data\":" + items(ids) + "}";
+    }
+
+    @Test
+    void afterTheLastItemsIdWhileTheBodySaysMoreFollowAsStripePages() {
+        server.stubFor(get(urlPathEqualTo("/api/customers")).withQueryParam("starting_after", absent())
+                .willReturn(okJson(stripeList(true, "cus_1", "cus_2"))));
+        server.stubFor(get(urlPathEqualTo("/api/customers")).withQueryParam("starting_after", equalTo("cus_2"))
+                .willReturn(okJson(stripeList(true, "cus_3", "cus_4"))));
+        server.stubFor(get(urlPathEqualTo("/api/customers")).withQueryParam("starting_after", equalTo("cus_4"))
+                .willReturn(okJson(stripeList(false, "cus_5", "cus_6"))));
+        PageStyle stripe = PageStyle.afterLast("starting_after", "/id", "/has_more").items("/data");
+        Paginator<Item> customers = Paginator.of(client(), ApiRequest.builder("GET", "/customers").query("limit", 2).build(),
+                stripe, Item.class);
+
+        // a full last page ends the walk too: has_more is false
+        assertThat(ids(customers)).containsExactly("cus_1", "cus_2", "cus_3", "cus_4", "cus_5", "cus_6");
+        assertThat(requests()).isEqualTo(3);
+        server.verify(0, getRequestedFor(urlPathEqualTo("/api/customers")).withQueryParam("starting_after", equalTo("cus_6")));
+        server.verify(1, getRequestedFor(urlPathEqualTo("/api/customers")).withQueryParam("starting_after", equalTo("cus_4"))
+                .withQueryParam("limit", equalTo("2")));
+        assertThat(stripe).hasToString("PageStyle.afterLast(starting_after from the last item's /id while /has_more).items(/data)");
+    }
+
+    @Test
+    void afterLastStopsWithAnErrorWhenMoreFollowButNoIdSaysWhereOrTheIdRepeats() {
+        server.stubFor(get(urlPathEqualTo("/api/customers")).withQueryParam("starting_after", absent())
+                .willReturn(okJson(stripeList(true, "cus_1"))));
+        server.stubFor(get(urlPathEqualTo("/api/customers")).withQueryParam("starting_after", equalTo("cus_1"))
+                .willReturn(okJson(stripeList(true, "cus_1"))));
+        server.stubFor(get(urlPathEqualTo("/api/empty")).willReturn(okJson(stripeList(true))));
+        PageStyle stripe = PageStyle.afterLast("starting_after", "/id", "/has_more").items("/data");
+
+        assertThatThrownBy(() -> ids(Paginator.of(client(), ApiRequest.builder("GET", "/customers").build(), stripe, Item.class)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("page 2 of GET /customers")
+                .hasMessageContaining("loop");
+        assertThatThrownBy(() -> ids(Paginator.of(client(), ApiRequest.builder("GET", "/empty").build(), stripe, Item.class)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("page 1 of GET /empty")
+                .hasMessageContaining("no last item with an id at \"/id\"");
+        assertThat(requests()).isEqualTo(3);
+        assertThatThrownBy(() -> PageStyle.afterLast("starting_after", "id", "/has_more"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("itemId \"id\" is not a JSON Pointer");
+    }
+
     @Test
     void aCursorFromTheBodyUntilTheBodyGivesNone() {
         server.stubFor(get(urlPathEqualTo("/api/events")).withQueryParam("cursor", absent())

@@ -93,6 +93,8 @@ final class PagingMethods {
             case OFFSET -> style.add("$T.offset($L, $L)", PAGE_STYLE, JavaText.literal(p.requestParam()), JavaText.literal(p.sizeParam()));
             case PAGE -> style.add("$T.pageNumber($L, $L)", PAGE_STYLE, JavaText.literal(p.requestParam()), JavaText.literal(p.sizeParam()));
             case CURSOR -> style.add("$T.cursor($L, $L)", PAGE_STYLE, JavaText.literal(p.requestParam()), JavaText.literal(p.pointer()));
+            case AFTER_LAST -> style.add("$T.afterLast($L, $L, $L)", PAGE_STYLE, JavaText.literal(p.requestParam()),
+                    JavaText.literal(p.itemId()), JavaText.literal(p.pointer()));
             case NEXT_LINK -> style.add("$T.nextLink($L)", PAGE_STYLE, JavaText.literal(p.pointer()));
             case LINK_HEADER -> style.add("$T.linkHeader()", PAGE_STYLE);
         }
@@ -104,6 +106,11 @@ final class PagingMethods {
         if (!p.itemsPointer().isEmpty()) {
             style.add(".items($L)", JavaText.literal(p.itemsPointer()));
         }
+        if (p.totalCount().startsWith(Pagination.HEADER)) {
+            style.add(".totalCountHeader($L)", JavaText.literal(p.totalCount().substring(Pagination.HEADER.length())));
+        } else if (!p.totalCount().isEmpty()) {
+            style.add(".totalCountAt($L)", JavaText.literal(p.totalCount()));
+        }
         return style.build();
     }
 
@@ -113,6 +120,7 @@ final class PagingMethods {
             case OFFSET -> "by " + JavaText.javadocCode(p.requestParam()) + " and " + JavaText.javadocCode(p.sizeParam());
             case PAGE -> "by page number " + JavaText.javadocCode(p.requestParam()) + " and size " + JavaText.javadocCode(p.sizeParam());
             case CURSOR -> "by the cursor " + JavaText.javadocCode(p.requestParam()) + " the answer gives";
+            case AFTER_LAST -> "by the last item's id in " + JavaText.javadocCode(p.requestParam()) + " while the answer says more follow";
             case NEXT_LINK -> "by the next link the answer gives";
             case LINK_HEADER -> "by the {@code Link} header's next page";
         };

@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 
 /**
  * The pagination pass: which operations return a list a page at a time, and how ({@link Pagination}), from the
- * operation's {@code x-pagination} where the spec declares it, else by the three rules below where the spec leaves no
+ * operation's {@code x-pagination} where the spec declares it, else by the four rules below where the spec leaves no
  * doubt. A detected style that turns out wrong would walk a list wrongly, so the rules are narrow; anything else pages
  * only when declared. An operation is a candidate only if it is a {@code GET} whose success answer is JSON.
  *
@@ -28,6 +28,8 @@ import java.util.stream.Collectors;
  *       its body is an array → {@code offset} with them.</li>
  *   <li><b>JSON:API pages</b>: integer query parameters {@code page[number]} and {@code page[size]}, and a body with an
  *       array {@code data} → {@code page} with them, items at {@code /data}.</li>
+ *   <li><b>Stripe lists</b>: a string query parameter {@code starting_after}, and a body with a boolean
+ *       {@code has_more} and an array {@code data} of objects with an {@code id} → {@code afterLast} with them.</li>
  * </ol>
  *
  * <p>{@code x-pagination: false} turns detection off for an operation. The declared form, every key checked (a bad one
@@ -36,6 +38,7 @@ import java.util.stream.Collectors;
  * x-pagination: {style: offset, offsetParam: offset, limitParam: limit, items: /items}
  * x-pagination: {style: page, pageParam: page[number], sizeParam: page[size], items: /data, firstPage: 1}
  * x-pagination: {style: cursor, cursorParam: after, nextCursor: /meta/next, items: /data}
+ * x-pagination: {style: afterLast, afterParam: starting_after, itemId: /id, hasMore: /has_more, items: /data}
  * x-pagination: {style: nextLink, nextLink: /links/next, items: /data}
  * x-pagination: {style: linkHeader}
  * </pre>
@@ -43,17 +46,30 @@ import java.util.stream.Collectors;
  * parameter and pointer have no default. {@code items} is a JSON Pointer into the success body to an array (left out:
  * the body is the array). The page size's {@code default} in the spec becomes the walk's default size, so a short
  * page ends it, and its {@code maximum} the most a page holds (a page that full is not the last).
+ *
+ * <p>The list's total ({@code Page.totalCount()}), for any style: {@code totalCount: header:X-Total-Count} (a
+ * response header), {@code totalCount: /meta/total} (a JSON Pointer into the body) or {@code totalCount: false}.
+ * Left out, it is detected when exactly one candidate is there: the success answer's declared header
+ * {@code X-Total-Count} or {@code X-Include-Total-Count} (JSON:API), or the body's integer {@code /meta/total},
+ * {@code /total} or {@code /total_count}; two candidates detect none.
  */
 final class PaginationPass {
 
     static final String EXTENSION = "x-pagination";
 
     private static final Map<String, Set<String>> KEYS = Map.of(
-            "offset", Set.of("style", "offsetParam", "limitParam", "items"),
-            "page", Set.of("style", "pageParam", "sizeParam", "items", "firstPage"),
-            "cursor", Set.of("style", "cursorParam", "nextCursor", "items"),
-            "nextLink", Set.of("style", "nextLink", "items"),
-            "linkHeader", Set.of("style", "items"));
+            "offset", Set.of("style", "offsetParam", "limitParam", "items", "totalCount"),
+            "page", Set.of("style", "pageParam", "sizeParam", "items", "firstPage", "totalCount"),
+            "cursor", Set.of("style", "cursorParam", "nextCursor", "items", "totalCount"),
+            "afterLast", Set.of("style", "afterParam", "itemId", "hasMore", "items", "totalCount"),
+            "nextLink", Set.of("style", "nextLink", "items", "totalCount"),
+            "linkHeader", Set.of("style", "items", "totalCount"));
+
+    /** The response headers that carry a list's total, detected when the only candidate (any case). */
+    private static final List<String> TOTAL_HEADERS = List.of("X-Total-Count", "X-Include-Total-Count");
+
+    /** The body members that carry a list's total, detected when the only candidate and an integer. */
+    private static final List<String> TOTAL_MEMBERS = List.of("/meta/total", "/total", "/total_count");
 
     private final OpenAPI api;
     private final Map<String, ModelDef> models;
@@ -90,10 +106,10 @@ final class PaginationPass {
         if (Boolean.FALSE.equals(declared)) {
             return Optional.empty();
         }
-        if (declared != null) {
-            return declared(op, declared);
-        }
-        return detected(op, raw);
+        Optional<Pagination> paging = declared != null ? declared(op, declared) : detected(op, raw);
+        Object total = declared instanceof Map<?, ?> map ? map.get("totalCount") : null;
+        return paging.flatMap(p -> total == null ? Optional.of(p.withTotalCount(detectedTotal(op, raw).orElse("")))
+                : declaredTotal(op, total).map(p::withTotalCount));
     }
 
     // ---- detection -------------------------------------------------------------------------------------------------
@@ -105,19 +121,74 @@ final class PaginationPass {
         Optional<TypeRef> rootItems = items(op.responseType().get(), "");
         if (rootItems.isPresent() && declaresLinkHeader(raw)) {
             return Optional.of(new Pagination(Pagination.Style.LINK_HEADER, "", "", "", "", Optional.empty(), Optional.empty(), 1,
-                    rootItems.get(), false, ""));
+                    rootItems.get(), false, "", "", ""));
         }
         if (rootItems.isPresent() && integerQuery(op, "offset") && integerQuery(op, "limit")) {
             return Optional.of(new Pagination(Pagination.Style.OFFSET, "offset", "limit", "", "", defaultOf(op, "limit"),
                     maximumOf(op, "limit"), 1,
-                    rootItems.get(), false, ""));
+                    rootItems.get(), false, "", "", ""));
         }
         Optional<TypeRef> data = items(op.responseType().get(), "/data");
         if (data.isPresent() && integerQuery(op, "page[number]") && integerQuery(op, "page[size]")) {
             return Optional.of(new Pagination(Pagination.Style.PAGE, "page[number]", "page[size]", "", "/data",
-                    defaultOf(op, "page[size]"), maximumOf(op, "page[size]"), 1, data.get(), false, ""));
+                    defaultOf(op, "page[size]"), maximumOf(op, "page[size]"), 1, data.get(), false, "", "", ""));
+        }
+        if (data.isPresent() && stringQuery(op, "starting_after") && hasId(data.get())
+                && typeAt(op.responseType().get(), "/has_more").filter(t -> t == TypeRef.Builtin.BOOLEAN).isPresent()) {
+            return Optional.of(new Pagination(Pagination.Style.AFTER_LAST, "starting_after", "", "/has_more", "/data",
+                    Optional.empty(), Optional.empty(), 1, data.get(), false, "", "", "/id"));
         }
         return Optional.empty();
+    }
+
+    /**
+     * The list's total where the spec leaves no doubt: exactly one candidate among the success answer's declared
+     * headers {@code X-Total-Count}/{@code X-Include-Total-Count} and the body's integer members {@code /meta/total},
+     * {@code /total}, {@code /total_count}; none, or several, detect nothing.
+     */
+    private Optional<String> detectedTotal(Operation op, io.swagger.v3.oas.models.Operation raw) {
+        List<String> found = new ArrayList<>();
+        for (String header : successHeaders(raw)) {
+            if (TOTAL_HEADERS.stream().anyMatch(header::equalsIgnoreCase)) {
+                found.add(Pagination.HEADER + header);
+            }
+        }
+        if (op.responseType().isPresent()) {
+            for (String member : TOTAL_MEMBERS) {
+                typeAt(op.responseType().get(), member).filter(t -> t == TypeRef.Builtin.INTEGER || t == TypeRef.Builtin.LONG)
+                        .ifPresent(t -> found.add(member));
+            }
+        }
+        return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
+    }
+
+    /** {@code x-pagination.totalCount}: {@code header:<name>}, a JSON Pointer, or false for none; empty after a problem. */
+    private Optional<String> declaredTotal(Operation op, Object total) {
+        String at = op.pointer() + "/" + EXTENSION + "/totalCount";
+        if (Boolean.FALSE.equals(total)) {
+            return Optional.of("");
+        }
+        if (total instanceof String text && text.startsWith(Pagination.HEADER)
+                && !text.substring(Pagination.HEADER.length()).isBlank()) {
+            return Optional.of(Pagination.HEADER + text.substring(Pagination.HEADER.length()).strip());
+        }
+        if (total instanceof String text && text.startsWith("/")) {
+            return Optional.of(text);
+        }
+        problem(at, EXTENSION + ".totalCount must name a response header (header:X-Total-Count) or a JSON Pointer into the"
+                + " body (/meta/total), not " + total + ".", "write e.g. totalCount: header:X-Total-Count, totalCount: /meta/total,"
+                + " or totalCount: false for none.");
+        return Optional.empty();
+    }
+
+    /** The header names the success answers declare. */
+    private List<String> successHeaders(io.swagger.v3.oas.models.Operation raw) {
+        if (raw == null || raw.getResponses() == null) {
+            return List.of();
+        }
+        return raw.getResponses().entrySet().stream().filter(e -> e.getKey().startsWith("2"))
+                .map(e -> OperationPass.resolveResponse(api, e.getValue())).filter(r -> r != null && r.getHeaders() != null)
+                .flatMap(r -> r.getHeaders().keySet().stream()).distinct().toList();
     }
 
     private boolean declaresLinkHeader(io.swagger.v3.oas.models.Operation raw) {
@@ -128,6 +199,16 @@ final class PaginationPass {
                 .map(e -> OperationPass.resolveResponse(api, e.getValue())).filter(r -> r != null && r.getHeaders() != null)
                 .map(ApiResponse::getHeaders)
                 .anyMatch(headers -> headers.keySet().stream().anyMatch(name -> name.equalsIgnoreCase("Link")));
+    }
+
+    private static boolean stringQuery(Operation op, String name) {
+        return queryParameter(op, name).filter(p -> p.type() == TypeRef.Builtin.STRING).isPresent();
+    }
+
+    /** Whether the items are objects of a model with an {@code id} member. */
+    private boolean hasId(TypeRef item) {
+        return item instanceof TypeRef.Named named && models.containsKey(named.className())
+                && models.get(named.className()).properties().stream().anyMatch(p -> p.jsonName().equals("id"));
     }
 
     private static boolean integerQuery(Operation op, String name) {
@@ -153,7 +234,7 @@ final class PaginationPass {
             problem(at + "/style", EXTENSION + ".style must be one of " + String.join(", ", KEYS.keySet().stream().sorted().toList())
                     + (map.get("style") == null ? "; it is missing." : ", not " + map.get("style") + "."),
                     "write style: offset (offset/limit parameters), page (page number and size), cursor (a parameter fed"
-                            + " from the body), nextLink (a link in the body) or linkHeader (the Link header).");
+                            + " from the body), afterLast (the last item's id while the body says more follow), nextLink (a link in the body) or linkHeader (the Link header).");
             return Optional.empty();
         }
         boolean ok = true;
@@ -183,12 +264,14 @@ final class PaginationPass {
             case "offset" -> Pagination.Style.OFFSET;
             case "page" -> Pagination.Style.PAGE;
             case "cursor" -> Pagination.Style.CURSOR;
+            case "afterLast" -> Pagination.Style.AFTER_LAST;
             case "nextLink" -> Pagination.Style.NEXT_LINK;
             default -> Pagination.Style.LINK_HEADER;
         };
         Optional<String> request = Optional.of("");
         Optional<String> size = Optional.of("");
         Optional<String> pointer = Optional.of("");
+        Optional<String> itemId = Optional.of("");
         long firstPage = 1;
         switch (kind) {
             case OFFSET -> {
@@ -211,16 +294,21 @@ final class PaginationPass {
                 request = parameter(op, map, "cursorParam", null, at);
                 pointer = pointer(map, "nextCursor", at, null, false);
             }
+            case AFTER_LAST -> {
+                request = parameter(op, map, "afterParam", "starting_after", at);
+                itemId = pointer(map, "itemId", at, "/id", false);
+                pointer = pointer(map, "hasMore", at, "/has_more", false);
+            }
             case NEXT_LINK -> pointer = pointer(map, "nextLink", at, "/links/next", false);
             case LINK_HEADER -> { }
         }
-        if (!ok || itemType.isEmpty() || request.isEmpty() || size.isEmpty() || pointer.isEmpty()) {
+        if (!ok || itemType.isEmpty() || request.isEmpty() || size.isEmpty() || pointer.isEmpty() || itemId.isEmpty()) {
             return Optional.empty();
         }
         Optional<Integer> defaultSize = size.get().isEmpty() ? Optional.empty() : defaultOf(op, size.get());
         Optional<Integer> maxSize = size.get().isEmpty() ? Optional.empty() : maximumOf(op, size.get());
         return Optional.of(new Pagination(kind, request.get(), size.get(), pointer.get(), items.get(), defaultSize, maxSize, firstPage,
-                itemType.get(), true, ""));
+                itemType.get(), true, "", "", itemId.get()));
     }
 
     /** A query parameter the extension names (or its default name); empty after a problem. */
@@ -262,6 +350,11 @@ final class PaginationPass {
 
     /** The items' type at the pointer into a body of {@code type}: an array's element type; empty if none is there. */
     Optional<TypeRef> items(TypeRef type, String pointer) {
+        return typeAt(type, pointer).flatMap(at -> at instanceof TypeRef.ListOf list ? Optional.of(list.element()) : Optional.empty());
+    }
+
+    /** The type at the pointer into a body of {@code type}, through the models' properties; empty if none is there. */
+    private Optional<TypeRef> typeAt(TypeRef type, String pointer) {
         TypeRef at = type;
         if (!pointer.isEmpty()) {
             for (String token : pointer.substring(1).split("/", -1)) {
@@ -277,7 +370,7 @@ final class PaginationPass {
                 at = property.get().type();
             }
         }
-        return at instanceof TypeRef.ListOf list ? Optional.of(list.element()) : Optional.empty();
+        return Optional.of(at);
     }
 
     /** The spec's default of a query parameter, when a positive whole number. */

@@ -18,6 +18,7 @@ import dev.specwright.generator.GeneratorOptions;
 import dev.specwright.generator.SpecProblemsException;
 import dev.specwright.runtime.ApiException;
 import dev.specwright.runtime.AsyncPaginator;
+import dev.specwright.runtime.Page;
 import dev.specwright.runtime.Paginator;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -27,6 +28,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.BeforeAll;
@@ -206,6 +208,84 @@ class PaginationTest {
         assertThat(requests()).isEqualTo(6);
     }
 
+    private static List<Object> totals(Object paginator) {
+        List<Object> totals = new ArrayList<>();
+        for (Page<?> page : ((Paginator<?>) paginator).pages()) {
+            totals.add(page.totalCount());
+        }
+        return totals;
+    }
+
+    @Test
+    void theTotalCountFromTheOnlyCandidateOrWhereTheSpecDeclaresIt() throws Exception {
+        server.stubFor(get(urlPathEqualTo("/v1/counted")).withQueryParam("offset", absent())
+                .willReturn(okJson(items("a", "b")).withHeader("X-Total-Count", "5")));
+        server.stubFor(get(urlPathEqualTo("/v1/counted")).withQueryParam("offset", equalTo("2"))
+                .willReturn(okJson(items("c", "d")).withHeader("X-Total-Count", "5")));
+        server.stubFor(get(urlPathEqualTo("/v1/counted")).withQueryParam("offset", equalTo("4"))
+                .willReturn(okJson(items("e")).withHeader("X-Total-Count", "5")));
+        assertThat(totals(call(paging, "listCountedAll"))).containsExactly(OptionalLong.of(5), OptionalLong.of(5), OptionalLong.of(5));
+        assertThat(requests()).isEqualTo(3);
+
+        server.stubFor(get(urlPathEqualTo("/v1/tickets")).withQueryParam("after", absent())
+                .willReturn(okJson("{\"tickets\":" + items("a") + ",\"meta\":{\"next\":\"t1\",\"total\":2}}")));
+        server.stubFor(get(urlPathEqualTo("/v1/tickets")).withQueryParam("after", equalTo("t1"))
+                .willReturn(okJson("{\"tickets\":" + items("b") + ",\"meta\":{\"total\":2}}")));
+        assertThat(totals(call(paging, "listTicketsAll"))).containsExactly(OptionalLong.of(2), OptionalLong.of(2));
+
+        server.stubFor(get(urlPathEqualTo("/v1/audits")).withQueryParam("page", absent())
+                .willReturn(okJson(items("a", "b")).withHeader("X-Audit-Total", "3")));
+        server.stubFor(get(urlPathEqualTo("/v1/audits")).withQueryParam("page", equalTo("2"))
+                .willReturn(okJson(items("c")).withHeader("X-Audit-Total", "3")));
+        assertThat(totals(call(paging, "listAuditsAll"))).containsExactly(OptionalLong.of(3), OptionalLong.of(3));
+        assertThat(requests()).isEqualTo(7);
+
+        String source = f.source("api/PagingApi.java");
+        assertThat(source).contains("PageStyle.offset(\"offset\", \"limit\").defaultSize(2).totalCountHeader(\"X-Total-Count\")")
+                .contains("PageStyle.cursor(\"after\", \"/meta/next\").items(\"/tickets\").totalCountAt(\"/meta/total\")")
+                .contains("PageStyle.pageNumber(\"page\", \"per_page\").defaultSize(2).totalCountHeader(\"X-Audit-Total\")")
+                // two candidates: no total rather than a guess
+                .contains("PageStyle.nextLink(\"/next\").items(\"/reports\"),")
+                .doesNotContain("totalCountHeader(\"X-Total-Count\").totalCountAt");
+    }
+
+    @Test
+    void detectedStripeListsWalkAfterTheLastItemsIdWhileHasMoreIsTrue() throws Exception {
+        String list = "{\"object\":\"list\",\"url\":\"/v1/customers\",\"has_more\":%s,\"data\":%s}";
+        server.stubFor(get(urlPathEqualTo("/v1/customers")).withQueryParam("starting_after", absent())
+                .willReturn(okJson(list.formatted(true, items("cus_a", "cus_b")))));
+        server.stubFor(get(urlPathEqualTo("/v1/customers")).withQueryParam("starting_after", equalTo("cus_b"))
+                .willReturn(okJson(list.formatted(true, items("cus_c", "cus_d")))));
+        server.stubFor(get(urlPathEqualTo("/v1/customers")).withQueryParam("starting_after", equalTo("cus_d"))
+                .willReturn(okJson(list.formatted(false, items("cus_e", "cus_f")))));
+
+        assertThat(ids(call(paging, "listCustomersAll"))).containsExactly("cus_a", "cus_b", "cus_c", "cus_d", "cus_e", "cus_f");
+        assertThat(requests()).isEqualTo(3);
+        server.verify(0, getRequestedFor(urlPathEqualTo("/v1/customers")).withQueryParam("starting_after", equalTo("cus_f")));
+        assertThat(f.source("api/PagingApi.java"))
+                .contains("PageStyle.afterLast(\"starting_after\", \"/id\", \"/has_more\").items(\"/data\")");
+    }
+
+    @Test
+    void declaredAfterLastWithItsOwnNames() throws Exception {
+        server.stubFor(get(urlPathEqualTo("/v1/ledger")).withQueryParam("after", absent())
+                .willReturn(okJson("{\"entries\":[{\"key\":\"k1\"}],\"meta\":{\"more\":true}}")));
+        server.stubFor(get(urlPathEqualTo("/v1/ledger")).withQueryParam("after", equalTo("k1"))
+                .willReturn(okJson("{\"entries\":[{\"key\":\"k2\"}],\"meta\":{\"more\":true}}")));
+        server.stubFor(get(urlPathEqualTo("/v1/ledger")).withQueryParam("after", equalTo("k2"))
+                .willReturn(okJson("{\"entries\":[{\"key\":\"k3\"}],\"meta\":{}}")));
+
+        List<Object> keys = new ArrayList<>();
+        for (Object entry : (Paginator<?>) call(paging, "listLedgerAll")) {
+            keys.add(Feature.get(entry, "key"));
+        }
+
+        assertThat(keys).containsExactly("k1", "k2", "k3");
+        assertThat(requests()).isEqualTo(3);
+        assertThat(f.source("api/PagingApi.java"))
+                .contains("PageStyle.afterLast(\"after\", \"/key\", \"/meta/more\").items(\"/entries\")");
+    }
+
     @Test
     void noPaginatorWhereTheSpecSaysNoneOrNothingPages() {
         String source = f.source("api/PagingApi.java");
@@ -246,6 +326,12 @@ class PaginationTest {
                       x-pagination: {style: pages}
                       responses:
                         "200": {description: ok, content: {application/json: {schema: {type: array, items: {type: string}}}}}
+                  /totals:
+                    get:
+                      operationId: listTotals
+                      x-pagination: {style: linkHeader, totalCount: X-Total-Count}
+                      responses:
+                        "200": {description: ok, content: {application/json: {schema: {type: array, items: {type: string}}}}}
                 """);
 
         Throwable thrown = catchThrowable(() -> new Generator().files(GeneratorOptions.builder(spec, dir.resolve("out")).build()));
@@ -256,6 +342,7 @@ class PaginationTest {
                 .contains("offset, limit")
                 .contains("/paths/~1things/get/x-pagination/limit").contains("has no key limit")
                 .contains("/paths/~1things/get/x-pagination/items").contains("\"/things\" does not lead to an array")
-                .contains("/paths/~1others/get/x-pagination/style").contains("cursor, linkHeader, nextLink, offset, page");
+                .contains("/paths/~1others/get/x-pagination/style").contains("afterLast, cursor, linkHeader, nextLink, offset, page")
+                .contains("/paths/~1totals/get/x-pagination/totalCount").contains("header:X-Total-Count");
     }
 }
