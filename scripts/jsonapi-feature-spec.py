@@ -144,7 +144,7 @@ doc={'openapi':'3.1.0','info':{'title':'JSON:API','version':'1.0','description':
  'paths':paths,
  'components':{'schemas':schemas,'securitySchemes':{
    'oAuth2':{'type':'oauth2','description':'OAuth 2.0; the token request is a JSON document sent to /oauth2-token.','flows':{
-      'clientCredentials':{'tokenUrl':'https://shop.example.com/oauth2-token','scopes':{}},
+      'clientCredentials':{'tokenUrl':'https://shop.example.com/oauth2-token','scopes':{},'x-token-request':'json'},
       'password':{'tokenUrl':'https://shop.example.com/oauth2-token','scopes':{}},
       'authorizationCode':{'authorizationUrl':'https://shop.example.com/oauth2-token/authorize','tokenUrl':'https://shop.example.com/oauth2-token','scopes':{}}}},
    'bearerAuth':{'type':'http','scheme':'bearer'}}}}

@@ -358,13 +358,17 @@ final class ClientClasses {
                 } else if (part instanceof ApiModel.CredentialPart.OAuth2ClientCredentials oauth) {
                     m.addParameter(String.class, oauth.clientIdParameter()).addParameter(String.class, oauth.clientSecretParameter())
                             .addJavadoc("@param $L the OAuth 2.0 client id\n@param $L the OAuth 2.0 client secret (tokens are "
-                                    + "fetched from $L, cached and refreshed before they expire)\n",
-                                    oauth.clientIdParameter(), oauth.clientSecretParameter(), JavaText.javadocCode(oauth.tokenUrl()));
+                                    + "fetched from $L$L, cached and refreshed before they expire)\n",
+                                    oauth.clientIdParameter(), oauth.clientSecretParameter(), JavaText.javadocCode(oauth.tokenUrl()),
+                                    oauth.jsonTokenRequest() ? " with a JSON request" : "");
                     CodeBlock.Builder flow = CodeBlock.builder().add("$T.builder().tokenUri($T.create($L)).clientId($N).clientSecret($N)",
                             JavaTypes.OAUTH2_CLIENT_CREDENTIALS, java.net.URI.class, JavaText.literal(oauth.tokenUrl()), oauth.clientIdParameter(),
                             oauth.clientSecretParameter());
                     if (!oauth.scopes().isEmpty()) {
                         flow.add(".scopes($L)", CodeBlock.join(oauth.scopes().stream().map(JavaText::literal).toList(), ", "));
+                    }
+                    if (oauth.jsonTokenRequest()) {
+                        flow.add(".jsonTokenRequest(true)");
                     }
                     chain.add(".authenticator($L.build())", flow.build());
                 }

@@ -136,11 +136,21 @@ public record ApiModel(
         /** @param in {@code header}, {@code query} or {@code cookie} */
         record ApiKey(String in, String name, String parameterName) implements CredentialPart {}
 
-        /** OAuth 2.0 client credentials with an absolute token URL: the runtime fetches and refreshes the token. */
-        record OAuth2ClientCredentials(String tokenUrl, List<String> scopes, String clientIdParameter, String clientSecretParameter)
-                implements CredentialPart {
+        /**
+         * OAuth 2.0 client credentials with an absolute token URL: the runtime fetches and refreshes the token.
+         *
+         * @param jsonTokenRequest the token request is a JSON object rather than a form (the spec's {@code x-token-request:
+         *                         json}, or its own operation at the token URL taking only a JSON body)
+         */
+        record OAuth2ClientCredentials(String tokenUrl, List<String> scopes, String clientIdParameter, String clientSecretParameter,
+                boolean jsonTokenRequest) implements CredentialPart {
             public OAuth2ClientCredentials {
                 scopes = List.copyOf(scopes);
+            }
+
+            /** A form token request (RFC 6749 section 4.4.2). */
+            public OAuth2ClientCredentials(String tokenUrl, List<String> scopes, String clientIdParameter, String clientSecretParameter) {
+                this(tokenUrl, scopes, clientIdParameter, clientSecretParameter, false);
             }
         }
     }

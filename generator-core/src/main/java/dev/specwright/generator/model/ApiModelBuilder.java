@@ -80,7 +80,8 @@ public final class ApiModelBuilder {
         Schemas mapped = SchemaMapper.mapComponents(file, componentSchemas, modelScope, problems, mappings);
 
         // before the operations: they leave out the parameters the credentials send
-        CredentialsPass.Credentials credentials = CredentialsPass.run(CredentialsPass.requirements(api), securitySchemes(), file, problems);
+        CredentialsPass.Credentials credentials = CredentialsPass.run(CredentialsPass.requirements(api), securitySchemes(),
+                CredentialsPass.jsonPostUrls(api), file, problems);
 
         Operations operations = new OperationPass(api, file, componentSchemas, mapped, modelScope, credentials.parameters(), problems,
                 mappings, clientName).run();

@@ -4,6 +4,7 @@ import dev.specwright.generator.SpecProblem;
 import dev.specwright.generator.naming.JavaNames;
 import dev.specwright.generator.naming.NameScope;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.parameters.RequestBody;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.util.ArrayList;
@@ -22,6 +23,10 @@ import java.util.TreeSet;
  * Bearer, an API key, OAuth 2.0 client credentials). It runs before the operations pass, which leaves out the
  * parameters a credential sends. A requirement naming an undefined scheme is a problem; one the runtime cannot send
  * (mutual TLS, an unknown HTTP scheme) gets no factory.
+ *
+ * <p>An OAuth 2.0 client-credentials token request is a JSON object instead of RFC 6749's form when the flow says
+ * {@code x-token-request: json}, or, without that, when the spec describes the token URL itself as a POST whose request
+ * body is only JSON ({@code application/json} or {@code application/vnd.api+json}), as Oro's {@code /oauth2-token} is.
  */
 final class CredentialsPass {
 
@@ -82,12 +87,69 @@ final class CredentialsPass {
         return List.copyOf(requirements);
     }
 
+    /** The extension on an OAuth 2.0 flow that says how its token request is sent: {@code json} or {@code form}. */
+    static final String TOKEN_REQUEST = "x-token-request";
+
+    private static final Set<String> JSON_BODIES = Set.of("application/json", "application/vnd.api+json");
+
+    /**
+     * The URLs (absolute, or a path when the spec's server is relative or missing) of the spec's POST operations whose
+     * request body is only JSON: a token URL among them takes a JSON token request.
+     */
+    static Set<String> jsonPostUrls(OpenAPI api) {
+        Set<String> urls = new TreeSet<>();
+        if (api.getPaths() == null) {
+            return urls;
+        }
+        List<String> bases = new ArrayList<>();
+        if (api.getServers() != null) {
+            api.getServers().forEach(s -> {
+                if (s.getUrl() != null && !s.getUrl().contains("{")) {
+                    bases.add(s.getUrl().replaceAll("/+$", ""));
+                }
+            });
+        }
+        if (bases.isEmpty()) {
+            bases.add("");
+        }
+        api.getPaths().forEach((path, item) -> {
+            if (item.getPost() != null && onlyJson(api, item.getPost().getRequestBody())) {
+                bases.forEach(base -> urls.add(base + path));
+            }
+        });
+        return urls;
+    }
+
+    private static boolean onlyJson(OpenAPI api, RequestBody body) {
+        if (body != null && body.get$ref() != null) {
+            String name = body.get$ref().substring(body.get$ref().lastIndexOf('/') + 1);
+            body = api.getComponents() == null || api.getComponents().getRequestBodies() == null ? null
+                    : api.getComponents().getRequestBodies().get(name);
+        }
+        if (body == null || body.getContent() == null || body.getContent().isEmpty()) {
+            return false;
+        }
+        return body.getContent().keySet().stream()
+                .allMatch(media -> JSON_BODIES.contains(media.split(";", 2)[0].trim().toLowerCase(Locale.ROOT)));
+    }
+
     /**
      * @param schemes {@code components/securitySchemes}
      * @param problems where a requirement naming an undefined scheme is reported
      */
     static Credentials run(List<Requirement> requirements, Map<String, SecurityScheme> schemes, String file,
             List<SpecProblem> problems) {
+        return run(requirements, schemes, Set.of(), file, problems);
+    }
+
+    /**
+     * @param schemes {@code components/securitySchemes}
+     * @param jsonPostUrls {@link #jsonPostUrls}: a client-credentials token URL among them takes a JSON token request
+     * @param problems where a requirement naming an undefined scheme, or a bad {@code x-token-request}, is reported
+     */
+    static Credentials run(List<Requirement> requirements, Map<String, SecurityScheme> schemes, Set<String> jsonPostUrls,
+            String file, List<SpecProblem> problems) {
+        Map<String, Boolean> jsonTokens = jsonTokenRequests(schemes, jsonPostUrls, file, problems);
         Map<List<String>, String> distinct = new LinkedHashMap<>();
         Map<String, Set<String>> scopes = new HashMap<>();
         for (Requirement requirement : requirements) {
@@ -97,14 +159,14 @@ final class CredentialsPass {
         }
         NameScope methods = new NameScope();
         List<ApiModel.CredentialFactory> factories = new ArrayList<>();
-        distinct.forEach((names, pointer) -> factory(names, pointer, schemes, scopes, file, problems)
+        distinct.forEach((names, pointer) -> factory(names, pointer, schemes, scopes, jsonTokens, file, problems)
                 .ifPresent(f -> factories.add(new ApiModel.CredentialFactory(methods.allocate(f.methodName()), f.schemes(), f.parts()))));
         return new Credentials(factories);
     }
 
     /** The factory of one requirement, its method name not yet allocated; empty when nothing is to configure or send. */
     private static Optional<ApiModel.CredentialFactory> factory(List<String> names, String pointer, Map<String, SecurityScheme> schemes,
-            Map<String, Set<String>> scopes, String file, List<SpecProblem> problems) {
+            Map<String, Set<String>> scopes, Map<String, Boolean> jsonTokens, String file, List<SpecProblem> problems) {
         if (names.isEmpty()) {
             return Optional.empty(); // `{}`: anonymous access, nothing to configure
         }
@@ -118,7 +180,8 @@ final class CredentialsPass {
                         + name + "\", which components/securitySchemes does not define.", "define it there, or correct the name."));
                 return Optional.empty();
             }
-            Optional<ApiModel.CredentialPart> part = part(scheme, name, parameters, List.copyOf(scopes.getOrDefault(name, Set.of())));
+            Optional<ApiModel.CredentialPart> part = part(scheme, name, parameters, List.copyOf(scopes.getOrDefault(name, Set.of())),
+                    jsonTokens.getOrDefault(name, false));
             if (part.isEmpty()) {
                 return Optional.empty(); // a scheme the runtime cannot send (mutual TLS, an unknown HTTP scheme): no factory for it
             }
@@ -130,7 +193,47 @@ final class CredentialsPass {
         return Optional.of(new ApiModel.CredentialFactory(methodName == null ? JavaNames.memberName(names.get(0)) : methodName, names, parts));
     }
 
-    private static Optional<ApiModel.CredentialPart> part(SecurityScheme scheme, String name, NameScope parameters, List<String> scopes) {
+    /**
+     * Per OAuth 2.0 scheme with a client-credentials flow, whether its token request is JSON: the flow's
+     * {@code x-token-request} (checked: {@code json} or {@code form}), else whether its token URL is a JSON-only POST of the spec.
+     */
+    private static Map<String, Boolean> jsonTokenRequests(Map<String, SecurityScheme> schemes, Set<String> jsonPostUrls, String file,
+            List<SpecProblem> problems) {
+        Map<String, Boolean> json = new HashMap<>();
+        schemes.forEach((name, scheme) -> {
+            var flow = scheme == null || scheme.getType() != SecurityScheme.Type.OAUTH2 || scheme.getFlows() == null
+                    ? null : scheme.getFlows().getClientCredentials();
+            if (flow == null) {
+                return;
+            }
+            Object declared = flow.getExtensions() == null ? null : flow.getExtensions().get(TOKEN_REQUEST);
+            if (declared == null) {
+                json.put(name, flow.getTokenUrl() != null && matchesJsonPost(flow.getTokenUrl(), jsonPostUrls));
+            } else if ("json".equals(declared) || "form".equals(declared)) {
+                json.put(name, "json".equals(declared));
+            } else {
+                problems.add(new SpecProblem(file, "/components/securitySchemes/" + SchemaMapper.escape(name)
+                        + "/flows/clientCredentials/" + TOKEN_REQUEST, TOKEN_REQUEST + " must be json or form, not "
+                        + (declared instanceof String ? "\"" + declared + "\"" : "a " + declared.getClass().getSimpleName()) + ".",
+                        "write " + TOKEN_REQUEST + ": json when the token endpoint takes a JSON object (as Oro's /oauth2-token"
+                                + " does), form (the default, RFC 6749) when it takes application/x-www-form-urlencoded."));
+            }
+        });
+        return json;
+    }
+
+    /** The token URL (query and fragment ignored) or its path, among the JSON-only POSTs. */
+    private static boolean matchesJsonPost(String tokenUrl, Set<String> jsonPostUrls) {
+        String url = tokenUrl.replaceAll("[?#].*$", "").replaceAll("/+$", "");
+        if (jsonPostUrls.stream().anyMatch(u -> u.equalsIgnoreCase(url))) {
+            return true;
+        }
+        String path = url.replaceFirst("(?i)^https?://[^/]*", "");
+        return jsonPostUrls.contains(path.isEmpty() ? "/" : path);
+    }
+
+    private static Optional<ApiModel.CredentialPart> part(SecurityScheme scheme, String name, NameScope parameters, List<String> scopes,
+            boolean jsonTokenRequest) {
         if (scheme.getType() == null) {
             return Optional.empty();
         }
@@ -153,7 +256,7 @@ final class CredentialsPass {
                 var flow = scheme.getFlows() == null ? null : scheme.getFlows().getClientCredentials();
                 if (flow != null && flow.getTokenUrl() != null && flow.getTokenUrl().matches("(?i)^https?://.*")) {
                     return Optional.of(new ApiModel.CredentialPart.OAuth2ClientCredentials(flow.getTokenUrl(), scopes,
-                            parameters.allocate("clientId"), parameters.allocate("clientSecret")));
+                            parameters.allocate("clientId"), parameters.allocate("clientSecret"), jsonTokenRequest));
                 }
                 return Optional.of(new ApiModel.CredentialPart.Bearer(parameters.allocate("accessToken")));
             case OPENIDCONNECT:

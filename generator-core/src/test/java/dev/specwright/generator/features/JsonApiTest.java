@@ -38,6 +38,7 @@ import java.util.ArrayList;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -54,18 +55,25 @@ class JsonApiTest {
     @RegisterExtension
     static WireMockExtension server = WireMockExtension.newInstance().options(TestTls.httpsServer()).build();
 
+    private static final String TOKEN_URL_IN_SPEC = "tokenUrl: https://shop.example.com/oauth2-token";
+
     private static ClassLoader loader;
 
     @BeforeAll
     static void generate() throws Exception {
-        Path spec = TestSpecs.dir().resolve("features").resolve("jsonapi.yaml");
+        // the spec as it is, but for its token URL, which points at the test server: the generated credentials ask it
+        Path dir = Files.createTempDirectory("jsonapi");
+        String text = Files.readString(TestSpecs.dir().resolve("features").resolve("jsonapi.yaml"));
+        assertThat(text).contains(TOKEN_URL_IN_SPEC);
+        Path spec = Files.writeString(dir.resolve("jsonapi.yaml"), text.replace(TOKEN_URL_IN_SPEC,
+                "tokenUrl: " + server.getRuntimeInfo().getHttpsBaseUrl() + "/oauth2-token"));
         List<GeneratedFile> files = new ArrayList<>(new Generator().files(
                 GeneratorOptions.builder(spec, Path.of("unused")).basePackage("feature").build()));
         try (InputStream driver = JsonApiTest.class.getResourceAsStream("/jsonapi/Driver.java.txt")) {
             files.add(new GeneratedFile("feature/Driver.java", new String(driver.readAllBytes(), StandardCharsets.UTF_8)));
         }
         files.add(new GeneratedFile("feature/ReadmeExample.java", readmeExample()));
-        InProcessCompiler.Result compiled = InProcessCompiler.compile(files, Files.createTempDirectory("jsonapi"));
+        InProcessCompiler.Result compiled = InProcessCompiler.compile(files, Files.createDirectories(dir.resolve("classes")));
         assertThat(compiled.diagnostics()).as("javac -Xlint:all -Werror on jsonapi.yaml and the driver").isEmpty();
         loader = compiled.classLoader();
     }
@@ -270,12 +278,23 @@ class JsonApiTest {
         server.stubFor(any(urlPathMatching("/api/.*")).willReturn(aResponse().withStatus(200).withHeader("Content-Type", JSON_API)
                 .withBody("{\"data\":null}")));
 
-        driver("eachKindOfCall", driver("oauthClient", URI.create(server.getRuntimeInfo().getHttpsBaseUrl()), TestTls.trustingLocalhost()));
+        // the generated factory's token client trusts what the JVM trusts (a user's truststore); the test's loopback
+        // certificate is trusted only while the credentials are built
+        SSLContext jvmDefault = SSLContext.getDefault();
+        Object client;
+        try {
+            SSLContext.setDefault(TestTls.trustingLocalhost());
+            client = driver("oauthClient", URI.create(server.getRuntimeInfo().getHttpsBaseUrl()), TestTls.trustingLocalhost());
+        } finally {
+            SSLContext.setDefault(jvmDefault);
+        }
+        driver("eachKindOfCall", client);
+        driver("eachKindOfCall", client);
 
         server.verify(1, postRequestedFor(urlPathEqualTo("/oauth2-token")).withHeader("Content-Type", equalTo("application/json"))
                 .withRequestBody(equalToJson("{\"grant_type\":\"client_credentials\",\"client_id\":\"shop-client\",\"client_secret\":\"s3cr3t\"}")));
         List<LoggedRequest> calls = server.findAll(anyRequestedFor(urlPathMatching("/api/.*")));
-        assertThat(calls).hasSize(5).allSatisfy(r -> {
+        assertThat(calls).hasSize(10).allSatisfy(r -> {
             assertThat(r.getHeader("Authorization")).isEqualTo("Bearer t0k3n");
             assertThat(r.getHeader("Accept")).isEqualTo(JSON_API);
         });
