@@ -126,7 +126,7 @@ final class Exchange {
                 } catch (RuntimeException e) {
                     listen(l -> l.attemptFailed(call, sent, e.getClass().getSimpleName(), Duration.ofNanos(System.nanoTime() - began)));
                     attemptFailed(); // a transport's own failure: the limiter must not count it as still out
-                    throw e;
+                    throw transportRaised(target, e, sent);
                 }
                 listen(l -> l.attemptAnswered(call, sent, response.statusCode(), Duration.ofNanos(System.nanoTime() - began)));
                 tellLimiter(response.statusCode());
@@ -359,7 +359,9 @@ final class Exchange {
             } else if (error != null) {
                 listen(l -> l.attemptFailed(call, attempt, error.getClass().getSimpleName(), Duration.ofNanos(System.nanoTime() - start)));
                 attemptFailed();
-                fail(error); // cancelled, or not an I/O failure: nothing a retry would mend
+                // cancelled, or not an I/O failure: nothing a retry would mend
+                fail(error instanceof RuntimeException e && !(error instanceof CancellationException)
+                        ? transportRaised(target, e, attempt) : error);
                 return;
             } else {
                 debug(() -> target + " → " + response.statusCode() + " in " + millisSince(start) + " ms");
@@ -825,6 +827,25 @@ final class Exchange {
             cause = cause.getCause();
         }
         return cause;
+    }
+
+    /**
+     * What the caller gets when the transport threw instead of answering or failing with an {@link IOException}: our
+     * own exceptions (a body over its limit, a transport's {@code TransportException}) redacted, anything else (a bug
+     * or a refusal in a user's adapter, {@code InMemoryTransport}'s unmatched request) as it is — unless a message in
+     * its chain holds one of the client's secrets (an adapter may print the URL with its query credential, or a header
+     * it was given): then a {@code TransportException} whose cause is a redacted stand-in.
+     */
+    private RuntimeException transportRaised(String target, RuntimeException e, int attempt) {
+        if (e instanceof ApiException || e instanceof TransportException) {
+            return finished(e, attempt);
+        }
+        Throwable scrubbed = redactor.scrubbed(e);
+        if (scrubbed == e) {
+            return e;
+        }
+        return finished(new TransportException(target + " failed in the transport: " + scrubbed.getMessage(), scrubbed),
+                attempt);
     }
 
     private TransportException transportFailure(String target, IOException e, AttemptTimeout timeout) {

@@ -171,4 +171,36 @@ class InMemoryTransportTest {
         }
         assertThat(time.sleeps()).isEmpty();
     }
+
+    /** A user's adapter that prints what it was given: the token must not reach the caller, blocking or async. */
+    @Test
+    void aTransportWhoseExceptionEchoesTheCredentialFailsWithoutShowingIt() {
+        Transport echoing = new Transport() {
+            @Override
+            public <T> java.net.http.HttpResponse<T> send(java.net.http.HttpRequest request,
+                    java.net.http.HttpResponse.BodyHandler<T> handler) {
+                throw new IllegalStateException("cannot send " + request.uri() + " with "
+                        + request.headers().firstValue("Authorization").orElse("none"));
+            }
+
+            @Override
+            public <T> java.util.concurrent.CompletableFuture<java.net.http.HttpResponse<T>> sendAsync(
+                    java.net.http.HttpRequest request, java.net.http.HttpResponse.BodyHandler<T> handler) {
+                return java.util.concurrent.CompletableFuture.failedFuture(new IllegalStateException("cannot send "
+                        + request.headers().firstValue("Authorization").orElse("none")));
+            }
+        };
+        ApiClient client = new ApiClient(options().transport(echoing).build(), ErrorDecoder.DEFAULT);
+
+        TransportException blocking = catchThrowableOfType(TransportException.class, () -> client.send(product("SKU-1")));
+        Throwable async = org.assertj.core.api.Assertions.catchThrowable(() -> client.sendAsync(product("SKU-1")).join()).getCause();
+
+        for (Throwable failure : List.of(blocking, async)) {
+            assertThat(failure).isInstanceOf(TransportException.class).hasMessageContaining("failed in the transport")
+                    .hasMessageContaining("IllegalStateException");
+            java.io.StringWriter printed = new java.io.StringWriter();
+            failure.printStackTrace(new java.io.PrintWriter(printed));
+            assertThat(printed.toString()).doesNotContain(TOKEN).contains("cannot send");
+        }
+    }
 }
