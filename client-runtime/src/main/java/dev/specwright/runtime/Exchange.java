@@ -143,7 +143,7 @@ final class Exchange {
                 }
                 last = decodeError(response);
                 noteRedirect(last, redirect);
-                if (!reauthenticated && tokenRefused(call, attempt, target, response)) {
+                if (!reauthenticated && tokenRefused(call, attempt, target, response, last)) {
                     reauthenticated = true;
                     continue; // once, at once, with a fresh token
                 }
@@ -382,7 +382,7 @@ final class Exchange {
                 }
                 last = decodeError(response);
                 noteRedirect(last, redirect);
-                if (!reauthenticated && tokenRefused(call, attempt, target, response)) {
+                if (!reauthenticated && tokenRefused(call, attempt, target, response, last)) {
                     reauthenticated = true;
                     nextAttempt(); // once, at once, with a fresh token
                     return;
@@ -670,13 +670,20 @@ final class Exchange {
      * A 401 whose token an authenticator can renew ({@link Authenticator#refused}): every authenticator is told, and
      * the call goes once more if one of them will send something new.
      */
-    private boolean tokenRefused(ClientListener.Call call, int attempt, String target, HttpResponse<?> response) {
+    private boolean tokenRefused(ClientListener.Call call, int attempt, String target, HttpResponse<?> response,
+            RuntimeException refusal) {
         if (response.statusCode() != 401 || authenticators.isEmpty()) {
             return false;
         }
         boolean renewed = false;
         for (Authenticator authenticator : authenticators) {
-            renewed |= authenticator.refused(response.request().headers());
+            try {
+                renewed |= authenticator.refused(response.request().headers());
+            } catch (RuntimeException e) {
+                // a refresh that failed ends the call with the 401, the failure (scrubbed of secrets) suppressed in it
+                refusal.addSuppressed(redactor.scrubbed(e));
+                return false;
+            }
         }
         if (renewed) {
             debug(() -> target + ": HTTP 401, the credentials were refused; sending once more with fresh ones");

@@ -11,10 +11,11 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  */
 record RefreshingBearer(RefreshableToken source, Refreshes refreshes) implements Authenticator {
 
-    /** The refresh state shared by the copies of one authenticator: the last token refreshed. */
+    /** The refresh state shared by the copies of one authenticator: the tokens refreshed lately, oldest first. */
     static final class Refreshes {
+        static final int REMEMBERED = 8; // a 401 to a token this many refreshes old is a refresh again
         final ReadWriteLock lock = new ReentrantReadWriteLock();
-        String lastRefused; // guarded by lock's write lock
+        final java.util.Set<String> refused = new java.util.LinkedHashSet<>(); // guarded by lock's write lock
 
         @Override
         public boolean equals(Object other) {
@@ -49,7 +50,9 @@ record RefreshingBearer(RefreshableToken source, Refreshes refreshes) implements
 
     /**
      * Refreshes once per refused token: the first call refused with it calls {@link RefreshableToken#refresh}, those
-     * refused with the same token meanwhile or after find it refreshed and only send again.
+     * refused with the same token meanwhile or after find it refreshed and only send again, also when it was refreshed
+     * more than once since (a late 401 to one of the last eight tokens refreshed). A refresh that throws ends the call
+     * with its 401, the failure suppressed in it.
      */
     @Override
     public boolean refused(HttpHeaders sent) {
@@ -60,8 +63,11 @@ record RefreshingBearer(RefreshableToken source, Refreshes refreshes) implements
         String refused = header.substring("Bearer ".length());
         refreshes.lock.writeLock().lock();
         try {
-            if (!refused.equals(refreshes.lastRefused)) {
-                refreshes.lastRefused = refused;
+            // once per refused token, also for a late 401 to a token refreshed before the last one
+            if (refreshes.refused.add(refused)) {
+                if (refreshes.refused.size() > Refreshes.REMEMBERED) {
+                    refreshes.refused.remove(refreshes.refused.iterator().next());
+                }
                 source.refresh(refused);
             }
         } finally {

@@ -147,4 +147,64 @@ class RefreshingBearerTest {
         assertThat(Credentials.builder().bearer(tokens).build().toString()).doesNotContain(OLD).doesNotContain(FRESH)
                 .contains("refreshed on a 401");
     }
+
+    @Test
+    void aLate401ToATokenRefreshedTwiceAgoRefreshesNothing() {
+        List<String> refreshed = new ArrayList<>();
+        String[] current = {"t1"};
+        RefreshingBearer bearer = new RefreshingBearer(new RefreshableToken() {
+            @Override
+            public String token() {
+                return current[0];
+            }
+
+            @Override
+            public void refresh(String refused) {
+                refreshed.add(refused);
+                current[0] = "t" + (refreshed.size() + 1);
+            }
+        });
+
+        assertThat(bearer.refused(sent("t1"))).isTrue(); // t1 -> t2
+        assertThat(bearer.refused(sent("t2"))).isTrue(); // t2 -> t3
+        assertThat(bearer.refused(sent("t1"))).isTrue(); // late: sent again with t3, no refresh
+        assertThat(bearer.refused(sent("t2"))).isTrue();
+
+        assertThat(refreshed).containsExactly("t1", "t2");
+        assertThat(current[0]).isEqualTo("t3");
+        assertThat(bearer.refused(sent("t3"))).isTrue();
+        assertThat(refreshed).containsExactly("t1", "t2", "t3");
+        assertThat(bearer.refused(java.net.http.HttpHeaders.of(java.util.Map.of("Authorization", List.of("Basic x")),
+                (a, b) -> true))).isFalse(); // not ours
+    }
+
+    @Test
+    void aRefreshThatFailsEndsTheCallWithIts401AndTheFailureWithoutTheToken() {
+        oldRefusedFreshAccepted();
+        RefreshableToken failing = new RefreshableToken() {
+            @Override
+            public String token() {
+                return OLD;
+            }
+
+            @Override
+            public void refresh(String refused) {
+                throw new IllegalStateException("the token service refused to renew " + refused);
+            }
+        };
+
+        ApiException refused = catchThrowableOfType(ApiException.class, () -> client(failing).send(ping()));
+
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(refused.getSuppressed()).singleElement().satisfies(s -> assertThat(s.getMessage())
+                .contains("the token service refused to renew").doesNotContain(OLD));
+        java.io.StringWriter printed = new java.io.StringWriter();
+        refused.printStackTrace(new java.io.PrintWriter(printed));
+        assertThat(printed.toString()).doesNotContain(OLD);
+        server.verify(1, getRequestedFor(urlPathEqualTo("/api/ping"))); // not sent again
+    }
+
+    private static java.net.http.HttpHeaders sent(String token) {
+        return java.net.http.HttpHeaders.of(java.util.Map.of("Authorization", List.of("Bearer " + token)), (a, b) -> true);
+    }
 }
