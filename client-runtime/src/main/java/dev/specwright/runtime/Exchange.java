@@ -870,7 +870,8 @@ final class Exchange {
         }
         if (e instanceof SSLException) {
             return new TransportException(target + " failed the TLS handshake (" + e.getMessage()
-                    + "); if the server's certificate comes from a private CA, trust it through ClientOptions.sslContext",
+                    + "); if the server's certificate comes from a private CA, trust it with the builder's truststore(path, "
+                    + "password) or trustedCertificates(pem), or your own sslContext",
                     redactor.scrubbed(e));
         }
         if (e instanceof ConnectException) {

@@ -45,6 +45,14 @@ class TrustOptionsTest {
     }
 
     @Test
+    void anUntrustedServerFailsTheHandshakeSayingHowToTrustAPrivateCa() {
+        TransportException e = catchThrowableOfType(TransportException.class,
+                () -> get(ClientOptions.builder().retryPolicy(RetryPolicy.none())));
+        assertThat(e).hasMessageContaining("failed the TLS handshake")
+                .hasMessageContaining("truststore(path, password)").hasMessageContaining("trustedCertificates(pem)");
+    }
+
+    @Test
     void aPkcs12Truststore() throws Exception {
         Path p12 = dir.resolve("trust.p12");
         Files.copy(TestTls.class.getResourceAsStream("/tls/localhost-truststore.p12"), p12);
