@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 
 /**
  * The pagination pass: which operations return a list a page at a time, and how ({@link Pagination}), from the
- * operation's {@code x-pagination} where the spec declares it, else by the four rules below where the spec leaves no
+ * operation's {@code x-pagination} where the spec declares it, else by the five rules below where the spec leaves no
  * doubt. A detected style that turns out wrong would walk a list wrongly, so the rules are narrow; anything else pages
  * only when declared. An operation is a candidate only if it is a {@code GET} whose success answer is JSON.
  *
@@ -30,6 +30,9 @@ import java.util.stream.Collectors;
  *       array {@code data} → {@code page} with them, items at {@code /data}.</li>
  *   <li><b>Stripe lists</b>: a string query parameter {@code starting_after}, and a body with a boolean
  *       {@code has_more} and an array {@code data} of objects with an {@code id} → {@code afterLast} with them.</li>
+ *   <li><b>Google's page tokens</b> (AIP-158): a string query parameter {@code pageToken}, and a body with a string
+ *       {@code nextPageToken} and exactly one array member → {@code cursor("pageToken", "/nextPageToken")}, items
+ *       at that member (a body with two arrays, e.g. {@code unreachable} beside the items, is not detected).</li>
  * </ol>
  *
  * <p>{@code x-pagination: false} turns detection off for an operation. The declared form, every key checked (a bad one
@@ -138,6 +141,13 @@ final class PaginationPass {
             return Optional.of(new Pagination(Pagination.Style.AFTER_LAST, "starting_after", "", "/has_more", "/data",
                     Optional.empty(), Optional.empty(), 1, data.get(), false, "", "", "/id"));
         }
+        Optional<String> onlyArray = onlyArrayMember(op.responseType().get());
+        if (onlyArray.isPresent() && stringQuery(op, "pageToken")
+                && typeAt(op.responseType().get(), "/nextPageToken").filter(t -> t == TypeRef.Builtin.STRING).isPresent()) {
+            String pointer = "/" + onlyArray.get().replace("~", "~0").replace("/", "~1");
+            return items(op.responseType().get(), pointer).map(item -> new Pagination(Pagination.Style.CURSOR, "pageToken", "",
+                    "/nextPageToken", pointer, Optional.empty(), Optional.empty(), 1, item, false, "", "", ""));
+        }
         return Optional.empty();
     }
 
@@ -203,6 +213,16 @@ final class PaginationPass {
 
     private static boolean stringQuery(Operation op, String name) {
         return queryParameter(op, name).filter(p -> p.type() == TypeRef.Builtin.STRING).isPresent();
+    }
+
+    /** The body's one array member, when it has exactly one (Google's list answers); empty otherwise. */
+    private Optional<String> onlyArrayMember(TypeRef body) {
+        if (!(body instanceof TypeRef.Named named) || !models.containsKey(named.className())) {
+            return Optional.empty();
+        }
+        List<String> arrays = models.get(named.className()).properties().stream()
+                .filter(p -> p.type() instanceof TypeRef.ListOf).map(ModelDef.Property::jsonName).toList();
+        return arrays.size() == 1 ? Optional.of(arrays.get(0)) : Optional.empty();
     }
 
     /** Whether the items are objects of a model with an {@code id} member. */

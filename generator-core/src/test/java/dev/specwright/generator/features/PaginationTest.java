@@ -287,6 +287,22 @@ class PaginationTest {
     }
 
     @Test
+    void detectedGooglePageTokensWithTheBodysOnlyArrayAsTheItems() throws Exception {
+        server.stubFor(get(urlPathEqualTo("/v1/projects/p1/topics")).withQueryParam("pageToken", absent())
+                .willReturn(okJson("{\"topics\":" + items("a", "b") + ",\"nextPageToken\":\"t2\"}")));
+        server.stubFor(get(urlPathEqualTo("/v1/projects/p1/topics")).withQueryParam("pageToken", equalTo("t2"))
+                .willReturn(okJson("{\"topics\":" + items("c") + ",\"nextPageToken\":\"t3\"}")));
+        server.stubFor(get(urlPathEqualTo("/v1/projects/p1/topics")).withQueryParam("pageToken", equalTo("t3"))
+                .willReturn(okJson("{\"topics\":" + items("d") + ",\"nextPageToken\":\"\"}")));
+
+        assertThat(ids(call(paging, "listTopicsAll", "p1"))).containsExactly("a", "b", "c", "d");
+        assertThat(requests()).isEqualTo(3);
+        assertThat(f.source("api/PagingApi.java"))
+                .contains("PageStyle.cursor(\"pageToken\", \"/nextPageToken\").items(\"/topics\")")
+                .doesNotContain("listClustersAll");
+    }
+
+    @Test
     void noPaginatorWhereTheSpecSaysNoneOrNothingPages() {
         String source = f.source("api/PagingApi.java");
         assertThat(source).doesNotContain("listNotesAll").doesNotContain("listItemsAllAll");
