@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 
 /**
  * The pagination pass: which operations return a list a page at a time, and how ({@link Pagination}), from the
- * operation's {@code x-pagination} where the spec declares it, else by the four rules below where the spec leaves no
+ * operation's {@code x-pagination} where the spec declares it, else by the five rules below where the spec leaves no
  * doubt. A detected style that turns out wrong would walk a list wrongly, so the rules are narrow; anything else pages
  * only when declared. An operation is a candidate only if it is a {@code GET} whose success answer is JSON.
  *
@@ -30,7 +30,15 @@ import java.util.stream.Collectors;
  *       array {@code data} → {@code page} with them, items at {@code /data}.</li>
  *   <li><b>Stripe lists</b>: a string query parameter {@code starting_after}, and a body with a boolean
  *       {@code has_more} and an array {@code data} of objects with an {@code id} → {@code afterLast} with them.</li>
+ *   <li><b>Google's page tokens</b> (AIP-158): a string query parameter {@code pageToken}, and a body with a string
+ *       {@code nextPageToken} and exactly one array member → {@code cursor("pageToken", "/nextPageToken")}, items
+ *       at that member (a body with two arrays, e.g. {@code unreachable} beside the items, is not detected).</li>
  * </ol>
+ *
+ * <p>AutoRest's {@code x-ms-pageable} (Azure's specs) is read as a declaration when there is no {@code x-pagination}:
+ * {@code nextLinkName} → {@code nextLink} at that member, items at {@code itemName} (default {@code value}); with
+ * {@code nextLinkName: null}, an {@code operationName}, a method other than {@code GET} or no such array, the
+ * operation is not paged.
  *
  * <p>{@code x-pagination: false} turns detection off for an operation. The declared form, every key checked (a bad one
  * is a located {@link SpecProblem}, never silently no paginator):
@@ -56,6 +64,9 @@ import java.util.stream.Collectors;
 final class PaginationPass {
 
     static final String EXTENSION = "x-pagination";
+
+    /** AutoRest's declaration of a list paged by a next link in the body (Azure's specs). */
+    static final String MS_PAGEABLE = "x-ms-pageable";
 
     private static final Map<String, Set<String>> KEYS = Map.of(
             "offset", Set.of("style", "offsetParam", "limitParam", "items", "totalCount"),
@@ -106,7 +117,9 @@ final class PaginationPass {
         if (Boolean.FALSE.equals(declared)) {
             return Optional.empty();
         }
-        Optional<Pagination> paging = declared != null ? declared(op, declared) : detected(op, raw);
+        Object azure = raw == null || raw.getExtensions() == null ? null : raw.getExtensions().get(MS_PAGEABLE);
+        Optional<Pagination> paging = declared != null ? declared(op, declared)
+                : azure != null ? msPageable(op, azure) : detected(op, raw);
         Object total = declared instanceof Map<?, ?> map ? map.get("totalCount") : null;
         return paging.flatMap(p -> total == null ? Optional.of(p.withTotalCount(detectedTotal(op, raw).orElse("")))
                 : declaredTotal(op, total).map(p::withTotalCount));
@@ -137,6 +150,13 @@ final class PaginationPass {
                 && typeAt(op.responseType().get(), "/has_more").filter(t -> t == TypeRef.Builtin.BOOLEAN).isPresent()) {
             return Optional.of(new Pagination(Pagination.Style.AFTER_LAST, "starting_after", "", "/has_more", "/data",
                     Optional.empty(), Optional.empty(), 1, data.get(), false, "", "", "/id"));
+        }
+        Optional<String> onlyArray = onlyArrayMember(op.responseType().get());
+        if (onlyArray.isPresent() && stringQuery(op, "pageToken")
+                && typeAt(op.responseType().get(), "/nextPageToken").filter(t -> t == TypeRef.Builtin.STRING).isPresent()) {
+            String pointer = "/" + escape(onlyArray.get());
+            return items(op.responseType().get(), pointer).map(item -> new Pagination(Pagination.Style.CURSOR, "pageToken", "",
+                    "/nextPageToken", pointer, Optional.empty(), Optional.empty(), 1, item, false, "", "", ""));
         }
         return Optional.empty();
     }
@@ -205,6 +225,16 @@ final class PaginationPass {
         return queryParameter(op, name).filter(p -> p.type() == TypeRef.Builtin.STRING).isPresent();
     }
 
+    /** The body's one array member, when it has exactly one (Google's list answers); empty otherwise. */
+    private Optional<String> onlyArrayMember(TypeRef body) {
+        if (!(body instanceof TypeRef.Named named) || !models.containsKey(named.className())) {
+            return Optional.empty();
+        }
+        List<String> arrays = models.get(named.className()).properties().stream()
+                .filter(p -> p.type() instanceof TypeRef.ListOf).map(ModelDef.Property::jsonName).toList();
+        return arrays.size() == 1 ? Optional.of(arrays.get(0)) : Optional.empty();
+    }
+
     /** Whether the items are objects of a model with an {@code id} member. */
     private boolean hasId(TypeRef item) {
         return item instanceof TypeRef.Named named && models.containsKey(named.className())
@@ -219,6 +249,31 @@ final class PaginationPass {
     private static Optional<dev.specwright.generator.model.Parameter> queryParameter(Operation op, String name) {
         return op.parameters().stream().filter(p -> p.in() == dev.specwright.generator.model.Parameter.Location.QUERY
                 && p.name().equals(name)).findFirst();
+    }
+
+    /**
+     * AutoRest's {@code x-ms-pageable: {nextLinkName: nextLink, itemName: value}} on a {@code GET}: a next link in
+     * the body at {@code nextLinkName}, the items at {@code itemName} ({@code value} when left out). Nothing when
+     * {@code nextLinkName} is null (AutoRest's "one page"), when {@code operationName} sends the next page through
+     * another operation, or when the body has no such array: those are not this style, and are not guessed at.
+     */
+    private Optional<Pagination> msPageable(Operation op, Object declared) {
+        if (!(declared instanceof Map<?, ?> map) || !op.httpMethod().equalsIgnoreCase("GET") || op.responseType().isEmpty()
+                || map.get("operationName") != null || !(map.get("nextLinkName") instanceof String next) || next.isBlank()) {
+            return Optional.empty();
+        }
+        Object itemName = map.containsKey("itemName") ? map.get("itemName") : "value";
+        if (!(itemName instanceof String name) || name.isBlank()) {
+            return Optional.empty();
+        }
+        String items = "/" + escape(name);
+        return items(op.responseType().get(), items).map(item -> new Pagination(Pagination.Style.NEXT_LINK, "", "",
+                "/" + escape(next), items, Optional.empty(), Optional.empty(), 1, item, true, "", "", ""));
+    }
+
+    /** A member name as one step of a JSON Pointer. */
+    private static String escape(String member) {
+        return member.replace("~", "~0").replace("/", "~1");
     }
 
     // ---- the declared form -----------------------------------------------------------------------------------------

@@ -287,6 +287,41 @@ class PaginationTest {
     }
 
     @Test
+    void detectedGooglePageTokensWithTheBodysOnlyArrayAsTheItems() throws Exception {
+        server.stubFor(get(urlPathEqualTo("/v1/projects/p1/topics")).withQueryParam("pageToken", absent())
+                .willReturn(okJson("{\"topics\":" + items("a", "b") + ",\"nextPageToken\":\"t2\"}")));
+        server.stubFor(get(urlPathEqualTo("/v1/projects/p1/topics")).withQueryParam("pageToken", equalTo("t2"))
+                .willReturn(okJson("{\"topics\":" + items("c") + ",\"nextPageToken\":\"t3\"}")));
+        server.stubFor(get(urlPathEqualTo("/v1/projects/p1/topics")).withQueryParam("pageToken", equalTo("t3"))
+                .willReturn(okJson("{\"topics\":" + items("d") + ",\"nextPageToken\":\"\"}")));
+
+        assertThat(ids(call(paging, "listTopicsAll", "p1"))).containsExactly("a", "b", "c", "d");
+        assertThat(requests()).isEqualTo(3);
+        assertThat(f.source("api/PagingApi.java"))
+                .contains("PageStyle.cursor(\"pageToken\", \"/nextPageToken\").items(\"/topics\")")
+                .doesNotContain("listClustersAll");
+    }
+
+    @Test
+    void azuresXMsPageableFollowsTheNextLinkAndItsNullMeansOnePage() throws Exception {
+        String base = server.baseUrl();
+        server.stubFor(get(urlPathEqualTo("/v1/vaults")).withQueryParam("page", absent())
+                .willReturn(okJson("{\"value\":" + items("a", "b") + ",\"nextLink\":\"" + base
+                        + "/v1/vaults?api-version=2024-01-01&page=2\"}")));
+        server.stubFor(get(urlPathEqualTo("/v1/vaults")).withQueryParam("page", equalTo("2"))
+                .willReturn(okJson("{\"value\":" + items("c") + ",\"nextLink\":\"" + base
+                        + "/v1/vaults?api-version=2024-01-01&page=3\"}")));
+        server.stubFor(get(urlPathEqualTo("/v1/vaults")).withQueryParam("page", equalTo("3"))
+                .willReturn(okJson("{\"value\":" + items("d") + "}")));
+
+        assertThat(ids(call(paging, "listVaultsAll", "2024-01-01"))).containsExactly("a", "b", "c", "d");
+        assertThat(requests()).isEqualTo(3);
+        server.verify(3, getRequestedFor(urlPathEqualTo("/v1/vaults")).withQueryParam("api-version", equalTo("2024-01-01")));
+        assertThat(f.source("api/PagingApi.java")).contains("PageStyle.nextLink(\"/nextLink\").items(\"/value\")")
+                .doesNotContain("listVaultUsagesAll");
+    }
+
+    @Test
     void noPaginatorWhereTheSpecSaysNoneOrNothingPages() {
         String source = f.source("api/PagingApi.java");
         assertThat(source).doesNotContain("listNotesAll").doesNotContain("listItemsAllAll");
