@@ -85,7 +85,8 @@ schemas={}
 for t,d in R.items():
     schemas[t]=resource_schema(t)
     schemas[t+'Identifier']={'type':'object','required':['type','id'],'properties':{'type':{'type':'string','enum':[t]},'id':{'type':'string'}}}
-    schemas[t+'Collection']={'type':'object','required':['data'],'properties':{'data':{'type':'array','items':ref(t)},'included':{'type':'array','items':{'type':'object'}},'links':{'type':'object','additionalProperties':{'type':'string'}},'meta':{'type':'object','additionalProperties':True}}}
+    # a list's meta described (what X-Include: totalCount asks for): typed; a single record's meta free form: a map
+    schemas[t+'Collection']={'type':'object','required':['data'],'properties':{'data':{'type':'array','items':ref(t)},'included':{'type':'array','items':{'type':'object'}},'links':{'type':'object','additionalProperties':{'type':'string'}},'meta':{'type':'object','properties':{'totalCount':{'type':'integer','description':'The number of records the filters match.'}}}}}
     schemas[t+'Item']={'type':'object','required':['data'],'properties':{'data':ref(t),'included':{'type':'array','items':{'type':'object'}},'links':{'type':'object','additionalProperties':{'type':'string'}},'meta':{'type':'object','additionalProperties':True}}}
     schemas[t+'CreateDocument']={'type':'object','required':['data'],'properties':{'data':resource_schema(t,'create')}}
     schemas[t+'UpdateDocument']={'type':'object','required':['data'],'properties':{'data':resource_schema(t,'update')}}

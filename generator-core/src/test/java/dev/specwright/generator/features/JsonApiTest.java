@@ -171,7 +171,7 @@ class JsonApiTest {
         assertThat(request.getHeader("Accept")).isEqualTo(JSON_API);
         assertThat(request.getHeader("X-Include")).isEqualTo("totalCount");
 
-        assertThat(seen).containsEntry("totalCount", 60L);
+        assertThat(seen).containsEntry("totalCount", 60L).containsEntry("meta.totalCount", 60L);
         assertThat(seen.get("first.status")).hasToString("open");
         assertThat(seen.get("first.createdAt")).isEqualTo(OffsetDateTime.parse("2026-01-05T10:00:00Z"));
         assertThat(seen).containsEntry("first.customer", "c1").containsEntry("first.customer.name", "Acme")
@@ -227,6 +227,15 @@ class JsonApiTest {
         assertThat(String.join("\n", compileAgainstTheClient(
                 "OrdersGetListParams.builder().filter(dev.specwright.runtime.jsonapi.Filter.raw(\"name\", null, \"Acme\")).build()")))
                 .contains("dev.specwright.runtime.jsonapi.Filter cannot be converted to feature.model.OrdersFilter.Condition");
+    }
+
+    @Test
+    void aMetaTheSpecDescribesIsARecordAndAFreeFormOneStaysAMap() throws Exception {
+        assertThat(compileAgainstTheClient("((OrdersCollection) null).meta().totalCount()")).isEmpty();
+        assertThat(compileAgainstTheClient("new java.util.ArrayList<java.util.Map<String, com.fasterxml.jackson.databind.JsonNode>>()"
+                + ".add(((OrdersItem) null).meta())")).as("a single record's meta is free form").isEmpty();
+        assertThat(String.join("\n", compileAgainstTheClient("((OrdersCollection) null).meta().get(\"totalCount\")")))
+                .contains("cannot find symbol");
     }
 
     @Test
