@@ -85,7 +85,8 @@ schemas={}
 for t,d in R.items():
     schemas[t]=resource_schema(t)
     schemas[t+'Identifier']={'type':'object','required':['type','id'],'properties':{'type':{'type':'string','enum':[t]},'id':{'type':'string'}}}
-    schemas[t+'Collection']={'type':'object','required':['data'],'properties':{'data':{'type':'array','items':ref(t)},'included':{'type':'array','items':{'type':'object'}},'links':{'type':'object','additionalProperties':{'type':'string'}},'meta':{'type':'object','additionalProperties':True}}}
+    # a list's meta described (what X-Include: totalCount asks for): typed; a single record's meta free form: a map
+    schemas[t+'Collection']={'type':'object','required':['data'],'properties':{'data':{'type':'array','items':ref(t)},'included':{'type':'array','items':{'type':'object'}},'links':{'type':'object','additionalProperties':{'type':'string'}},'meta':{'type':'object','properties':{'totalCount':{'type':'integer','description':'The number of records the filters match.'}}}}}
     schemas[t+'Item']={'type':'object','required':['data'],'properties':{'data':ref(t),'included':{'type':'array','items':{'type':'object'}},'links':{'type':'object','additionalProperties':{'type':'string'}},'meta':{'type':'object','additionalProperties':True}}}
     schemas[t+'CreateDocument']={'type':'object','required':['data'],'properties':{'data':resource_schema(t,'create')}}
     schemas[t+'UpdateDocument']={'type':'object','required':['data'],'properties':{'data':resource_schema(t,'update')}}
@@ -137,7 +138,8 @@ for t,d in R.items():
 schemas['failures']={'type':'object','required':['errors'],'properties':{'errors':{'type':'array','items':ref('failure')}}}
 schemas['failure']={'type':'object','properties':{'status':{'type':'string','description':'The HTTP status code applicable to this problem.'},'title':{'type':'string','description':'A short, human-readable summary of the problem.'},'detail':{'type':['string','null'],'description':'A human-readable explanation specific to this occurrence of the problem.'},
    'source':{'type':'object','properties':{'pointer':{'type':'string','description':'A JSON Pointer to the associated entity in the request document.'},'parameter':{'type':'string','description':'The URI query parameter that caused the error.'}}}}}
-doc={'openapi':'3.1.0','info':{'title':'JSON:API','version':'1.0','description':'A JSON:API of the shape Oro\'s API doc generator emits (oro:api:doc:openapi:dump): one block per type, every list operation with its own parameter list.'},
+# Oro's dump titles every API "JSON:API" (PLATFORM.md section 2), which names no client; x-client-name says whose it is
+doc={'openapi':'3.1.0','info':{'title':'JSON:API','x-client-name':'Oro','version':'1.0','description':'A JSON:API of the shape Oro\'s API doc generator emits (oro:api:doc:openapi:dump): one block per type, every list operation with its own parameter list.'},
  'servers':[{'url':'https://shop.example.com'}],
  'security':[{'oAuth2':[]},{'bearerAuth':[]}],
  'tags':[{'name':t,'description':R[t]['title']+' records'} for t in R],

@@ -9,10 +9,13 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.TypeVariableName;
+import dev.specwright.generator.model.ApiModel;
 import dev.specwright.generator.model.JsonApi;
 import dev.specwright.generator.model.JsonApiModel;
+import dev.specwright.generator.model.Operation;
 import dev.specwright.generator.model.Parameter;
 import dev.specwright.generator.naming.JavaNames;
+import dev.specwright.generator.naming.JsonApiNames;
 import dev.specwright.generator.naming.NameScope;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +36,7 @@ final class JsonApiEmitter implements FileEmitter {
     static final ClassName ERRORS = ClassName.get(PACKAGE, "JsonApiErrors");
     private static final ClassName FILTER = ClassName.get(PACKAGE, "Filter");
     private static final ClassName FILTER_FIELD = ClassName.get(PACKAGE, "FilterField");
+    private static final ClassName RESOURCE_FILTER_FIELD = ClassName.get(PACKAGE, "ResourceFilterField");
     private static final ClassName OPERATOR = ClassName.get(PACKAGE, "Operator");
     private static final ClassName SORT = ClassName.get(PACKAGE, "Sort");
     private static final ClassName INCLUDED = ClassName.get(PACKAGE, "Included");
@@ -82,12 +86,38 @@ final class JsonApiEmitter implements FileEmitter {
 
     /** {@code OrdersFilter.status()}: one static method per filter field, with its value type and its operators. */
     private static JavaFile filterClass(JavaTypes types, JsonApiModel.Resource r, ClassName self) {
+        ClassName condition = self.nestedClass(JsonApiNames.FILTER_CONDITION);
         TypeSpec.Builder c = TypeSpec.classBuilder(self).addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addAnnotation(JavaTypes.GENERATED)
                 .addJavadoc("The filters of a list of {@link $T}: {@code filter($L.$L().eq(value))} on the operation's\n"
-                        + "parameters. {@link $T#raw} sends what is not here.\n", types.model(r.className()), self.simpleName(),
-                        r.filters().get(0).methodName(), FILTER)
+                        + "parameters, which take only these ({@link $T}). {@link #$L} sends what is not here.\n",
+                        types.model(r.className()), self.simpleName(), r.filters().get(0).methodName(), condition,
+                        JsonApiNames.RAW_FILTER)
                 .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+        c.addType(TypeSpec.classBuilder(condition).addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                .addJavadoc("One filter of a list of {@link $T}, made by {@link $T}'s fields or {@link $T#$L}.\n",
+                        types.model(r.className()), self, self, JsonApiNames.RAW_FILTER)
+                .addField(FILTER, "filter", Modifier.PRIVATE, Modifier.FINAL)
+                .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).addParameter(FILTER, "filter")
+                        .addStatement("this.filter = filter").build())
+                .addMethod(MethodSpec.methodBuilder("filter").addModifiers(Modifier.PUBLIC).returns(FILTER)
+                        .addJavadoc("@return the filter as it goes on the wire\n").addStatement("return filter").build())
+                .addMethod(MethodSpec.methodBuilder("equals").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+                        .returns(boolean.class).addParameter(Object.class, "o")
+                        .addStatement("return o instanceof $T other && filter.equals(other.filter)", condition).build())
+                .addMethod(MethodSpec.methodBuilder("hashCode").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+                        .returns(int.class).addStatement("return filter.hashCode()").build())
+                .addMethod(MethodSpec.methodBuilder("toString").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+                        .returns(String.class).addStatement("return filter.toString()").build())
+                .build());
+        c.addMethod(MethodSpec.methodBuilder(JsonApiNames.RAW_FILTER).addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(condition)
+                .addParameter(String.class, "field").addParameter(String.class, "operator").addParameter(String.class, "value")
+                .addJavadoc("A filter of this resource the spec does not describe, sent as given: see {@link $T#raw}.\n\n"
+                        + "@param field the field's name or path, e.g. {@code customer.name}; not empty\n"
+                        + "@param operator the operator, e.g. {@code neq}; null for equality\n@param value the value's text; not null\n"
+                        + "@return the filter\n@throws IllegalArgumentException if the field or the operator is empty or holds brackets\n",
+                        FILTER)
+                .addStatement("return new $T($T.raw(field, operator, value))", condition, FILTER).build());
         for (JsonApiModel.FilterField f : r.filters()) {
             List<CodeBlock> args = new ArrayList<>();
             args.add(JavaText.literal(f.name()));
@@ -99,10 +129,11 @@ final class JsonApiEmitter implements FileEmitter {
             }
             TypeName value = types.of(f.valueType()).box();
             c.addMethod(MethodSpec.methodBuilder(f.methodName()).addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-                    .returns(ParameterizedTypeName.get(FILTER_FIELD, value))
+                    .returns(ParameterizedTypeName.get(RESOURCE_FILTER_FIELD, condition, value))
                     .addJavadoc("$L, which takes $L.\n\n@return the field, to make a filter of\n",
                             JavaText.javadocCode("filter[" + f.name() + "]"), JavaText.javadoc(String.join(", ", known)))
-                    .addStatement("return $T.of($L)", FILTER_FIELD, CodeBlock.join(args, ", ")).build());
+                    .addStatement("return $T.of($T.of($L), $T::new)", RESOURCE_FILTER_FIELD, FILTER_FIELD, CodeBlock.join(args, ", "),
+                            condition).build());
         }
         return ModelEmitter.file(self.packageName(), c.build());
     }
@@ -148,11 +179,32 @@ final class JsonApiEmitter implements FileEmitter {
         return ModelEmitter.file(self.packageName(), i.build());
     }
 
-    /** The Params builder's setter of {@code List<Filter>} (each call adds) or {@code List<Sort>} (in order). */
-    static MethodSpec setter(Parameter p, ClassName builder, JavaTypes types) {
+    /** The {@code <Resource>Filter.Condition} an operation's {@code filter(...)} takes; empty: any {@code Filter}. */
+    static Optional<ClassName> filterCondition(ApiModel api, Operation op, JavaTypes types) {
+        return api.jsonApi().flatMap(j -> op.paramsClassName().map(j.filterClasses()::get))
+                .map(c -> types.model(c).nestedClass(JsonApiNames.FILTER_CONDITION));
+    }
+
+    /**
+     * The Params builder's setter of {@code List<Filter>} (each call adds; of the resource's {@code condition} when it
+     * has one) or {@code List<Sort>} (in order).
+     */
+    static MethodSpec setter(Parameter p, ClassName builder, JavaTypes types, Optional<ClassName> condition) {
         boolean filter = JsonApi.isListOf(p.type(), JsonApi.FILTER_TYPE);
         MethodSpec.Builder m = MethodSpec.methodBuilder(p.javaName()).addModifiers(Modifier.PUBLIC).returns(builder)
-                .addParameter(ArrayTypeName.of(filter ? FILTER : SORT), p.javaName()).varargs();
+                .addParameter(ArrayTypeName.of(filter ? condition.orElse(FILTER) : SORT), p.javaName())
+                .varargs();
+        if (filter && condition.isPresent()) {
+            return m.addJavadoc("Adds filters, sent as {@code filter[field]=value} and {@code filter[field][operator]=value}.\n\n"
+                            + "$L@return this builder\n", Javadoc.param(p.javaName(), p.description(), p.name()))
+                    .addStatement("$T<$T> all = new $T<>(this.$N == null ? $T.of() : this.$N)", List.class, FILTER,
+                            ArrayList.class, p.javaName(), List.class, p.javaName())
+                    .beginControlFlow("for ($T condition : $N)", condition.get(), p.javaName())
+                    .addStatement("all.add($T.requireNonNull(condition, $S).filter())", java.util.Objects.class, "filter")
+                    .endControlFlow()
+                    .addStatement("this.$N = $T.copyOf(all)", p.javaName(), List.class)
+                    .addStatement("return this").build();
+        }
         if (filter) {
             return m.addJavadoc("Adds filters, sent as {@code filter[field]=value} and {@code filter[field][operator]=value}.\n\n"
                             + "$L@return this builder\n", Javadoc.param(p.javaName(), p.description(), p.name()))

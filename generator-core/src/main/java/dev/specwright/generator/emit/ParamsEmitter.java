@@ -14,6 +14,7 @@ import dev.specwright.generator.naming.DerivedNames;
 import dev.specwright.generator.model.Parameter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import javax.lang.model.element.Modifier;
 
@@ -37,7 +38,8 @@ final class ParamsEmitter implements FileEmitter {
         Deprecations deprecated = new Deprecations(context.api());
         return context.api().apis().stream().flatMap(g -> g.operations().stream()
                 .filter(op -> op.paramsClassName().isPresent())
-                .map(op -> context.java(paramsClass(op, context.types().api(g.className()), context.types(), deprecated))));
+                .map(op -> context.java(paramsClass(op, context.types().api(g.className()), context.types(), deprecated,
+                        JsonApiEmitter.filterCondition(context.api(), op, context.types())))));
     }
 
     /** A component of the record: an optional parameter, or the raw names after a field filter. */
@@ -55,7 +57,8 @@ final class ParamsEmitter implements FileEmitter {
         return components;
     }
 
-    private static JavaFile paramsClass(Operation op, ClassName api, JavaTypes types, Deprecations deprecated) {
+    private static JavaFile paramsClass(Operation op, ClassName api, JavaTypes types, Deprecations deprecated,
+            Optional<ClassName> filterCondition) {
         ClassName self = types.api(op.paramsClassName().orElseThrow());
         ClassName builder = self.nestedClass(DerivedNames.BUILDER);
         List<Component> components = components(op, types);
@@ -73,7 +76,7 @@ final class ParamsEmitter implements FileEmitter {
             }
         }
         for (Parameter p : op.optionalParameters()) {
-            builderType.addMethods(setters(p, builder, types));
+            builderType.addMethods(setters(p, builder, types, filterCondition));
         }
         // a record's canonical constructor is capped by the JVM's 255 parameter slots; real operations have more
         // optional parameters (gsmtasks: 300+ filters), so those become a final class built from its builder
@@ -99,9 +102,9 @@ final class ParamsEmitter implements FileEmitter {
     }
 
     /** A parameter's builder setters: the value; for a field filter, the enum's constants and the raw names. */
-    private static List<MethodSpec> setters(Parameter p, ClassName builder, JavaTypes types) {
+    private static List<MethodSpec> setters(Parameter p, ClassName builder, JavaTypes types, Optional<ClassName> filterCondition) {
         if (JsonApi.isListOf(p.type(), JsonApi.FILTER_TYPE) || JsonApi.isListOf(p.type(), JsonApi.SORT_TYPE)) {
-            return List.of(JsonApiEmitter.setter(p, builder, types));
+            return List.of(JsonApiEmitter.setter(p, builder, types, filterCondition));
         }
         if (p.fieldFilter().isEmpty()) {
             return List.of(MethodSpec.methodBuilder(p.javaName()).addModifiers(Modifier.PUBLIC).returns(builder)

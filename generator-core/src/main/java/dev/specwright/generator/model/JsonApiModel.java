@@ -9,10 +9,21 @@ import java.util.List;
  * @param resourceUnion the sealed interface of every resource record, which {@code included} holds
  * @param document the interface of the documents with {@code included}, which finds typed resources in it
  */
-public record JsonApiModel(String resourceUnion, String document, List<Resource> resources) {
+public record JsonApiModel(String resourceUnion, String document, List<Resource> resources,
+        java.util.Map<String, String> filterClasses) {
 
+    /**
+     * @param filterClasses per params class of a JSON:API operation whose {@code filter(...)} takes one resource's
+     *                      filters, that resource's {@code <Resource>Filter} class
+     */
     public JsonApiModel {
         resources = List.copyOf(resources);
+        filterClasses = java.util.Map.copyOf(filterClasses);
+    }
+
+    /** Without operations' filter classes yet. */
+    public JsonApiModel(String resourceUnion, String document, List<Resource> resources) {
+        this(resourceUnion, document, resources, java.util.Map.of());
     }
 
     /**

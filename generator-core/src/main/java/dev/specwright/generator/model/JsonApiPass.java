@@ -88,11 +88,14 @@ final class JsonApiPass {
         }
         List<UnionDef> allUnions = new ArrayList<>(unions);
         allUnions.add(resourceUnion(union));
+        Map<String, String> filterClasses = new LinkedHashMap<>();
         List<ApiGroup> rewritten = groups.stream().map(g -> new ApiGroup(g.tag(), g.untagged(), g.className(),
                 g.asyncClassName(), g.accessorName(), g.description(),
-                g.operations().stream().map(o -> o.accept().equals(JsonApi.MEDIA_TYPE) ? operation(o, jsonApi) : o).toList()))
+                g.operations().stream().map(o -> o.accept().equals(JsonApi.MEDIA_TYPE) ? operation(o, jsonApi, filterClasses) : o)
+                        .toList()))
                 .toList();
-        return new Result(rewritten, retyped, allUnions, Optional.of(jsonApi));
+        return new Result(rewritten, retyped, allUnions,
+                Optional.of(new JsonApiModel(jsonApi.resourceUnion(), jsonApi.document(), jsonApi.resources(), filterClasses)));
     }
 
     /** The resources (as the {@code data} of a document with {@code included}) and the linkages. */
@@ -146,7 +149,7 @@ final class JsonApiPass {
         Optional<String> includeEnum = paths.isEmpty() ? Optional.empty()
                 : Optional.of(modelScope.allocate(JsonApiNames.includeEnum(model.className())));
 
-        NameScope methods = new NameScope();
+        NameScope methods = new NameScope().reserve(JsonApiNames.RAW_FILTER); // the class's own escape hatch
         JavaNames.OBJECT_METHODS.forEach(methods::reserve);
         List<JsonApiModel.FilterField> filterFields = new ArrayList<>();
         filters.forEach((field, draft) -> filterFields.add(new JsonApiModel.FilterField(field,
@@ -224,7 +227,7 @@ final class JsonApiPass {
                 .flatMap(d -> property(d, "data")).flatMap(data -> named(element(data.type()))).flatMap(this::singleType);
     }
 
-    private Operation operation(Operation o, JsonApiModel jsonApi) {
+    private Operation operation(Operation o, JsonApiModel jsonApi, Map<String, String> filterClasses) {
         Map<String, JsonApiModel.Resource> byType = new LinkedHashMap<>();
         jsonApi.resources().forEach(r -> byType.put(r.type(), r));
         Optional<JsonApiModel.Resource> answered = answeredType(o).map(byType::get);
@@ -241,8 +244,10 @@ final class JsonApiPass {
             NameScope names = new NameScope().reserve("params").reserve("builder").reserve("request").reserve("client").reserve("options");
             JavaNames.OBJECT_METHODS.forEach(names::reserve);
             kept.forEach(p -> names.reserve(p.javaName()));
-            String resource = answered.or(() -> pathType(o).map(byType::get)).flatMap(JsonApiModel.Resource::filterClass)
-                    .orElse("Filter.raw");
+            Optional<String> filterClass = answered.or(() -> pathType(o).map(byType::get)).flatMap(JsonApiModel.Resource::filterClass);
+            // filter(...) then takes only that resource's filters (<Resource>Filter.Condition)
+            filterClass.ifPresent(c -> o.paramsClassName().ifPresent(params -> filterClasses.put(params, c)));
+            String resource = filterClass.orElse("Filter.raw");
             kept.add(filterAt, new Parameter(JsonApiNames.FILTER_PARAMETER, names.allocate(JsonApiNames.FILTER_PARAMETER),
                     Parameter.Location.QUERY, false, new TypeRef.ListOf(new TypeRef.External(JsonApi.FILTER_TYPE, TypeRef.Builtin.STRING)),
                     "JSON:API filters (filter[field] and filter[field][operator]), made by " + resource + ".", false,

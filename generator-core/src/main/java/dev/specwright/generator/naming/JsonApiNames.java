@@ -16,6 +16,10 @@ public final class JsonApiNames {
     public static final String DOCUMENT = "JsonApiDocument";
     /** The one parameter that replaces an operation's {@code filter[...]} parameters. */
     public static final String FILTER_PARAMETER = "filter";
+    /** {@code OrdersFilter.raw(field, operator, value)}: a resource's filter the spec does not describe. */
+    public static final String RAW_FILTER = "raw";
+    /** {@code OrdersFilter.Condition}: one filter of that resource, what its operations' {@code filter(...)} takes. */
+    public static final String FILTER_CONDITION = "Condition";
 
     private JsonApiNames() {}
 

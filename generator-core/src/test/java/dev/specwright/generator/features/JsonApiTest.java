@@ -58,6 +58,7 @@ class JsonApiTest {
     private static final String TOKEN_URL_IN_SPEC = "tokenUrl: https://shop.example.com/oauth2-token";
 
     private static ClassLoader loader;
+    private static Path classes;
 
     @BeforeAll
     static void generate() throws Exception {
@@ -73,7 +74,8 @@ class JsonApiTest {
             files.add(new GeneratedFile("feature/Driver.java", new String(driver.readAllBytes(), StandardCharsets.UTF_8)));
         }
         files.add(new GeneratedFile("feature/ReadmeExample.java", readmeExample()));
-        InProcessCompiler.Result compiled = InProcessCompiler.compile(files, Files.createDirectories(dir.resolve("classes")));
+        classes = Files.createDirectories(dir.resolve("classes"));
+        InProcessCompiler.Result compiled = InProcessCompiler.compile(files, classes);
         assertThat(compiled.diagnostics()).as("javac -Xlint:all -Werror on jsonapi.yaml and the driver").isEmpty();
         loader = compiled.classLoader();
     }
@@ -169,7 +171,7 @@ class JsonApiTest {
         assertThat(request.getHeader("Accept")).isEqualTo(JSON_API);
         assertThat(request.getHeader("X-Include")).isEqualTo("totalCount");
 
-        assertThat(seen).containsEntry("totalCount", 60L);
+        assertThat(seen).containsEntry("totalCount", 60L).containsEntry("meta.totalCount", 60L);
         assertThat(seen.get("first.status")).hasToString("open");
         assertThat(seen.get("first.createdAt")).isEqualTo(OffsetDateTime.parse("2026-01-05T10:00:00Z"));
         assertThat(seen).containsEntry("first.customer", "c1").containsEntry("first.customer.name", "Acme")
@@ -192,6 +194,48 @@ class JsonApiTest {
                 .isEqualTo("/api/orders?filter[status]=closed&filter[createdAt][lt]=2025-01-01T00:00:00Z");
         assertThat(request.getHeader("X-Include")).isEqualTo("deletedCount");
         assertThat(request.getHeader("Accept")).isEqualTo(JSON_API);
+    }
+
+    /** javac's messages for one more class in package {@code feature}, compiled against the generated client. */
+    private static List<String> compileAgainstTheClient(String body) throws Exception {
+        String source = "package feature;\n\nimport feature.api.*;\nimport feature.model.*;\n\nfinal class Snippet {\n"
+                + "    private Snippet() {}\n\n    static Object run() {\n        return " + body + ";\n    }\n}\n";
+        List<String> options = new ArrayList<>(InProcessCompiler.options(Files.createTempDirectory("snippet")));
+        int at = options.indexOf("-classpath") + 1;
+        options.set(at, options.get(at) + java.io.File.pathSeparator + classes);
+        javax.tools.JavaCompiler javac = javax.tools.ToolProvider.getSystemJavaCompiler();
+        javax.tools.DiagnosticCollector<javax.tools.JavaFileObject> diagnostics = new javax.tools.DiagnosticCollector<>();
+        try (javax.tools.StandardJavaFileManager fm = javac.getStandardFileManager(diagnostics, java.util.Locale.ROOT, null)) {
+            javac.getTask(null, fm, diagnostics, options, null,
+                    InProcessCompiler.sources(List.of(new GeneratedFile("feature/Snippet.java", source)))).call();
+        }
+        return InProcessCompiler.messages(diagnostics);
+    }
+
+    @Test
+    void aFilterOfAnotherResourceDoesNotCompileAndEachResourceHasItsOwnRawEscapeHatch() throws Exception {
+        assertThat(compileAgainstTheClient("OrdersGetListParams.builder().filter(OrdersFilter.status().eq(OrdersAttributesStatus.OPEN),"
+                + " OrdersFilter.raw(\"customer.name\", \"contains\", \"Acme\")).build()"))
+                .as("the orders' own filters, typed and raw").isEmpty();
+        assertThat(compileAgainstTheClient("CustomersGetListParams.builder().filter(CustomersFilter.raw(\"orders.id\", null, \"1\")).build()"))
+                .as("the customers' raw escape hatch").isEmpty();
+
+        assertThat(String.join("\n", compileAgainstTheClient(
+                "OrdersGetListParams.builder().filter(CustomersFilter.raw(\"name\", null, \"Acme\")).build()")))
+                .contains("method filter in class feature.api.OrdersGetListParams.Builder cannot be applied to given types",
+                        "feature.model.CustomersFilter.Condition cannot be converted to feature.model.OrdersFilter.Condition");
+        assertThat(String.join("\n", compileAgainstTheClient(
+                "OrdersGetListParams.builder().filter(dev.specwright.runtime.jsonapi.Filter.raw(\"name\", null, \"Acme\")).build()")))
+                .contains("dev.specwright.runtime.jsonapi.Filter cannot be converted to feature.model.OrdersFilter.Condition");
+    }
+
+    @Test
+    void aMetaTheSpecDescribesIsARecordAndAFreeFormOneStaysAMap() throws Exception {
+        assertThat(compileAgainstTheClient("((OrdersCollection) null).meta().totalCount()")).isEmpty();
+        assertThat(compileAgainstTheClient("new java.util.ArrayList<java.util.Map<String, com.fasterxml.jackson.databind.JsonNode>>()"
+                + ".add(((OrdersItem) null).meta())")).as("a single record's meta is free form").isEmpty();
+        assertThat(String.join("\n", compileAgainstTheClient("((OrdersCollection) null).meta().get(\"totalCount\")")))
+                .contains("cannot find symbol");
     }
 
     @Test
