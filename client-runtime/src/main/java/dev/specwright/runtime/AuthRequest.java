@@ -36,9 +36,29 @@ public final class AuthRequest {
     }
 
     AuthRequest(String method, URI uri, Transport transport) {
+        this(method, uri, transport, null);
+    }
+
+    AuthRequest(String method, URI uri, Transport transport, Fetches fetches) {
         this.method = method;
         this.uri = uri;
         this.transport = transport;
+        this.fetches = fetches;
+    }
+
+    /** Where an authenticator tells of a credentials fetch it made for this request (the client's listener). */
+    interface Fetches {
+        void fetched(URI endpoint, boolean succeeded, java.time.Duration elapsed);
+    }
+
+    /** Null when nobody listens. */
+    private final Fetches fetches;
+
+    /** Tells the client's listener, if any, of a fetch made for this request. */
+    void fetched(URI endpoint, boolean succeeded, java.time.Duration elapsed) {
+        if (fetches != null) {
+            fetches.fetched(endpoint, succeeded, elapsed);
+        }
     }
 
     public String method() {

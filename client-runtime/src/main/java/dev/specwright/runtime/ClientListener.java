@@ -89,4 +89,15 @@ public interface ClientListener {
      * the call goes once more.
      */
     default void credentialsRefused(Call call, int attempt) {}
+
+    /**
+     * An {@link Authenticator} fetched credentials for this call: {@link OAuth2ClientCredentials} asked its token
+     * endpoint for a token (the first, one near expiry, or a fresh one after {@link #credentialsRefused}). Told once
+     * per token request, to the call that started it; calls that joined it or used the cached token hear nothing.
+     *
+     * @param endpoint  the token endpoint, without its query, secrets redacted
+     * @param succeeded whether a token came back (false: the endpoint refused, or no answer came)
+     * @param elapsed   from sending the token request to its end, on the client's {@link TimeSource}
+     */
+    default void credentialsFetched(Call call, String endpoint, boolean succeeded, Duration elapsed) {}
 }

@@ -112,7 +112,7 @@ final class Exchange {
             HttpRequest httpRequest = redirected(forAttempt(outgoing, attempt, last), redirectTo);
             redirectTo = null;
             takeToken(call, target, deadline, last, attempt);
-            HttpRequest authenticated = authenticate(httpRequest, attempt);
+            HttpRequest authenticated = authenticate(call, httpRequest, attempt);
             AttemptTimeout timeout = attemptTimeout(request, deadline);
             Optional<Retry> retry;
             int sent = attempt;
@@ -295,7 +295,7 @@ final class Exchange {
         }
 
         private void authenticateThenSend() {
-            authenticateAsync(httpRequest).whenComplete((authenticated, error) -> {
+            authenticateAsync(call, httpRequest).whenComplete((authenticated, error) -> {
                 if (error != null) {
                     releaseToken();
                     fail(finished(unwrap(error), attempt - 1)); // not sent: the attempts before it count
@@ -423,11 +423,11 @@ final class Exchange {
      * The request as the authenticators make it for this attempt; the request itself when there are none. If one of
      * them fails, the call ends with its exception and the rate-limit token goes back: nothing was sent.
      */
-    private HttpRequest authenticate(HttpRequest request, int attempt) {
+    private HttpRequest authenticate(ClientListener.Call call, HttpRequest request, int attempt) {
         if (authenticators.isEmpty()) {
             return request;
         }
-        AuthRequest auth = new AuthRequest(request.method(), request.uri(), http);
+        AuthRequest auth = new AuthRequest(request.method(), request.uri(), http, fetches(call));
         try {
             authenticators.forEach(authenticator -> authenticator.authenticate(auth));
         } catch (RuntimeException e) {
@@ -440,16 +440,25 @@ final class Exchange {
     }
 
     /** {@link #authenticate} without blocking: each authenticator's {@code authenticateAsync}, one after another. */
-    private CompletableFuture<HttpRequest> authenticateAsync(HttpRequest request) {
+    private CompletableFuture<HttpRequest> authenticateAsync(ClientListener.Call call, HttpRequest request) {
         if (authenticators.isEmpty()) {
             return CompletableFuture.completedFuture(request);
         }
-        AuthRequest auth = new AuthRequest(request.method(), request.uri(), http);
+        AuthRequest auth = new AuthRequest(request.method(), request.uri(), http, fetches(call));
         CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
         for (Authenticator authenticator : authenticators) {
             chain = chain.thenCompose(done -> authenticator.authenticateAsync(auth));
         }
         return chain.thenApply(done -> applied(auth, request));
+    }
+
+    /** The listener's ear for credentials fetches made for a call; null when no listener was set. */
+    private AuthRequest.Fetches fetches(ClientListener.Call call) {
+        if (!listened()) {
+            return null;
+        }
+        return (endpoint, succeeded, elapsed) -> listen(l -> l.credentialsFetched(call,
+                redactor.redact(UriText.withoutQuery(endpoint)), succeeded, elapsed));
     }
 
     private HttpRequest applied(AuthRequest auth, HttpRequest request) {

@@ -118,7 +118,7 @@ public final class OAuth2ClientCredentials implements Authenticator {
     /** Sets {@code Authorization: Bearer <token>}, first fetching a token (blocking) if there is none fresh. */
     @Override
     public void authenticate(AuthRequest request) {
-        CompletableFuture<Token> current = token(request.transport());
+        CompletableFuture<Token> current = token(request);
         Token fresh;
         try {
             fresh = current.get();
@@ -135,7 +135,7 @@ public final class OAuth2ClientCredentials implements Authenticator {
     /** The same without blocking: a token fetch in progress is joined, not waited for. */
     @Override
     public CompletableFuture<Void> authenticateAsync(AuthRequest request) {
-        return token(request.transport()).thenAccept(fresh -> request.header("Authorization", "Bearer " + fresh.value()));
+        return token(request).thenAccept(fresh -> request.header("Authorization", "Bearer " + fresh.value()));
     }
 
     /**
@@ -159,17 +159,20 @@ public final class OAuth2ClientCredentials implements Authenticator {
     }
 
     /**
-     * The cached token if fresh, else the one fetch in progress, started here if there is none (through
-     * {@code callers}, the transport of the client asking, unless this authenticator has its own).
+     * The cached token if fresh, else the one fetch in progress, started here if there is none (through the transport
+     * of the client asking, unless this authenticator has its own; the asking call's listener told of it).
      */
-    private synchronized CompletableFuture<Token> token(Transport callers) {
+    private synchronized CompletableFuture<Token> token(AuthRequest asking) {
         if (token != null && time.nanoTime() - token.refreshAtNanos() < 0) {
             return CompletableFuture.completedFuture(token);
         }
         if (fetching != null) {
             return fetching;
         }
-        CompletableFuture<Token> fetch = fetch(transportFor(callers));
+        long started = time.nanoTime();
+        CompletableFuture<Token> fetch = fetch(transportFor(asking.transport()));
+        fetch.whenComplete((fetched, error) -> asking.fetched(tokenUri, error == null,
+                java.time.Duration.ofNanos(time.nanoTime() - started))); // to the caller who started it, once
         fetching = fetch;
         fetch.whenComplete((fetched, error) -> done(fetch, fetched)); // may run at once, if the fetch failed at once
         return fetch;

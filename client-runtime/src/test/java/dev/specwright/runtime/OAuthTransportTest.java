@@ -124,6 +124,43 @@ class OAuthTransportTest {
         assertThat(oauth.tokenRequests()).isEqualTo(2);
     }
 
+    /** The listener hears each token request once, from the call that started it: the first, and the one after a 401. */
+    @Test
+    void theListenerIsToldOfEachTokenFetchWithTheEndpointAndNoSecret() {
+        InMemoryTransport transport = new InMemoryTransport()
+                .answer("POST", "/oauth2/token", Answer.json(200, token(TOKEN)), Answer.json(200, token(FRESH)),
+                        Answer.json(401, "{\"error\":\"invalid_client\"}"))
+                .answer(request -> request.path().equals("/api/ping") && request.header("Authorization").orElse("")
+                        .equals("Bearer " + TOKEN) && request.uri().getQuery() != null, Answer.status(401))
+                .answer("GET", "/api/ping", Answer.json(200, "\"pong\""));
+        List<String> events = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        ApiClient client = new ApiClient(ClientOptions.builder().baseUri("https://shop.example.com/api").transport(transport)
+                .credentials(Credentials.builder().authenticator(oauth("https://auth.example.com/oauth2/token?tenant=" + CLIENT_SECRET))
+                        .build())
+                .retryPolicy(RetryPolicy.none())
+                .listener(new ClientListener() {
+                    @Override
+                    public void credentialsFetched(Call call, String endpoint, boolean succeeded, java.time.Duration elapsed) {
+                        events.add(call.pathTemplate() + " " + endpoint + " " + succeeded);
+                    }
+
+                    @Override
+                    public void credentialsRefused(Call call, int attempt) {
+                        events.add(call.pathTemplate() + " refused #" + attempt);
+                    }
+                }).build(), ErrorDecoder.DEFAULT);
+
+        client.send(ping(), String.class); // fetches the first token
+        client.send(ping(), String.class); // the cached one: nothing to tell
+        client.send(ApiRequest.builder("GET", "/ping").query("revoked", "yes").build(), String.class); // 401, fetched anew
+
+        assertThat(events).containsExactly(
+                "/ping https://auth.example.com/oauth2/token true",
+                "/ping refused #1",
+                "/ping https://auth.example.com/oauth2/token true");
+        events.forEach(OAuthTransportTest::assertNoSecret);
+    }
+
     @Test
     void aRefusedTokenRequestFromTheTransportFailsTheCallWithNoSecretInTheMessage() {
         // a token endpoint that echoes the request back: the secret in its error body must not reach the message
