@@ -35,6 +35,9 @@ import java.util.Objects;
  *       {@code method} and {@code uri};</li>
  *   <li>{@code specwright.client.credentials.refused} (counter): each 401 after which an authenticator renewed its
  *       credentials and the call went again; tags {@code method} and {@code uri};</li>
+ *   <li>{@code specwright.client.credentials.fetches} (timer): each token request an authenticator made (OAuth 2.0
+ *       client credentials: the first token, one near expiry, one after a 401); tags {@code method} and {@code uri} of
+ *       the call that started it, and {@code outcome} ({@code SUCCESS} or {@code FAILURE}); never the endpoint's query;</li>
  *   <li>{@code specwright.client.redirects} (counter): each redirect followed (a hop, not a retry); tags
  *       {@code method}, {@code uri} and {@code status} (the redirect's).</li>
  * </ul>
@@ -93,6 +96,12 @@ public final class MicrometerClientListener implements ClientListener {
         Counter.builder(PREFIX + ".credentials.refused")
                 .description("401 answers after which the credentials were renewed and the call sent again")
                 .tags(operation(call)).register(registry).increment();
+    }
+
+    @Override
+    public void credentialsFetched(Call call, String endpoint, boolean succeeded, Duration elapsed) {
+        Timer.builder(PREFIX + ".credentials.fetches").description("Token requests an authenticator made for a call")
+                .tags(operation(call)).tag("outcome", succeeded ? "SUCCESS" : "FAILURE").register(registry).record(elapsed);
     }
 
     @Override

@@ -176,6 +176,27 @@ class MicrometerClientListenerTest {
     }
 
     @Test
+    void eachOAuthTokenRequestIsTimedWithItsOutcomeAndNoSecretInATag() {
+        server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo("/oauth/token"))
+                .willReturn(okJson("{\"access_token\":\"acc3ss-" + PASSWORD + "\",\"token_type\":\"Bearer\",\"expires_in\":3600}")));
+        server.stubFor(get(urlPathEqualTo("/api/products/" + SKU)).willReturn(okJson("{}")));
+        dev.specwright.runtime.OAuth2ClientCredentials oauth = dev.specwright.runtime.OAuth2ClientCredentials.builder()
+                .tokenUri(URI.create(server.getRuntimeInfo().getHttpsBaseUrl() + "/oauth/token?realm=" + PASSWORD))
+                .clientId("shop").clientSecret(PASSWORD).build();
+        ApiClient client = new ApiClient(options(MicrometerClientListener.of(registry))
+                .credentials(Credentials.builder().authenticator(oauth).build()).build(), ErrorDecoder.DEFAULT);
+
+        client.send(product());
+        client.send(product()); // the cached token: no second request
+
+        Timer fetches = registry.get("specwright.client.credentials.fetches").tag("uri", "/products/{sku}")
+                .tag("outcome", "SUCCESS").timer();
+        assertThat(fetches.count()).isEqualTo(1);
+        registry.getMeters().forEach(meter -> meter.getId().getTags().forEach(tag ->
+                assertThat(tag.getValue()).doesNotContain(PASSWORD).doesNotContain("realm")));
+    }
+
+    @Test
     void anAttemptWithoutAnAnswerIsTimedWithTheKindOfFailure() throws Exception {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0)) {
