@@ -77,7 +77,7 @@ class JsonApiPagingTest {
         assertThat(code).contains("getListAll(", "page.document(OrdersCollection.class)", "page.totalCount()");
         return "package feature;\n\nimport dev.specwright.runtime.*;\nimport feature.api.*;\nimport feature.model.*;\n"
                 + "import java.util.List;\n\nfinal class ReadmePagingExample {\n    private ReadmePagingExample() {}\n\n"
-                + "    static void run(JSONClient client) {\n" + code + "    }\n}\n";
+                + "    static void run(OroClient client) {\n" + code + "    }\n}\n";
     }
 
     private static Object driver(String name) throws Exception {
