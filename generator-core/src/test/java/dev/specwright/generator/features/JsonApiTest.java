@@ -38,7 +38,6 @@ import java.util.ArrayList;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
-import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -322,16 +321,8 @@ class JsonApiTest {
         server.stubFor(any(urlPathMatching("/api/.*")).willReturn(aResponse().withStatus(200).withHeader("Content-Type", JSON_API)
                 .withBody("{\"data\":null}")));
 
-        // the generated factory's token client trusts what the JVM trusts (a user's truststore); the test's loopback
-        // certificate is trusted only while the credentials are built
-        SSLContext jvmDefault = SSLContext.getDefault();
-        Object client;
-        try {
-            SSLContext.setDefault(TestTls.trustingLocalhost());
-            client = driver("oauthClient", URI.create(server.getRuntimeInfo().getHttpsBaseUrl()), TestTls.trustingLocalhost());
-        } finally {
-            SSLContext.setDefault(jvmDefault);
-        }
+        // the token request goes through the client's transport, so the client's trust settings reach the token endpoint
+        Object client = driver("oauthClient", URI.create(server.getRuntimeInfo().getHttpsBaseUrl()), TestTls.trustingLocalhost());
         driver("eachKindOfCall", client);
         driver("eachKindOfCall", client);
 
