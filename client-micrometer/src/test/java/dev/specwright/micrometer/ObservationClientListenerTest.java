@@ -36,6 +36,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import dev.specwright.runtime.TestTls;
 
 /**
  * Real calls through a real client against WireMock over HTTPS, observed into an {@link ObservationRegistry} whose

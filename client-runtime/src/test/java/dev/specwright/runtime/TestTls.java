@@ -8,15 +8,19 @@ import java.security.KeyStore;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
-/** The self-signed localhost certificate in {@code src/test/resources/tls} (see the README there). */
-final class TestTls {
+/**
+ * The self-signed localhost certificate in {@code src/test/resources/tls} (see the README there). Public, and shipped
+ * in the runtime's test jar, so that the other modules' tests (generator-core, client-micrometer) serve HTTPS with the
+ * same material instead of copies.
+ */
+public final class TestTls {
 
-    static final String PASSWORD = "changeit";
+    public static final String PASSWORD = "changeit";
 
     private TestTls() {}
 
     /** A WireMock server that speaks HTTPS only, with the localhost certificate. */
-    static WireMockConfiguration httpsServer() {
+    public static WireMockConfiguration httpsServer() {
         return WireMockConfiguration.wireMockConfig()
                 .httpDisabled(true)
                 .dynamicHttpsPort()
@@ -27,7 +31,7 @@ final class TestTls {
     }
 
     /** A TLS context that trusts exactly the localhost certificate. */
-    static SSLContext trustingLocalhost() {
+    public static SSLContext trustingLocalhost() {
         try (InputStream in = TestTls.class.getResourceAsStream("/tls/localhost-truststore.p12")) {
             KeyStore trustStore = KeyStore.getInstance("PKCS12");
             trustStore.load(in, PASSWORD.toCharArray());
@@ -41,11 +45,21 @@ final class TestTls {
         }
     }
 
+    /** The resource as a file: itself from test-classes, a temporary copy when read from the runtime's test jar. */
     private static Path resource(String name) {
         try {
-            return Path.of(TestTls.class.getResource(name).toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
+            java.net.URI uri = TestTls.class.getResource(name).toURI();
+            if ("file".equals(uri.getScheme())) {
+                return Path.of(uri);
+            }
+            Path copy = java.nio.file.Files.createTempFile("specwright-test-tls", ".p12");
+            copy.toFile().deleteOnExit();
+            try (InputStream in = TestTls.class.getResourceAsStream(name)) {
+                java.nio.file.Files.copy(in, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+            return copy;
+        } catch (URISyntaxException | java.io.IOException e) {
+            throw new IllegalStateException("cannot read the test TLS material " + name, e);
         }
     }
 }

@@ -30,6 +30,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import dev.specwright.runtime.TestTls;
 
 /**
  * A JSON:API list of {@code jsonapi.yaml} walked through the generated client's {@code getListAll} over HTTPS: three

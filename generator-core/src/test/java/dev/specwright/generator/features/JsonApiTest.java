@@ -41,6 +41,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import dev.specwright.runtime.TestTls;
 
 /**
  * The generated client of {@code jsonapi.yaml} (Oro's JSON:API shape) against a real HTTPS server on loopback. The

@@ -36,6 +36,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import dev.specwright.runtime.TestTls;
 
 /**
  * The paginators generated for {@code pagination.yaml} (each style, detected or declared), compiled with -Xlint:all

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import dev.specwright.runtime.TestTls;
 
 /**
  * The platform spec's products list, as its {@code x-pagination} declares it (offset and limit), through the

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import dev.specwright.runtime.TestTls;
 
 /** The generated {@code <op>WithResponse} forms of {@code responses.yaml}, compiled and called over HTTPS. */
 class ResponsesTest {
