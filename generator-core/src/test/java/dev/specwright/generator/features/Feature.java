@@ -57,6 +57,23 @@ final class Feature {
         return builder.getClass().getMethod("build").invoke(builder);
     }
 
+    /**
+     * Calls the public method {@code name} of {@code type} taking {@code args.length} arguments, on {@code target}
+     * ({@code null} for a static one); the method's own exception is rethrown as it is.
+     */
+    static Object call(Class<?> type, Object target, String name, Object... args) throws Exception {
+        for (java.lang.reflect.Method m : type.getMethods()) {
+            if (m.getName().equals(name) && m.getParameterCount() == args.length) {
+                try {
+                    return m.invoke(target, args);
+                } catch (java.lang.reflect.InvocationTargetException e) {
+                    throw (Exception) e.getCause();
+                }
+            }
+        }
+        throw new AssertionError(type.getName() + " has no method " + name + " with " + args.length + " parameters");
+    }
+
     static Object get(Object target, String accessor) throws Exception {
         return target.getClass().getMethod(accessor).invoke(target);
     }

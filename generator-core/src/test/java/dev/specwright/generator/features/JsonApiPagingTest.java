@@ -18,8 +18,6 @@ import dev.specwright.generator.InProcessCompiler;
 import dev.specwright.generator.TestSpecs;
 import dev.specwright.generator.emit.GeneratedFile;
 import java.io.InputStream;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -87,16 +85,7 @@ class JsonApiPagingTest {
     }
 
     private static Object call(String name, Object... args) throws Exception {
-        for (Method m : loader.loadClass("feature.PagingDriver").getMethods()) {
-            if (m.getName().equals(name) && m.getParameterCount() == args.length) {
-                try {
-                    return m.invoke(null, args);
-                } catch (InvocationTargetException e) {
-                    throw (Exception) e.getCause();
-                }
-            }
-        }
-        throw new AssertionError("PagingDriver has no method " + name + " with " + args.length + " parameters");
+        return Feature.call(loader.loadClass("feature.PagingDriver"), null, name, args);
     }
 
     private static String order(String id, String customer) {

@@ -27,8 +27,6 @@ import dev.specwright.runtime.ApiException;
 import dev.specwright.runtime.Credentials;
 import dev.specwright.runtime.jsonapi.JsonApiException;
 import java.io.InputStream;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -99,16 +97,7 @@ class JsonApiTest {
 
     /** {@code Driver.<name>(args)}, its own exception rethrown. */
     static Object driver(String name, Object... args) throws Exception {
-        for (Method m : loader.loadClass("feature.Driver").getMethods()) {
-            if (m.getName().equals(name) && m.getParameterCount() == args.length) {
-                try {
-                    return m.invoke(null, args);
-                } catch (InvocationTargetException e) {
-                    throw (Exception) e.getCause();
-                }
-            }
-        }
-        throw new AssertionError("Driver has no method " + name + " with " + args.length + " parameters");
+        return Feature.call(loader.loadClass("feature.Driver"), null, name, args);
     }
 
     static Object client(Credentials credentials) throws Exception {

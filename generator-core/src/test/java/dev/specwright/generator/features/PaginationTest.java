@@ -20,13 +20,10 @@ import dev.specwright.runtime.ApiException;
 import dev.specwright.runtime.AsyncPaginator;
 import dev.specwright.runtime.Page;
 import dev.specwright.runtime.Paginator;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
@@ -66,17 +63,7 @@ class PaginationTest {
     }
 
     private static Object call(Object api, String operation, Object... args) throws Exception {
-        for (Method m : api.getClass().getMethods()) {
-            if (m.getName().equals(operation) && m.getParameterCount() == args.length) {
-                try {
-                    return m.invoke(api, args);
-                } catch (InvocationTargetException e) {
-                    throw (Exception) e.getCause();
-                }
-            }
-        }
-        throw new AssertionError("no method " + operation + " with " + args.length + " parameters in "
-                + Arrays.toString(api.getClass().getMethods()));
+        return Feature.call(api.getClass(), api, operation, args);
     }
 
     private static String items(String... ids) {

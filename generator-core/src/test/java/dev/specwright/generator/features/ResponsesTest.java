@@ -12,10 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.specwright.runtime.ApiException;
 import dev.specwright.runtime.Response;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.net.URI;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -53,17 +50,7 @@ class ResponsesTest {
     }
 
     private static Object call(Object api, String operation, Object... args) throws Exception {
-        for (Method m : api.getClass().getMethods()) {
-            if (m.getName().equals(operation) && m.getParameterCount() == args.length) {
-                try {
-                    return m.invoke(api, args);
-                } catch (InvocationTargetException e) {
-                    throw (Exception) e.getCause();
-                }
-            }
-        }
-        throw new AssertionError("no method " + operation + " with " + args.length + " parameters in "
-                + Arrays.toString(api.getClass().getMethods()));
+        return Feature.call(api.getClass(), api, operation, args);
     }
 
     private static Object params(String paramsClass, String name, Object value) throws Exception {
